@@ -1,0 +1,1 @@
+"""Plotly figure builders: engine arrays in, ``plotly.graph_objects.Figure`` out."""

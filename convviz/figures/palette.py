@@ -1,0 +1,95 @@
+"""One colour-blind-safe visual language for every figure and exported image.
+
+Categorical colours are the Okabe–Ito palette; values use "cividis" (sequential, readable
+with any common colour-vision deficiency) or a purple–orange diverging scale for signed data.
+Cell kinds say what a grid cell *is*, independent of its value.
+"""
+
+from __future__ import annotations
+
+from enum import IntEnum
+
+
+class CellKind(IntEnum):
+    """What a cell of a drawn grid represents."""
+
+    REAL = 0  # a real input / output value
+    INSERTED_ZERO = 1  # zero inserted between input values (stride of a transposed conv)
+    BORDER_PAD = 2  # border padding (zeros or a padding-mode copy)
+    OUTPUT_PAD = 3  # extra row / column added by output_padding
+    OUTSIDE = 4  # never reached by the window (floor in the size formula), or a gap
+    KERNEL = 5  # a kernel tap
+
+
+OKABE_ITO = {
+    "black": "#000000",
+    "orange": "#E69F00",
+    "sky_blue": "#56B4E9",
+    "bluish_green": "#009E73",
+    "yellow": "#F0E442",
+    "blue": "#0072B2",
+    "vermillion": "#D55E00",
+    "reddish_purple": "#CC79A7",
+}
+
+# Fill colours for cells whose meaning is their kind, not their value.
+KIND_FILL = {
+    CellKind.INSERTED_ZERO: "#EDEDED",
+    CellKind.BORDER_PAD: "#CFE6F5",  # light sky blue
+    CellKind.OUTPUT_PAD: "#F8DDA8",  # light orange
+    CellKind.OUTSIDE: "#F7F7F7",
+    CellKind.KERNEL: "#BFE5D7",  # light bluish green
+}
+# Outline colours: the window / selection, and the tap a trace is on.
+HIGHLIGHT = OKABE_ITO["vermillion"]
+SECONDARY_HIGHLIGHT = OKABE_ITO["blue"]
+GRID_LINE = "#FFFFFF"
+TEXT_DARK = "#1A1A1A"
+TEXT_LIGHT = "#FFFFFF"
+
+SEQUENTIAL_SCALE = "cividis"
+# Purple–orange diverging scale (ColorBrewer PuOr), safe for red–green deficiencies.
+DIVERGING_SCALE = [
+    [0.0, "#542788"],
+    [0.25, "#998EC3"],
+    [0.5, "#F7F7F7"],
+    [0.75, "#F1A340"],
+    [1.0, "#B35806"],
+]
+
+# Role colours for diagrams (connectivity graphs, layer stacks, legends).
+ROLE_COLOUR = {
+    "input": OKABE_ITO["blue"],
+    "kernel": OKABE_ITO["bluish_green"],
+    "output": OKABE_ITO["orange"],
+    "highlight": OKABE_ITO["vermillion"],
+    "muted": "#999999",
+}
+
+
+def cividis_rgb(t: float) -> tuple[int, int, int]:
+    """Approximate cividis colour at ``t`` in [0, 1] as an RGB triple (for Pillow exports).
+
+    Linear interpolation between nine anchor colours of the cividis map.
+    """
+    anchors = [
+        (0, 34, 78),
+        (35, 59, 110),
+        (72, 83, 109),
+        (102, 105, 112),
+        (125, 124, 120),
+        (152, 147, 117),
+        (187, 175, 113),
+        (222, 202, 96),
+        (254, 232, 56),
+    ]
+    t = min(max(float(t), 0.0), 1.0) * (len(anchors) - 1)
+    lo = int(t)
+    hi = min(lo + 1, len(anchors) - 1)
+    frac = t - lo
+    return tuple(round(a + (b - a) * frac) for a, b in zip(anchors[lo], anchors[hi], strict=True))
+
+
+def text_colour_for(t: float) -> str:
+    """Dark or light text, whichever reads better on cividis at ``t`` in [0, 1]."""
+    return TEXT_DARK if t >= 0.55 else TEXT_LIGHT

@@ -1,0 +1,1 @@
+"""Translation tables, one module per topic; see :mod:`convviz.i18n`."""
