@@ -12,6 +12,8 @@ import pkgutil
 from functools import cache
 from typing import Any
 
+from convviz.i18n import strings
+
 LANGUAGES = ("en", "zh")
 DEFAULT_LANGUAGE = "en"
 
@@ -25,8 +27,6 @@ def catalogue() -> dict[str, tuple[str, str]]:
     RuntimeError
         If two modules define the same key (one key, one owner).
     """
-    from convviz.i18n import strings
-
     merged: dict[str, tuple[str, str]] = {}
     for info in sorted(pkgutil.iter_modules(strings.__path__), key=lambda m: m.name):
         module = importlib.import_module(f"{strings.__name__}.{info.name}")

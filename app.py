@@ -1,0 +1,23 @@
+"""ConvViz router: page config, language, and navigation over the pages in ``convviz.site``."""
+
+import streamlit as st
+
+from convviz.controls import language_selector
+from convviz.i18n import translate
+from convviz.site import PAGES
+
+st.set_page_config(page_title="ConvViz", page_icon=":material/grid_view:", layout="wide")
+lang = language_selector()
+navigation = st.navigation(
+    [
+        st.Page(
+            page.file,
+            title=translate(page.title_key, lang),
+            icon=page.icon,
+            url_path=page.url_path,
+            default=page.url_path == "home",
+        )
+        for page in PAGES
+    ]
+)
+navigation.run()

@@ -1,0 +1,33 @@
+"""Shared Streamlit controls: the only package modules that import ``streamlit``.
+
+Pages build their sidebars from these widgets (keyed by the engine's parameter names and bound
+to the URL), show engine errors through :func:`show_error`, and cache computations with
+:func:`cached`.
+"""
+
+from convviz.controls.caching import cached
+from convviz.controls.feedback import show_error, show_notice
+from convviz.controls.language import current_language, language_selector
+from convviz.controls.layout import page_header, pytorch_code
+from convviz.controls.widgets import (
+    choice_control,
+    input_values_control,
+    int_param,
+    param_controls,
+    preset_picker,
+)
+
+__all__ = [
+    "cached",
+    "choice_control",
+    "current_language",
+    "input_values_control",
+    "int_param",
+    "language_selector",
+    "page_header",
+    "param_controls",
+    "preset_picker",
+    "pytorch_code",
+    "show_error",
+    "show_notice",
+]

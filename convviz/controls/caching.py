@@ -1,0 +1,21 @@
+"""Caching of pure computations behind ``st.cache_data`` (arrays and small results, not figures)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import cache
+from typing import TypeVar
+
+import streamlit as st
+
+F = TypeVar("F", bound=Callable)
+
+
+@cache
+def cached(function: F) -> F:
+    """``function`` wrapped in ``st.cache_data`` (one wrapper per function, bounded size).
+
+    Arguments must be hashable by Streamlit (ints, strings, tuples, arrays). Results are
+    pickled on every hit, so cache engine arrays or figure dicts, not ``go.Figure`` objects.
+    """
+    return st.cache_data(function, max_entries=128, show_spinner=False)  # type: ignore[return-value]

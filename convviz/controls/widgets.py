@@ -1,0 +1,205 @@
+"""Shared widget builders. Each returns plain values; keys are engine parameter names.
+
+Every widget is bound to the URL (``bind="query-params"``), so the address bar always holds a
+link that reproduces the current state — what a teacher pastes into lecture notes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import numpy as np
+import streamlit as st
+
+from convviz.controls.urlstate import seed_from_url, write_to_url
+from convviz.i18n import has_key, translate
+from convviz.inputs import make_values
+from convviz.param_specs import INPUT_KINDS, PARAM_SPECS
+from convviz.presets import matching_preset, presets_for
+
+
+def _container(container: Any) -> Any:
+    return st.sidebar if container is None else container
+
+
+def int_param(
+    key: str,
+    lang: str,
+    *,
+    container: Any = None,
+    min_value: int | None = None,
+    max_value: int | None = None,
+    default: int | None = None,
+    label: str | None = None,
+) -> int:
+    """An integer slider for the hyper-parameter ``key`` (see :data:`PARAM_SPECS`).
+
+    Parameters
+    ----------
+    key : str
+        Engine parameter name; also the widget key and the URL query parameter.
+    lang : {"en", "zh"}
+    container : Streamlit container, optional
+        Where to draw it (default: the sidebar).
+    min_value, max_value, default : int, optional
+        Page-specific overrides of the spec's range and default.
+    label : str, optional
+        Translated label overriding the spec's.
+    """
+    spec = PARAM_SPECS[key]
+    lo = spec.min_value if min_value is None else min_value
+    hi = spec.max_value if max_value is None else max_value
+    value = spec.default if default is None else default
+    return int(
+        _container(container).slider(
+            label or translate(spec.label_key, lang),
+            min_value=lo,
+            max_value=hi,
+            value=min(max(value, lo), hi),
+            step=1,
+            key=key,
+            help=translate(spec.help_key, lang),
+            bind="query-params",
+        )
+    )
+
+
+def param_controls(
+    keys: Sequence[str],
+    lang: str,
+    *,
+    container: Any = None,
+    overrides: Mapping[str, Mapping[str, int]] | None = None,
+) -> dict[str, int]:
+    """Sliders for several hyper-parameters, in order; returns ``{key: value}``.
+
+    ``overrides`` maps a key to keyword overrides of :func:`int_param` (``min_value``,
+    ``max_value``, ``default``).
+    """
+    overrides = overrides or {}
+    return {
+        key: int_param(key, lang, container=container, **overrides.get(key, {})) for key in keys
+    }
+
+
+def choice_control(
+    key: str,
+    options: Sequence[str],
+    lang: str,
+    *,
+    container: Any = None,
+    default: str | None = None,
+    horizontal: bool = True,
+) -> str:
+    """A radio choice among ``options`` labelled ``choice.<key>.<option>``, bound to the URL.
+
+    The label is ``param.<key>`` and the help ``help.<key>`` when those keys exist. The URL
+    holds the option code (``?padding_mode=reflect``), whatever the language.
+    """
+    default = default if default in options else options[0]
+    seed_from_url(key, options)
+    value = _container(container).radio(
+        translate(f"param.{key}", lang),
+        options,
+        index=list(options).index(default),
+        format_func=lambda option: translate(f"choice.{key}.{option}", lang),
+        horizontal=horizontal,
+        key=key,
+        help=translate(f"help.{key}", lang) if has_key(f"help.{key}") else None,
+    )
+    write_to_url(key, value, default)
+    return value
+
+
+def input_values_control(
+    shape: tuple[int, ...],
+    lang: str,
+    *,
+    key: str = "input_values",
+    container: Any = None,
+    default: str = "arange",
+) -> np.ndarray:
+    """Choose how a grid is filled (counting numbers, random, ones or typed) and return it.
+
+    Parameters
+    ----------
+    shape : tuple of int
+        Shape of the grid, e.g. ``(H, W)``.
+    key : str
+        Widget key (and URL parameter); the seed uses ``seed`` and typed values ``<key>_text``.
+
+    Returns
+    -------
+    np.ndarray
+        float64 array of ``shape``.
+
+    Raises
+    ------
+    ConvValueError
+        When typed values are not numbers or not as many as the grid needs; the page shows it.
+    """
+    box = _container(container)
+    seed_from_url(key, INPUT_KINDS)
+    kind = box.selectbox(
+        translate("param.input_values", lang),
+        INPUT_KINDS,
+        index=INPUT_KINDS.index(default),
+        format_func=lambda option: translate(f"choice.input_values.{option}", lang),
+        key=key,
+    )
+    write_to_url(key, kind, default)
+    seed = 0
+    text = ""
+    if kind == "random":
+        seed = int_param("seed", lang, container=box)
+    elif kind == "custom":
+        text = box.text_area(
+            translate("param.input_values_text", lang, count=int(np.prod(shape))),
+            value=" ".join(["1"] * int(np.prod(shape))),
+            key=f"{key}_text",
+            help=translate("help.input_values_text", lang),
+            bind="query-params",
+        )
+    return make_values(kind, shape, seed=seed, text=text)
+
+
+def _apply_preset(page: str, picker_key: str) -> None:
+    """on_change of the preset menu: copy the chosen preset into the widgets, reset the menu."""
+    chosen = st.session_state.get(picker_key)
+    for preset in presets_for(page):
+        if preset.name == chosen:
+            for name, value in preset.values.items():
+                st.session_state[name] = value
+    st.session_state[picker_key] = None
+
+
+def preset_picker(
+    page: str, lang: str, current: Mapping[str, object], *, container: Any = None
+) -> None:
+    """A "load a preset" menu for ``page`` and a note when the state matches a preset.
+
+    It may be drawn after the widgets it sets (its on_change runs before the script), e.g. into
+    a container made above them. Choosing a preset sets its parameters (and
+    so the URL); the menu then resets, and the caption names the preset the current
+    ``current`` values match, if any.
+    """
+    presets = presets_for(page)
+    if not presets:
+        return
+    box = _container(container)
+    picker_key = f"preset_{page}"
+    box.selectbox(
+        translate("common.preset", lang),
+        [p.name for p in presets],
+        index=None,
+        placeholder=translate("common.preset_placeholder", lang),
+        format_func=lambda name: translate(f"preset.{page}.{name}", lang),
+        key=picker_key,
+        on_change=_apply_preset,
+        args=(page, picker_key),
+    )
+    match = matching_preset(page, dict(current))
+    if match is not None:
+        title = translate(f"preset.{page}.{match.name}", lang)
+        box.caption(translate("common.preset_match", lang, name=title))

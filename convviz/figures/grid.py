@@ -1,0 +1,352 @@
+"""The one grid figure every page draws: a labelled matrix of cells with numbers in them.
+
+A grid shows values on a colour-blind-safe scale, cells whose meaning is their *kind* (inserted
+zeros, border padding, output_padding, kernel taps, unreached cells) in fixed fills, numbers or
+symbolic labels where they fit, highlighted rectangles (the window, a selected cell), an
+optional hover text per cell, and invisible per-cell markers so a click selects a cell
+(``st.plotly_chart(..., on_select="rerun")`` returns the point's ``customdata`` = ``[row, col]``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+import plotly.graph_objects as go
+
+from convviz.figures.palette import (
+    HIGHLIGHT,
+    KIND_FILL,
+    ROLE_COLOUR,
+    SEQUENTIAL_SCALE,
+    CellKind,
+    cividis_rgb,
+)
+
+# Above this many cells numbers are hidden (they would not be legible); figures say so.
+MAX_NUMBERED_CELLS = 900
+MAX_CELL_PX = 46
+MIN_CELL_PX = 10
+
+
+@dataclass(frozen=True)
+class Highlight:
+    """A rectangle drawn over cells ``rows [r0, r1)`` × ``cols [c0, c1)``."""
+
+    r0: int
+    c0: int
+    r1: int
+    c1: int
+    colour: str = HIGHLIGHT
+    width: float = 3.0
+    dash: str = "solid"
+
+
+@dataclass(frozen=True)
+class GridSpec:
+    """What to draw in one grid.
+
+    Attributes
+    ----------
+    values : np.ndarray
+        (H, W) numbers; the colour of REAL cells and the number printed in every cell.
+    title : str
+        Title above the grid (already translated).
+    role : {"input", "kernel", "output", "other"}
+        Colours the title so input / kernel / output read the same on every page.
+    kinds : np.ndarray, optional
+        (H, W) ``CellKind`` ints; cells other than REAL are filled by kind.
+    labels : np.ndarray, optional
+        (H, W) strings printed instead of the numbers (e.g. symbolic ``w₀₀``); "" hides a
+        cell's text.
+    hover : np.ndarray, optional
+        (H, W) strings shown on hover (e.g. the products and sum of that output cell).
+    highlights : sequence of Highlight
+    value_range : (float, float), optional
+        Colour range; defaults to the min / max of the REAL cells.
+    clickable : bool
+        Add invisible markers so clicking a cell selects it.
+    decimals : int
+        Digits after the point for non-integer numbers.
+    """
+
+    values: np.ndarray
+    title: str = ""
+    role: str = "other"
+    kinds: np.ndarray | None = None
+    labels: np.ndarray | None = None
+    hover: np.ndarray | None = None
+    highlights: Sequence[Highlight] = field(default_factory=tuple)
+    value_range: tuple[float, float] | None = None
+    clickable: bool = False
+    decimals: int = 2
+
+
+def format_number(value: float, decimals: int = 2) -> str:
+    """``3`` for integral values, else rounded to ``decimals`` without trailing zeros."""
+    if not np.isfinite(value):
+        return ""
+    if float(value).is_integer():
+        return str(int(value))
+    text = f"{value:.{decimals}f}".rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+def cell_px(rows: int, cols: int, *, max_px: int = 440) -> int:
+    """Side of one cell in pixels so that the larger dimension fits in ``max_px``."""
+    return int(np.clip(max_px // max(rows, cols, 1), MIN_CELL_PX, MAX_CELL_PX))
+
+
+def real_mask(spec: GridSpec) -> np.ndarray:
+    if spec.kinds is None:
+        return np.ones(spec.values.shape, dtype=bool)
+    return spec.kinds == CellKind.REAL
+
+
+def value_range(spec: GridSpec, real: np.ndarray) -> tuple[float, float]:
+    if spec.value_range is not None:
+        lo, hi = spec.value_range
+    elif real.any():
+        lo, hi = float(spec.values[real].min()), float(spec.values[real].max())
+    else:
+        lo, hi = 0.0, 1.0
+    return (lo, hi) if hi > lo else (lo - 1.0, hi + 1.0)
+
+
+def _kind_trace(kinds: np.ndarray) -> go.Heatmap | None:
+    """Fixed fills for the non-REAL cells (one discrete colour per kind)."""
+    other = kinds != CellKind.REAL
+    if not other.any():
+        return None
+    z = np.where(other, kinds.astype(float), np.nan)  # (H, W)
+    n = len(CellKind)
+    scale = []
+    for kind in CellKind:
+        colour = KIND_FILL.get(kind, "#FFFFFF")
+        scale += [[kind / n, colour], [(kind + 1) / n, colour]]
+    return go.Heatmap(
+        z=z,
+        zmin=0,
+        zmax=n,
+        colorscale=scale,
+        showscale=False,
+        xgap=1,
+        ygap=1,
+        hoverinfo="skip",
+    )
+
+
+def grid_figure(spec: GridSpec) -> go.Figure:
+    """A Plotly figure of one grid; see :class:`GridSpec` and :func:`panels_figure`."""
+    return panels_figure([spec])
+
+
+def panels_figure(specs: Sequence[GridSpec], *, operators: Sequence[str] = ()) -> go.Figure:
+    """Several grids side by side in one figure (so one animation can move across all of them).
+
+    Parameters
+    ----------
+    specs : sequence of GridSpec
+        Panels from left to right; panel ``i`` uses axes ``x{i+1}`` / ``y{i+1}``.
+    operators : sequence of str, optional
+        Symbols printed between consecutive panels (e.g. ``"⊛"``, ``"="``).
+
+    Returns
+    -------
+    go.Figure
+        Square cells of one size across panels, row 0 at the top, numbers in cells while a panel
+        has at most ``MAX_NUMBERED_CELLS`` cells. For every panel the traces are, in order: the
+        value heatmap, the kind fills (if any), then the text / click layer (``customdata`` =
+        ``[row, col, panel]``). :func:`panel_trace_indices` gives their indices.
+    """
+    shapes_px = [np.asarray(s.values).shape for s in specs]
+    px = min(cell_px(r, c, max_px=min(440, 900 // max(1, len(specs)))) for r, c in shapes_px)
+    gap = 1.6  # columns of space between panels (room for an operator)
+    total = sum(c for _, c in shapes_px) + gap * (len(specs) - 1)
+    fig = go.Figure()
+    x = 0.0
+    max_rows = max(r for r, _ in shapes_px)
+    annotations, shapes = [], []
+    for i, spec in enumerate(specs):
+        _, cols = shapes_px[i]
+        axis = "" if i == 0 else str(i + 1)
+        for trace in _panel_traces(spec, panel=i, px=px):
+            trace.update(xaxis=f"x{axis}", yaxis=f"y{axis}")
+            fig.add_trace(trace)
+        domain = [x / total, (x + cols) / total]
+        fig.update_layout(
+            {
+                f"xaxis{axis}": {
+                    "domain": domain,
+                    "visible": False,
+                    "range": [-0.5, cols - 0.5],
+                    "fixedrange": True,
+                },
+                f"yaxis{axis}": {
+                    "visible": False,
+                    "range": [max_rows - 0.5, -0.5],
+                    "fixedrange": True,
+                    "domain": [0, 1],
+                    "anchor": f"x{axis}",
+                },
+            }
+        )
+        if spec.title:
+            annotations.append(
+                {
+                    "text": f"<b>{spec.title}</b>",
+                    "x": domain[0],
+                    "y": 1.0,
+                    "xref": "paper",
+                    "yref": "paper",
+                    "xanchor": "left",
+                    "yanchor": "bottom",
+                    "showarrow": False,
+                    "font": {"color": ROLE_COLOUR.get(spec.role, "#333"), "size": 14},
+                }
+            )
+        if i < len(operators) and i < len(specs) - 1:
+            annotations.append(
+                {
+                    "text": operators[i],
+                    "x": (x + cols + gap / 2) / total,
+                    "y": 0.5,
+                    "xref": "paper",
+                    "yref": "paper",
+                    "showarrow": False,
+                    "font": {"size": 22},
+                }
+            )
+        shapes += [highlight_shape(h, panel=i) for h in spec.highlights]
+        x += cols + gap
+    width = int(px * total) + 16
+    fig.update_layout(
+        width=width,
+        height=px * max_rows + 16 + (30 if any(s.title for s in specs) else 0),
+        margin={"l": 8, "r": 8, "t": 30 if any(s.title for s in specs) else 8, "b": 8},
+        plot_bgcolor="rgba(0,0,0,0)",
+        paper_bgcolor="rgba(0,0,0,0)",
+        showlegend=False,
+        dragmode=False,
+        annotations=annotations,
+        shapes=shapes,
+        clickmode="event+select" if any(s.clickable for s in specs) else "none",
+        hoverlabel={"font": {"family": "monospace"}},
+    )
+    return fig
+
+
+def panel_trace_indices(specs: Sequence[GridSpec]) -> list[tuple[int, int]]:
+    """For each panel, the indices of its value heatmap trace and its text / click layer trace."""
+    indices, n = [], 0
+    for spec in specs:
+        has_kinds = spec.kinds is not None and bool((np.asarray(spec.kinds) != CellKind.REAL).any())
+        count = 3 if has_kinds else 2
+        indices.append((n, n + count - 1))
+        n += count
+    return indices
+
+
+def _panel_traces(spec: GridSpec, *, panel: int, px: int) -> list[go.BaseTraceType]:
+    values = np.asarray(spec.values, dtype=float)  # (H, W)
+    real = real_mask(spec)
+    lo, hi = value_range(spec, real)
+    traces: list[go.BaseTraceType] = [
+        go.Heatmap(
+            z=np.where(real, values, np.nan),
+            zmin=lo,
+            zmax=hi,
+            colorscale=SEQUENTIAL_SCALE,
+            showscale=False,
+            xgap=1,
+            ygap=1,
+            hoverinfo="skip",
+        )
+    ]
+    if spec.kinds is not None and (kind_trace := _kind_trace(np.asarray(spec.kinds))) is not None:
+        traces.append(kind_trace)
+    traces.append(_text_layer(spec, values, real, lo, hi, panel=panel, px=px))
+    return traces
+
+
+def cell_texts(spec: GridSpec, values: np.ndarray) -> list[str]:
+    """Text of every cell, row-major: the label if given, else the number (or "" if too many)."""
+    rows, cols = values.shape
+    if spec.labels is not None:
+        return [str(t) for t in np.asarray(spec.labels).ravel()]
+    if rows * cols > MAX_NUMBERED_CELLS:
+        return [""] * (rows * cols)
+    return [format_number(v, spec.decimals) for v in values.ravel()]
+
+
+def text_colours(values: np.ndarray, real: np.ndarray, lo: float, hi: float) -> list[str]:
+    """Per-cell text colour, row-major: readable on the cell's fill."""
+    t = np.clip((values - lo) / (hi - lo), 0, 1)
+    return np.where(real, np.where(t >= 0.55, "#1A1A1A", "#FFFFFF"), "#444444").ravel().tolist()
+
+
+def _text_layer(
+    spec: GridSpec,
+    values: np.ndarray,
+    real: np.ndarray,
+    lo: float,
+    hi: float,
+    *,
+    panel: int,
+    px: int,
+) -> go.Scatter:
+    rows, cols = values.shape
+    rr, cc = np.mgrid[0:rows, 0:cols]  # (H, W) each
+    colours = text_colours(values, real, lo, hi)
+    hover = None if spec.hover is None else [str(h) for h in np.asarray(spec.hover).ravel()]
+    return go.Scatter(
+        x=cc.ravel(),
+        y=rr.ravel(),
+        mode="markers+text",
+        text=cell_texts(spec, values),
+        textfont={"color": colours, "size": max(8, min(16, px * 0.38))},
+        textposition="middle center",
+        marker={"size": px, "symbol": "square", "opacity": 0, "color": "#000"},
+        customdata=np.stack([rr.ravel(), cc.ravel(), np.full(rr.size, panel)], axis=1),
+        hovertext=hover,
+        hoverinfo="text" if hover is not None else "none",
+        hovertemplate="%{hovertext}<extra></extra>" if hover is not None else None,
+        showlegend=False,
+    )
+
+
+def highlight_shape(h: Highlight, *, panel: int = 0) -> dict:
+    """A layout shape outlining the cells of ``h`` on panel ``panel``."""
+    axis = "" if panel == 0 else str(panel + 1)
+    return {
+        "type": "rect",
+        "xref": f"x{axis}",
+        "yref": f"y{axis}",
+        "x0": h.c0 - 0.5,
+        "x1": h.c1 - 0.5,
+        "y0": h.r0 - 0.5,
+        "y1": h.r1 - 0.5,
+        "line": {"color": h.colour, "width": h.width, "dash": h.dash},
+        "fillcolor": "rgba(0,0,0,0)",
+        "layer": "above",
+    }
+
+
+def selected_cell(event: object) -> tuple[int, int, int] | None:
+    """``(row, col, panel)`` of the clicked cell, from ``st.plotly_chart(on_select=...)``."""
+    try:
+        points = event["selection"]["points"]  # type: ignore[index]
+    except (KeyError, TypeError):
+        return None
+    for point in points:
+        data = point.get("customdata")
+        if data is not None and len(data) == 3:
+            return int(data[0]), int(data[1]), int(data[2])
+    return None
+
+
+def value_colour_rgb(value: float, lo: float, hi: float) -> tuple[int, int, int]:
+    """The RGB colour a REAL cell of ``value`` gets on a ``[lo, hi]`` scale (for exports)."""
+    span = hi - lo if hi > lo else 1.0
+    return cividis_rgb((value - lo) / span)

@@ -1,0 +1,78 @@
+"""Named configurations a teacher can pick, as data shared by the pages and the tests.
+
+Each preset sets some of the widget keys in :mod:`convviz.param_specs`; the rest keep their
+current values. Titles are translation keys (``preset.<page>.<name>``).
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+
+class Preset(NamedTuple):
+    """A named setting of some hyper-parameters for one page."""
+
+    name: str  # stable id; the title is translated from preset.<page>.<name>
+    values: dict[str, int | str]
+
+
+PRESETS: dict[str, tuple[Preset, ...]] = {
+    "transposed": (
+        Preset("no_padding_unit_stride", {"input_size": 2, "kernel_size": 3, "stride": 1,
+                                          "padding": 0, "output_padding": 0, "dilation": 1}),
+        Preset("padding", {"input_size": 4, "kernel_size": 3, "stride": 1, "padding": 1,
+                           "output_padding": 0, "dilation": 1}),
+        Preset("stride_two", {"input_size": 2, "kernel_size": 3, "stride": 2, "padding": 0,
+                              "output_padding": 0, "dilation": 1}),
+        Preset("upsample_k2_s2", {"input_size": 2, "kernel_size": 2, "stride": 2, "padding": 0,
+                                  "output_padding": 0, "dilation": 1}),
+        Preset("round_trip_64_32_64", {"input_size": 4, "kernel_size": 3, "stride": 2,
+                                       "padding": 1, "output_padding": 1, "dilation": 1}),
+        Preset("dcgan_k4_s2_p1", {"input_size": 4, "kernel_size": 4, "stride": 2, "padding": 1,
+                                  "output_padding": 0, "dilation": 1}),
+    ),
+    "standard": (
+        Preset("no_padding_unit_stride", {"input_size": 4, "input_size_w": 4, "kernel_size": 3,
+                                          "kernel_size_w": 3, "stride": 1, "stride_w": 1,
+                                          "padding": 0, "padding_w": 0, "dilation": 1}),
+        Preset("same_padding", {"input_size": 5, "input_size_w": 5, "kernel_size": 3,
+                                "kernel_size_w": 3, "stride": 1, "stride_w": 1, "padding": 1,
+                                "padding_w": 1, "dilation": 1}),
+        Preset("stride_two", {"input_size": 5, "input_size_w": 5, "kernel_size": 3,
+                              "kernel_size_w": 3, "stride": 2, "stride_w": 2, "padding": 1,
+                              "padding_w": 1, "dilation": 1}),
+        Preset("floor_leftover", {"input_size": 6, "input_size_w": 6, "kernel_size": 3,
+                                  "kernel_size_w": 3, "stride": 2, "stride_w": 2, "padding": 0,
+                                  "padding_w": 0, "dilation": 1}),
+        Preset("rectangular", {"input_size": 5, "input_size_w": 7, "kernel_size": 2,
+                               "kernel_size_w": 3, "stride": 1, "stride_w": 2, "padding": 0,
+                               "padding_w": 1, "dilation": 1}),
+    ),
+    "dilated": (
+        Preset("dilation_two", {"input_size": 7, "kernel_size": 3, "stride": 1, "padding": 0,
+                                "dilation": 2}),
+        Preset("same_size", {"input_size": 7, "kernel_size": 3, "stride": 1, "padding": 2,
+                             "dilation": 2}),
+        Preset("dilation_three", {"input_size": 9, "kernel_size": 3, "stride": 1, "padding": 0,
+                                  "dilation": 3}),
+    ),
+    "grouped": (
+        Preset("standard", {"in_channels": 4, "out_channels": 4, "groups": 1}),
+        Preset("two_groups_alexnet", {"in_channels": 4, "out_channels": 4, "groups": 2}),
+        Preset("depthwise", {"in_channels": 4, "out_channels": 4, "groups": 4}),
+        Preset("depthwise_multiplier", {"in_channels": 4, "out_channels": 8, "groups": 4}),
+    ),
+}
+
+
+def presets_for(page: str) -> tuple[Preset, ...]:
+    """The presets of ``page`` (empty when the page has none)."""
+    return PRESETS.get(page, ())
+
+
+def matching_preset(page: str, values: dict[str, object]) -> Preset | None:
+    """The first preset of ``page`` whose every value equals the current ``values``, if any."""
+    for preset in presets_for(page):
+        if all(values.get(k) == v for k, v in preset.values.items()):
+            return preset
+    return None
