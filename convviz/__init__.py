@@ -1,0 +1,1 @@
+"""ConvViz: a NumPy engine and an interactive app for teaching convolution arithmetic."""
