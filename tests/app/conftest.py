@@ -1,0 +1,32 @@
+"""AppTest helpers: open the real app (``app.py``) in a language, optionally on one page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+APP_PATH = str(Path(__file__).resolve().parents[2] / "app.py")
+
+
+def open_app(lang: str | None = None, page: str | None = None, **query: str) -> AppTest:
+    """Run ``app.py`` with ``?lang=`` and other query parameters, then switch to ``page``.
+
+    Parameters
+    ----------
+    lang : {"en", "zh"}, optional
+    page : str, optional
+        Page file relative to the project root, e.g. ``"pages/transposed.py"``.
+    **query
+        Further query parameters (a shared link), e.g. ``stride="2"``.
+    """
+    at = AppTest.from_file(APP_PATH, default_timeout=60)
+    if lang:
+        at.query_params["lang"] = lang
+    for key, value in query.items():
+        at.query_params[key] = value
+    at.run()
+    if page:
+        at.switch_page(page)
+        at.run()
+    return at
