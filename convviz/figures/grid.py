@@ -174,7 +174,7 @@ def panels_figure(specs: Sequence[GridSpec], *, operators: Sequence[str] = ()) -
         for trace in _panel_traces(spec, panel=i, px=px):
             trace.update(xaxis=f"x{axis}", yaxis=f"y{axis}")
             fig.add_trace(trace)
-        domain = [x / total, (x + cols) / total]
+        domain = [min(x / total, 1.0), min((x + cols) / total, 1.0)]  # float sums may pass 1
         fig.update_layout(
             {
                 f"xaxis{axis}": {
