@@ -341,6 +341,8 @@ def selected_cell(event: object) -> tuple[int, int, int] | None:
         return None
     for point in points:
         data = point.get("customdata")
+        if isinstance(data, dict):  # a typed-array slice arrives as {"0": r, "1": c, "2": p}
+            data = [data[k] for k in sorted(data, key=int)]
         if data is not None and len(data) == 3:
             return int(data[0]), int(data[1]), int(data[2])
     return None
