@@ -164,7 +164,9 @@ def panels_figure(specs: Sequence[GridSpec], *, operators: Sequence[str] = ()) -
     px = min(cell_px(r, c, max_px=min(440, 900 // max(1, len(specs)))) for r, c in shapes_px)
     gap = 1.6  # columns of space between panels (room for an operator)
     total = sum(c for _, c in shapes_px) + gap * (len(specs) - 1)
-    fig = go.Figure()
+    # Every value below is built here and known to be valid; skipping Plotly's per-property
+    # validation halves the build time of a many-panel figure (same JSON out).
+    fig = go.Figure(_validate=False)
     x = 0.0
     max_rows = max(r for r, _ in shapes_px)
     annotations, shapes = [], []
