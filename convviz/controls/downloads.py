@@ -1,0 +1,109 @@
+"""Download buttons for a view (PNG, GIF, LaTeX, CSV) and the link to the current setting.
+
+Files are made only when their button is clicked: each button gets a zero-argument callable
+(``st.download_button(data=callable, on_click="ignore")``), so drawing a page costs nothing
+and a click neither reruns the page nor resets an animation.
+
+Progress while a file is built: Streamlit 1.67 runs the callable on a worker thread outside
+the script run and ignores Streamlit commands made there, so a ``st.progress`` bar cannot be
+driven from it. While the callable runs, the button itself turns into a spinner and is
+disabled (the frontend does this for deferred downloads); every export builds in under 2 s
+for the largest settings the app allows (``bench/bench_export.py``), so that spinner is the
+progress shown. The ``progress`` callback of :func:`convviz.export.render_animation_gif`
+serves scripts such as ``bench/make_gallery.py``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+from urllib.parse import urlencode
+
+import streamlit as st
+
+from convviz.i18n import translate
+
+FileMaker = Callable[[], bytes | str]
+FORMATS = (  # (argument name, file suffix, MIME type)
+    ("png", "png", "image/png"),
+    ("gif", "gif", "image/gif"),
+    ("latex", "tex", "application/x-tex"),
+    ("csv", "csv", "text/csv"),
+)
+
+
+def export_buttons(
+    key: str,
+    *,
+    lang: str,
+    file_stem: str,
+    png: FileMaker | None = None,
+    gif: FileMaker | None = None,
+    latex: FileMaker | None = None,
+    csv: FileMaker | None = None,
+    container: Any = None,
+) -> None:
+    """A compact row of download buttons, one per file maker given.
+
+    Parameters
+    ----------
+    key : str
+        Unique prefix of the button keys (``<key>_png``, ``<key>_gif``, …).
+    lang : {"en", "zh"}
+        Language of the labels and tooltips.
+    file_stem : str
+        File name without suffix, e.g. ``"transposed_k3_s2"``.
+    png, gif, latex, csv : callable, optional
+        Zero-argument functions returning the file (bytes, or str for LaTeX / CSV). They run
+        on a worker thread after the click, so they must not call Streamlit: bind the values
+        they need, e.g. ``functools.partial(render_scene_png, scene, lang=lang)``.
+    container : Streamlit container, optional
+        Where to draw the row (default: the main area).
+    """
+    makers = {"png": png, "gif": gif, "latex": latex, "csv": csv}
+    if not any(makers.values()):
+        return
+    box = st if container is None else container
+    row = box.container(horizontal=True, gap="small", key=f"{key}_downloads")
+    for name, suffix, mime in FORMATS:
+        maker = makers[name]
+        if maker is None:
+            continue
+        row.download_button(
+            translate(f"export.download.{name}", lang),
+            data=maker,
+            file_name=f"{file_stem}.{suffix}",
+            mime=mime,
+            key=f"{key}_{name}",
+            help=translate(f"export.download.help.{name}", lang),
+            on_click="ignore",
+            icon=":material/download:",
+        )
+
+
+def current_url() -> str:
+    """The address of this page with the current query parameters (the shareable state).
+
+    ``st.context.url`` gives scheme, host, port and page path without the query; the query
+    is rebuilt from ``st.query_params`` (repeated keys kept). Without a browser connection
+    (e.g. in tests) only ``"?…"`` is returned.
+    """
+    base = st.context.url or ""
+    pairs = [(name, value) for name in st.query_params for value in st.query_params.get_all(name)]
+    query = urlencode(pairs)
+    return f"{base}?{query}" if query else base
+
+
+def share_link(lang: str, *, container: Any = None) -> str:
+    """Show the link to the current setting in a copyable code block; return it.
+
+    Widgets bound to the URL keep only non-default values there, so the link is short and
+    still reproduces every setting.
+    """
+    box = st if container is None else container
+    url = current_url()
+    box.markdown(f"**{translate('export.share.title', lang)}**")
+    box.code(url or "?", language=None, wrap_lines=True)
+    note = "export.share.explain" if url.startswith("http") else "export.share.no_url"
+    box.caption(translate(note, lang))
+    return url

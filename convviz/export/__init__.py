@@ -1,0 +1,49 @@
+"""Files of every view for slides and lecture notes: PNG, animated GIF, LaTeX and CSV.
+
+Describe a view with :mod:`~convviz.export.model` (grids, graphs, scenes, animations; no
+Pillow), then render it: :func:`render_scene_png`, :func:`render_animation_gif`,
+:func:`bmatrix` / :func:`size_formula_latex`, :func:`grid_csv`. The pictures share the
+on-screen palette (:mod:`convviz.figures.palette`) and print the numbers in the cells.
+"""
+
+from convviz.export.csvtext import grid_csv
+from convviz.export.gif import render_animation_gif
+from convviz.export.latex import bmatrix, latex_document, size_formula_latex, symbolic_entry
+from convviz.export.model import (
+    Animation,
+    Bilingual,
+    Edge,
+    GraphPanel,
+    GridPanel,
+    NodeColumn,
+    Scene,
+    bilingual,
+    format_number,
+    products_caption,
+    scatter_add_animation,
+    sliding_window_animation,
+)
+from convviz.export.png import render_scene_image, render_scene_png
+
+__all__ = [
+    "Animation",
+    "Bilingual",
+    "Edge",
+    "GraphPanel",
+    "GridPanel",
+    "NodeColumn",
+    "Scene",
+    "bilingual",
+    "bmatrix",
+    "format_number",
+    "grid_csv",
+    "latex_document",
+    "products_caption",
+    "render_animation_gif",
+    "render_scene_image",
+    "render_scene_png",
+    "scatter_add_animation",
+    "size_formula_latex",
+    "sliding_window_animation",
+    "symbolic_entry",
+]
