@@ -291,6 +291,18 @@ def _term(value: float, decimals: int) -> str:
     return f"({text})" if text.startswith("-") else text
 
 
+def tap_cells(r0: int, c0: int, shape: tuple[int, int], dilation: int) -> tuple[Rect, ...]:
+    """One-cell rectangles on the taps of a dilated window at ``(r0, c0)``; none if ``d = 1``."""
+    if dilation == 1:
+        return ()
+    rows, cols = shape
+    return tuple(
+        (r0 + i * dilation, c0 + j * dilation, r0 + i * dilation + 1, c0 + j * dilation + 1)
+        for i in range(rows)
+        for j in range(cols)
+    )
+
+
 def products_caption(values: np.ndarray, weights: np.ndarray, *, decimals: int = 2) -> str:
     """``"1·0 + 2·1 + 3·(-1) = -1"``: the products of a window and its kernel, and their sum."""
     pairs = zip(np.ravel(values).tolist(), np.ravel(weights).tolist(), strict=True)
@@ -362,20 +374,7 @@ def sliding_window_animation(
             so_far = so_far.copy()
             so_far[r, c] = output[r, c]
             r0, c0 = r * stride, c * stride
-            dots = (
-                tuple(
-                    (
-                        r0 + i * dilation,
-                        c0 + j * dilation,
-                        r0 + i * dilation + 1,
-                        c0 + j * dilation + 1,
-                    )
-                    for i in range(kh)
-                    for j in range(kw)
-                )
-                if dilation > 1
-                else ()
-            )
+            dots = tap_cells(r0, c0, kernel.shape, dilation)
             window = GridPanel(
                 padded,
                 titles[0],
@@ -458,7 +457,13 @@ def scatter_add_animation(
     titles = (
         bilingual("export.title.input", rows=h, cols=w),
         bilingual("export.title.kernel", rows=kh, cols=kw),
-        bilingual("export.title.scatter_canvas", rows=rows, cols=cols),
+        bilingual(
+            "export.title.scatter_canvas"
+            if (rows, cols) != (out_h, out_w)
+            else "export.title.output",
+            rows=rows,
+            cols=cols,
+        ),
     )
     weights = GridPanel(kernel, titles[1], "kernel", decimals=decimals)
     canvas = np.zeros((rows, cols))  # (rows, cols) running sum; nan = no stamp landed yet
@@ -470,20 +475,7 @@ def scatter_add_animation(
             canvas = canvas.copy()
             window = canvas[r0 : r0 + span_h : dilation, c0 : c0 + span_w : dilation]
             window[...] = np.nan_to_num(window) + stamps[i, j]
-            dots = (
-                tuple(
-                    (
-                        r0 + a * dilation,
-                        c0 + b * dilation,
-                        r0 + a * dilation + 1,
-                        c0 + b * dilation + 1,
-                    )
-                    for a in range(kh)
-                    for b in range(kw)
-                )
-                if dilation > 1
-                else ()
-            )
+            dots = tap_cells(r0, c0, kernel.shape, dilation)
             source = GridPanel(
                 x, titles[0], "input", highlights=((i, j, i + 1, j + 1),), decimals=decimals
             )

@@ -22,7 +22,6 @@ STRINGS = {
         "The numbers as comma-separated values, one grid row per line.",
         "以逗号分隔的数值，每行对应网格的一行。",
     ),
-    "export.download.label": ("Download", "下载"),
     "export.share.title": ("Link to this setting", "本设置的链接"),
     "export.share.explain": (
         "Opening this link shows the same page with the same parameters and language; put it in your lecture notes next to the pictures.",
@@ -45,10 +44,6 @@ STRINGS = {
         "Output before cropping {rows}×{cols}",
         "裁剪前的输出 {rows}×{cols}",
     ),
-    "export.caption.window": (
-        "y[{row},{col}] = {terms}",
-        "y[{row},{col}] = {terms}",
-    ),
     "export.caption.stamp": (
         "x[{row},{col}] = {value}: add {value} × kernel to rows {r0}–{r1}, columns {c0}–{c1}",
         "x[{row},{col}] = {value}：把 {value} × 卷积核 加到第 {r0}–{r1} 行、第 {c0}–{c1} 列",
@@ -56,6 +51,19 @@ STRINGS = {
     "export.caption.cropped": (
         "The pale cells at the border are not part of the output: padding={padding} crops them.",
         "边缘的浅色格子不属于输出：padding={padding} 会把它们裁掉。",
+    ),
+    "export.title.conv_matrix": ("C ({rows}×{cols}): y = C·x", "C（{rows}×{cols}）：y = C·x"),
+    "export.caption.conv_matrix": (
+        "Input {size}×{size}, kernel {k}×{k}, stride 1, no padding: each row of C holds the kernel rows, separated by {gap} zero, at the place of one window in the flattened input.",
+        "输入 {size}×{size}、卷积核 {k}×{k}、步长 1、无填充：C 的每一行把卷积核的各行（中间隔 {gap} 个零）放在展平后的输入里一个窗口的位置上。",
+    ),
+    "export.title.overlap": (
+        "How many {k}×{k} stamps land on each cell (stride {s})",
+        "每个格子被多少个 {k}×{k} 印章覆盖（步长 {s}）",
+    ),
+    "export.caption.overlap": (
+        "All-ones input and kernel: the output counts overlaps. k={k} is not divisible by s={s}, so the counts are uneven: the checkerboard pattern.",
+        "输入和卷积核全为 1 时，输出就是重叠次数。k={k} 不能被 s={s} 整除，所以次数不均匀，形成棋盘格图案。",
     ),
     # Errors of the exporters (programming mistakes in a page, shown instead of a file).
     "error.export_not_grid": (
