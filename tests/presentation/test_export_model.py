@@ -16,7 +16,9 @@ from convviz.export.model import (
     GridPanel,
     NodeColumn,
     Scene,
+    animation_from_frames,
     format_number,
+    panel_from_spec,
     pick,
     products_caption,
     scatter_add_animation,
@@ -195,3 +197,30 @@ def test_scatter_add_2x2_k3_s2_caption_and_stamps():
     assert second.caption.zh.startswith("x[0,1] = 2：")
     final = animation.frames[-1].panels[2].values
     assert final[2, 2] == 1 + 2 + 3 + 4 and final.sum() == 9 * 10
+
+
+def test_on_screen_specs_become_export_panels_and_frames():
+    from convviz.figures.animation import FrameSpec
+    from convviz.figures.grid import GridSpec, Highlight
+    from convviz.figures.palette import SECONDARY_HIGHLIGHT
+
+    spec = GridSpec(
+        np.arange(6.0).reshape(2, 3),
+        title="Input",
+        role="input",
+        kinds=np.zeros((2, 3), int),
+        highlights=(Highlight(0, 0, 1, 1), Highlight(1, 1, 2, 3, colour=SECONDARY_HIGHLIGHT)),
+        value_range=(0.0, 5.0),
+        decimals=1,
+    )
+    panel = panel_from_spec(spec)
+    assert panel.highlights == ((0, 0, 1, 1),) and panel.secondary == ((1, 1, 2, 3),)
+    assert panel.value_range == (0.0, 5.0) and panel.decimals == 1 and panel.role == "input"
+    frames = (
+        FrameSpec("a", highlights=((0, Highlight(0, 1, 1, 2)),), caption="1·1 = 1"),
+        FrameSpec("b", values={0: np.ones((2, 3))}, caption="2"),
+    )
+    animation = animation_from_frames((spec,), frames, operators=("=",), duration_ms=300)
+    assert len(animation.frames) == 2 and animation.duration_ms == 300
+    assert animation.frames[0].panels[0].highlights == ((0, 0, 1, 1), (0, 1, 1, 2))
+    assert animation.frames[1].panels[0].values.sum() == 6 and animation.frames[1].caption == "2"
