@@ -39,6 +39,7 @@ PARAM_SPECS: dict[str, ParamSpec] = {
         ParamSpec("in_channels", 1, 16, 4, "param.in_channels", "help.in_channels"),
         ParamSpec("out_channels", 1, 16, 4, "param.out_channels", "help.out_channels"),
         ParamSpec("seed", 0, 9999, 0, "param.seed", "help.seed"),
+        ParamSpec("wavenet_layers", 1, 7, 4, "param.wavenet_layers", "help.wavenet_layers"),
     )
 }
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from convviz.stacks import STACK_PRESETS, format_layers
+
 
 class Preset(NamedTuple):
     """A named setting of some hyper-parameters for one page."""
@@ -55,6 +57,13 @@ PRESETS: dict[str, tuple[Preset, ...]] = {
                              "dilation": 2}),
         Preset("dilation_three", {"input_size": 9, "kernel_size": 3, "stride": 1, "padding": 0,
                                   "dilation": 3}),
+        Preset("stride_equals_dilation", {"input_size": 9, "kernel_size": 3, "stride": 2,
+                                          "padding": 0, "dilation": 2}),
+    ),
+    # Layer stacks of the dilated page's receptive-field section (the table is convviz.stacks).
+    "dilated_stack": tuple(
+        Preset(p.name, {"layers": format_layers(p.layers), "stack_mode": p.mode})
+        for p in STACK_PRESETS
     ),
     "grouped": (
         Preset("standard", {"in_channels": 4, "out_channels": 4, "groups": 1}),

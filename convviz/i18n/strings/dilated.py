@@ -1,0 +1,295 @@
+"""Text of the dilated (atrous) convolution page: kernel, sliding window, stacks, WaveNet."""
+
+STRINGS = {
+    "dilated.intro": (
+        "A dilated (atrous) convolution spreads the k×k taps of its kernel **d** cells apart, with **d − 1** gaps between neighbours. The kernel then spans **k̂ = d(k − 1) + 1** cells per side but still has only **k·k** weights: the receptive field grows without extra parameters, without pooling and without losing resolution. In PyTorch it is the `dilation` argument of `nn.Conv2d`; d = 1 is an ordinary convolution.",
+        "空洞卷积（又称膨胀卷积、atrous 卷积）把卷积核的 k×k 个抽头彼此拉开 **d** 格，相邻抽头之间留出 **d − 1** 个空洞。这样卷积核每边覆盖 **k̂ = d(k − 1) + 1** 格，但权重仍然只有 **k·k** 个：感受野变大了，却不增加参数、不用池化、也不降低分辨率。在 PyTorch 中它就是 `nn.Conv2d` 的 `dilation` 参数；d = 1 就是普通卷积。",
+    ),
+    # Presets (sidebar: one layer; stack section: layer stacks).
+    "preset.dilated.dilation_two": (
+        "3×3 kernel, d = 2 on a 7×7 input",
+        "3×3 卷积核，d = 2，输入 7×7",
+    ),
+    "preset.dilated.same_size": (
+        "d = 2 with padding 2: output keeps the input size",
+        "d = 2、填充 2：输出与输入同样大",
+    ),
+    "preset.dilated.dilation_three": (
+        "3×3 kernel, d = 3 on a 9×9 input",
+        "3×3 卷积核，d = 3，输入 9×9",
+    ),
+    "preset.dilated.stride_equals_dilation": (
+        "Stride 2 with d = 2: odd rows never read",
+        "步长 2 且 d = 2：奇数行从未被读到",
+    ),
+    "preset.dilated_stack.exponential": ("Three 3×3 layers, d = 1, 2, 4", "三层 3×3，d = 1, 2, 4"),
+    "preset.dilated_stack.gridding": ("Gridding: d = 2, 2, 2", "网格效应：d = 2, 2, 2"),
+    "preset.dilated_stack.hdc": ("HDC: d = 1, 2, 5", "HDC：d = 1, 2, 5"),
+    "preset.dilated_stack.aspp": (
+        "ASPP: parallel d = 1, 6, 12, 18",
+        "ASPP：并行分支 d = 1, 6, 12, 18",
+    ),
+    # Controls.
+    "param.kernel_fill": ("Kernel values", "卷积核数值"),
+    "help.kernel_fill": (
+        "The k·k weights of the kernel. All ones makes every sum the plain sum of the sampled inputs.",
+        "卷积核的 k·k 个权重。全 1 时，每个输出就是被采样输入的简单求和。",
+    ),
+    "choice.kernel_fill.ones": ("All ones", "全 1"),
+    "choice.kernel_fill.arange": ("1, 2, 3, …", "1, 2, 3, …"),
+    "choice.kernel_fill.signs": ("+1 / −1 chequered", "+1 / −1 交错"),
+    "param.stack_mode": ("How the layers combine", "各层如何组合"),
+    "help.stack_mode": (
+        "In a stack each layer reads the previous layer's output; parallel branches (as in ASPP) all read the same input.",
+        "堆叠时每层读取上一层的输出；并行分支（如 ASPP）都读取同一个输入。",
+    ),
+    "choice.stack_mode.stack": ("Stacked, one after another", "逐层堆叠"),
+    "choice.stack_mode.parallel": ("Parallel branches (ASPP)", "并行分支（ASPP）"),
+    "param.wavenet_layers": ("Causal layers L", "因果卷积层数 L"),
+    "help.wavenet_layers": (
+        "Layer l has dilation 2^(l−1): 1, 2, 4, 8, … Each added layer doubles the receptive field.",
+        "第 l 层的膨胀率为 2^(l−1)：1, 2, 4, 8, …… 每多一层，感受野翻一倍。",
+    ),
+    # 1. The dilated kernel.
+    "dilated.kernel.header": ("1 · The dilated kernel", "1 · 空洞卷积核"),
+    "dilated.kernel.size": (
+        "Effective kernel size: k̂ = d(k − 1) + 1 = {d}·({k} − 1) + 1 = **{k_hat}**",
+        "等效卷积核尺寸：k̂ = d(k − 1) + 1 = {d}·({k} − 1) + 1 = **{k_hat}**",
+    ),
+    "dilated.kernel.params": (
+        "Weights: still k·k = {k}·{k} = **{params}**. The other {gaps} cells of the {k_hat}×{k_hat} window are gaps: the input under them is skipped, they are not weights.",
+        "权重个数：仍然是 k·k = {k}·{k} = **{params}**。{k_hat}×{k_hat} 窗口中其余 {gaps} 格是空洞：空洞下的输入被跳过，它们不是权重。",
+    ),
+    "dilated.kernel.no_gaps": (
+        "With d = 1 there are no gaps: this is an ordinary {k}×{k} convolution.",
+        "d = 1 时没有空洞：这就是普通的 {k}×{k} 卷积。",
+    ),
+    "dilated.kernel.title_compact": (
+        "{k}×{k} kernel ({params} weights)",
+        "{k}×{k} 卷积核（{params} 个权重）",
+    ),
+    "dilated.kernel.title_dilated": (
+        "dilated, d = {d}: spans {k_hat}×{k_hat}",
+        "膨胀后 d = {d}：覆盖 {k_hat}×{k_hat}",
+    ),
+    "dilated.kernel.hover_tap": (
+        "weight w{r}{c} = {value}<br>offset ({dr}, {dc}) = d·({r}, {c})",
+        "权重 w{r}{c} = {value}<br>偏移 ({dr}, {dc}) = d·({r}, {c})",
+    ),
+    "dilated.kernel.hover_gap": ("gap: skipped, not a weight", "空洞：跳过，不是权重"),
+    # 2. Sliding window.
+    "dilated.window.header": (
+        "2 · The dilated window slides over the input",
+        "2 · 空洞窗口在输入上滑动",
+    ),
+    "dilated.window.formula": (
+        "Output size: o = ⌊(i + 2p − d(k − 1) − 1) / s⌋ + 1 = ⌊({i} + 2·{p} − {d}·({k} − 1) − 1) / {s}⌋ + 1 = ⌊{numerator} / {s}⌋ + 1 = **{o}**",
+        "输出尺寸：o = ⌊(i + 2p − d(k − 1) − 1) / s⌋ + 1 = ⌊({i} + 2·{p} − {d}·({k} − 1) − 1) / {s}⌋ + 1 = ⌊{numerator} / {s}⌋ + 1 = **{o}**",
+    ),
+    "dilated.window.caption": (
+        "The window spans {k_hat}×{k_hat} cells of the padded input but reads only the {taps} outlined cells. Press ▶ to play, drag the slider to step, hover an output cell for its products, click one to pin it.",
+        "窗口覆盖补零后输入的 {k_hat}×{k_hat} 格，但只读取被框出的 {taps} 格。按 ▶ 播放，拖动滑块逐步查看，把鼠标移到输出格上可看到乘积，点击一个输出格可以固定它。",
+    ),
+    "dilated.window.input_title": (
+        "input {n}×{n} (padding p = {p})",
+        "输入 {n}×{n}（填充 p = {p}）",
+    ),
+    "dilated.window.kernel_title": ("kernel, d = {d}", "卷积核，d = {d}"),
+    "dilated.window.output_title": ("output {o}×{o}", "输出 {o}×{o}"),
+    "dilated.window.hover_input": (
+        "x[{r}, {c}] = {value}<br>read by {count} window(s)",
+        "x[{r}, {c}] = {value}<br>被 {count} 个窗口读取",
+    ),
+    "dilated.window.hover_pad": (
+        "padding: 0<br>read by {count} window(s)",
+        "填充：0<br>被 {count} 个窗口读取",
+    ),
+    "dilated.window.hover_output": ("y[{r}, {c}] = {sum}", "y[{r}, {c}] = {sum}"),
+    "dilated.window.pinned": (
+        "**Pinned: y[{r}, {c}]** reads the padded input at rows {rows} and columns {cols}:",
+        "**已固定：y[{r}, {c}]** 读取补零后输入的第 {rows} 行、第 {cols} 列：",
+    ),
+    "dilated.window.never_read": (
+        "{count} of the {total} input cells are never read by any window: stride s = {s} and dilation d = {d} step over them (marked × in the input).",
+        "{total} 个输入格中有 {count} 个从未被任何窗口读取：步长 s = {s} 和膨胀率 d = {d} 把它们跳过了（在输入中以 × 标出）。",
+    ),
+    "dilated.window.floor": (
+        "The division is not exact: the last {leftover} row(s)/column(s) of the padded input are left over by the floor.",
+        "除法不是整除：向下取整后，补零输入的最后 {leftover} 行/列没有被窗口的起点覆盖到。",
+    ),
+    "dilated.window.terms_more": ("… ({count} products)", "……（共 {count} 个乘积）"),
+    # 3. Receptive field of a stack.
+    "dilated.stack.header": ("3 · Receptive field of a stack", "3 · 多层堆叠的感受野"),
+    "dilated.stack.editor_caption": (
+        "One row per layer: kernel k, stride s, dilation d. Add or delete rows at will (up to {limit}); the address bar keeps the stack as `layers=…` for sharing.",
+        "每行一层：卷积核 k、步长 s、膨胀率 d。可以随意增删行（最多 {limit} 行）；地址栏会以 `layers=…` 的形式保存这个堆叠，方便分享。",
+    ),
+    "dilated.stack.col_kernel": ("kernel k", "卷积核 k"),
+    "dilated.stack.col_stride": ("stride s", "步长 s"),
+    "dilated.stack.col_dilation": ("dilation d", "膨胀率 d"),
+    "dilated.stack.link_error": (
+        "The stack in the link could not be used, so the default stack is shown. {reason}",
+        "链接中的层堆叠无法使用，因此显示默认堆叠。{reason}",
+    ),
+    "dilated.stack.rule": (
+        "$r_0 = {r0},\\quad r_l = r_{{l-1}} + (\\hat k_l - 1)\\cdot\\prod_{{m<l}} s_m$ — a layer's own stride does not change its own field; it multiplies the step of every later layer.",
+        "$r_0 = {r0},\\quad r_l = r_{{l-1}} + (\\hat k_l - 1)\\cdot\\prod_{{m<l}} s_m$ —— 一层自己的步长不影响它自己的感受野，但会放大之后每一层的步距。",
+    ),
+    "dilated.stack.col_layer": ("layer", "层"),
+    "dilated.stack.col_k_hat": ("k̂", "k̂"),
+    "dilated.stack.col_jump": ("∏ s before", "之前步长之积"),
+    "dilated.stack.col_rf": ("field r", "感受野 r"),
+    "dilated.stack.col_formula": ("how", "计算"),
+    "dilated.stack.row_formula": (
+        "r{l} = {prev} + ({k_hat} − 1)·{jump} = {rf}",
+        "r{l} = {prev} + ({k_hat} − 1)·{jump} = {rf}",
+    ),
+    "dilated.stack.result": (
+        "After {layers} layers one output pixel sees a **{rf}×{rf}** patch of the input, with {params} weights per channel pair.",
+        "经过 {layers} 层后，一个输出像素能看到输入中 **{rf}×{rf}** 的区域，每对通道只用 {params} 个权重。",
+    ),
+    "dilated.stack.heat_title": (
+        "paths from each input pixel to one output pixel",
+        "每个输入像素通往同一个输出像素的路径数",
+    ),
+    "dilated.stack.heat_hover": (
+        "input offset ({dr}, {dc})<br>{count} path(s)",
+        "输入偏移 ({dr}, {dc})<br>{count} 条路径",
+    ),
+    "dilated.stack.heat_hover_hole": (
+        "input offset ({dr}, {dc})<br>0 paths: a hole",
+        "输入偏移 ({dr}, {dc})<br>0 条路径：空洞",
+    ),
+    "dilated.stack.heat_caption": (
+        "Each cell counts the chains of taps (one tap per layer) that connect that input pixel to the centre output pixel; colour is on a log scale.",
+        "每格的数字是把该输入像素连到中心输出像素的抽头链条数（每层取一个抽头）；颜色按对数刻度。",
+    ),
+    "dilated.stack.holes": (
+        "**Gridding:** {holes} of the {total} pixels inside the {rf}×{rf} field never reach the output (marked ×). The field is large but full of holes.",
+        "**网格效应：** {rf}×{rf} 感受野内的 {total} 个像素中，有 {holes} 个永远到达不了输出（以 × 标出）。感受野很大，却满是空洞。",
+    ),
+    "dilated.stack.no_holes": (
+        "Every one of the {total} pixels inside the {rf}×{rf} field reaches the output: no holes.",
+        "{rf}×{rf} 感受野内的全部 {total} 个像素都能到达输出：没有空洞。",
+    ),
+    "dilated.stack.hdc_ok": (
+        "**HDC rule** (Hybrid Dilated Convolution): the rates {rates} share no common factor greater than 1 (gcd = 1).",
+        "**HDC 规则**（混合空洞卷积）：膨胀率 {rates} 没有大于 1 的公因数（最大公约数 = 1）。",
+    ),
+    "dilated.stack.hdc_bad": (
+        "**HDC rule broken:** the rates {rates} share the factor {gcd}, so only pixels at multiples of {gcd} (times the strides) can ever be reached. HDC picks rates such as 1, 2, 5 instead.",
+        "**违反 HDC 规则：** 膨胀率 {rates} 有公因数 {gcd}，所以只有位于 {gcd} 的倍数（再乘以步长）处的像素才可能被读到。HDC 会改用 1, 2, 5 这样的膨胀率。",
+    ),
+    "dilated.stack.hdc_not_enough": (
+        "No common factor is necessary but not sufficient: the taps of these layers are still too far apart to fill every gap. The heatmap is the real test.",
+        "没有公因数只是必要条件而非充分条件：这些层的抽头间距仍然太大，填不满所有空隙。热力图才是真正的检验。",
+    ),
+    "dilated.stack.parallel_intro": (
+        "Parallel branches all read the same input, so their fields are **not** added: branch b sees k̂_b = d_b(k_b − 1) + 1 pixels per side. ASPP concatenates the branches to look at several scales at once (DeepLab v3 uses a 1×1 kernel for its rate-1 branch).",
+        "并行分支都读取同一个输入，所以它们的感受野**不会**相加：第 b 个分支每边看到 k̂_b = d_b(k_b − 1) + 1 个像素。ASPP 把各分支拼接起来，同时观察多个尺度（DeepLab v3 的膨胀率为 1 的分支用的是 1×1 卷积核）。",
+    ),
+    "dilated.stack.col_branch": ("branch", "分支"),
+    "dilated.stack.branch_formula": (
+        "k̂ = {d}·({k} − 1) + 1 = {k_hat}",
+        "k̂ = {d}·({k} − 1) + 1 = {k_hat}",
+    ),
+    "dilated.stack.branch_heat_title": (
+        "how many branches read each input pixel",
+        "每个输入像素被几个分支读取",
+    ),
+    "dilated.stack.branch_hover": (
+        "input offset ({dr}, {dc})<br>read by {count} branch(es)",
+        "输入偏移 ({dr}, {dc})<br>被 {count} 个分支读取",
+    ),
+    "dilated.stack.branch_label": ("d = {d}: {k_hat}×{k_hat}", "d = {d}：{k_hat}×{k_hat}"),
+    "dilated.stack.too_large": (
+        "The field is {rf}×{rf}; the map is drawn only up to {limit}×{limit} pixels, where it stays legible. The numbers above still hold.",
+        "感受野为 {rf}×{rf}；为了看得清，图只画到 {limit}×{limit} 像素为止。上面的数字仍然成立。",
+    ),
+    "dilated.stack.invalid": (
+        "Fix the highlighted row in the table above; nothing below is drawn until every row is valid.",
+        "请修改上表中有问题的那一行；所有行都合法之前，下面的图不会绘制。",
+    ),
+    # 4. WaveNet.
+    "dilated.wavenet.header": ("4 · WaveNet: a causal 1-D stack", "4 · WaveNet：一维因果卷积堆叠"),
+    "dilated.wavenet.intro": (
+        "Each layer is a causal 1-D convolution with kernel size 2: the node at time t reads times t and t − d of the layer below, never the future. With d = 1, 2, 4, 8, … each layer doubles the receptive field.",
+        "每一层都是卷积核大小为 2 的一维因果卷积：t 时刻的节点读取下一层的 t 和 t − d 时刻，从不读取未来。膨胀率取 1, 2, 4, 8, …… 时，每加一层感受野就翻一倍。",
+    ),
+    "dilated.wavenet.rf": (
+        "Receptive field: r = 1 + Σ (k − 1)·dₗ = 1 + {terms} = **{rf}** time steps, with {layers} layers of {k} weights each ({params} in all). An undilated stack would need {plain} layers for the same field.",
+        "感受野：r = 1 + Σ (k − 1)·dₗ = 1 + {terms} = **{rf}** 个时间步，共 {layers} 层，每层 {k} 个权重（总共 {params} 个）。不膨胀的堆叠要达到同样的感受野需要 {plain} 层。",
+    ),
+    "dilated.wavenet.input": ("input", "输入"),
+    "dilated.wavenet.output": ("output", "输出"),
+    "dilated.wavenet.layer": ("d = {d}", "d = {d}"),
+    "dilated.wavenet.reach": ("reaches the last output", "能到达最后一个输出"),
+    "dilated.wavenet.other": ("does not", "不能到达"),
+    "dilated.wavenet.time": ("time step t", "时间步 t"),
+    "dilated.wavenet.hover": ("layer {layer}, t = {t}", "第 {layer} 层，t = {t}"),
+    # 5. Comparison.
+    "dilated.compare.header": (
+        "5 · The same receptive field, other ways",
+        "5 · 同样的感受野，其他做法",
+    ),
+    "dilated.compare.intro": (
+        "Ways to give one output pixel a **{rf}×{rf}** field (the field of the stack above) on a {size}×{size} feature map. Weights are per input/output channel pair (multiply by C_in·C_out for a real layer).",
+        "让一个输出像素获得 **{rf}×{rf}** 感受野（即上面堆叠的感受野）的几种做法，特征图大小为 {size}×{size}。权重数按每对输入/输出通道计（实际层再乘以 C_in·C_out）。",
+    ),
+    "dilated.compare.col_way": ("way", "做法"),
+    "dilated.compare.col_layers": ("layers", "层数"),
+    "dilated.compare.col_params": ("weights", "权重数"),
+    "dilated.compare.col_output": ("output size", "输出尺寸"),
+    "dilated.compare.col_rf": ("field", "感受野"),
+    "dilated.compare.dilated": ("your dilated stack", "你的空洞卷积堆叠"),
+    "dilated.compare.big_kernel": ("one {k}×{k} kernel", "一个 {k}×{k} 卷积核"),
+    "dilated.compare.plain": ("plain {k}×{k} layers, d = 1", "普通 {k}×{k} 层，d = 1"),
+    "dilated.compare.strided": (
+        "{k}×{k} layers with stride 2 (like pooling)",
+        "步长 2 的 {k}×{k} 层（类似池化）",
+    ),
+    "dilated.compare.chart_params": ("weights per channel pair", "每对通道的权重数"),
+    "dilated.compare.chart_output": ("output size (resolution kept)", "输出尺寸（保留的分辨率）"),
+    "dilated.compare.note": (
+        "Dilation keeps both numbers small: few weights and the full {size}×{size} resolution. The big kernel pays in weights, the strided stack in resolution.",
+        "空洞卷积让两项都保持理想：权重少，分辨率仍是完整的 {size}×{size}。大卷积核付出的是权重，步长堆叠付出的是分辨率。",
+    ),
+    # 6. PyTorch.
+    "dilated.code.one_layer": (
+        "# one dilated layer, as set in the sidebar",
+        "# 侧边栏设置的单个空洞卷积层",
+    ),
+    "dilated.code.stack": (
+        "# the stack of section 3 (padding keeps the size at stride 1)",
+        "# 第 3 节的堆叠（步长为 1 时此填充保持尺寸不变）",
+    ),
+    "dilated.code.branches": (
+        "# the parallel branches of section 3 (ASPP-style)",
+        "# 第 3 节的并行分支（ASPP 式）",
+    ),
+    # Errors raised by convviz.stacks (layer table and the layers= link parameter).
+    "error.stack_empty": (
+        "The stack is empty: add at least one layer (a row with kernel, stride and dilation).",
+        "堆叠是空的：请至少添加一层（一行，包含卷积核、步长和膨胀率）。",
+    ),
+    "error.stack_too_many_layers": (
+        "{count} layers is too many to draw; use at most {limit}.",
+        "{count} 层太多，画不下；最多使用 {limit} 层。",
+    ),
+    "error.stack_value_out_of_range": (
+        "Layer {row}: {column} = {value} is outside the allowed range {low} … {high}.",
+        "第 {row} 层：{column} = {value} 超出了允许范围 {low} … {high}。",
+    ),
+    "error.stack_value_missing": (
+        "Layer {row}: {column} is empty. Every layer needs a kernel size, a stride and a dilation.",
+        "第 {row} 层：{column} 是空的。每一层都需要卷积核尺寸、步长和膨胀率。",
+    ),
+    "error.stack_value_not_integer": (
+        "Layer {row}: {column} = {value} is not a whole number.",
+        "第 {row} 层：{column} = {value} 不是整数。",
+    ),
+    "error.stack_param_malformed": (
+        "“{text}” is not a list of layers. Write kernel-stride-dilation triples separated by commas, for example layers=3-1-1,3-1-2,3-1-4.",
+        "“{text}”不是合法的层列表。请写成以逗号分隔的“卷积核-步长-膨胀率”三元组，例如 layers=3-1-1,3-1-2,3-1-4。",
+    ),
+}
