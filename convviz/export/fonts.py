@@ -21,7 +21,7 @@ import shutil
 import subprocess
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Literal
 
 from PIL import ImageFont
@@ -190,12 +190,8 @@ def _face_for(char: str, faces: tuple[FontFile, ...]) -> FontFile | None:
     return next((face for face in faces if covers(face, char)), None)
 
 
-def runs(text: str, style: Style = "sans") -> list[tuple[FontFile, str]]:
-    """Split ``text`` into pieces each drawn with one face of :func:`chain` (``style``).
-
-    Characters no face covers become ``?``; newlines are not handled here (split lines first).
-    """
-    faces = chain(style)
+@lru_cache(maxsize=4096)
+def _runs(text: str, faces: tuple[FontFile, ...]) -> tuple[tuple[FontFile, str], ...]:
     pieces: list[tuple[FontFile, str]] = []
     for char in text:
         face = _face_for(char, faces)
@@ -205,4 +201,12 @@ def runs(text: str, style: Style = "sans") -> list[tuple[FontFile, str]]:
             pieces[-1] = (face, pieces[-1][1] + shown)
         else:
             pieces.append((face, shown))
-    return pieces
+    return tuple(pieces)
+
+
+def runs(text: str, style: Style = "sans") -> tuple[tuple[FontFile, str], ...]:
+    """Split ``text`` into pieces each drawn with one face of :func:`chain` (``style``).
+
+    Characters no face covers become ``?``; newlines are not handled here (split lines first).
+    """
+    return _runs(text, chain(style))

@@ -75,15 +75,15 @@ def cell_size(scene: Scene) -> int:
 
     Notes
     -----
-    ``clip(min(1200 // total_columns, 480 // max_rows), 12, 44)``: wide scenes stay within
-    about 1200 base px, tall grids within about 480.
+    ``clip(min(1080 // total_columns, 432 // max_rows), 12, 44)``: wide scenes stay within
+    about 1080 base px, tall grids within about 432 (24 rows keep 18 px cells, 36 px at 2x).
     """
     grids = [p for p in scene.panels if isinstance(p, GridPanel)]
     if not grids:
         return 0
     columns = sum(p.shape[1] for p in grids)
     rows = max(p.shape[0] for p in grids)
-    return max(12, min(44, 1200 // columns, 480 // rows))
+    return max(12, min(44, 1080 // columns, 432 // rows))
 
 
 def _tokens(paragraph: str) -> list[str]:

@@ -41,7 +41,7 @@ FRAME_GREY = "#D0D0D0"  # thin frame around a grid (keeps near-white cells visib
 KIND_TEXT = "#444444"  # text on cells filled by kind (the on-screen grids use the same)
 MIN_FONT, MAX_FONT = 7, 16  # base px of the numbers in cells
 HIGHLIGHT_WIDTH, SECONDARY_WIDTH = 3, 2  # base px
-PANEL_MEMORY = 64  # panel images and cell tables a painter keeps (recently used first)
+PANEL_MEMORY = 16  # panel images and cell tables a painter keeps (recently used first)
 NODE_RADIUS, NODE_PITCH, COLUMN_PITCH, LAYER_PITCH = 13, 34, 150, 64  # graph panels, base px
 
 
@@ -176,7 +176,7 @@ def _metrics(font: fonts.AnyFont) -> tuple[int, int]:
 
 def _draw_runs(
     draw: ImageDraw.ImageDraw,
-    pieces: list[tuple[fonts.FontFile, str]],
+    pieces: tuple[tuple[fonts.FontFile, str], ...],
     origin: tuple[float, float],
     px: int,
     colour: RGB,
