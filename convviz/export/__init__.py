@@ -4,6 +4,16 @@ Describe a view with :mod:`~convviz.export.model` (grids, graphs, scenes, animat
 Pillow), then render it: :func:`render_scene_png`, :func:`render_animation_gif`,
 :func:`bmatrix` / :func:`size_formula_latex`, :func:`grid_csv`. The pictures share the
 on-screen palette (:mod:`convviz.figures.palette`) and print the numbers in the cells.
+
+A page offers its view for download like this (files are made only on click)::
+
+    scene = Scene(tuple(panel_from_spec(spec) for spec in specs), caption, ("⊛", "="))
+    export_buttons("window", lang=lang, file_stem="conv_k3_s2",
+                   png=partial(render_scene_png, scene, lang=lang),
+                   gif=partial(render_animation_gif, animation, lang=lang),
+                   latex=partial(bmatrix, kernel), csv=partial(grid_csv, kernel))
+
+(``export_buttons`` lives in :mod:`convviz.controls.downloads`.)
 """
 
 from convviz.export.csvtext import grid_csv
