@@ -40,6 +40,8 @@ PARAM_SPECS: dict[str, ParamSpec] = {
         ParamSpec("out_channels", 1, 16, 4, "param.out_channels", "help.out_channels"),
         ParamSpec("seed", 0, 9999, 0, "param.seed", "help.seed"),
         ParamSpec("wavenet_layers", 1, 7, 4, "param.wavenet_layers", "help.wavenet_layers"),
+        ParamSpec("pixel_row", 0, 11, 0, "pointwise.param.pixel_row", "pointwise.help.pixel"),
+        ParamSpec("pixel_col", 0, 11, 0, "pointwise.param.pixel_col", "pointwise.help.pixel"),
     )
 }
 

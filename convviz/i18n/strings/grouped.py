@@ -1,0 +1,153 @@
+"""Text of the grouped / depthwise-separable page."""
+
+STRINGS = {
+    "grouped.intro": (
+        "A grouped convolution splits the **C_in** input channels and the **C_out** filters into **g** groups and runs **g** independent convolutions side by side: each filter sees only the **C_in/g** channels of its own group. With **g = 1** it is a standard convolution; with **g = C_in** every filter sees a single channel — a **depthwise** convolution. A depthwise convolution followed by a 1×1 (pointwise) convolution is a **depthwise separable** convolution, the building block of MobileNet and Xception.",
+        "分组卷积把 **C_in** 个输入通道和 **C_out** 个卷积核分成 **g** 组，并排做 **g** 个互不相干的卷积：每个卷积核只看自己那一组的 **C_in/g** 个通道。**g = 1** 就是标准卷积；**g = C_in** 时每个卷积核只看一个通道，这就是**深度卷积**（depthwise）。深度卷积后面再接一个 1×1 卷积（逐点卷积），就是**深度可分离卷积**，MobileNet 和 Xception 的基本构件。",
+    ),
+    # Presets.
+    "preset.grouped.standard": ("Standard (g = 1)", "标准卷积（g = 1）"),
+    "preset.grouped.two_groups_alexnet": (
+        "Two groups, as AlexNet on two GPUs",
+        "两组，如 AlexNet 分在两块 GPU 上",
+    ),
+    "preset.grouped.depthwise": ("Depthwise (g = C_in)", "深度卷积（g = C_in）"),
+    "preset.grouped.depthwise_multiplier": (
+        "Depthwise, multiplier 2 (C_out = 2·C_in)",
+        "深度卷积，深度乘子 2（C_out = 2·C_in）",
+    ),
+    # Controls.
+    "grouped.groups_valid": (
+        "g must divide both C_in = {cin} and C_out = {cout}; the slider offers every valid g: {valid}.",
+        "g 必须同时整除 C_in = {cin} 和 C_out = {cout}；滑块上列出了所有合法的 g：{valid}。",
+    ),
+    "grouped.groups_adjusted": (
+        "g = {old} does not divide both channel counts any more, so g = {new} is shown.",
+        "g = {old} 已不能同时整除两个通道数，因此改为显示 g = {new}。",
+    ),
+    "grouped.groups_from_link": (
+        "The link asked for g = {requested}, which is not possible with these channels; the page shows g = {shown} until you pick a value.",
+        "链接中的 g = {requested} 在当前通道数下不可行；在你重新选择之前，页面显示 g = {shown}。",
+    ),
+    "grouped.kind.standard": (
+        "**g = 1 — standard convolution.** Every filter sees all {cin} input channels.",
+        "**g = 1 —— 标准卷积。** 每个卷积核都看全部 {cin} 个输入通道。",
+    ),
+    "grouped.kind.grouped": (
+        "**g = {g} — grouped convolution.** Each filter sees C_in/g = {cin_g} of the {cin} input channels; each group has C_out/g = {cout_g} filters.",
+        "**g = {g} —— 分组卷积。** 每个卷积核只看 {cin} 个输入通道中的 C_in/g = {cin_g} 个；每组有 C_out/g = {cout_g} 个卷积核。",
+    ),
+    "grouped.kind.depthwise": (
+        "**g = C_in = {g} — depthwise convolution.** Each filter sees exactly one input channel{multiplier}.",
+        "**g = C_in = {g} —— 深度卷积。** 每个卷积核只看一个输入通道{multiplier}。",
+    ),
+    "grouped.kind.multiplier": (
+        "; each channel feeds C_out/C_in = {m} filters (depth multiplier {m})",
+        "；每个通道连到 C_out/C_in = {m} 个卷积核（深度乘子为 {m}）",
+    ),
+    "grouped.shapes": (
+        "Weight shape (C_out, C_in/g, k, k) = **({cout}, {cin_g}, {k}, {k})**; input ({cin}, {i}, {i}) → output ({cout}, {o}, {o}).",
+        "权重形状 (C_out, C_in/g, k, k) = **({cout}, {cin_g}, {k}, {k})**；输入 ({cin}, {i}, {i}) → 输出 ({cout}, {o}, {o})。",
+    ),
+    # 1. Connectivity graph.
+    "grouped.graph.header": (
+        "1 · Which input channels feed which outputs",
+        "1 · 哪些输入通道连到哪些输出",
+    ),
+    "grouped.graph.caption": (
+        "Each line is one k×k kernel. Colours are groups: no line crosses from one group to another. Click a filter or an output to follow its path.",
+        "每条连线代表一个 k×k 卷积核。颜色表示分组：没有任何连线跨组。点击某个卷积核或输出通道，可以高亮它的连接。",
+    ),
+    "grouped.graph.group": ("group {group}", "第 {group} 组"),
+    "grouped.graph.selected": ("path of y{o}", "y{o} 的连接"),
+    "grouped.graph.inputs": ("Inputs<br>C_in = {cin}", "输入通道<br>C_in = {cin}"),
+    "grouped.graph.filters": (
+        "Filters<br>{cout} × ({cin_g}, {k}, {k})",
+        "卷积核<br>{cout} 个 ({cin_g}, {k}, {k})",
+    ),
+    "grouped.graph.outputs": ("Outputs<br>C_out = {cout}", "输出通道<br>C_out = {cout}"),
+    "grouped.graph.hover_input": (
+        "input channel x{c} · group {group}",
+        "输入通道 x{c} · 第 {group} 组",
+    ),
+    "grouped.graph.hover_filter": (
+        "filter {o} · group {group}<br>weight[{o}] has shape ({cin_g}, {k}, {k})<br>sees input channels x{lo} … x{hi}",
+        "卷积核 {o} · 第 {group} 组<br>weight[{o}] 的形状为 ({cin_g}, {k}, {k})<br>只看输入通道 x{lo} … x{hi}",
+    ),
+    "grouped.graph.hover_output": (
+        "output channel y{o} · group {group}",
+        "输出通道 y{o} · 第 {group} 组",
+    ),
+    "grouped.graph.edges": (
+        "Kernels (lines from inputs to filters): C_in · C_out / g = {cin} · {cout} / {g} = **{edges}** instead of {full} for g = 1.",
+        "卷积核个数（输入到卷积核的连线）：C_in · C_out / g = {cin} · {cout} / {g} = **{edges}**，而 g = 1 时是 {full}。",
+    ),
+    "grouped.export.inputs": ("Inputs (C_in = {cin})", "输入通道（C_in = {cin}）"),
+    "grouped.export.filters": ("Filters ({cin_g}×{k}×{k})", "卷积核（{cin_g}×{k}×{k}）"),
+    "grouped.export.outputs": ("Outputs (C_out = {cout})", "输出通道（C_out = {cout}）"),
+    # 2. Block-diagonal weight.
+    "grouped.block.header": (
+        "2 · The weight as a block-diagonal matrix",
+        "2 · 把权重看成分块对角矩阵",
+    ),
+    "grouped.block.caption": (
+        "Row o is filter o, column c is input channel c; a green cell is one k×k kernel, labelled with its index o,c′ in the stored weight (C_out, C_in/g, k, k). Grey cells are zeros that a grouped convolution never stores: {stored} of {total} cells, a fraction 1/g = 1/{g}. Hover a cell to see its kernel.",
+        "第 o 行是第 o 个卷积核，第 c 列是第 c 个输入通道；绿色格子是一个 k×k 卷积核，标签 o,c′ 是它在实际存储的权重 (C_out, C_in/g, k, k) 中的下标。灰色格子是分组卷积根本不存储的零：{total} 个格子中只存 {stored} 个，占 1/g = 1/{g}。把鼠标移到格子上可查看对应的卷积核。",
+    ),
+    "grouped.block.title": ("weight {cout}×{cin}", "权重 {cout}×{cin}"),
+    "grouped.block.hover_in": (
+        "filter {o} (group {group}) × input channel x{c}<br>stored as weight[{o}, {cl}]:",
+        "卷积核 {o}（第 {group} 组）× 输入通道 x{c}<br>存储为 weight[{o}, {cl}]：",
+    ),
+    "grouped.block.hover_out": (
+        "x{c} is not in the group of filter {o}: no kernel, always 0",
+        "x{c} 不在卷积核 {o} 的组里：没有卷积核，恒为 0",
+    ),
+    # 4. Computation.
+    "grouped.compute.header": ("4 · The computation, group by group", "4 · 逐组计算"),
+    "grouped.compute.caption": (
+        "Small integers (seed {seed}): input x ({cin}, {i}, {i}) and weight ({cout}, {cin_g}, {k}, {k}), no padding, stride 1. Output channel y{o} belongs to group {group}, so it is a sum over input channels x{lo} … x{hi} only. Hover a cell of y{o} to see each channel's share; click an output channel below to explain another one.",
+        "用小整数演示（种子 {seed}）：输入 x 形状 ({cin}, {i}, {i})，权重形状 ({cout}, {cin_g}, {k}, {k})，无填充，步长 1。输出通道 y{o} 属于第 {group} 组，所以它只是输入通道 x{lo} … x{hi} 的求和。把鼠标移到 y{o} 的格子上可以看到每个通道的贡献；点击下面的某个输出通道可以换一个来解释。",
+    ),
+    "grouped.compute.needs_fit": (
+        "Nothing to compute: a {k}×{k} kernel does not fit in a {i}×{i} input without padding (see above).",
+        "无法计算：没有填充时，{k}×{k} 的卷积核放不进 {i}×{i} 的输入（见上文）。",
+    ),
+    "grouped.compute.out_channel": ("Output channel to explain", "要解释的输出通道"),
+    "grouped.compute.terms_capped": (
+        "Group {group} has {cin_g} input channels; the first {shown} terms are drawn, and y{o} includes all {cin_g}.",
+        "第 {group} 组有 {cin_g} 个输入通道；图中只画出前 {shown} 项，但 y{o} 包含全部 {cin_g} 项。",
+    ),
+    "grouped.concat.title": (
+        "All output channels: the outputs of the g = {g} group(s), concatenated along the channels",
+        "全部输出通道：g = {g} 个组各自的输出沿通道方向拼接",
+    ),
+    "grouped.concat.panel": ("y{o} · g{group}", "y{o} · 组{group}"),
+    "grouped.concat.check": (
+        "Concatenating the {g} separate convolutions gives exactly `conv2d(x, weight, groups={g})`: largest difference **{diff}**.",
+        "把 {g} 个独立卷积的结果拼接起来，与 `conv2d(x, weight, groups={g})` 完全一致：最大差值 **{diff}**。",
+    ),
+    # 5. Spatially separable kernels.
+    "separable.header": ("5 · Spatially separable kernels", "5 · 空间可分离卷积核"),
+    "separable.intro": (
+        "A different idea with a similar name: split one k×k kernel into a k×1 column followed by a 1×k row. That works exactly only when the kernel is rank 1 (an outer product column · row); the singular values tell: one nonzero value means it splits.",
+        "名字相近但思路不同：把一个 k×k 卷积核拆成先做 k×1 的列、再做 1×k 的行。只有秩为 1 的卷积核（列向量 · 行向量的外积）才能精确拆开；奇异值会告诉你答案：只有一个非零奇异值就能拆。",
+    ),
+    "param.separable_kernel": ("Kernel", "卷积核"),
+    "choice.separable_kernel.sobel": ("Sobel (edges)", "Sobel（边缘）"),
+    "choice.separable_kernel.gaussian": ("Gaussian blur", "高斯模糊"),
+    "choice.separable_kernel.box": ("Box blur", "均值模糊"),
+    "choice.separable_kernel.laplacian": ("Laplacian", "拉普拉斯"),
+    "choice.separable_kernel.random": ("Random (seed, k×k)", "随机（种子，k×k）"),
+    "separable.kernel": ("kernel", "卷积核"),
+    "separable.rank1": ("best rank-1", "最佳秩 1 近似"),
+    "separable.residual": ("left over", "剩余部分"),
+    "separable.splits": (
+        "Singular values {sigmas}: only one is nonzero, so the kernel is a column times a row. Two passes (k×1, then 1×k) give the same output with {two_k} instead of {k2} multiplications per output value.",
+        "奇异值为 {sigmas}：只有一个非零，所以这个卷积核等于一个列向量乘一个行向量。分两次卷积（先 k×1，再 1×k）得到相同的输出，每个输出值只需 {two_k} 次乘法，而不是 {k2} 次。",
+    ),
+    "separable.no_split": (
+        "Singular values {sigmas}: rank {rank}, so no column × row equals this kernel. The best rank-1 kernel (σ₁·u₁·v₁ᵀ) still misses some entries by up to {error}.",
+        "奇异值为 {sigmas}：秩为 {rank}，因此没有任何“列 × 行”等于这个卷积核。最好的秩 1 近似（σ₁·u₁·v₁ᵀ）在某些位置仍然差了 {error}。",
+    ),
+}
