@@ -70,6 +70,10 @@ PRESETS: dict[str, tuple[Preset, ...]] = {
         Preset("two_groups_alexnet", {"in_channels": 4, "out_channels": 4, "groups": 2}),
         Preset("depthwise", {"in_channels": 4, "out_channels": 4, "groups": 4}),
         Preset("depthwise_multiplier", {"in_channels": 4, "out_channels": 8, "groups": 4}),
+        # ResNeXt-style: many groups of a few channels each.
+        Preset("resnext_cardinality", {"in_channels": 16, "out_channels": 16, "groups": 8}),
+        # MobileNet's depthwise layer on 8 channels; section 3 adds its 1×1 partner.
+        Preset("mobilenet_depthwise", {"in_channels": 8, "out_channels": 8, "groups": 8}),
     ),
 }
 

@@ -16,6 +16,8 @@ STRINGS = {
         "Depthwise, multiplier 2 (C_out = 2·C_in)",
         "深度卷积，深度乘子 2（C_out = 2·C_in）",
     ),
+    "preset.grouped.resnext_cardinality": ("ResNeXt-style: 8 groups of 2 channels", "ResNeXt 风格：8 组，每组 2 个通道"),
+    "preset.grouped.mobilenet_depthwise": ("MobileNet depthwise layer (8 channels)", "MobileNet 的深度卷积层（8 个通道）"),
     # Controls.
     "grouped.groups_valid": (
         "g must divide both C_in = {cin} and C_out = {cout}; the slider offers every valid g: {valid}.",
