@@ -7,6 +7,7 @@ checks) behind the cache, and a refused file is explained with :func:`show_error
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
 import numpy as np
@@ -26,6 +27,13 @@ from convviz.images import (
 )
 
 SOURCES = ("sample", "upload")
+UPLOAD_CACHE_ENTRIES = 16  # decoded uploads kept (a few MB each at most)
+
+
+@cache
+def _decoder():
+    """``load_image`` behind its own small cache, so uploads cannot crowd out the rest."""
+    return st.cache_data(load_image, max_entries=UPLOAD_CACHE_ENTRIES, show_spinner=False)
 
 
 def image_source(
@@ -65,7 +73,7 @@ def image_source(
         )
         if upload is not None:
             try:
-                return cached(load_image)(upload.getvalue(), max_side=max_side)
+                return _decoder()(upload.getvalue(), max_side=max_side)
             except ConvValueError as error:
                 with box:
                     show_error(error, lang, key=f"{key}_error")
