@@ -185,8 +185,8 @@ STRINGS = {
         "没有公因数只是必要条件而非充分条件：这些层的抽头间距仍然太大，填不满所有空隙。热力图才是真正的检验。",
     ),
     "dilated.stack.parallel_intro": (
-        "Parallel branches all read the same input, so their fields are **not** added: branch b sees k̂_b = d_b(k_b − 1) + 1 pixels per side. ASPP concatenates the branches to look at several scales at once (DeepLab v3 uses a 1×1 kernel for its rate-1 branch).",
-        "并行分支都读取同一个输入，所以它们的感受野**不会**相加：第 b 个分支每边看到 k̂_b = d_b(k_b − 1) + 1 个像素。ASPP 把各分支拼接起来，同时观察多个尺度（DeepLab v3 的膨胀率为 1 的分支用的是 1×1 卷积核）。",
+        "Parallel branches all read the same input, so their fields are **not** added: branch b sees $\\hat k_b = d_b(k_b - 1) + 1$ pixels per side. ASPP concatenates the branches to look at several scales at once (DeepLab v3 uses a 1×1 kernel for its rate-1 branch).",
+        "并行分支都读取同一个输入，所以它们的感受野**不会**相加：第 b 个分支每边看到 $\\hat k_b = d_b(k_b - 1) + 1$ 个像素。ASPP 把各分支拼接起来，同时观察多个尺度（DeepLab v3 的膨胀率为 1 的分支用的是 1×1 卷积核）。",
     ),
     "dilated.stack.col_branch": ("branch", "分支"),
     "dilated.stack.branch_formula": (
@@ -242,6 +242,11 @@ STRINGS = {
     "dilated.compare.col_output": ("output size", "输出尺寸"),
     "dilated.compare.col_rf": ("field", "感受野"),
     "dilated.compare.dilated": ("your dilated stack", "你的空洞卷积堆叠"),
+    "dilated.compare.branch": ("your widest branch (d = {d})", "你最宽的分支（d = {d}）"),
+    "dilated.compare.intro_parallel": (
+        "Ways to give one output pixel a **{rf}×{rf}** field (the widest branch above) on a {size}×{size} feature map. Weights are per input/output channel pair (multiply by C_in·C_out for a real layer).",
+        "让一个输出像素获得 **{rf}×{rf}** 感受野（即上面最宽分支的感受野）的几种做法，特征图大小为 {size}×{size}。权重数按每对输入/输出通道计（实际层再乘以 C_in·C_out）。",
+    ),
     "dilated.compare.big_kernel": ("one {k}×{k} kernel", "一个 {k}×{k} 卷积核"),
     "dilated.compare.plain": ("plain {k}×{k} layers, d = 1", "普通 {k}×{k} 层，d = 1"),
     "dilated.compare.strided": (
