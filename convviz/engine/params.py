@@ -1,0 +1,276 @@
+"""Argument checks shared by every engine op: ints, ``(h, w)`` pairs, channels, groups, modes.
+
+Each op calls these instead of checking on its own, so a learner gets the same explanation
+(``ConvValueError`` with a stable ``code``) for the same mistake on every page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from numbers import Integral
+from typing import Any
+
+import numpy as np
+
+from convviz.engine.errors import ConvValueError
+
+PADDING_MODES = ("zeros", "reflect", "replicate", "circular")
+
+
+def _show(value: Any) -> str:
+    """A short, readable form of ``value`` for a message (``'3'`` keeps its quotes)."""
+    if isinstance(value, np.ndarray):
+        return f"array of shape {value.shape}"
+    if isinstance(value, np.generic):
+        value = value.item()
+    return repr(value)
+
+
+def is_int(value: Any) -> bool:
+    """Whether ``value`` is a Python or NumPy integer (bools are not)."""
+    return isinstance(value, Integral) and not isinstance(value, bool | np.bool_)
+
+
+def check_int(name: str, value: Any) -> int:
+    """``value`` as a Python ``int``; anything else (``2.5``, ``"3"``, ``True``) is refused.
+
+    Raises
+    ------
+    ConvValueError
+        ``not_integer`` naming ``name`` and ``value``.
+    """
+    if not is_int(value):
+        raise ConvValueError(
+            "not_integer",
+            f"{name}={_show(value)} must be a whole number (an int such as 1, 2 or 3), "
+            f"not {type(value).__name__}",
+            name=name,
+            value=_show(value),
+        )
+    return int(value)
+
+
+def pair(value: Any, name: str = "value") -> tuple[int, int]:
+    """Turn an int or a 2-sequence of ints into ``(h, w)``.
+
+    Parameters
+    ----------
+    value : int or sequence of two ints
+        ``3`` means ``(3, 3)``; ``(3, 5)`` means 3 along the height and 5 along the width.
+    name : str
+        Parameter name used in error messages, e.g. ``"stride"``.
+
+    Returns
+    -------
+    tuple of int
+        ``(h, w)``. Signs are not checked here; see :func:`check_positive` and
+        :func:`check_non_negative`.
+
+    Raises
+    ------
+    ConvValueError
+        ``not_integer`` for a non-integer entry, ``not_pair`` for a sequence whose length is not 2.
+    """
+    if is_int(value):
+        return int(value), int(value)
+    if isinstance(value, np.ndarray) and value.ndim == 1:
+        value = value.tolist()
+    if isinstance(value, Sequence) and not isinstance(value, str | bytes):
+        if len(value) != 2:
+            raise ConvValueError(
+                "not_pair",
+                f"{name}={_show(value)} must be one int or a pair (height, width) of ints; "
+                f"it has {len(value)} entries",
+                name=name,
+                value=_show(value),
+                length=len(value),
+            )
+        return check_int(name, value[0]), check_int(name, value[1])
+    number = check_int(name, value)  # raises: neither an int nor a sequence of ints
+    return number, number
+
+
+def check_positive(name: str, value: Any) -> int:
+    """``value`` as an int that is at least 1 (stride, dilation, kernel size, channels, groups).
+
+    Raises
+    ------
+    ConvValueError
+        ``not_integer`` or ``not_positive`` (with ``suggestion={name: 1}``).
+    """
+    number = check_int(name, value)
+    if number < 1:
+        raise ConvValueError(
+            "not_positive",
+            f"{name}={number} must be at least 1",
+            suggestion={name: 1},
+            name=name,
+            value=number,
+        )
+    return number
+
+
+def check_non_negative(name: str, value: Any) -> int:
+    """``value`` as an int that is at least 0 (padding, output_padding).
+
+    Raises
+    ------
+    ConvValueError
+        ``not_integer`` or ``negative`` (with ``suggestion={name: 0}``).
+    """
+    number = check_int(name, value)
+    if number < 0:
+        raise ConvValueError(
+            "negative",
+            f"{name}={number} cannot be negative; use 0 or more",
+            suggestion={name: 0},
+            name=name,
+            value=number,
+        )
+    return number
+
+
+def positive_pair(value: Any, name: str) -> tuple[int, int]:
+    """:func:`pair` then :func:`check_positive` on both entries; returns ``(h, w)``."""
+    h, w = pair(value, name)
+    return check_positive(name, h), check_positive(name, w)
+
+
+def non_negative_pair(value: Any, name: str) -> tuple[int, int]:
+    """:func:`pair` then :func:`check_non_negative` on both entries; returns ``(h, w)``."""
+    h, w = pair(value, name)
+    return check_non_negative(name, h), check_non_negative(name, w)
+
+
+def check_groups(groups: Any, in_channels: int, out_channels: int) -> int:
+    """``groups`` as an int >= 1 that divides both channel counts.
+
+    Raises
+    ------
+    ConvValueError
+        ``not_integer``, ``not_positive`` or ``groups_not_dividing`` (naming the channel
+        count that is not divisible, with the largest valid groups <= ``groups`` as suggestion).
+    """
+    g = check_positive("groups", groups)
+    for channel_name, channels in (("in_channels", in_channels), ("out_channels", out_channels)):
+        if channels % g:
+            nearest = max(d for d in range(1, g + 1) if in_channels % d == 0 == out_channels % d)
+            raise ConvValueError(
+                "groups_not_dividing",
+                f"{channel_name}={channels} is not divisible by groups={g}: every group needs "
+                f"the same whole number of channels (in_channels={in_channels}, "
+                f"out_channels={out_channels})",
+                suggestion={"groups": nearest},
+                groups=g,
+                name=channel_name,
+                channels=channels,
+                in_channels=in_channels,
+                out_channels=out_channels,
+            )
+    return g
+
+
+def check_padding_mode(mode: Any) -> str:
+    """``mode`` if it is one of ``zeros``, ``reflect``, ``replicate``, ``circular``.
+
+    Raises
+    ------
+    ConvValueError
+        ``unknown_padding_mode`` naming the mode received and the modes allowed.
+    """
+    if not isinstance(mode, str) or mode not in PADDING_MODES:
+        raise ConvValueError(
+            "unknown_padding_mode",
+            f"padding_mode={_show(mode)} is not one of {', '.join(PADDING_MODES)}",
+            suggestion={"padding_mode": "zeros"},
+            mode=_show(mode),
+            modes=", ".join(PADDING_MODES),
+        )
+    return mode
+
+
+def check_output_padding(output_padding: Any, stride: Any, dilation: Any) -> tuple[int, int]:
+    """``output_padding`` as ``(h, w)`` with ``0 <= a < max(s, d)`` on each axis.
+
+    Parameters
+    ----------
+    output_padding, stride, dilation : int or pair of ints
+
+    Returns
+    -------
+    tuple of int
+        ``(a_h, a_w)``.
+
+    Raises
+    ------
+    ConvValueError
+        ``output_padding_too_large``, e.g.
+        ``"output_padding=2 must be smaller than stride=2 or dilation=1"``.
+    """
+    a = non_negative_pair(output_padding, "output_padding")
+    s = positive_pair(stride, "stride")
+    d = positive_pair(dilation, "dilation")
+    for a_i, s_i, d_i in zip(a, s, d, strict=True):
+        if a_i >= max(s_i, d_i):
+            raise ConvValueError(
+                "output_padding_too_large",
+                f"output_padding={a_i} must be smaller than stride={s_i} or dilation={d_i}",
+                suggestion={"output_padding": max(s_i, d_i) - 1},
+                output_padding=a_i,
+                stride=s_i,
+                dilation=d_i,
+            )
+    return a
+
+
+def check_ndim(name: str, array: np.ndarray, allowed: Sequence[int]) -> int:
+    """The number of dimensions of ``array`` if it is one of ``allowed``.
+
+    Raises
+    ------
+    ConvValueError
+        ``bad_ndim`` naming the array, its shape and the dimension counts allowed.
+    """
+    if array.ndim not in allowed:
+        expected = " or ".join(str(n) for n in allowed)
+        raise ConvValueError(
+            "bad_ndim",
+            f"{name} has {array.ndim} dimensions (shape {tuple(array.shape)}); expected {expected}",
+            name=name,
+            ndim=array.ndim,
+            shape=str(tuple(array.shape)),
+            expected=expected,
+        )
+    return array.ndim
+
+
+def as_float_array(name: str, value: Any) -> np.ndarray:
+    """``value`` as an array of a real floating type, keeping float dtypes as they are.
+
+    float16/32/64 stay as they are; integer and bool arrays become float64 (the one
+    promotion the ops make); complex, object or text arrays are refused.
+
+    Raises
+    ------
+    ConvValueError
+        ``bad_dtype`` naming the array and the dtype received.
+    """
+    try:
+        array = np.asarray(value)
+    except (TypeError, ValueError) as exc:  # ragged nested lists
+        raise ConvValueError(
+            "bad_dtype",
+            f"{name} must be an array of real numbers; got {type(value).__name__} ({exc})",
+            name=name,
+            dtype=type(value).__name__,
+        ) from None
+    if np.issubdtype(array.dtype, np.floating):
+        return array
+    if np.issubdtype(array.dtype, np.integer) or array.dtype == np.bool_:
+        return array.astype(np.float64)
+    raise ConvValueError(
+        "bad_dtype",
+        f"{name} must be an array of real numbers; got dtype {array.dtype}",
+        name=name,
+        dtype=str(array.dtype),
+    )

@@ -1,0 +1,40 @@
+"""Learner-facing text of the convolution engine's argument errors (``error.<code>``)."""
+
+STRINGS = {
+    "error.not_integer": (
+        "{name}={value} must be a whole number (an int such as 1, 2 or 3).",
+        "{name}={value} 必须是整数（例如 1、2 或 3）。",
+    ),
+    "error.not_pair": (
+        "{name}={value} must be one int or a pair (height, width) of ints; it has {length} entries.",
+        "{name}={value} 必须是一个整数或一对整数（高, 宽）；它却有 {length} 个元素。",
+    ),
+    "error.not_positive": (
+        "{name}={value} must be at least 1.",
+        "{name}={value} 必须至少为 1。",
+    ),
+    "error.negative": (
+        "{name}={value} cannot be negative; use 0 or more.",
+        "{name}={value} 不能是负数；请使用 0 或更大的值。",
+    ),
+    "error.groups_not_dividing": (
+        "{name}={channels} is not divisible by groups={groups}: every group needs the same whole number of channels (in_channels={in_channels}, out_channels={out_channels}).",
+        "{name}={channels} 不能被 groups={groups} 整除：每一组都必须分到相同的整数个通道（in_channels={in_channels}，out_channels={out_channels}）。",
+    ),
+    "error.unknown_padding_mode": (
+        "padding_mode={mode} is not one of {modes}.",
+        "padding_mode={mode} 不是 {modes} 之一。",
+    ),
+    "error.output_padding_too_large": (
+        "output_padding={output_padding} must be smaller than stride={stride} or dilation={dilation}.",
+        "output_padding={output_padding} 必须小于 stride={stride} 或 dilation={dilation}（二者中较大的那个）。",
+    ),
+    "error.bad_ndim": (
+        "{name} has {ndim} dimensions (shape {shape}); expected {expected}.",
+        "{name} 有 {ndim} 个维度（形状 {shape}）；应当是 {expected} 个。",
+    ),
+    "error.bad_dtype": (
+        "{name} must be an array of real numbers; got {dtype}.",
+        "{name} 必须是实数数组；收到的是 {dtype}。",
+    ),
+}
