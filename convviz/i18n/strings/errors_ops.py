@@ -37,4 +37,12 @@ STRINGS = {
         "{name} must be an array of real numbers; got {dtype}.",
         "{name} 必须是实数数组；收到的是 {dtype}。",
     ),
+    "error.kernel_too_large": (
+        "The output would be empty: the kernel (effective size d(k−1)+1 = {k_eff} for kernel_size={kernel_size}, dilation={dilation}) is larger than the padded input i+2p = {padded} (input_size={size}, padding={padding}).",
+        "输出将是空的：卷积核（有效尺寸 d(k−1)+1 = {k_eff}，kernel_size={kernel_size}，dilation={dilation}）比填充后的输入 i+2p = {padded}（input_size={size}，padding={padding}）还大。",
+    ),
+    "error.transpose_output_empty": (
+        "The output would be empty: before cropping it has (i−1)s + d(k−1) + a + 1 = {full} rows (input_size={size}, stride={stride}, kernel_size={kernel_size}, dilation={dilation}, output_padding={output_padding}), and padding={padding} crops 2p = {cropped} of them.",
+        "输出将是空的：裁剪前共有 (i−1)s + d(k−1) + a + 1 = {full} 行（input_size={size}，stride={stride}，kernel_size={kernel_size}，dilation={dilation}，output_padding={output_padding}），而 padding={padding} 要裁掉 2p = {cropped} 行。",
+    ),
 }
