@@ -45,4 +45,16 @@ STRINGS = {
         "The output would be empty: before cropping it has (i−1)s + d(k−1) + a + 1 = {full} rows (input_size={size}, stride={stride}, kernel_size={kernel_size}, dilation={dilation}, output_padding={output_padding}), and padding={padding} crops 2p = {cropped} of them.",
         "输出将是空的：裁剪前共有 (i−1)s + d(k−1) + a + 1 = {full} 行（input_size={size}，stride={stride}，kernel_size={kernel_size}，dilation={dilation}，output_padding={output_padding}），而 padding={padding} 要裁掉 2p = {cropped} 行。",
     ),
+    "error.reflect_padding_too_wide": (
+        "Reflect padding {pad} along {axis} must be smaller than the input size {size} along {axis}: reflection does not repeat the edge, so only {limit} cells can be mirrored.",
+        "沿 {axis} 方向的反射填充 {pad} 必须小于该方向的输入尺寸 {size}：反射不重复边缘那一格，所以最多只能镜像 {limit} 格。",
+    ),
+    "error.circular_padding_too_wide": (
+        "Circular padding {pad} along {axis} must be at most the input size {size} along {axis}; more would wrap around the input more than once.",
+        "沿 {axis} 方向的循环填充 {pad} 不能超过该方向的输入尺寸 {size}；再多就要绕着输入转不止一圈了。",
+    ),
+    "error.padding_empty_input": (
+        "{mode} padding needs at least one input cell along {axis} to copy, but the input is empty along {axis}.",
+        "{mode} 填充需要沿 {axis} 方向至少有一个输入格子可以复制，但输入在 {axis} 方向上是空的。",
+    ),
 }
