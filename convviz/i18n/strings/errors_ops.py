@@ -57,4 +57,20 @@ STRINGS = {
         "{mode} padding needs at least one input cell along {axis} to copy, but the input is empty along {axis}.",
         "{mode} 填充需要沿 {axis} 方向至少有一个输入格子可以复制，但输入在 {axis} 方向上是空的。",
     ),
+    "error.bias_shape": (
+        "bias has shape {shape}; it needs one value per output channel, shape ({out_channels},).",
+        "bias 的形状是 {shape}；每个输出通道需要一个偏置值，即形状应为 ({out_channels},)。",
+    ),
+    "error.weight_shape": (
+        "weight has shape {shape}, layout {layout}; with in_channels={in_channels} and groups={groups} its second dimension must be {in_channels}/{groups} = {expected}, not {got}.",
+        "weight 的形状是 {shape}，布局为 {layout}；当 in_channels={in_channels}、groups={groups} 时，它的第二维必须是 {in_channels}/{groups} = {expected}，而不是 {got}。",
+    ),
+    "error.same_needs_stride_1": (
+        'padding="same" needs stride=1 (as in PyTorch); got stride={stride}. With a larger stride no padding keeps the output as large as the input.',
+        'padding="same" 要求 stride=1（与 PyTorch 相同）；现在 stride={stride}。步长大于 1 时，无论怎样填充，输出都不可能和输入一样大。',
+    ),
+    "error.unknown_padding": (
+        'padding={padding} is not understood; use an int, a pair (h, w), "valid" or "same".',
+        '无法理解 padding={padding}；请使用一个整数、一对整数 (h, w)、"valid" 或 "same"。',
+    ),
 }
