@@ -1,0 +1,141 @@
+"""Every page of ``convviz.site.PAGES`` in a real browser: renders, links, keyboard, language.
+
+Generic checks only; page-specific interactions live in the pages' own browser tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from convviz.i18n import has_key, translate
+from convviz.site import PAGES
+from tests.browser.conftest import (
+    LOGS,
+    NAVIGATION_TIMEOUT_MS,
+    ROOT,
+    assert_no_exception,
+    expect_rerun,
+    new_tab,
+    page_url,
+    press_slider,
+    query_params,
+    require_page_file,
+    save_screenshot,
+    slider_keys,
+    slider_range,
+    slider_value,
+    start_app_server,
+    stop_app_server,
+    wait_for_chart,
+    wait_until_idle,
+)
+
+pytestmark = pytest.mark.browser
+
+LANGS = ("en", "zh")
+# Pages whose first screen has no figure by design.
+WITHOUT_CHART = {"home", "practice"}
+TOOL_PAGES = [p for p in PAGES if p.url_path != "home"]
+
+
+def _main_text(page) -> str:
+    return page.locator("[data-testid='stMain']").inner_text()
+
+
+def _active_nav_text(page) -> str:
+    return page.locator("[data-testid='stSidebarNav'] a[aria-current='page']").inner_text()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("info", PAGES, ids=[p.url_path for p in PAGES])
+def test_page_renders_in_language(open_page, js_errors, info, lang):
+    require_page_file(info)
+    page = open_page(info.url_path, lang=lang)
+
+    assert_no_exception(page)
+    assert page.get_by_role("dialog").count() == 0  # e.g. "Page not found"
+    if has_key(info.title_key):
+        title = translate(info.title_key, lang)
+        assert title in _active_nav_text(page)
+        if info.url_path != "home":  # the overview's heading is the app's name
+            assert title in _main_text(page)
+    if info.url_path not in WITHOUT_CHART:
+        chart = wait_for_chart(page)
+        assert chart.locator(".main-svg").count() >= 1
+        assert page.locator("[data-testid='stPlotlyChart']").count() >= 1
+    save_screenshot(page, f"{info.url_path}-{lang}")
+    assert js_errors == []
+
+
+def test_shared_link_reproduces_transposed_settings(open_page):
+    require_page_file(next(p for p in PAGES if p.url_path == "transposed"))
+    page = open_page("transposed", kernel_size=4, stride=2, padding=1)
+
+    assert_no_exception(page)
+    assert slider_value(page, "kernel_size") == 4
+    assert slider_value(page, "stride") == 2
+    assert slider_value(page, "padding") == 1
+
+
+@pytest.mark.parametrize("info", TOOL_PAGES, ids=[p.url_path for p in TOOL_PAGES])
+def test_link_sets_a_slider_and_keyboard_moves_update_the_link(open_page, info):
+    require_page_file(info)
+    page = open_page(info.url_path)
+    keys = slider_keys(page)
+    if not keys:
+        pytest.skip(f"{info.url_path} shows no slider")
+    key = keys[0]
+    low, high = slider_range(page, key)
+    default = slider_value(page, key)
+    # A non-default value whose right neighbour is not the default either (a default value
+    # leaves the URL), so both the link and the keyboard move show up in the query string.
+    choices = [v for v in range(low, high) if default not in (v, v + 1)]
+    if not choices:
+        pytest.skip(f"slider {key} has no value away from its default")
+    linked = choices[0]
+
+    page = open_page(info.url_path, **{key: linked})
+    assert_no_exception(page)
+    assert slider_value(page, key) == linked
+
+    assert press_slider(page, key, "ArrowRight") == linked + 1
+    assert query_params(page).get(key) == str(linked + 1)
+    assert_no_exception(page)
+
+
+def test_language_switch_in_sidebar_translates_page_and_navigation(open_page):
+    page = open_page("home")
+    assert translate("app.title", "en") in _main_text(page)
+
+    with expect_rerun(page):
+        page.locator(".st-key-lang").get_by_text("简体中文").click()
+
+    assert_no_exception(page)
+    assert query_params(page).get("lang") == "zh"
+    assert translate("app.title", "zh") in _main_text(page)
+    nav = page.locator("[data-testid='stSidebarNav']").inner_text()
+    for info in PAGES:
+        assert translate(info.title_key, "zh") in nav
+    save_screenshot(page, "language-switch-zh")
+
+
+def test_direct_link_on_a_fresh_server_runs_the_router(browser, worker_id):
+    # The first visitor after a restart often arrives through a shared link, not "/".
+    target = next((p for p in TOOL_PAGES if (ROOT / p.file).is_file()), None)
+    if target is None:
+        require_page_file(TOOL_PAGES[0])
+    process, server = start_app_server(LOGS / f"streamlit-cold-{worker_id}.log", warm=False)
+    tab = new_tab(browser)
+    try:
+        tab.goto(page_url(server.url, target.url_path, lang="zh"))
+        wait_until_idle(tab, timeout_ms=NAVIGATION_TIMEOUT_MS)
+        save_screenshot(tab, f"cold-{target.url_path}-zh")
+        assert tab.locator(".st-key-lang").count() == 1, (
+            f"/{target.url_path} on a fresh server ran {target.file} without app.py "
+            "(no language switch): Streamlit's pages/-folder mode until '/' is first opened"
+        )
+        assert translate(target.title_key, "zh") in _active_nav_text(tab)
+        assert_no_exception(tab)
+    finally:
+        tab.context.close()
+        stop_app_server(process)
