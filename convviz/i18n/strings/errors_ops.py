@@ -73,4 +73,8 @@ STRINGS = {
         'padding={padding} is not understood; use an int, a pair (h, w), "valid" or "same".',
         '无法理解 padding={padding}；请使用一个整数、一对整数 (h, w)、"valid" 或 "same"。',
     ),
+    "error.transpose_weight_shape": (
+        "weight has shape {shape}, layout (C_in, C_out/groups, kH, kW); its first dimension must be in_channels={in_channels}, not {got}.",
+        "weight 的形状是 {shape}，布局为 (C_in, C_out/groups, kH, kW)；它的第一维必须等于 in_channels={in_channels}，而不是 {got}。",
+    ),
 }
