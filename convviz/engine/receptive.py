@@ -21,7 +21,8 @@ from convviz.engine.errors import ConvValueError
 from convviz.engine.params import _show, check_positive, non_negative_pair
 from convviz.engine.sizes import effective_kernel_size
 
-MAX_PATH_FIELD = 2048  # widest field (pixels per side) path_counts builds: 2048² int64 = 32 MiB
+MAX_PATH_FIELD = 2048  # widest 2-D path-count grid per side: 2048² int64 = 32 MiB
+MAX_PATH_FIELD_1D = MAX_PATH_FIELD**2  # longest 1-D path-count line, the same memory
 _INT64_MAX = np.iinfo(np.int64).max
 
 Layer = tuple[int, int, int]  # (kernel_size, stride, dilation)
@@ -189,17 +190,22 @@ def _stamp(counts: np.ndarray, kernel_size: int, stride: int, dilation: int) -> 
     return stamped
 
 
-def _check_path_budget(checked: list[Layer], *, dims: int) -> int:
-    """The field side, after checking the counts fit the array and int64."""
-    field = receptive_field(checked)[-1] if checked else 1
-    if dims == 2 and field > MAX_PATH_FIELD:
+def _check_span(span: int, limit: int) -> None:
+    """Refuse a path-count grid wider than ``limit`` pixels per side."""
+    if span > limit:
         raise ConvValueError(
             "path_field_too_large",
-            f"the receptive field is {field}×{field} pixels; path counts are built up to "
-            f"{MAX_PATH_FIELD}×{MAX_PATH_FIELD}",
-            field=field,
-            limit=MAX_PATH_FIELD,
+            f"the path counts would span {span} pixels; they are built up to {limit} pixels "
+            "per side",
+            field=span,
+            limit=limit,
         )
+
+
+def _check_path_budget(checked: list[Layer], *, dims: int) -> None:
+    """Refuse stacks whose path counts do not fit the array size limit or int64."""
+    field = receptive_field(checked)[-1] if checked else 1
+    _check_span(field, MAX_PATH_FIELD if dims == 2 else MAX_PATH_FIELD_1D)
     paths = math.prod(k**dims for k, _, _ in checked)
     if paths > _INT64_MAX:
         raise ConvValueError(
@@ -209,7 +215,6 @@ def _check_path_budget(checked: list[Layer], *, dims: int) -> int:
             layers=len(checked),
             digits=len(str(paths)),
         )
-    return field
 
 
 def path_counts_1d(layers: Any) -> np.ndarray:
@@ -225,6 +230,12 @@ def path_counts_1d(layers: Any) -> np.ndarray:
     np.ndarray
         (r_L,) int64; index 0 is the leftmost input position the output reads. The entries sum
         to ``∏ k_l`` and the first and last are nonzero.
+
+    Raises
+    ------
+    ConvValueError
+        For bad layers; ``path_field_too_large`` beyond ``MAX_PATH_FIELD_1D`` positions;
+        ``path_count_overflow`` beyond int64.
 
     Notes
     -----
@@ -261,8 +272,8 @@ def path_counts(layers: Any, *, output_index: Any = None) -> np.ndarray:
     Raises
     ------
     ConvValueError
-        For bad layers or ``output_index``; ``path_field_too_large`` beyond
-        ``MAX_PATH_FIELD`` pixels per side; ``path_count_overflow`` beyond int64.
+        For bad layers or ``output_index``; ``path_field_too_large`` when the array would
+        exceed ``MAX_PATH_FIELD`` pixels per side; ``path_count_overflow`` beyond int64.
 
     Notes
     -----
@@ -278,6 +289,7 @@ def path_counts(layers: Any, *, output_index: Any = None) -> np.ndarray:
         return counts
     row, col = non_negative_pair(output_index, "output_index")
     jump = math.prod(s for _, s, _ in checked)
+    _check_span(max(row, col) * jump + line.size, MAX_PATH_FIELD)
     placed = np.zeros((row * jump + line.size, col * jump + line.size), dtype=np.int64)
     placed[row * jump :, col * jump :] = counts  # (r, r) block at the output pixel's field
     return placed

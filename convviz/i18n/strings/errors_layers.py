@@ -10,8 +10,8 @@ STRINGS = {
         "layers[{index}]={value} 必须是由整数组成的三元组 (kernel_size, stride, dilation)。",
     ),
     "error.path_field_too_large": (
-        "The receptive field is {field}×{field} pixels; path counts are computed up to {limit}×{limit}. Use fewer layers, smaller dilations or smaller strides.",
-        "感受野为 {field}×{field} 像素；路径计数最多只计算到 {limit}×{limit}。请减少层数，或减小膨胀率或步幅。",
+        "The path counts would span {field} pixels; they are computed up to {limit} pixels per side. Use fewer layers, smaller dilations or smaller strides.",
+        "路径计数将跨越 {field} 个像素；最多只计算到每边 {limit} 个像素。请减少层数，或减小膨胀率或步幅。",
     ),
     "error.path_count_overflow": (
         "These {layers} layers join the output pixel to the input by a {digits}-digit number of paths, too many to count exactly. Use fewer or smaller layers.",
