@@ -21,7 +21,7 @@ from convviz.engine.params import (
 )
 
 
-def effective_kernel_size(kernel_size: Any, dilation: Any = 1) -> int:
+def effective_kernel_size(kernel_size: Any, dilation: Any) -> int:
     """The span of a dilated kernel along one axis.
 
     Parameters
