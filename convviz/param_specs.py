@@ -42,6 +42,9 @@ PARAM_SPECS: dict[str, ParamSpec] = {
         ParamSpec("wavenet_layers", 1, 7, 4, "param.wavenet_layers", "help.wavenet_layers"),
         ParamSpec("pixel_row", 0, 11, 0, "pointwise.param.pixel_row", "pointwise.help.pixel"),
         ParamSpec("pixel_col", 0, 11, 0, "pointwise.param.pixel_col", "pointwise.help.pixel"),
+        ParamSpec(
+            "kernel_seed", 0, 9999, 0, "transposed.param.kernel_seed", "transposed.help.kernel_seed"
+        ),
     )
 }
 

@@ -32,6 +32,8 @@ PRESETS: dict[str, tuple[Preset, ...]] = {
                                        "padding": 1, "output_padding": 1, "dilation": 1}),
         Preset("dcgan_k4_s2_p1", {"input_size": 4, "kernel_size": 4, "stride": 2, "padding": 1,
                                   "output_padding": 0, "dilation": 1}),
+        Preset("dilated", {"input_size": 3, "kernel_size": 3, "stride": 1, "padding": 0,
+                           "output_padding": 0, "dilation": 2}),
     ),
     "standard": (
         Preset("no_padding_unit_stride", {"input_size": 4, "input_size_w": 4, "kernel_size": 3,
