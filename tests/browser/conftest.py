@@ -117,9 +117,9 @@ PLOTLY = ".js-plotly-plot, [data-testid='stPlotlyChart']"
 # field 6 (``script_finished``) is set, except "finished early for a rerun" (value 2). The
 # ``data-test-script-state`` attribute alone is not enough: when a run's messages arrive
 # together, React renders running -> notRunning in one commit and the DOM never shows it.
-_RUN_COUNTER = """
+RUN_COUNTER_JS = """
 (() => {
-  const runs = {sent: 0, finished: 0};
+  const runs = {sent: 0, finished: 0, finishedAt: 0};
   window.__convvizRuns = runs;
   const varint = (bytes, at) => {
     let value = 0, scale = 1, i = at;
@@ -155,7 +155,10 @@ _RUN_COUNTER = """
     constructor(...args) {
       super(...args);
       this.addEventListener("message", (event) => {
-        if (scriptFinished(event.data)) runs.finished += 1;
+        if (scriptFinished(event.data)) {
+          runs.finished += 1;
+          runs.finishedAt = performance.now();
+        }
       });
     }
     send(data) {
@@ -165,7 +168,7 @@ _RUN_COUNTER = """
   };
 })();
 """
-_IDLE_AFTER = """
+IDLE_AFTER_JS = """
 (before) => {
   const app = document.querySelector("[data-testid='stApp']");
   return !!app && window.__convvizRuns.finished > before
@@ -174,7 +177,7 @@ _IDLE_AFTER = """
 }
 """
 
-_STATE = """
+STATE_JS = """
 () => ({
   url: location.href,
   runs: window.__convvizRuns,
@@ -221,9 +224,13 @@ class AppServer:
     log: Path
 
 
+# Loopback only: never through a proxy from the environment.
+_DIRECT = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+
+
 def _healthy(url: str) -> bool:
     try:
-        with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+        with _DIRECT.open(f"{url}/_stcore/health", timeout=2) as response:
             return response.status == 200
     except (urllib.error.URLError, OSError):
         return False
@@ -250,9 +257,22 @@ def stop_app_server(process: subprocess.Popen) -> None:
         process.wait(timeout=10)
 
 
-def _start(port: int, log: Path) -> subprocess.Popen:
-    command = [
+# Runs first in the server's own interpreter: asks Linux for SIGTERM when the parent (the test
+# run) dies, then becomes ``python -m streamlit ...``. The server has its own session so that
+# teardown can stop its whole group; this keeps it from outliving a run killed before teardown.
+DIE_WITH_PARENT = (
+    "import ctypes, os, signal, sys; "
+    "ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM); "  # PR_SET_PDEATHSIG
+    "os.execv(sys.executable, [sys.executable, *sys.argv[1:]])"
+)
+
+
+def streamlit_command(port: int, *extra: str) -> list[str]:
+    """``streamlit run app.py`` headless on 127.0.0.1:``port``, tied to this process's life."""
+    return [
         sys.executable,
+        "-c",
+        DIE_WITH_PARENT,
         "-m",
         "streamlit",
         "run",
@@ -263,12 +283,15 @@ def _start(port: int, log: Path) -> subprocess.Popen:
         str(port),
         "--server.address",
         "127.0.0.1",
-        # Tracebacks in the page (and so in failure screenshots); learners get "type".
-        "--client.showErrorDetails",
-        "full",
-        "--browser.gatherUsageStats",
-        "false",
+        *extra,
     ]
+
+
+def _start(port: int, log: Path) -> subprocess.Popen:
+    # Tracebacks in the page (and so in failure screenshots); learners get "type".
+    command = streamlit_command(
+        port, "--client.showErrorDetails", "full", "--browser.gatherUsageStats", "false"
+    )
     with log.open("w") as out:
         return subprocess.Popen(
             command,
@@ -300,7 +323,9 @@ def run_root_once(url: str, *, timeout_s: float = SERVER_START_TIMEOUT_S) -> Non
     request.rerun_script.page_name = ""
     deadline = time.monotonic() + timeout_s
     stream = url.replace("http://", "ws://", 1) + "/_stcore/stream"
-    with connect(stream, subprotocols=["streamlit"], max_size=None, open_timeout=10) as ws:
+    with connect(
+        stream, subprotocols=["streamlit"], max_size=None, open_timeout=10, proxy=None
+    ) as ws:
         ws.send(request.SerializeToString())
         while True:
             reply = ForwardMsg()
@@ -381,7 +406,7 @@ def pytest_runtest_makereport(item, call):
 def new_tab(browser):
     """A page in a fresh context (1400×900) with the run counter; close its ``context``."""
     context = browser.new_context(viewport=VIEWPORT, locale="en-US")
-    context.add_init_script(_RUN_COUNTER)
+    context.add_init_script(RUN_COUNTER_JS)
     context.set_default_timeout(RERUN_TIMEOUT_MS)
     context.set_default_navigation_timeout(NAVIGATION_TIMEOUT_MS)
     return context.new_page()
@@ -425,9 +450,9 @@ def wait_until_idle(page, *, before: int = 0, timeout_ms: int = RERUN_TIMEOUT_MS
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
     try:
-        page.wait_for_function(_IDLE_AFTER, arg=before, timeout=timeout_ms)
+        page.wait_for_function(IDLE_AFTER_JS, arg=before, timeout=timeout_ms)
     except PlaywrightTimeout:
-        state = page.evaluate(_STATE)
+        state = page.evaluate(STATE_JS)
         pytest.fail(
             f"no finished run after {timeout_ms} ms (runs finished before: {before}); "
             f"page state: {state}",
