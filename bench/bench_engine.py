@@ -1,0 +1,158 @@
+"""Time the engine's convolutions against a plain NumPy version and, if installed, PyTorch.
+
+Run ``python bench/bench_engine.py [--repeats N]``. Prints the median wall time
+(``time.perf_counter``) of each case after one warm-up call, and the largest difference of
+each column from the engine's result, so a fast but wrong column shows up at once.
+
+The "plain NumPy" column is a direct implementation without im2col or matrix multiplies:
+one broadcast multiply-and-sum per kernel tap (what a careful NumPy user would write first).
+PyTorch runs on the CPU with its default thread count; it is skipped when not importable.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from convviz.engine.conv import conv2d  # noqa: E402
+from convviz.engine.transpose import conv_transpose2d  # noqa: E402
+
+try:
+    import torch
+except ImportError:  # PyTorch is optional: the column is left out
+    torch = None
+
+
+def direct_conv2d(x: np.ndarray, w: np.ndarray, *, padding: int, groups: int) -> np.ndarray:
+    """Stride-1 grouped convolution, tap by tap, with broadcasting only.
+
+    x: (C_in, H, W); w: (C_out, C_in/G, k, k); returns (C_out, H_out, W_out).
+    """
+    _, h, width = x.shape
+    c_out, cg, k, _ = w.shape
+    xp = np.pad(x, ((0, 0), (padding, padding), (padding, padding)))
+    oh, ow = h + 2 * padding - k + 1, width + 2 * padding - k + 1
+    xg = xp.reshape(groups, 1, cg, *xp.shape[1:])  # (G, 1, C_in/G, Hp, Wp)
+    wg = w.reshape(groups, c_out // groups, cg, k, k)  # (G, C_out/G, C_in/G, k, k)
+    out = np.zeros((groups, c_out // groups, oh, ow), dtype=x.dtype)
+    for i in range(k):
+        for j in range(k):
+            taps = wg[:, :, :, i, j, None, None]  # (G, C_out/G, C_in/G, 1, 1)
+            out += (taps * xg[:, :, :, i : i + oh, j : j + ow]).sum(axis=2)
+    return out.reshape(c_out, oh, ow)  # (C_out, H_out, W_out)
+
+
+def direct_conv_transpose2d(
+    x: np.ndarray, w: np.ndarray, *, stride: int, padding: int
+) -> np.ndarray:
+    """Transposed convolution (groups 1), stamping tap by tap with broadcasting only.
+
+    x: (C_in, H, W); w: (C_in, C_out, k, k); returns (C_out, H_out, W_out).
+    """
+    _, h, width = x.shape
+    _, c_out, k, _ = w.shape
+    full = np.zeros((c_out, (h - 1) * stride + k, (width - 1) * stride + k), dtype=x.dtype)
+    for i in range(k):
+        for j in range(k):
+            taps = w[:, :, i, j, None, None]  # (C_in, C_out, 1, 1)
+            stamp = (x[:, None] * taps).sum(axis=0)  # (C_out, H, W)
+            full[
+                :, i : i + (h - 1) * stride + 1 : stride, j : j + (width - 1) * stride + 1 : stride
+            ] += stamp
+    return full[:, padding : full.shape[1] - padding, padding : full.shape[2] - padding]
+
+
+def median_ms(call: Callable[[], object], repeats: int) -> float:
+    """Median wall time of ``call`` in milliseconds, after one warm-up call."""
+    call()
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        call()
+        times.append(time.perf_counter() - start)
+    return 1e3 * statistics.median(times)
+
+
+def cases(rng: np.random.Generator) -> list[dict]:
+    """The three benchmark shapes, float32 throughout."""
+    image = rng.standard_normal((3, 512, 512), dtype=np.float32)
+    w_image = rng.standard_normal((16, 3, 3, 3), dtype=np.float32)
+    feat = rng.standard_normal((16, 128, 128), dtype=np.float32)
+    w_up = rng.standard_normal((16, 8, 4, 4), dtype=np.float32)
+    depth = rng.standard_normal((32, 128, 128), dtype=np.float32)
+    w_depth = rng.standard_normal((32, 1, 3, 3), dtype=np.float32)
+    result = [
+        {
+            "name": "conv2d 3x512x512 -> 16, k=3 p=1",
+            "engine": lambda: conv2d(image, w_image, padding=1),
+            "numpy": lambda: direct_conv2d(image, w_image, padding=1, groups=1),
+        },
+        {
+            "name": "conv_transpose2d 16x128x128 -> 8, k=4 s=2 p=1",
+            "engine": lambda: conv_transpose2d(feat, w_up, stride=2, padding=1),
+            "numpy": lambda: direct_conv_transpose2d(feat, w_up, stride=2, padding=1),
+        },
+        {
+            "name": "depthwise 32x128x128, k=3 p=1 g=32",
+            "engine": lambda: conv2d(depth, w_depth, padding=1, groups=32),
+            "numpy": lambda: direct_conv2d(depth, w_depth, padding=1, groups=32),
+        },
+    ]
+    if torch is not None:
+        functional = torch.nn.functional
+        t = {name: torch.from_numpy(a)[None] if a.ndim == 3 else torch.from_numpy(a)
+             for name, a in [("image", image), ("w_image", w_image), ("feat", feat),
+                             ("w_up", w_up), ("depth", depth), ("w_depth", w_depth)]}  # fmt: skip
+        result[0]["torch"] = lambda: functional.conv2d(t["image"], t["w_image"], padding=1)
+        result[1]["torch"] = lambda: functional.conv_transpose2d(
+            t["feat"], t["w_up"], stride=2, padding=1
+        )
+        result[2]["torch"] = lambda: functional.conv2d(
+            t["depth"], t["w_depth"], padding=1, groups=32
+        )
+    return result
+
+
+def as_array(value: object) -> np.ndarray:
+    """A result as a (C, H, W) NumPy array (torch tensors lose their batch axis)."""
+    if torch is not None and isinstance(value, torch.Tensor):
+        return value.detach().numpy()[0]
+    return np.asarray(value)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeats", type=int, default=7, help="timed calls per cell")
+    args = parser.parse_args()
+
+    columns = ["engine", "numpy"] + (["torch"] if torch is not None else [])
+    print(
+        f"python {platform.python_version()}, numpy {np.__version__}, {os.cpu_count()} CPUs", end=""
+    )
+    if torch is not None:
+        print(f", torch {torch.__version__} ({torch.get_num_threads()} threads)", end="")
+    print(f"; median of {args.repeats} after 1 warm-up, milliseconds, float32")
+    header = f"{'case':<48}" + "".join(f"{c:>12}" for c in columns) + f"{'max |diff|':>14}"
+    print(header)
+    print("-" * len(header))
+    for case in cases(np.random.default_rng(0)):
+        reference = as_array(case["engine"]())
+        diff = max(float(np.abs(as_array(case[c]()) - reference).max()) for c in columns)
+        times = "".join(f"{median_ms(case[c], args.repeats):12.1f}" for c in columns)
+        print(f"{case['name']:<48}{times}{diff:14.1e}")
+
+
+if __name__ == "__main__":
+    main()
