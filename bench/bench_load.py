@@ -15,7 +15,8 @@ press to that message, as the page sees it). Server CPU and RSS come from ``/pro
 Run from the project root::
 
     python bench/bench_load.py                      # starts its own server on 127.0.0.1
-    python bench/bench_load.py --url http://127.0.0.1:8080 --pid 1234 --pid 1235
+    python bench/bench_load.py --url http://127.0.0.1:8501 --pid 1234
+    python bench/bench_load.py --url http://127.0.0.1:8080 --pid-dir /tmp/convviz-cluster
 
 Exit status 1 when there were errors or p95 >= 1 s (the goal), else 0.
 """
@@ -83,7 +84,16 @@ class Slider:
     key: str
     low: float
     high: float
-    value: float
+    value: float  # the value, or for a select slider the index of its option
+    options: tuple[str, ...] = ()  # a select slider's formatted options
+
+    def write(self, state) -> None:
+        """Fill a ``WidgetState`` the way the browser does for this kind of slider."""
+        state.id = self.widget_id
+        if self.options:
+            state.string_array_value.data.append(self.options[int(self.value)])
+        else:
+            state.double_array_value.data.append(self.value)
 
 
 @dataclass(frozen=True)
@@ -125,7 +135,10 @@ async def _run_once(ws, request, timeout_s: float) -> tuple[dict, str, list[str]
                 value = (list(proto.value) if proto.set_value else []) or list(proto.default)
                 if len(value) == 1:  # single-value sliders only (ranges are not engine params)
                     key = proto.id.rsplit("-", 1)[-1]
-                    sliders[proto.id] = Slider(proto.id, key, proto.min, proto.max, value[0])
+                    options = tuple(proto.options)
+                    sliders[proto.id] = Slider(
+                        proto.id, key, proto.min, proto.max, value[0], options
+                    )
             elif element_kind == "exception":
                 exceptions.append(f"{element.exception.type}: {element.exception.message}")
             elif element_kind == "alert" and element.alert.format == element.alert.ERROR:
@@ -183,15 +196,12 @@ async def protocol_session(number: int, plan: Plan, stats: Stats) -> None:
                 request = BackMsg()
                 request.rerun_script.page_script_hash = page_hash
                 for slider in sliders.values():
-                    state = request.rerun_script.widget_states.widgets.add()
-                    state.id = slider.widget_id
-                    state.double_array_value.data.append(slider.value)
+                    slider.write(request.rerun_script.widget_states.widgets.add())
                 started = time.monotonic()
                 seen, _, exceptions, alerts = await _run_once(ws, request, CHANGE_TIMEOUT_S)
                 stats.change_s.append(time.monotonic() - started)
-                stats.errors.extend(
-                    f"{url_path} {target.key}={target.value:g}: {e}" for e in exceptions
-                )
+                shown = target.options[int(target.value)] if target.options else target.value
+                stats.errors.extend(f"{url_path} {target.key}={shown}: {e}" for e in exceptions)
                 stats.invalid_shown += alerts
                 for widget_id, slider in seen.items():  # ranges may depend on other sliders
                     known = sliders.get(widget_id)
@@ -200,6 +210,25 @@ async def protocol_session(number: int, plan: Plan, stats: Stats) -> None:
                 sliders = seen or sliders
     except Exception as error:  # a dropped or refused connection is an error of the run
         stats.errors.append(f"protocol session {number}: {type(error).__name__}: {error}")
+
+
+async def warm_up(url: str, pages: list[str]) -> list[str]:
+    """Open every page once, one after the other, as the teacher does before the class.
+
+    Returns the exceptions seen. Without this (``--cold``) the first students to arrive
+    also measure cold caches and first imports.
+    """
+    problems = []
+    stream = url.replace("http://", "ws://", 1) + "/_stcore/stream"
+    for url_path in pages:
+        async with connect(
+            stream, subprotocols=["streamlit"], max_size=None, proxy=None, open_timeout=30
+        ) as ws:
+            request = BackMsg()
+            request.rerun_script.page_name = url_path
+            _, _, exceptions, _ = await _run_once(ws, request, CHANGE_TIMEOUT_S * 4)
+            problems += [f"{url_path}: {e}" for e in exceptions]
+    return problems
 
 
 async def browser_session(number: int, browser, plan: Plan, stats: Stats) -> None:
@@ -282,20 +311,27 @@ class LoadResult:
     """Per-client-kind statistics and the process samples of one load run."""
 
     stats: dict[str, Stats]
-    server: list[ProcSample]
+    servers: dict[int, list[ProcSample]]  # per server pid
     generator: list[ProcSample]
+    load_average: tuple[str, str]  # /proc/loadavg before and after
 
 
 async def run_load(args: argparse.Namespace, url: str, pids: list[int]) -> LoadResult:
     """Start every session (staggered over the ramp-up), wait until all have stopped."""
     stats = {"protocol": Stats(), "browser": Stats()}
+    if not args.cold:
+        for problem in await warm_up(url, args.pages):
+            print(f"warm-up: {problem}", file=sys.stderr)
     n_browsers = min(args.browsers, args.sessions)
     ramp = min(args.ramp, args.seconds / 4)
     plan = Plan(url, args.pages, time.monotonic() + ramp + args.seconds, args.seed)
-    samples: list[ProcSample] = []
+    servers: dict[int, list[ProcSample]] = {pid: [] for pid in pids}
     generator: list[ProcSample] = []
+    load_before = Path("/proc/loadavg").read_text().split()[0]
     stop = asyncio.Event()
-    sampler = asyncio.create_task(sample_server(pids, stop, samples))
+    samplers = [
+        asyncio.create_task(sample_server([pid], stop, samples)) for pid, samples in servers.items()
+    ]
     own = None
 
     async def delayed(coro, delay: float):
@@ -322,13 +358,13 @@ async def run_load(args: argparse.Namespace, url: str, pids: list[int]) -> LoadR
         await asyncio.gather(*tasks)
     finally:
         stop.set()
-        await sampler
-        await own
+        await asyncio.gather(*samplers, own)
         if browser is not None:
             await browser.close()
         if playwright is not None:
             await playwright.stop()
-    return LoadResult(stats, samples, generator)
+    load_after = Path("/proc/loadavg").read_text().split()[0]
+    return LoadResult(stats, servers, generator, (load_before, load_after))
 
 
 def _cpu_figures(samples: list[ProcSample]) -> tuple[float, float]:
@@ -361,9 +397,9 @@ def report(result: LoadResult, args: argparse.Namespace, url: str) -> bool:
     everything.invalid_shown = sum(stats[k].invalid_shown for k in ("protocol", "browser"))
     rows.append(_row("all", everything))
     print(f"\nClassroom load on {url}: {args.sessions} sessions ({args.browsers} in Chromium),")
-    print(
-        f"{args.seconds:.0f} s after a {args.ramp:.0f} s ramp-up, pages: {', '.join(args.pages)}\n"
-    )
+    warm = "cold server" if args.cold else "pages opened once before"
+    pages = ", ".join(args.pages)
+    print(f"{args.seconds:.0f} s after a {args.ramp:.0f} s ramp-up ({warm}); pages: {pages}\n")
     print_table(
         [
             "clients",
@@ -378,18 +414,18 @@ def report(result: LoadResult, args: argparse.Namespace, url: str) -> bool:
         ],
         rows,
     )
-    server, generator = result.server, result.generator
-    avg, peak = _cpu_figures(server)
-    gen_avg, gen_peak = _cpu_figures(generator)
+    rows = [_proc_row(f"server pid {pid}", samples) for pid, samples in result.servers.items()]
+    rows.append(_proc_row("load generator", result.generator))
     print()
     print_table(
         ["process", "CPU avg %", "CPU peak %", "RSS start MiB", "RSS peak MiB", "RSS end MiB"],
-        [
-            _proc_row("server", server, avg, peak),
-            _proc_row("load generator", generator, gen_avg, gen_peak),
-        ],
+        rows,
     )
-    print("(CPU in % of one core; the machine has", os.cpu_count(), "cores)")
+    before, after = result.load_average
+    print(
+        f"(CPU in % of one core; {os.cpu_count()} cores; 1-min load average {before} before, "
+        f"{after} after)"
+    )
     if everything.errors:
         print(f"\n{len(everything.errors)} errors, first ones:")
         for line in everything.errors[:10]:
@@ -415,7 +451,8 @@ def _row(kind: str, s: Stats) -> list[object]:
     ]
 
 
-def _proc_row(name: str, samples: list[ProcSample], avg: float, peak: float) -> list[object]:
+def _proc_row(name: str, samples: list[ProcSample]) -> list[object]:
+    avg, peak = _cpu_figures(samples)
     if not samples:
         return [name, float("nan"), float("nan"), float("nan"), float("nan"), float("nan")]
     return [
@@ -442,12 +479,20 @@ def main(argv: list[str] | None = None) -> int:
         default=[],
         help="server process to sample (repeatable); default: whatever listens on --url's port",
     )
+    parser.add_argument(
+        "--pid-dir",
+        type=Path,
+        help="sample the streamlit-*.pid processes of deploy/start_cluster.sh's RUN_DIR",
+    )
     parser.add_argument("--sessions", type=int, default=30)
     parser.add_argument("--browsers", type=int, default=3, help="sessions that are Chromium tabs")
     parser.add_argument("--seconds", type=float, default=60.0, help="measured time after ramp-up")
     parser.add_argument("--ramp", type=float, default=5.0, help="students join over this time")
     parser.add_argument("--pages", nargs="+", default=None, help="url paths (default: all tools)")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument(
+        "--cold", action="store_true", help="no warm-up: students arrive at a fresh server"
+    )
     args = parser.parse_args(argv)
     if not 1 <= args.sessions <= 200 or not 1 <= args.seconds <= 1800:
         parser.error("--sessions must be 1..200 and --seconds 1..1800")
@@ -458,7 +503,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.url:
         url = check_loopback(args.url)
         port = int(url.rsplit(":", 1)[1]) if url.count(":") == 2 else 80
-        pids = args.pid or listening_pids(port)
+        pids = list(args.pid)
+        if args.pid_dir:
+            pids += [int(f.read_text()) for f in sorted(args.pid_dir.glob("streamlit-*.pid"))]
+        pids = pids or listening_pids(port)
         ok = report(asyncio.run(run_load(args, url, pids)), args, url)
     else:
         log = ROOT / "bench" / "results" / "bench_load_server.log"
