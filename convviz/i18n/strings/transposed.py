@@ -103,7 +103,7 @@ STRINGS = {
     "transposed.size.term_one": ("the first position itself", "第一个位置本身"),
     "transposed.size.forward": (
         "**It is the transpose of this convolution:** a {k}×{k} convolution with stride {s}, padding {p}{dil} maps **{o}×{o} → {i}×{i}**. The transposed convolution goes back, **{i}×{i} → {o}×{o}**: it restores the *shape*, not the values.",
-        "**它是下面这个卷积的转置：**一个 {k}×{k}、步长 {s}、填充 {p}{dil}的卷积把 **{o}×{o} → {i}×{i}**。转置卷积反方向走，**{i}×{i} → {o}×{o}**：它恢复的是*形状*，而不是数值。",
+        "**它是下面这个卷积的转置**：一个 {k}×{k}、步长 {s}、填充 {p}{dil}的卷积把 **{o}×{o} → {i}×{i}**。转置卷积反方向走，**{i}×{i} → {o}×{o}**：它恢复的是*形状*，而不是数值。",
     ),
     "transposed.size.forward_dilation": (" and dilation {d}", "、膨胀率 {d} "),
     "transposed.size.forward_larger": (
@@ -112,7 +112,7 @@ STRINGS = {
     ),
     "transposed.size.not_inverse": (
         "**Not an inverse:** run that forward convolution on the output and you do not get x back — conv(conv_transpose(x)) differs from x by up to **{diff}** (x[0,0] = {x00} comes back as {back00}). A *deconvolution* would undo the convolution; a transposed convolution only undoes its change of shape.",
-        "**不是逆运算：**把那个正向卷积作用在输出上，并不能得到 x——conv(conv_transpose(x)) 与 x 最多相差 **{diff}**（x[0,0] = {x00} 变成了 {back00}）。*反卷积*会撤销卷积；转置卷积只撤销它对形状的改变。",
+        "**不是逆运算**：把那个正向卷积作用在输出上，并不能得到 x——conv(conv_transpose(x)) 与 x 最多相差 **{diff}**（x[0,0] = {x00} 变成了 {back00}）。*反卷积*会撤销卷积；转置卷积只撤销它对形状的改变。",
     ),
     "transposed.size.round_trip_title": (
         "x and conv(conv_transpose(x))",
@@ -194,8 +194,8 @@ STRINGS = {
         "直接形式：插零、翻转卷积核、以步长 1 做卷积",
     ),
     "transposed.direct.steps": (
-        "1. Insert **s − 1 = {zeros}** zero(s) between neighbouring input values (grey).\n2. Pad the border with **d(k − 1) − p = {border}** zero(s) on the top / left and **{bottom}** on the bottom / right (blue){a_note}.\n3. Rotate the kernel by **180°**.\n4. Slide it over the grid with **stride 1** and no further padding{d_note}.",
-        "1. 在相邻输入值之间插入 **s − 1 = {zeros}** 个零（灰色）。\n2. 在上 / 左边框补 **d(k − 1) − p = {border}** 个零，下 / 右边框补 **{bottom}** 个（蓝色）{a_note}。\n3. 把卷积核旋转 **180°**。\n4. 以**步长 1**、不再填充，在网格上滑动{d_note}。",
+        "1. Insert **s − 1 = {zeros}** zero(s) between neighbouring input values (grey).\n2. Pad the border with **d(k − 1) − p = {border}** zero(s) on every side (blue){a_note}.\n3. Rotate the kernel by **180°**.\n4. Slide it over the grid with **stride 1** and no further padding{d_note}.",
+        "1. 在相邻输入值之间插入 **s − 1 = {zeros}** 个零（灰色）。\n2. 在四周边框各补 **d(k − 1) − p = {border}** 个零（蓝色）{a_note}。\n3. 把卷积核旋转 **180°**。\n4. 以**步长 1**、不再填充，在网格上滑动{d_note}。",
     ),
     "transposed.direct.a_note": (
         "; output_padding adds {a} more zero row(s) / column(s) at the bottom / right (orange)",
@@ -228,8 +228,7 @@ STRINGS = {
     "transposed.direct.flipped_title": ("w rotated 180°", "w 旋转 180°"),
     "transposed.direct.output_title": ("Output y ({o}×{o})", "输出 y（{o}×{o}）"),
     "transposed.direct.original_title": ("Kernel w", "卷积核 w"),
-    "transposed.direct.rotated_title": ("Flipped: w[k−1−a, k−1−b]", "翻转后：w[k−1−a, k−1−b]"),
-    "transposed.direct.hover_real": ("x[{row},{col}] = {value}", "x[{row},{col}] = {value}"),
+    "transposed.direct.rotated_title": ("Rotated 180°", "旋转 180°"),
     "transposed.direct.hover_inserted": (
         "inserted zero (stride s: s − 1 zeros between inputs)",
         "插入的零（步长 s：输入之间插 s − 1 个零）",
@@ -251,7 +250,7 @@ STRINGS = {
     "transposed.matrix.header": ("The matrix form: y = Cᵀ·x", "矩阵形式：y = Cᵀ·x"),
     "transposed.matrix.explain": (
         "Flatten the output y ({o}×{o}) and the input x ({n}×{n}) row by row. The forward convolution is **x′ = C·y** with C of shape **{n2} × {o2}**: one row per window, the kernel's weights spread out with gaps. The transposed convolution multiplies by the transpose: **y = Cᵀ·x**, shape **{o2} × {n2}**. Row q of Cᵀ (= column q of C) lists which inputs reach output cell q and through which weight. **Click a row of Cᵀ, an entry of y, or an output cell** to pick one.",
-        "把输出 y（{o}×{o}）和输入 x（{n}×{n}）按行展平。正向卷积是 **x′ = C·y**，C 的形状为 **{n2} × {o2}**：每个窗口一行，卷积核的权重中间隔着零铺开。转置卷积乘的是它的转置：**y = Cᵀ·x**，形状为 **{o2} × {n2}**。Cᵀ 的第 q 行（= C 的第 q 列）列出哪些输入、通过哪个权重到达输出格 q。**点击 Cᵀ 的一行、y 的一个元素或一个输出格**即可选中。",
+        "把输出 y（{o}×{o}）和输入 x（{n}×{n}）按行展平。正向卷积是 **x′ = C·y**，C 的形状为 **{n2} × {o2}**：每个窗口一行，卷积核的权重中间隔着零铺开。转置卷积乘的是它的转置**：y = Cᵀ·x**，形状为 **{o2} × {n2}**。Cᵀ 的第 q 行（= C 的第 q 列）列出哪些输入、通过哪个权重到达输出格 q。**点击 Cᵀ 的一行、y 的一个元素或一个输出格**即可选中。",
     ),
     "transposed.matrix.density": (
         "{nnz} of the {total} entries of C are non-zero ({pct} %): each of the {rows} rows holds at most k² = {taps} weights.",
@@ -312,9 +311,12 @@ STRINGS = {
         "All three agree with conv_transpose2d.",
         "三种算法都与 conv_transpose2d 一致。",
     ),
-    "transposed.check.output_title": (
-        "conv_transpose2d(x, w) ({o}×{o})",
-        "conv_transpose2d(x, w)（{o}×{o}）",
+    "transposed.check.title_scatter": ("① scatter-add", "① 逐点盖章"),
+    "transposed.check.title_direct": ("② direct form", "② 直接形式"),
+    "transposed.check.title_matrix": ("③ Cᵀ·x", "③ Cᵀ·x"),
+    "transposed.check.title_reference": (
+        "conv_transpose2d ({o}×{o})",
+        "conv_transpose2d（{o}×{o}）",
     ),
     # -- output_padding ---------------------------------------------------------------------
     "transposed.opad.header": ("Why output_padding exists", "为什么需要 output_padding"),
@@ -367,15 +369,15 @@ STRINGS = {
     ),
     "transposed.checker.divisible": (
         "**k = {k} is divisible by s = {s}:** away from the border every cell gets the same number of stamps ({count}) — no checkerboard.",
-        "**k = {k} 能被 s = {s} 整除：**除了边缘，每个格子得到的印章数都一样（{count} 个）——没有棋盘效应。",
+        "**k = {k} 能被 s = {s} 整除**：除了边缘，每个格子得到的印章数都一样（{count} 个）——没有棋盘效应。",
     ),
     "transposed.checker.not_divisible": (
         "**k = {k} is not divisible by s = {s}:** away from the border the counts alternate between {counts} — a checkerboard. Training can hide it, but it tends to come back.",
-        "**k = {k} 不能被 s = {s} 整除：**即使远离边缘，印章数也在 {counts} 之间交替——这就是棋盘效应。训练可以把它掩盖，但它常常又会冒出来。",
+        "**k = {k} 不能被 s = {s} 整除**：即使远离边缘，印章数也在 {counts} 之间交替——这就是棋盘效应。训练可以把它掩盖，但它常常又会冒出来。",
     ),
     "transposed.checker.stride_one": (
         "**Stride 1:** stamps land on every cell, so away from the border every cell gets k² = {count} of them — no checkerboard.",
-        "**步长 1：**每个格子都有印章落下，远离边缘时每格都得到 k² = {count} 个——没有棋盘效应。",
+        "**步长 1**：每个格子都有印章落下，远离边缘时每格都得到 k² = {count} 个——没有棋盘效应。",
     ),
     "transposed.checker.dilation": (
         "With dilation d = {d} the taps are spread out; the counts below include that (the divisibility rule is stated for d = 1).",
@@ -383,7 +385,7 @@ STRINGS = {
     ),
     "transposed.checker.remedies": (
         "**Remedies:** choose k divisible by s (DCGAN uses k = 4, s = 2); resize first (nearest or bilinear) and then apply an ordinary stride-1 convolution, as on the right; or use a sub-pixel convolution (`nn.PixelShuffle`): a stride-1 convolution makes s² channels that are rearranged into an s× larger grid, so every output cell gets the same number of weights.",
-        "**补救办法：**让 k 能被 s 整除（DCGAN 用 k = 4、s = 2）；先放大（最近邻或双线性插值）再做普通的步长 1 卷积，如右图所示；或者用亚像素卷积（`nn.PixelShuffle`）：先用步长 1 的卷积得到 s² 个通道，再把它们重排成放大 s 倍的网格，这样每个输出格用到的权重个数都相同。",
+        "**补救办法**：让 k 能被 s 整除（DCGAN 用 k = 4、s = 2）；先放大（最近邻或双线性插值）再做普通的步长 1 卷积，如右图所示；或者用亚像素卷积（`nn.PixelShuffle`）：先用步长 1 的卷积得到 s² 个通道，再把它们重排成放大 s 倍的网格，这样每个输出格用到的权重个数都相同。",
     ),
     "transposed.checker.counts_title": (
         "Stamps per cell: k = {k}, s = {s} ({o}×{o})",

@@ -1,0 +1,339 @@
+"""Figures of the transposed page: kernels, scatter-add frames, the direct-form grid kinds,
+Cᵀ drawings, output_padding and checkerboard panels, and the views built on the engine."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from convviz.engine.errors import ConvValueError
+from convviz.engine.transpose import conv_transpose2d
+from convviz.figures import transposed_views as views
+from convviz.figures.palette import CellKind
+from convviz.figures.transposed import (
+    ANIMATION_BUDGET,
+    canvas_kinds,
+    example_kernel,
+    fits_animation,
+    kernel_text,
+    kernel_values,
+    running_sums,
+    scatter_figure,
+    weight_labels,
+)
+from convviz.figures.transposed_data import direct_data, matrix_data, scatter_data
+from convviz.figures.transposed_direct import direct_kinds, flip_figure, products_text
+from convviz.figures.transposed_extras import (
+    beyond_stamps,
+    checkerboard_figure,
+    extra_mask,
+    interior_values,
+    output_padding_figure,
+)
+from convviz.figures.transposed_matrix import MAX_DRAWN_CELLS, ct_figure, row_text
+
+DEFAULT = {"stride": 2, "padding": 1, "output_padding": 0, "dilation": 1}
+X3 = np.arange(1, 10, dtype=float).reshape(3, 3)
+W3 = example_kernel(3)
+
+
+def _reference(x, w, **hyper):
+    return conv_transpose2d(x[None], w[None, None], **hyper)[0]
+
+
+def _spec_size(fig) -> int:
+    return len(fig.to_json())
+
+
+# -- kernels and labels ---------------------------------------------------------------------
+def test_example_kernel_is_small_and_differs_from_its_flip_and_transpose():
+    assert W3.tolist() == [[1, 3, 5], [2, 4, 6], [3, 5, 7]]
+    for k in range(2, 8):
+        w = example_kernel(k)
+        assert not np.array_equal(w, w[::-1, ::-1])
+        assert not np.array_equal(w[::-1, ::-1], w.T)
+    assert example_kernel(1).tolist() == [[1.0]]
+
+
+def test_kernel_values_kinds_and_typed_text():
+    assert kernel_values("ones", 2).tolist() == [[1, 1], [1, 1]]
+    assert kernel_values("arange", 2).tolist() == [[1, 2], [3, 4]]
+    assert kernel_values("custom", 2, text="1 0\n0 -1").tolist() == [[1, 0], [0, -1]]
+    random = kernel_values("random", 3, seed=5)
+    assert np.array_equal(random, kernel_values("random", 3, seed=5))
+    assert random.min() >= -3 and random.max() <= 3
+    assert kernel_text(W3) == "1 3 5\n2 4 6\n3 5 7"
+    with pytest.raises(ConvValueError) as err:
+        kernel_values("custom", 3, text="1 2 3")
+    assert err.value.code == "custom_values_count"
+
+
+def test_weight_labels_flip_names_every_tap():
+    assert weight_labels(2).tolist() == [["w₀₀", "w₀₁"], ["w₁₀", "w₁₁"]]
+    assert weight_labels(2, flipped=True).tolist() == [["w₁₁", "w₁₀"], ["w₀₁", "w₀₀"]]
+
+
+def test_animation_budget():
+    assert fits_animation(9, 49)
+    assert not fits_animation(64, 3136)
+    assert not fits_animation(226, 1)
+    assert fits_animation(100, ANIMATION_BUDGET // 100)
+
+
+# -- scatter-add ----------------------------------------------------------------------------
+def test_scatter_data_stamps_sum_to_the_engine_output_after_cropping():
+    data = scatter_data(X3, W3, **DEFAULT)
+    assert data.stamps.shape == (9, 7, 7)  # canvas (3 − 1)·2 + 3 = 7
+    assert data.output_size == 5
+    canvas = data.stamps.sum(axis=0)
+    np.testing.assert_array_equal(canvas[1:6, 1:6], _reference(X3, W3, **DEFAULT))
+    # Input x[0, 1] = 2 stamps 2·w with its corner at (0, 2).
+    np.testing.assert_array_equal(data.stamps[1][0:3, 2:5], 2 * W3)
+
+
+def test_canvas_kinds_mark_cropped_border_and_output_padding():
+    data = scatter_data(X3, W3, stride=2, padding=1, output_padding=1, dilation=1)
+    kinds = canvas_kinds(data)
+    assert data.output_size == 6 and kinds.shape == (7, 7)
+    assert (kinds[0] == CellKind.OUTSIDE).all() and (kinds[:, 0] == CellKind.OUTSIDE).all()
+    assert (kinds[6, 1:7] == CellKind.OUTPUT_PAD).all()  # a = 1 keeps a cropped row
+    assert (kinds[1:6, 1:6] == CellKind.REAL).all()
+
+
+def test_running_sums_fill_in_stamp_by_stamp():
+    data = scatter_data(X3, W3, **DEFAULT)
+    steps = running_sums(data)
+    assert np.isnan(steps[0][0, 3]) and steps[0][0, 0] == 1  # only x[0,0]·w so far
+    assert steps[1][0, 2] == 1 * 5 + 2 * 1  # x[0,0]·w₀₂ + x[0,1]·w₀₀
+    np.testing.assert_array_equal(steps[-1], data.stamps.sum(axis=0))
+
+
+def test_scatter_figure_frames_and_captions():
+    data = scatter_data(X3, W3, **DEFAULT)
+    fig = scatter_figure(data, lang="en", step=4)
+    assert [f.name for f in fig.frames][:3] == ["x[0,0]", "x[0,1]", "x[0,2]"]
+    assert len(fig.frames) == 9
+    assert fig.layout.sliders[0].active == 4
+    captions = [t.text[0] for t in fig.data if t.type == "scatter" and t.mode == "text"]
+    assert captions == ["x[1,1] = 5 → adds 5 × w to rows 2–4, columns 2–4"]
+    last = fig.frames[-1].data[-1].text[0]
+    assert "All 9 stamps added. The output is the 5×5 dashed box." in last
+    assert _spec_size(fig) < 200_000
+
+
+def test_scatter_figure_without_animation_and_in_chinese():
+    data = scatter_data(X3, W3, **DEFAULT)
+    fig = scatter_figure(data, lang="zh", step=8, animate=False)
+    assert not fig.frames
+    texts = [t.text[0] for t in fig.data if t.type == "scatter" and t.mode == "text"]
+    assert texts[0].startswith("x[2,2] = 9 → 把 9 × w 加到第 4–6 行、第 4–6 列")
+
+
+# -- direct form ----------------------------------------------------------------------------
+def test_direct_kinds_for_stride_two_padding_one():
+    kinds, source = direct_kinds(3, stride=2, border=1, output_padding=1)
+    assert kinds.shape == (8, 8)  # (3 − 1)·2 + 1 + 2·1 + 1
+    row = kinds[1].tolist()
+    assert row == [2, 0, 1, 0, 1, 0, 2, 3]  # pad, x, zero, x, zero, x, pad, output_padding
+    assert source[1, 3].tolist() == [0, 1] and source[0, 0].tolist() == [-1, -1]
+    assert (kinds[7] == CellKind.OUTPUT_PAD).all()
+
+
+def test_direct_kinds_when_padding_exceeds_the_kernel_reach():
+    kinds, _ = direct_kinds(2, stride=2, border=-1, output_padding=1)
+    assert kinds.shape == (2, 2)  # 3 − 2 + 1: cut one cell top/left, none bottom/right
+    assert kinds[1, 1] == CellKind.REAL and kinds[0, 0] == CellKind.INSERTED_ZERO
+
+
+def test_direct_data_matches_the_engine_and_counts_zero_products():
+    data = direct_data(X3, W3, **DEFAULT)
+    np.testing.assert_array_equal(data.sums, _reference(X3, W3, **DEFAULT))
+    np.testing.assert_array_equal(data.flipped, W3[::-1, ::-1])
+    assert data.grid.shape == (7, 7) and data.border == 1
+    assert products_text(data, 0, 0) == "7·0 + 5·0 + 3·0 + 6·0 + 4·1 + 2·0 + 5·0 + 3·0 + 1·0 = 4"
+    assert products_text(data, 0, 0, full=False) == "4·1 + 8·0 = 4"
+
+
+def test_flip_figure_names_the_rotated_taps():
+    fig = flip_figure(W3, W3[::-1, ::-1], lang="en")
+    texts = [t.text for t in fig.data if t.type == "scatter"]
+    assert texts[0][0] == "w₀₀<br>1" and texts[1][0] == "w₂₂<br>7"
+
+
+# -- matrix ---------------------------------------------------------------------------------
+def test_matrix_data_is_the_transpose_of_the_forward_convolution():
+    data = matrix_data(X3, W3, **DEFAULT)
+    assert data.c.shape == (9, 25)
+    np.testing.assert_array_equal(data.y, _reference(X3, W3, **DEFAULT))
+    assert row_text(data, 0) == "y[0,0] = w₁₁·x[0,0] = 4·1 = 4"
+    fig = ct_figure(data, q=6, lang="en")
+    assert fig is not None and _spec_size(fig) < 300_000
+
+
+def test_large_ct_is_not_drawn_cell_by_cell():
+    x = np.ones((8, 8))
+    data = matrix_data(x, example_kernel(7), stride=4, padding=0, output_padding=0, dilation=4)
+    assert data.c.size > MAX_DRAWN_CELLS
+    assert ct_figure(data, q=0, lang="en") is None
+
+
+# -- output_padding and checkerboard --------------------------------------------------------
+def test_extra_mask_and_cells_beyond_the_stamps():
+    assert extra_mask(3, 1).astype(int).tolist() == [[0, 0, 1], [0, 0, 1], [1, 1, 1]]
+    assert not extra_mask(3, 0).any()
+    assert beyond_stamps(padding=1, output_padding=1) == 0
+    assert beyond_stamps(padding=0, output_padding=1) == 1
+
+
+def test_output_padding_figure_marks_the_extra_cells():
+    small = _reference(X3, W3, **DEFAULT)
+    large = _reference(X3, W3, **{**DEFAULT, "output_padding": 1})
+    np.testing.assert_array_equal(large[:5, :5], small)
+    fig = output_padding_figure({0: small, 1: large}, lang="en")
+    assert [a.text for a in fig.layout.annotations if a.text] == [
+        "<b>a = 0: 5×5</b>",
+        "<b>a = 1: 6×6</b>",
+    ]
+    assert len(fig.layout.shapes) == 2
+
+
+def test_checkerboard_counts_and_interior_values():
+    counts = _reference(
+        np.ones((6, 6)), np.ones((3, 3)), stride=2, padding=0, output_padding=0, dilation=1
+    )
+    assert interior_values(counts, 3) == [1, 2, 4]
+    even = _reference(
+        np.ones((6, 6)), np.ones((4, 4)), stride=2, padding=0, output_padding=0, dilation=1
+    )
+    assert interior_values(even, 4) == [4]
+    fig = checkerboard_figure(counts, np.ones((12, 12)), kernel_size=3, stride=2, lang="zh")
+    assert fig.layout.annotations[0].text == "<b>每格印章数：k = 3、s = 2（13×13）</b>"
+
+
+# -- views ----------------------------------------------------------------------------------
+def test_size_view_formula_terms_and_round_trip():
+    view = views.size_view(X3, W3, lang="en", **DEFAULT)
+    assert view["output_size"] == 5
+    assert "= (3 − 1)·2 − 2·1 + 1·(3 − 1) + 0 + 1 = **5**" in view["formula"]
+    assert [row["Value"] for row in view["terms"]] == [4, -2, 2, 0, 1]
+    assert "maps **5×5 → 3×3**" in view["forward"]
+    assert (
+        "not an inverse" in view["not_inverse"].lower() or "Not an inverse" in view["not_inverse"]
+    )
+
+
+def test_size_view_explains_forward_size_when_output_padding_reaches_past_the_stride():
+    view = views.size_view(X3, W3, lang="en", stride=1, padding=0, output_padding=1, dilation=2)
+    assert view["output_size"] == 8
+    assert "maps 8×8 to 4×4, not 3×3" in view["larger"]
+
+
+def test_invalid_settings_raise_the_engine_error():
+    with pytest.raises(ConvValueError) as err:
+        views.size_view(X3, W3, lang="en", stride=2, padding=1, output_padding=2, dilation=1)
+    assert err.value.code == "output_padding_too_large"
+    assert err.value.suggestion == {"output_padding": 1}
+    with pytest.raises(ConvValueError) as err:
+        views.size_view(X3, W3, lang="en", stride=1, padding=4, output_padding=0, dilation=1)
+    assert err.value.code == "transpose_output_empty"
+
+
+def test_check_view_three_ways_agree():
+    view = views.check_view(X3, W3, lang="en", **DEFAULT)
+    assert view["max_diff"] == 0
+    assert [row["Largest |difference|"] for row in view["rows"]] == ["0", "0", "0"]
+
+
+SETTINGS = st.fixed_dictionaries(
+    {
+        "i": st.integers(1, 5),
+        "k": st.integers(1, 4),
+        "stride": st.integers(1, 3),
+        "padding": st.integers(0, 3),
+        "dilation": st.integers(1, 3),
+        "output_padding": st.integers(0, 2),
+        "seed": st.integers(0, 99),
+    }
+)
+
+
+@given(SETTINGS)
+def test_three_ways_agree_for_any_valid_setting(setting):
+    i, k, seed = setting.pop("i"), setting.pop("k"), setting.pop("seed")
+    hyper = setting
+    x = np.random.default_rng(seed).integers(-3, 4, size=(i, i)).astype(float)
+    w = example_kernel(k)
+    try:
+        view = views.check_view(x, w, lang="en", **hyper)
+    except ConvValueError:
+        return
+    assert view["max_diff"] <= 1e-9
+
+
+def test_output_padding_view_lists_the_colliding_forward_sizes():
+    view = views.output_padding_view(X3, W3, lang="en", **{**DEFAULT, "output_padding": 1})
+    assert [row["Forward input n"] for row in view["table"]] == ["5×5", "6×6"]
+    assert view["table"][1]["output_padding a that gives n back"].endswith("← current")
+    assert "computed, not zeros" in view["after"][1]
+    extra = _reference(X3, W3, **{**DEFAULT, "output_padding": 1})[5]
+    assert ", ".join(str(int(v)) for v in extra[:6]) in view["after"][1]
+
+
+def test_output_padding_view_is_honest_about_rows_past_the_stamps():
+    view = views.output_padding_view(
+        X3, W3, lang="en", stride=2, padding=0, output_padding=1, dilation=1
+    )
+    assert any("beyond every stamp" in text for text in view["after"])
+
+
+def test_checkerboard_view_states_divisibility():
+    odd = views.checkerboard_view(3, lang="en", stride=2, padding=1, output_padding=0, dilation=1)
+    assert "**k = 3 is not divisible by s = 2:**" in odd["texts"][1]
+    even = views.checkerboard_view(4, lang="zh", stride=2, padding=1, output_padding=0, dilation=1)
+    assert "**k = 4 能被 s = 2 整除**：" in even["texts"][1]
+
+
+def test_code_view_has_the_layer_and_the_exact_tensors():
+    code = views.code_view(X3, W3, lang="en", **DEFAULT)
+    assert (
+        "nn.ConvTranspose2d(1, 1, kernel_size=3, stride=2, padding=1, output_padding=0, "
+        "dilation=1, bias=False)" in code
+    )
+    assert "[1, 3, 5]," in code and "[7, 8, 9]," in code
+    assert "torch.Size([1, 1, 5, 5])" in code
+    assert "# True False" in code  # conv gives back the 3×3 shape, not the values
+
+
+@pytest.mark.parametrize(
+    "hyper",
+    [
+        {"stride": 4, "padding": 0, "output_padding": 3, "dilation": 4},
+        {"stride": 1, "padding": 0, "output_padding": 3, "dilation": 4},
+        {"stride": 4, "padding": 0, "output_padding": 0, "dilation": 1},
+    ],
+)
+def test_every_chart_stays_under_one_megabyte_at_the_largest_settings(hyper):
+    x = np.arange(64, dtype=float).reshape(8, 8)
+    w = example_kernel(7)
+    charts = [
+        views.size_view(x, w, lang="zh", **hyper)["round_trip"],
+        views.scatter_view(
+            x, w, lang="zh", step=63, animate=views.scatter_animates(8, 7, **hyper), **hyper
+        )["figure"],
+        *(
+            views.direct_view(x, w, lang="zh", pin=(0, 0), **hyper)[key]
+            for key in ("figure", "flip")
+        ),
+        views.check_view(x, w, lang="zh", **hyper)["figure"],
+        views.output_padding_view(x, w, lang="zh", **hyper)["figure"],
+        views.checkerboard_view(7, lang="zh", **hyper)["figure"],
+    ]
+    matrix = views.matrix_view(x, w, lang="zh", q=0, **hyper)
+    charts += [matrix[key] for key in ("c", "ct", "grids") if matrix[key] is not None]
+    sizes = [_spec_size(fig) for fig in charts if fig is not None]
+    assert max(sizes) < 1_000_000, sizes
+    json.loads(charts[1].to_json())  # valid JSON
