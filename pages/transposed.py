@@ -1,0 +1,282 @@
+"""Transposed convolution: the output size, three ways to compute it (scatter-add, zeros +
+flipped kernel, Cᵀ) checked against each other, output_padding, checkerboard artifacts and
+the PyTorch code."""
+
+from functools import partial
+
+import streamlit as st
+
+from convviz.controls import (
+    cached,
+    choice_control,
+    current_language,
+    input_values_control,
+    int_param,
+    page_header,
+    param_controls,
+    preset_picker,
+    pytorch_code,
+    show_error,
+    show_notice,
+)
+from convviz.controls.caching import cached_figure
+from convviz.controls.downloads import share_link
+from convviz.controls.urlstate import write_to_url
+from convviz.engine.errors import ConvValueError
+from convviz.figures import transposed_views as views
+from convviz.figures.grid import selected_cell
+from convviz.figures.transposed import KERNEL_KINDS, example_kernel, kernel_text, kernel_values
+from convviz.figures.transposed_direct import OUTPUT
+from convviz.figures.transposed_matrix import CT, Y_GRID, YVEC
+from convviz.i18n import translate
+
+KEYS = ("input_size", "kernel_size", "stride", "padding", "output_padding", "dilation")
+# A small input with stride 2 and padding 1 shows inserted zeros, cropping and overlaps at once.
+OVERRIDES = {
+    "input_size": {"default": 3, "max_value": 8},
+    "stride": {"default": 2},
+    "padding": {"default": 1},
+}
+TABS = ("scatter", "direct", "matrix", "check", "output_padding", "checkerboard", "code")
+TAB_STATE = "transposed_tab"  # the open tab's label; its code is kept in ?view=
+SCATTER_STEP = "transposed_scatter_step"
+DIRECT_CHART, DIRECT_PIN = "transposed_direct_chart", "transposed_direct_pin"
+CT_CHART, GRIDS_CHART, MATRIX_ROW = "transposed_ct_chart", "transposed_grids_chart", "transposed_q"
+
+
+def sidebar(lang):
+    """Presets, sliders, input and kernel values; returns (params, x or None, kernel or None)."""
+    presets = st.sidebar.container()
+    params = param_controls(KEYS, lang, overrides=OVERRIDES)
+    preset_picker("transposed", lang, params, container=presets)
+    i, k = params["input_size"], params["kernel_size"]
+    x = kernel = None
+    try:
+        x = input_values_control((i, i), lang)
+    except ConvValueError as err:
+        with st.sidebar:
+            show_error(err, lang, key="input_error")
+    kind = choice_control(
+        "kernel_values", KERNEL_KINDS, lang, container=st.sidebar, horizontal=False
+    )
+    seed, text = 0, ""
+    if kind == "random":
+        seed = int_param("kernel_seed", lang)
+    elif kind == "custom":
+        text = st.sidebar.text_area(
+            translate("transposed.param.kernel_text", lang, count=k * k),
+            value=kernel_text(example_kernel(k)),
+            key="kernel_values_text",
+            help=translate("help.input_values_text", lang),
+            bind="query-params",
+        )
+    try:
+        kernel = kernel_values(kind, k, seed=seed, text=text)
+    except ConvValueError as err:
+        with st.sidebar:
+            show_error(err, lang, key="kernel_error")
+    if kind == "random":
+        st.sidebar.caption(translate("transposed.random_kernel_note", lang))
+    return params, x, kernel
+
+
+def size_section(x, kernel, hyper, lang):
+    """Part 1; returns False (after explaining why) when the setting is invalid."""
+    st.subheader(translate("transposed.size.header", lang))
+    try:
+        view = cached_figure(views.size_view)(x, kernel, lang=lang, **hyper)
+    except ConvValueError as err:
+        st.markdown(views.formula_text(x.shape[0], kernel.shape[0], lang=lang, **hyper))
+        show_error(err, lang, key="size_error")
+        return False
+    st.markdown(view["formula"])
+    left, right = st.columns([5, 4])
+    left.dataframe(view["terms"], hide_index=True, width="content")
+    right.markdown(view["forward"])
+    if view["larger"]:
+        right.caption(view["larger"])
+    right.markdown(view["not_inverse"])
+    with st.expander(translate("transposed.size.round_trip_title", lang)):
+        st.plotly_chart(view["round_trip"], width="content", key="transposed_round_trip")
+    check = cached_figure(views.check_view)(x, kernel, lang=lang, **hyper)
+    agree = check["max_diff"] <= 1e-9
+    message = "transposed.size.agree" if agree else "transposed.size.disagree"
+    (st.success if agree else st.error)(
+        translate(message, lang, o=view["output_size"], diff=f"{check['max_diff']:.3g}"),
+        icon=":material/check_circle:" if agree else ":material/error:",
+    )
+    return True
+
+
+def open_tabs(lang):
+    """The view tabs (only the open one runs); the open tab's code is kept in ``?view=``."""
+    labels = [translate(f"transposed.tab.{code}", lang) for code in TABS]
+    other = [translate(f"transposed.tab.{code}", "zh" if lang == "en" else "en") for code in TABS]
+    state = st.session_state.get(TAB_STATE)
+    if state in other:  # the language changed: same tab, new label
+        st.session_state[TAB_STATE] = labels[other.index(state)]
+    elif state not in labels and st.query_params.get("view") in TABS:
+        st.session_state[TAB_STATE] = labels[TABS.index(st.query_params["view"])]
+    tabs = st.tabs(labels, key=TAB_STATE, on_change="rerun")
+    opened = next((code for code, tab in zip(TABS, tabs, strict=True) if tab.open), TABS[0])
+    write_to_url("view", opened, TABS[0])
+    return dict(zip(TABS, tabs, strict=True)), opened
+
+
+@st.fragment
+def scatter_tab(x, kernel, hyper, lang):
+    st.subheader(translate("transposed.scatter.header", lang))
+    animate = cached(views.scatter_animates)(x.shape[0], kernel.shape[0], **hyper)
+    steps = x.size
+    step = 0
+    if not animate:
+        size = views.scatter_canvas(x.shape[0], kernel.shape[0], **hyper)
+        show_notice("transposed.scatter.server_steps", lang, steps=steps, rows=size, cols=size)
+        step = (
+            st.slider(translate("transposed.scatter.step", lang), 1, steps, 1, key=SCATTER_STEP) - 1
+        )
+    view = cached_figure(views.scatter_view)(
+        x, kernel, lang=lang, step=step, animate=animate, **hyper
+    )
+    for text in view["texts"]:
+        st.markdown(text)
+    st.plotly_chart(view["figure"], width="content", key="transposed_scatter_chart")
+
+
+def _pin_direct():
+    picked = selected_cell(st.session_state.get(DIRECT_CHART))
+    if picked is not None and picked[2] == OUTPUT:
+        st.session_state[DIRECT_PIN] = picked[:2]
+
+
+@st.fragment
+def direct_tab(x, kernel, hyper, lang):
+    st.subheader(translate("transposed.direct.header", lang))
+    pin = st.session_state.get(DIRECT_PIN, (0, 0))
+    view = cached_figure(views.direct_view)(x, kernel, lang=lang, pin=pin, **hyper)
+    st.markdown(view["steps"])
+    if view["crop"]:
+        st.markdown(view["crop"])
+    st.plotly_chart(view["flip"], width="content", key="transposed_flip_chart")
+    if not view["animated"]:
+        show_notice("transposed.direct.server_steps", lang, cells=view["cells"])
+    st.plotly_chart(
+        view["figure"],
+        width="content",
+        key=DIRECT_CHART,
+        on_select=_pin_direct,
+        selection_mode="points",
+    )
+    st.caption(translate("transposed.direct.pinned", lang, r=view["pin"][0], c=view["pin"][1]))
+    st.code(view["pinned"], language=None, wrap_lines=True)
+    st.markdown(view["waste"])
+
+
+def _pick_row(chart, output_size):
+    picked = selected_cell(st.session_state.get(chart))
+    if picked is None:
+        return
+    row, col, panel = picked
+    if chart == CT_CHART and panel in (CT, YVEC):
+        st.session_state[MATRIX_ROW] = row
+    elif chart == GRIDS_CHART and panel == Y_GRID:
+        st.session_state[MATRIX_ROW] = row * output_size + col
+
+
+@st.fragment
+def matrix_tab(x, kernel, hyper, lang):
+    st.subheader(translate("transposed.matrix.header", lang))
+    view = cached_figure(views.matrix_view)(
+        x, kernel, lang=lang, q=st.session_state.get(MATRIX_ROW, 0), **hyper
+    )
+    for text in view["texts"]:
+        st.markdown(text)
+    for note in view["notes"]:
+        st.caption(note)
+    o = view["y"].shape[0]
+    left, right = st.columns([3, 2])
+    with left:
+        if view["ct"] is not None:
+            st.plotly_chart(
+                view["ct"],
+                width="content",
+                key=CT_CHART,
+                on_select=partial(_pick_row, CT_CHART, o),
+                selection_mode="points",
+            )
+    with right:
+        st.plotly_chart(
+            view["grids"],
+            width="content",
+            key=GRIDS_CHART,
+            on_select=partial(_pick_row, GRIDS_CHART, o),
+            selection_mode="points",
+        )
+        st.markdown(view["picked"])
+        st.code(view["row"], language=None, wrap_lines=True)
+    st.markdown(f"**{translate('transposed.matrix.c_header', lang)}**")
+    if view["c"] is None:
+        st.caption(view["c_missing"])
+    else:
+        st.plotly_chart(view["c"], width="content", key="transposed_c_chart")
+
+
+def check_tab(x, kernel, hyper, lang):
+    st.subheader(translate("transposed.check.header", lang))
+    st.markdown(translate("transposed.check.explain", lang))
+    view = cached_figure(views.check_view)(x, kernel, lang=lang, **hyper)
+    left, right = st.columns([3, 1])
+    left.dataframe(view["rows"], hide_index=True, width="content")
+    right.metric(translate("transposed.check.metric", lang), f"{view['max_diff']:.3g}")
+    st.plotly_chart(view["figure"], width="content", key="transposed_check_chart")
+
+
+def output_padding_tab(x, kernel, hyper, lang):
+    st.subheader(translate("transposed.opad.header", lang))
+    view = cached_figure(views.output_padding_view)(x, kernel, lang=lang, **hyper)
+    for text in view["texts"]:
+        st.markdown(text)
+    if view["table"]:
+        st.dataframe(view["table"], hide_index=True, width="content")
+    for text in view["after"]:
+        st.markdown(text)
+    if view["figure"] is not None:
+        st.plotly_chart(view["figure"], width="content", key="transposed_opad_chart")
+
+
+def checkerboard_tab(x, kernel, hyper, lang):
+    st.subheader(translate("transposed.checker.header", lang))
+    view = cached_figure(views.checkerboard_view)(kernel.shape[0], lang=lang, **hyper)
+    for text in view["texts"]:
+        st.markdown(text)
+    st.plotly_chart(view["figure"], width="content", key="transposed_checker_chart")
+    st.caption(view["note"])
+    st.markdown(view["remedies"])
+
+
+def code_tab(x, kernel, hyper, lang):
+    pytorch_code(cached(views.code_view)(x, kernel, lang=lang, **hyper), lang)
+
+
+TAB_VIEWS = {
+    "scatter": scatter_tab,
+    "direct": direct_tab,
+    "matrix": matrix_tab,
+    "check": check_tab,
+    "output_padding": output_padding_tab,
+    "checkerboard": checkerboard_tab,
+    "code": code_tab,
+}
+
+
+lang = current_language()
+page_header("transposed", lang)
+params, x, kernel = sidebar(lang)
+hyper = {name: params[name] for name in views.HYPER}
+if x is None or kernel is None:
+    st.info(translate("transposed.values_error", lang), icon=":material/edit:")
+elif size_section(x, kernel, hyper, lang):
+    tabs, opened = open_tabs(lang)
+    with tabs[opened]:
+        TAB_VIEWS[opened](x, kernel, hyper, lang)
+share_link(lang)
