@@ -36,7 +36,6 @@ from convviz.figures.transposed_direct import DirectData, direct_figure, flip_fi
 from convviz.figures.transposed_extras import (
     beyond_stamps,
     checkerboard_figure,
-    extra_mask,
     interior_values,
     output_padding_figure,
 )
@@ -428,14 +427,25 @@ def output_padding_view(x: np.ndarray, kernel: np.ndarray, *, lang: str, **hyper
         shown = pair[1]
         y = outputs[shown]
         o = y.shape[0]
-        extra = y[extra_mask(o, shown)]
-        listed = ", ".join(format_number(v) for v in extra[:12]) + (" …" if extra.size > 12 else "")
+        listed = translate(
+            "transposed.opad.where",
+            lang,
+            right=_listed(y[: o - shown, o - shown :]),
+            bottom=_listed(y[o - shown :, :]),
+        )
         after.append(translate("transposed.opad.compare", lang, o0=o - shown, a1=shown))
         after.append(translate("transposed.opad.computed", lang, a=shown, values=listed))
         beyond = beyond_stamps(padding=p, output_padding=shown)
         if beyond:
             after.append(translate("transposed.opad.beyond", lang, a=shown, p=p, beyond=beyond))
     return {"texts": texts, "table": table, "after": after, "figure": figure}
+
+
+def _listed(values: np.ndarray, limit: int = 12) -> str:
+    """``"18, 51, 36"``: the numbers of ``values`` row by row, at most ``limit`` of them."""
+    flat = values.ravel()
+    text = ", ".join(format_number(v) for v in flat[:limit])
+    return text + (", …" if flat.size > limit else "")
 
 
 # -- 7. checkerboard -----------------------------------------------------------------------

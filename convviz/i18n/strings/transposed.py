@@ -343,6 +343,10 @@ STRINGS = {
         "**The extra row and column are computed, not zeros.** output_padding keeps {a} more of the rows / columns that padding would have cropped at the bottom / right; their values come from the stamps that land there: {values}.",
         "**多出来的行和列是算出来的，不是零。** output_padding 在底部 / 右侧多保留 {a} 行 / 列本来会被 padding 裁掉的格子；它们的值来自落在那里的印章：{values}。",
     ),
+    "transposed.opad.where": (
+        "right: {right}; bottom: {bottom}",
+        "右侧：{right}；底部：{bottom}",
+    ),
     "transposed.opad.beyond": (
         "Here a = {a} is larger than p = {p}: {beyond} of the extra rows / columns lie beyond every stamp, so they hold 0 — not because output_padding adds zeros, but because no input reaches them (PyTorch gives the same). With p ≥ a every extra cell is computed from stamps.",
         "这里 a = {a} 大于 p = {p}：多出来的行 / 列中有 {beyond} 行 / 列位于所有印章之外，所以是 0——不是因为 output_padding 补了零，而是因为没有任何输入到达那里（PyTorch 的结果也一样）。当 p ≥ a 时，每个多出的格子都由印章算出。",
