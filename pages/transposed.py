@@ -20,9 +20,10 @@ from convviz.controls import (
     show_notice,
 )
 from convviz.controls.caching import cached_figure
-from convviz.controls.downloads import share_link
+from convviz.controls.downloads import export_buttons, share_link
 from convviz.controls.urlstate import write_to_url
 from convviz.engine.errors import ConvValueError
+from convviz.figures import transposed_files as files
 from convviz.figures import transposed_views as views
 from convviz.figures.grid import selected_cell
 from convviz.figures.transposed import KERNEL_KINDS, example_kernel, kernel_text, kernel_values
@@ -90,6 +91,15 @@ def size_section(x, kernel, hyper, lang):
         show_error(err, lang, key="size_error")
         return False
     st.markdown(view["formula"])
+    i, k = x.shape[0], kernel.shape[0]
+    export_buttons(
+        "transposed_size",
+        lang=lang,
+        file_stem=files.file_stem(i, k, **hyper),
+        png=partial(files.output_png, x, kernel, lang=lang, **hyper),
+        latex=partial(files.formula_tex, i, k, **hyper),
+        csv=partial(files.output_csv, x, kernel, **hyper),
+    )
     left, right = st.columns([5, 4])
     left.dataframe(view["terms"], hide_index=True, width="content")
     right.markdown(view["forward"])
@@ -141,6 +151,15 @@ def scatter_tab(x, kernel, hyper, lang):
     for text in view["texts"]:
         st.markdown(text)
     st.plotly_chart(view["figure"], width="content", key="transposed_scatter_chart")
+    export_buttons(
+        "transposed_scatter",
+        lang=lang,
+        file_stem=files.file_stem(x.shape[0], kernel.shape[0], **hyper) + "_scatter",
+        png=partial(
+            files.scatter_png, x, kernel, steps - 1 if animate else step, lang=lang, **hyper
+        ),
+        gif=partial(files.scatter_gif, x, kernel, lang=lang, **hyper),
+    )
 
 
 def _pin_direct():
@@ -170,6 +189,13 @@ def direct_tab(x, kernel, hyper, lang):
     st.caption(translate("transposed.direct.pinned", lang, r=view["pin"][0], c=view["pin"][1]))
     st.code(view["pinned"], language=None, wrap_lines=True)
     st.markdown(view["waste"])
+    export_buttons(
+        "transposed_direct",
+        lang=lang,
+        file_stem=files.file_stem(x.shape[0], kernel.shape[0], **hyper) + "_direct",
+        png=partial(files.direct_png, x, kernel, view["pin"], lang=lang, **hyper),
+        gif=partial(files.direct_gif, x, kernel, lang=lang, **hyper),
+    )
 
 
 def _pick_row(chart, output_size):
@@ -219,6 +245,13 @@ def matrix_tab(x, kernel, hyper, lang):
         st.caption(view["c_missing"])
     else:
         st.plotly_chart(view["c"], width="content", key="transposed_c_chart")
+    export_buttons(
+        "transposed_matrix",
+        lang=lang,
+        file_stem=files.file_stem(x.shape[0], kernel.shape[0], **hyper) + "_ct",
+        latex=partial(files.ct_tex, x, kernel, **hyper) if view["ct"] is not None else None,
+        csv=partial(files.ct_csv, x, kernel, **hyper),
+    )
 
 
 def check_tab(x, kernel, hyper, lang):

@@ -133,21 +133,19 @@ def direct_kinds(
 
 
 def products_text(data: DirectData, r: int, c: int, *, full: bool | None = None) -> str:
-    """``"1·0 + 3·5 + … = 17"``: flipped weight · grid value for every tap of output (r, c).
+    """``"0·7 + 2·5 + … = 25"``: grid value · flipped weight for every tap of output (r, c).
 
     With ``full`` (default: kernels of at most :data:`MAX_FULL_TERMS` taps) every product is
-    written, zeros included; otherwise only the taps on non-zero cells, then ``+ n·0``.
+    written, zeros included; otherwise only the taps on non-zero cells (see :func:`zero_taps`
+    for how many were left out).
     """
     weights = data.flipped.ravel()
     values = data.values[r, c].ravel()
     full = len(weights) <= MAX_FULL_TERMS if full is None else full
     if full:
-        terms = [f"{signed(w)}·{signed(v)}" for w, v in zip(weights, values, strict=True)]
+        terms = [f"{signed(v)}·{signed(w)}" for w, v in zip(weights, values, strict=True)]
     else:
-        terms = [f"{signed(w)}·{signed(v)}" for w, v in zip(weights, values, strict=True) if v]
-        zeros = int(np.count_nonzero(values == 0))
-        if zeros:
-            terms.append(f"{zeros}·0")
+        terms = [f"{signed(v)}·{signed(w)}" for w, v in zip(weights, values, strict=True) if v]
     return " + ".join(terms or ["0"]) + f" = {format_number(data.sums[r, c])}"
 
 

@@ -57,7 +57,7 @@ CHECKER_INPUT = 6  # side of the all-ones input of the checkerboard view
 MAX_COMPARED_SIDE = 12  # outputs up to this side are drawn once per computation
 
 
-def _transpose(x: np.ndarray, kernel: np.ndarray, **hyper: int) -> np.ndarray:
+def transpose_output(x: np.ndarray, kernel: np.ndarray, **hyper: int) -> np.ndarray:
     """(o, o) engine output ``conv_transpose2d`` for one channel."""
     return conv_transpose2d(x[None], kernel[None, None], **hyper)[0]  # (1, o, o) -> (o, o)
 
@@ -105,7 +105,7 @@ def size_view(x: np.ndarray, kernel: np.ndarray, *, lang: str, **hyper: int) -> 
     dict
         ``output_size``, ``formula`` (markdown), ``terms`` (rows: term / value / from),
         ``forward`` and optional ``larger`` (markdown), ``not_inverse`` (markdown) and
-        ``round_trip`` (figure: x beside conv(conv_transpose(x))).
+        ``round_trip`` (figure: x beside conv(convtranspose_output(x))).
 
     Raises
     ------
@@ -115,7 +115,7 @@ def size_view(x: np.ndarray, kernel: np.ndarray, *, lang: str, **hyper: int) -> 
     i, k = x.shape[0], kernel.shape[0]
     s, p, a, d = (hyper[name] for name in HYPER)
     o = output_size(i, k, **hyper)
-    y = _transpose(x, kernel, **hyper)
+    y = transpose_output(x, kernel, **hyper)
     back = conv2d(y[None], kernel[None, None], stride=s, padding=p, dilation=d)[0]  # (f, f)
     f = conv_output_size(o, k, s, p, d)
     shown = back[:i, :i]
@@ -342,7 +342,7 @@ def check_view(x: np.ndarray, kernel: np.ndarray, *, lang: str, **hyper: int) ->
         ``output`` (o, o) and ``figure`` (the three results beside the reference, or the
         reference alone beyond ``MAX_COMPARED_SIDE``).
     """
-    reference = _transpose(x, kernel, **hyper)
+    reference = transpose_output(x, kernel, **hyper)
     o = reference.shape[0]
     p = hyper["padding"]
     scatter = scatter_data(x, kernel, **hyper).stamps.sum(axis=0)[p : p + o, p : p + o]
@@ -421,7 +421,8 @@ def output_padding_view(x: np.ndarray, kernel: np.ndarray, *, lang: str, **hyper
     if limit > 1:
         pair = (0, a) if a else (0, 1)
         outputs = {
-            value: _transpose(x, kernel, **{**hyper, "output_padding": value}) for value in pair
+            value: transpose_output(x, kernel, **{**hyper, "output_padding": value})
+            for value in pair
         }
         figure = output_padding_figure(outputs, lang=lang)
         shown = pair[1]
@@ -511,7 +512,7 @@ def code_view(x: np.ndarray, kernel: np.ndarray, *, lang: str, **hyper: int) -> 
     """
     i, k = x.shape[0], kernel.shape[0]
     s, p, a, d = (hyper[name] for name in HYPER)
-    y = _transpose(x, kernel, **hyper)
+    y = transpose_output(x, kernel, **hyper)
     o = y.shape[0]
     args = f"kernel_size={k}, stride={s}, padding={p}, output_padding={a}, dilation={d}"
     expected = "\n".join("#   " + "  ".join(f"{format_number(v, 4):>6}" for v in row) for row in y)

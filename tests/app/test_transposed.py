@@ -44,6 +44,8 @@ def test_defaults_show_the_formula_the_forward_conv_and_agreement(lang):
     assert translate("transposed.scatter.explain", lang, s=2, taps=9) in text
     assert translate("transposed.scatter.crop", lang, p=1) in text
     assert len(at.get("plotly_chart")) == 2  # round trip (in an expander) and scatter-add
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert labels == ["PNG", "LaTeX", "CSV", "PNG", "GIF"]  # size section, scatter-add
 
 
 @pytest.mark.parametrize(
@@ -180,11 +182,11 @@ def test_direct_tab_steps_flip_and_pinned_sum(lang):
     assert translate("transposed.direct.steps", lang, zeros=1, border=1, a_note="", d_note="") in (
         text
     )
-    assert _codes(at)[0] == "y[0,0] = 7·0 + 5·0 + 3·0 + 6·0 + 4·1 + 2·0 + 5·0 + 3·0 + 1·0 = 4"
+    assert _codes(at)[0] == "y[0,0] = 0·7 + 0·5 + 0·3 + 0·6 + 1·4 + 0·2 + 0·5 + 0·3 + 0·1 = 4"
     assert translate("transposed.direct.waste", lang, zero=176, total=225, pct="78.2") in text
     at.session_state["transposed_direct_pin"] = (1, 2)
     at.run()
-    assert _codes(at)[0] == "y[1,2] = 7·0 + 5·2 + 3·0 + 6·0 + 4·0 + 2·0 + 5·0 + 3·5 + 1·0 = 25"
+    assert _codes(at)[0] == "y[1,2] = 0·7 + 2·5 + 0·3 + 0·6 + 0·4 + 0·2 + 0·5 + 5·3 + 0·1 = 25"
     assert at.query_params["view"] == "direct"
 
 
@@ -210,6 +212,7 @@ def test_matrix_tab_picks_a_row(lang):
     assert "y[1,2] = w₂₁·x[0,1] + w₀₁·x[1,1] = 5·2 + 3·5 = 25" in _codes(at)
     assert translate("transposed.matrix.picked", lang, r=1, c=2, q=7) in _text(at)
     assert len(at.get("plotly_chart")) == 4  # round trip, Cᵀ·x = y, grids, C
+    assert [b.proto.label for b in at.get("download_button")][-2:] == ["LaTeX", "CSV"]
 
 
 def test_matrix_tab_too_large_to_draw_says_so():

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from convviz.engine.errors import ConvValueError
 from convviz.engine.transpose import conv_transpose2d
+from convviz.figures import transposed_files as files
 from convviz.figures import transposed_views as views
 from convviz.figures.palette import CellKind
 from convviz.figures.transposed import (
@@ -154,8 +155,8 @@ def test_direct_data_matches_the_engine_and_counts_zero_products():
     np.testing.assert_array_equal(data.sums, _reference(X3, W3, **DEFAULT))
     np.testing.assert_array_equal(data.flipped, W3[::-1, ::-1])
     assert data.grid.shape == (7, 7) and data.border == 1
-    assert products_text(data, 0, 0) == "7·0 + 5·0 + 3·0 + 6·0 + 4·1 + 2·0 + 5·0 + 3·0 + 1·0 = 4"
-    assert products_text(data, 0, 0, full=False) == "4·1 + 8·0 = 4"
+    assert products_text(data, 0, 0) == "0·7 + 0·5 + 0·3 + 0·6 + 1·4 + 0·2 + 0·5 + 0·3 + 0·1 = 4"
+    assert products_text(data, 0, 0, full=False) == "1·4 = 4"
 
 
 def test_flip_figure_names_the_rotated_taps():
@@ -337,3 +338,20 @@ def test_every_chart_stays_under_one_megabyte_at_the_largest_settings(hyper):
     sizes = [_spec_size(fig) for fig in charts if fig is not None]
     assert max(sizes) < 1_000_000, sizes
     json.loads(charts[1].to_json())  # valid JSON
+
+
+# -- files for lecture notes ----------------------------------------------------------------
+def test_download_files_of_one_setting():
+    assert files.file_stem(3, 3, **DEFAULT) == "transposed_i3_k3_s2_p1_a0_d1"
+    assert files.scatter_png(X3, W3, 8, lang="zh", **DEFAULT)[:8] == b"\x89PNG\r\n\x1a\n"
+    assert files.direct_png(X3, W3, (1, 2), lang="en", **DEFAULT)[:8] == b"\x89PNG\r\n\x1a\n"
+    assert files.output_png(X3, W3, lang="en", **DEFAULT)[:8] == b"\x89PNG\r\n\x1a\n"
+    assert files.scatter_gif(X3, W3, lang="en", **DEFAULT)[:6] == b"GIF89a"
+    assert len(files.direct_animation(X3, W3, **DEFAULT).frames) == 25
+    assert "(3-1)\\cdot2 - 2\\cdot1 + 1\\cdot(3-1) + 0 + 1 = 5" in files.formula_tex(
+        3, 3, **DEFAULT
+    )
+    tex = files.ct_tex(X3, W3, **DEFAULT)
+    assert "C^{\\mathsf{T}} = " in tex and "w_{1,1}" in tex
+    assert files.ct_csv(X3, W3, **DEFAULT).splitlines()[0] == "4,0,0,0,0,0,0,0,0"
+    assert files.output_csv(X3, W3, **DEFAULT).splitlines()[0] == "4,10,8,18,12"
