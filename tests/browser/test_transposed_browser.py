@@ -1,0 +1,111 @@
+"""The transposed page in Chromium: play the stamps, click to pin a window or pick a row of Cᵀ,
+tabs and sliders in the link, invalid settings fixed with one click, downloads."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.browser.conftest import (
+    assert_no_exception,
+    expect_rerun,
+    press_slider,
+    query_params,
+)
+
+pytestmark = pytest.mark.browser
+
+SCATTER = ".st-key-transposed_scatter_chart .js-plotly-plot"
+DIRECT = ".st-key-transposed_direct_chart .js-plotly-plot"
+GRIDS = ".st-key-transposed_grids_chart .js-plotly-plot"
+# Position of data cell (row, col) of panel ``axis`` in page pixels, from Plotly's own axes.
+_CELL_XY = """
+(el, [axis, row, col]) => {
+  const layout = el._fullLayout;
+  const xa = layout["xaxis" + axis], ya = layout["yaxis" + axis];
+  const box = el.getBoundingClientRect();
+  return [box.left + xa._offset + xa.d2p(col), box.top + ya._offset + ya.d2p(row)];
+}
+"""
+
+
+def _main_text(page) -> str:
+    return page.locator("[data-testid='stMain']").inner_text()
+
+
+def _open(open_page, chart, **query):
+    page = open_page("transposed", **query)
+    page.locator(chart).wait_for(state="visible")
+    assert_no_exception(page)
+    return page
+
+
+def test_play_adds_the_stamps_in_the_browser(open_page, js_errors):
+    page = _open(open_page, SCATTER, lang="zh")
+    chart = page.locator(SCATTER)
+    chart.scroll_into_view_if_needed()
+    runs_before = page.evaluate("window.__convvizRuns.finished")
+    chart.locator(".updatemenu-button").first.click()  # ▶ 播放
+    page.wait_for_function(
+        "el => el._fullLayout.sliders[0].active >= 2", arg=chart.element_handle(), timeout=15_000
+    )
+    caption = chart.evaluate("el => el.data[el.data.length - 1].text[0]")
+    assert caption.startswith("x[0,")
+    assert "把" in caption
+    assert page.evaluate("window.__convvizRuns.finished") == runs_before  # client-side only
+    assert js_errors == []
+
+
+def test_clicking_an_output_cell_pins_its_window(open_page):
+    page = _open(open_page, DIRECT, lang="en", view="direct")
+    chart = page.locator(DIRECT)
+    chart.scroll_into_view_if_needed()
+    x, y = chart.evaluate(_CELL_XY, ["3", 1, 2])
+    with expect_rerun(page):
+        page.mouse.click(x, y)
+    text = _main_text(page)
+    assert "Pinned: y[1,2]" in text
+    assert "y[1,2] = 0·7 + 2·5 + 0·3 + 0·6 + 0·4 + 0·2 + 0·5 + 5·3 + 0·1 = 25" in text
+    assert_no_exception(page)
+
+
+def test_clicking_an_output_cell_picks_its_row_of_ct(open_page):
+    page = _open(open_page, GRIDS, lang="en", view="matrix")
+    chart = page.locator(GRIDS)
+    chart.scroll_into_view_if_needed()
+    x, y = chart.evaluate(_CELL_XY, ["2", 1, 2])
+    with expect_rerun(page):
+        page.mouse.click(x, y)
+    text = _main_text(page)
+    assert "Picked output cell y[1,2] = row 7 of Cᵀ" in text
+    assert "y[1,2] = w₂₁·x[0,1] + w₀₁·x[1,1] = 5·2 + 3·5 = 25" in text
+
+
+def test_tabs_and_sliders_are_in_the_link(open_page):
+    page = _open(open_page, SCATTER, lang="en")
+    with expect_rerun(page):
+        page.get_by_role("tab", name="Checkerboard").click()
+    assert query_params(page)["view"] == "checkerboard"
+    assert "k = 3 is not divisible by s = 2" in _main_text(page)
+    assert press_slider(page, "kernel_size", "ArrowRight") == 4
+    assert query_params(page)["kernel_size"] == "4"
+    assert "k = 4 is divisible by s = 2" in _main_text(page)
+
+
+def test_invalid_output_padding_is_fixed_with_one_click(open_page):
+    page = _open(open_page, SCATTER, lang="zh")
+    assert press_slider(page, "output_padding", "ArrowRight", times=2) == 2
+    assert "output_padding=2 必须小于 stride=2 或 dilation=1" in _main_text(page)
+    assert page.locator(SCATTER).count() == 0
+    with expect_rerun(page):
+        page.get_by_role("button", name="改用 output_padding = 1").click()
+    assert query_params(page)["output_padding"] == "1"
+    assert "= 6" in _main_text(page)
+    assert_no_exception(page)
+
+
+def test_downloads_have_the_setting_in_their_name(open_page):
+    page = _open(open_page, SCATTER, lang="en")
+    row = page.locator(".st-key-transposed_scatter_downloads")
+    with page.expect_download() as download:
+        row.get_by_role("button", name="GIF").click()
+    assert download.value.suggested_filename == "transposed_i3_k3_s2_p1_a0_d1_scatter.gif"
