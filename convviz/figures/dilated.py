@@ -1,0 +1,523 @@
+"""Figures of the dilated page: the kernel with its gaps and the dilated window sliding over
+the padded input, with the cells it samples, the products and the sum of every output cell.
+
+A kernel of size k and dilation d has taps at offsets ``d·j`` (j = 0 … k − 1) on each axis, so
+it spans ``k̂ = d(k − 1) + 1`` cells while holding k·k weights. Builders here are pure (engine
+results and ``lang`` in, figure out); :mod:`convviz.figures.dilated_views` feeds them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import plotly.graph_objects as go
+
+from convviz.figures.grid import GridSpec, cell_px, format_number, panels_figure
+from convviz.figures.palette import HIGHLIGHT, CellKind
+from convviz.i18n import translate
+
+KERNEL_FILLS = ("ones", "arange", "signs")
+MAX_CAPTION_TERMS = 9  # products spelled out in a frame caption; hover and pin show them all
+INPUT, KERNEL, OUTPUT = 0, 1, 2  # panels of the window figure
+
+_SUBSCRIPTS = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
+
+
+def kernel_values(fill: str, kernel_size: int) -> np.ndarray:
+    """The k×k weights the page uses: all ones, 1 … k² row by row, or a ±1 chequerboard.
+
+    Returns
+    -------
+    np.ndarray
+        float64, shape (k, k).
+    """
+    k = kernel_size
+    if fill == "arange":
+        return np.arange(1, k * k + 1, dtype=np.float64).reshape(k, k)  # (k, k)
+    if fill == "signs":
+        rows, cols = np.indices((k, k))
+        return np.where((rows + cols) % 2 == 0, 1.0, -1.0)
+    return np.ones((k, k), dtype=np.float64)
+
+
+@dataclass(frozen=True)
+class WindowTrace:
+    """Which padded-input cells every output cell reads, and what it computes.
+
+    Attributes
+    ----------
+    rows, cols : np.ndarray
+        (o_h, o_w, k, k) int: padded-input row / column of tap (i, j) of output cell (r, c).
+    values : np.ndarray
+        (o_h, o_w, k, k): the input values read.
+    products : np.ndarray
+        (o_h, o_w, k, k): value × weight.
+    sums : np.ndarray
+        (o_h, o_w): the output (sum of the products).
+    """
+
+    rows: np.ndarray
+    cols: np.ndarray
+    values: np.ndarray
+    products: np.ndarray
+    sums: np.ndarray
+
+
+def spread_kernel(kernel: np.ndarray, dilation: int) -> np.ndarray:
+    """The k×k weights laid out on the k̂×k̂ window they span, zeros in the gaps.
+
+    Parameters
+    ----------
+    kernel : np.ndarray
+        (k, k) weights.
+    dilation : int
+        d >= 1.
+
+    Returns
+    -------
+    np.ndarray
+        (k̂, k̂) with k̂ = d(k − 1) + 1; ``out[d·i, d·j] = kernel[i, j]``. A stride-1
+        convolution with it equals the dilated convolution with ``kernel`` (tested against
+        the engine's ``conv2d``).
+    """
+    k = kernel.shape[0]
+    k_hat = dilation * (k - 1) + 1
+    out = np.zeros((k_hat, k_hat), dtype=float)  # (k̂, k̂)
+    out[::dilation, ::dilation] = kernel
+    return out
+
+
+def window_trace(
+    padded: np.ndarray, kernel: np.ndarray, sums: np.ndarray, *, stride: int, dilation: int
+) -> WindowTrace:
+    """Where every output cell's taps land on the padded input, and what they read.
+
+    Parameters
+    ----------
+    padded : np.ndarray
+        (H + 2p, W + 2p) padded input.
+    kernel : np.ndarray
+        (k, k) weights.
+    sums : np.ndarray
+        (o_h, o_w) the engine's output for these arguments (``conv2d``).
+    stride, dilation : int
+
+    Returns
+    -------
+    WindowTrace
+        Tap (i, j) of output (r, c) reads row ``r·s + i·d`` and column ``c·s + j·d``.
+    """
+    out_h, out_w = sums.shape
+    k = kernel.shape[0]
+    taps = np.arange(k) * dilation  # (k,)
+    rows = np.arange(out_h)[:, None, None, None] * stride + taps[None, None, :, None]
+    cols = np.arange(out_w)[None, :, None, None] * stride + taps[None, None, None, :]
+    rows, cols = np.broadcast_arrays(rows, cols)  # (o_h, o_w, k, k) each
+    values = padded[rows, cols]  # (o_h, o_w, k, k)
+    return WindowTrace(rows=rows, cols=cols, values=values, products=values * kernel, sums=sums)
+
+
+def read_counts(trace: WindowTrace, padded_shape: tuple[int, int]) -> np.ndarray:
+    """How many windows read each cell of the padded input; int array of ``padded_shape``."""
+    flat = np.ravel_multi_index((trace.rows.ravel(), trace.cols.ravel()), padded_shape)
+    counts = np.bincount(flat, minlength=padded_shape[0] * padded_shape[1])
+    return counts.reshape(padded_shape)  # (H + 2p, W + 2p)
+
+
+def _signed(value: float) -> str:
+    text = format_number(value)
+    return f"({text})" if value < 0 else text
+
+
+def products_text(
+    trace: WindowTrace, weights: np.ndarray, r: int, c: int, *, limit: int | None = None
+) -> str:
+    """``"1·1 + 3·1 + … = 9"`` for output cell (r, c): value·weight for every tap, and the sum.
+
+    At most ``limit`` products are spelled out (the rest become "…").
+    """
+    terms = [
+        f"{_signed(v)}·{_signed(w)}"
+        for v, w in zip(trace.values[r, c].ravel(), weights.ravel(), strict=True)
+    ]
+    if limit is not None and len(terms) > limit:
+        terms = [*terms[: limit - 1], "…"]
+    return " + ".join(terms) + f" = {format_number(trace.sums[r, c])}"
+
+
+def _sub(n: int) -> str:
+    return str(n).translate(_SUBSCRIPTS)
+
+
+def _weight_name(i: int, j: int) -> str:
+    return f"w{_sub(i)}{_sub(j)}"
+
+
+def kernel_figure(
+    kernel: np.ndarray, dilated: np.ndarray, *, dilation: int, lang: str
+) -> go.Figure:
+    """The compact k×k kernel next to its dilated k̂×k̂ form, gaps greyed out.
+
+    Parameters
+    ----------
+    kernel : np.ndarray
+        (k, k) weights.
+    dilated : np.ndarray
+        (k̂, k̂) the engine's dilated kernel (zeros in the gaps), k̂ = d(k − 1) + 1.
+    dilation : int
+        d.
+    lang : {"en", "zh"}
+
+    Returns
+    -------
+    go.Figure
+        Two panels joined by "→"; taps are labelled w₀₀ …, hovering one names its value and
+        its offset d·(i, j); gap cells say they are skipped.
+    """
+    k = kernel.shape[0]
+    k_hat = dilated.shape[0]
+    kinds = np.full(dilated.shape, CellKind.INSERTED_ZERO, dtype=int)  # (k̂, k̂)
+    kinds[::dilation, ::dilation] = CellKind.REAL
+    labels = np.full(dilated.shape, "", dtype=object)
+    hover = np.full(dilated.shape, translate("dilated.kernel.hover_gap", lang), dtype=object)
+    compact_labels = np.empty(kernel.shape, dtype=object)
+    compact_hover = np.empty(kernel.shape, dtype=object)
+    for i in range(k):
+        for j in range(k):
+            text = translate(
+                "dilated.kernel.hover_tap",
+                lang,
+                r=i,
+                c=j,
+                value=format_number(kernel[i, j]),
+                dr=dilation * i,
+                dc=dilation * j,
+            )
+            compact_labels[i, j] = labels[dilation * i, dilation * j] = _weight_name(i, j)
+            compact_hover[i, j] = hover[dilation * i, dilation * j] = text
+    value_range = (float(kernel.min()), float(kernel.max()))
+    specs = [
+        GridSpec(
+            values=kernel,
+            title=translate("dilated.kernel.title_compact", lang, k=k, params=k * k),
+            role="kernel",
+            labels=compact_labels,
+            hover=compact_hover,
+            value_range=value_range,
+        ),
+        GridSpec(
+            values=dilated,
+            title=translate("dilated.kernel.title_dilated", lang, d=dilation, k_hat=k_hat),
+            role="kernel",
+            kinds=kinds,
+            labels=labels,
+            hover=hover,
+            value_range=value_range,
+        ),
+    ]
+    return panels_figure(specs, operators=("→",))
+
+
+def _input_spec(padded: np.ndarray, counts: np.ndarray, *, padding: int, lang: str) -> GridSpec:
+    """The padded input: padding cells in the border colour, cells no window reads greyed out."""
+    n_rows, n_cols = padded.shape
+    kinds = np.full(padded.shape, CellKind.REAL, dtype=int)  # (H + 2p, W + 2p)
+    inner = np.zeros(padded.shape, dtype=bool)
+    inner[padding : n_rows - padding, padding : n_cols - padding] = True
+    kinds[~inner] = CellKind.BORDER_PAD
+    kinds[inner & (counts == 0)] = CellKind.OUTSIDE
+    hover = np.empty(padded.shape, dtype=object)
+    for r in range(n_rows):
+        for c in range(n_cols):
+            if inner[r, c]:
+                hover[r, c] = translate(
+                    "dilated.window.hover_input",
+                    lang,
+                    r=r - padding,
+                    c=c - padding,
+                    value=format_number(padded[r, c]),
+                    count=int(counts[r, c]),
+                )
+            else:
+                hover[r, c] = translate("dilated.window.hover_pad", lang, count=int(counts[r, c]))
+    return GridSpec(
+        values=padded,
+        title=translate("dilated.window.input_title", lang, n=n_rows, p=padding),
+        role="input",
+        kinds=kinds,
+        hover=hover,
+        value_range=_range(padded[inner]),
+        clickable=True,
+    )
+
+
+def _range(values: np.ndarray) -> tuple[float, float] | None:
+    return (float(values.min()), float(values.max())) if values.size else None
+
+
+def window_specs(
+    padded: np.ndarray,
+    kernel: np.ndarray,
+    dilated: np.ndarray,
+    trace: WindowTrace,
+    *,
+    padding: int,
+    dilation: int,
+    lang: str,
+) -> list[GridSpec]:
+    """The three panels of the window figure: padded input ⊛ dilated kernel = output."""
+    counts = read_counts(trace, padded.shape)
+    kinds = np.full(dilated.shape, CellKind.INSERTED_ZERO, dtype=int)  # (k̂, k̂)
+    kinds[::dilation, ::dilation] = CellKind.REAL
+    labels = np.full(dilated.shape, "", dtype=object)
+    labels[::dilation, ::dilation] = np.vectorize(format_number, otypes=[object])(kernel)
+    hover = np.full(dilated.shape, translate("dilated.kernel.hover_gap", lang), dtype=object)
+    out_h, out_w = trace.sums.shape
+    out_hover = np.empty((out_h, out_w), dtype=object)
+    for r in range(out_h):
+        for c in range(out_w):
+            out_hover[r, c] = (
+                translate("dilated.window.hover_output", lang, r=r, c=c, sum="")
+                + "<br>"
+                + products_text(trace, kernel, r, c).replace(" + ", " +<br>", 0)
+            )
+    for i in range(kernel.shape[0]):
+        for j in range(kernel.shape[1]):
+            hover[dilation * i, dilation * j] = translate(
+                "dilated.kernel.hover_tap",
+                lang,
+                r=i,
+                c=j,
+                value=format_number(kernel[i, j]),
+                dr=dilation * i,
+                dc=dilation * j,
+            )
+    return [
+        _input_spec(padded, counts, padding=padding, lang=lang),
+        GridSpec(
+            values=dilated,
+            title=translate("dilated.window.kernel_title", lang, d=dilation),
+            role="kernel",
+            kinds=kinds,
+            labels=labels,
+            hover=hover,
+            value_range=_range(kernel),
+        ),
+        GridSpec(
+            values=trace.sums,
+            title=translate("dilated.window.output_title", lang, o=out_h),
+            role="output",
+            hover=out_hover,
+            clickable=True,
+        ),
+    ]
+
+
+def _outline(r0: int, c0: int, r1: int, c1: int) -> tuple[list[float], list[float]]:
+    """x and y of a closed line around cells rows [r0, r1) × cols [c0, c1)."""
+    x0, x1, y0, y1 = c0 - 0.5, c1 - 0.5, r0 - 0.5, r1 - 0.5
+    return [x0, x1, x1, x0, x0], [y0, y0, y1, y1, y0]
+
+
+def _step_traces(trace: WindowTrace, kernel: np.ndarray, r: int, c: int, *, k_hat: int) -> list:
+    """Trace updates of one step: window outline, sampled taps, output cell, caption."""
+    r0, c0 = int(trace.rows[r, c, 0, 0]), int(trace.cols[r, c, 0, 0])
+    wx, wy = _outline(r0, c0, r0 + k_hat, c0 + k_hat)
+    ox, oy = _outline(r, c, r + 1, c + 1)
+    caption = f"y[{r}, {c}] = " + products_text(trace, kernel, r, c, limit=MAX_CAPTION_TERMS)
+    return [
+        {"type": "scatter", "x": wx, "y": wy},
+        {
+            "type": "scatter",
+            "x": trace.cols[r, c].ravel().tolist(),
+            "y": trace.rows[r, c].ravel().tolist(),
+        },
+        {"type": "scatter", "x": ox, "y": oy},
+        {"type": "scatter", "text": [caption]},
+    ]
+
+
+def play_controls(names: list[str], *, lang: str, active: int) -> dict:
+    """Layout of the ▶ / ❚❚ buttons and the step slider (as in :mod:`convviz.figures.animation`).
+
+    Returns
+    -------
+    dict
+        ``{"updatemenus": [...], "sliders": [...]}`` for ``fig.update_layout``; step ``n``
+        animates to the frame named ``names[n]``.
+    """
+    play = {
+        "frame": {"duration": 800, "redraw": True},
+        "fromcurrent": True,
+        "transition": {"duration": 0},
+        "mode": "immediate",
+    }
+    pause = {
+        "frame": {"duration": 0, "redraw": False},
+        "mode": "immediate",
+        "transition": {"duration": 0},
+    }
+    jump = {
+        "frame": {"duration": 0, "redraw": True},
+        "mode": "immediate",
+        "transition": {"duration": 0},
+    }
+    return {
+        "updatemenus": [
+            {
+                "type": "buttons",
+                "direction": "left",
+                "x": 0,
+                "y": 0,
+                "xanchor": "left",
+                "yanchor": "top",
+                "pad": {"t": 0},
+                "showactive": False,
+                "buttons": [
+                    {
+                        "label": translate("anim.play", lang),
+                        "method": "animate",
+                        "args": [None, play],
+                    },
+                    {
+                        "label": translate("anim.pause", lang),
+                        "method": "animate",
+                        "args": [[None], pause],
+                    },
+                ],
+            }
+        ],
+        "sliders": [
+            {
+                "active": active,
+                "x": 0.22,
+                "len": 0.78,
+                "y": 0,
+                "yanchor": "top",
+                "pad": {"t": 0},
+                "currentvalue": {"prefix": translate("anim.step", lang) + " "},
+                "steps": [
+                    {"label": name, "method": "animate", "args": [[name], jump]} for name in names
+                ],
+            }
+        ],
+    }
+
+
+def window_figure(
+    padded: np.ndarray,
+    kernel: np.ndarray,
+    dilated: np.ndarray,
+    trace: WindowTrace,
+    *,
+    padding: int,
+    dilation: int,
+    lang: str,
+    start: int = 0,
+) -> go.Figure:
+    """The dilated window sliding over the padded input, as a client-side animation.
+
+    Parameters
+    ----------
+    padded : np.ndarray
+        (H + 2p, W + 2p) the engine's zero-padded input.
+    kernel : np.ndarray
+        (k, k) weights.
+    dilated : np.ndarray
+        (k̂, k̂) dilated kernel, k̂ = d(k − 1) + 1.
+    trace : WindowTrace
+        Taps, values, products and sums of every output cell, (o, o, k, k) / (o, o).
+    padding, dilation : int
+        p and d.
+    lang : {"en", "zh"}
+    start : int
+        Row-major index of the output cell shown first (the pinned cell).
+
+    Returns
+    -------
+    go.Figure
+        Panels input ⊛ kernel = output (grid traces as in :func:`panels_figure`), then four
+        step traces: the k̂×k̂ window outline (dashed), the k·k cells it reads (open squares),
+        the output cell outline and the caption with products and sum. One frame per output
+        cell (row-major, named ``"(r, c)"``) updates only those four traces, so even 400 steps
+        stay light. Output cells are clickable.
+
+    Notes
+    -----
+    Output size o = ⌊(i + 2p − d(k − 1) − 1) / s⌋ + 1 per axis.
+    """
+    specs = window_specs(
+        padded, kernel, dilated, trace, padding=padding, dilation=dilation, lang=lang
+    )
+    fig = panels_figure(specs, operators=("⊛", "="))
+    out_h, out_w = trace.sums.shape
+    k_hat = dilated.shape[0]
+    cells = [(r, c) for r in range(out_h) for c in range(out_w)]
+    start = min(max(start, 0), len(cells) - 1)
+    px = min(cell_px(*np.shape(s.values), max_px=min(440, 900 // len(specs))) for s in specs)
+    first = _step_traces(trace, kernel, *cells[start], k_hat=k_hat)
+    rows = max(np.shape(s.values)[0] for s in specs)
+    line = {"color": HIGHLIGHT, "width": 3}
+    base = len(fig.data)
+    fig.add_traces(
+        [
+            go.Scatter(
+                first[0],
+                mode="lines",
+                line={**line, "dash": "dash", "width": 2},
+                hoverinfo="skip",
+                showlegend=False,
+            ),
+            go.Scatter(
+                first[1],
+                mode="markers",
+                hoverinfo="skip",
+                showlegend=False,
+                marker={
+                    "symbol": "square-open",
+                    "size": max(6, px - 6),
+                    "color": HIGHLIGHT,
+                    "line": {"width": 3, "color": HIGHLIGHT},
+                },
+            ),
+            go.Scatter(
+                first[2],
+                mode="lines",
+                line=line,
+                hoverinfo="skip",
+                showlegend=False,
+                xaxis=f"x{OUTPUT + 1}",
+                yaxis=f"y{OUTPUT + 1}",
+            ),
+            go.Scatter(
+                first[3],
+                x=[-0.5],
+                y=[rows - 0.5],
+                mode="text",
+                cliponaxis=False,
+                textposition="bottom right",
+                hoverinfo="skip",
+                showlegend=False,
+                textfont={"family": "monospace", "size": 14},
+            ),
+        ]
+    )
+    names = [f"({r}, {c})" for r, c in cells]
+    fig.frames = [
+        go.Frame(
+            name=name,
+            data=_step_traces(trace, kernel, r, c, k_hat=k_hat),
+            traces=list(range(base, base + 4)),
+            _validate=False,
+        )
+        for name, (r, c) in zip(names, cells, strict=True)
+    ]
+    height = int(fig.layout.height or 300)
+    fig.update_layout(
+        height=height + 100,
+        margin={"b": 100},
+        **play_controls(names, lang=lang, active=start),
+    )
+    fig.update_layout(updatemenus=[{"y": -40 / height - 0.0}], sliders=[{"y": -40 / height}])
+    return fig
