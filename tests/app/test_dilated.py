@@ -1,0 +1,266 @@
+"""The dilated page through AppTest: every control, the layer table and its link, presets,
+invalid settings explained, in both languages."""
+
+from __future__ import annotations
+
+import pytest
+
+from convviz.i18n import translate
+from tests.app.conftest import open_app
+
+PAGE = "pages/dilated.py"
+EDITOR = "layer_editor_0"  # the layer table's key until a preset restarts it
+
+
+def _text(at) -> str:
+    parts = [m.value for m in at.markdown] + [c.value for c in at.caption]
+    parts += [i.value for i in at.info] + [e.value for e in at.error]
+    return "\n".join(parts)
+
+
+def _table(at, column: str) -> list:
+    """A column of the first read-only table (the receptive-field table)."""
+    tables = [d for d in at.dataframe if d.editing_mode == "read_only"]
+    return tables[0].value[column].tolist()
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_defaults_render_every_section_with_numbers(lang):
+    at = open_app(lang, PAGE)
+    assert not at.exception and not at.error
+    assert at.title[0].value == translate("page.dilated", lang)
+    text = _text(at)
+    assert translate("dilated.kernel.size", lang, d=2, k=3, k_hat=5) in text
+    assert "**9**" in text
+    assert "⌊2 / 1⌋ + 1 = **3**" in text
+    assert "y[0, 0] = 1·1 + 3·1 + 5·1 + 15·1 + 17·1 + 19·1 + 29·1 + 31·1 + 33·1 = 153" in [
+        c.value for c in at.code
+    ]
+    assert translate("dilated.stack.result", lang, layers=3, rf=15, params=27) in text
+    assert translate("dilated.stack.no_holes", lang, total=225, rf=15) in text
+    assert "**16**" in text  # WaveNet, 4 layers
+    assert "**15×15**" in text  # comparison
+    assert len(at.get("plotly_chart")) == 5
+    assert at.data_editor[0].value["dilation"].tolist() == [1, 2, 4]
+    assert [b.proto.label for b in at.get("download_button")] == [
+        "PNG",
+        "GIF",
+        "LaTeX",
+        "CSV",
+        "PNG",
+        "CSV",
+    ]
+    code = next(c.value for c in at.code if "import torch" in c.value)
+    assert "nn.Conv2d(1, 1, kernel_size=3, stride=1, padding=0, dilation=2, bias=False)" in code
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "expected"),
+    [
+        ("input_size", 9, "⌊(9 + 2·0 − 2·(3 − 1) − 1) / 1⌋ + 1 = ⌊4 / 1⌋ + 1 = **5**"),
+        ("kernel_size", 2, "⌊(7 + 2·0 − 2·(2 − 1) − 1) / 1⌋ + 1 = ⌊4 / 1⌋ + 1 = **5**"),
+        ("stride", 2, "⌊(7 + 2·0 − 2·(3 − 1) − 1) / 2⌋ + 1 = ⌊2 / 2⌋ + 1 = **2**"),
+        ("padding", 2, "⌊(7 + 2·2 − 2·(3 − 1) − 1) / 1⌋ + 1 = ⌊6 / 1⌋ + 1 = **7**"),
+        ("dilation", 3, "⌊(7 + 2·0 − 3·(3 − 1) − 1) / 1⌋ + 1 = ⌊0 / 1⌋ + 1 = **1**"),
+    ],
+)
+def test_each_slider_updates_the_formula(key, value, expected):
+    at = open_app("en", PAGE)
+    at.slider(key=key).set_value(value).run()
+    assert not at.exception and not at.error
+    assert expected in _text(at)
+
+
+def test_sliders_are_read_from_the_link():
+    at = open_app("zh", PAGE, stride="2", padding="1", dilation="3", wavenet_layers="2")
+    assert [at.slider(key=k).value for k in ("stride", "padding", "dilation")] == [2, 1, 3]
+    assert "⌊(7 + 2·1 − 3·(3 − 1) − 1) / 2⌋ + 1 = ⌊2 / 2⌋ + 1 = **2**" in _text(at)
+    assert at.slider(key="wavenet_layers").value == 2
+
+
+def test_kernel_values_and_input_values_change_the_sums():
+    at = open_app("en", PAGE)
+    at.radio(key="kernel_fill").set_value("arange").run()
+    codes = [c.value for c in at.code]
+    assert "y[0, 0] = 1·1 + 3·2 + 5·3 + 15·4 + 17·5 + 19·6 + 29·7 + 31·8 + 33·9 = 1029" in codes
+    at.radio(key="kernel_fill").set_value("signs").run()
+    assert any("3·(-1)" in c.value for c in at.code)
+    at.selectbox(key="input_values").set_value("ones").run()
+    assert any(c.value.endswith("= -1") or c.value.endswith("= 1") for c in at.code)
+    assert at.query_params["kernel_fill"] == "signs"
+
+
+def test_typed_input_values_are_checked():
+    at = open_app("zh", PAGE)
+    at.selectbox(key="input_values").set_value("custom").run()
+    at.text_area(key="input_values_text").set_value("1 2 x").run()
+    assert not at.exception
+    assert "“x”不是数字" in _text(at)
+    assert translate("dilated.stack.header", "zh") in [h.value for h in at.header]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_kernel_larger_than_padded_input_is_explained(lang):
+    at = open_app(lang, PAGE, input_size="3")
+    assert not at.exception
+    expected = translate(
+        "error.kernel_too_large",
+        lang,
+        k_eff=5,
+        kernel_size=3,
+        dilation=2,
+        size=3,
+        padding=0,
+        padded=3,
+    )
+    assert [e.value for e in at.error] == [expected]  # the window section explains it
+    assert translate("dilated.stack.header", lang) in [h.value for h in at.header]
+    assert "torch.Size" not in next(c.value for c in at.code if "import torch" in c.value)
+    fix = at.button(key="window_error_fix")
+    assert fix.label == translate("common.use_suggestion", lang, setting="padding = 1")
+    fix.click().run()
+    assert at.slider(key="padding").value == 1 and not at.error
+    assert "⌊(3 + 2·1 − 2·(3 − 1) − 1) / 1⌋ + 1 = ⌊0 / 1⌋ + 1 = **1**" in _text(at)
+
+
+def test_sidebar_preset_sets_the_layer_and_names_it():
+    at = open_app("en", PAGE)
+    at.selectbox(key="preset_dilated").set_value("stride_equals_dilation").run()
+    assert at.slider(key="stride").value == 2 and at.slider(key="input_size").value == 9
+    text = _text(at)
+    assert "56 of the 81 input cells are never read" in text
+    title = translate("preset.dilated.stride_equals_dilation", "en")
+    assert translate("common.preset_match", "en", name=title) in text
+
+
+def test_pinned_cell_shows_its_products():
+    at = open_app("en", PAGE)
+    at.session_state["dilated_pin"] = (1, 2)
+    at.run()
+    assert "**Pinned: y[1, 2]** reads the padded input at rows 1, 3, 5 and columns 2, 4, 6:" in (
+        _text(at)
+    )
+    assert any(c.value.endswith("= 234") for c in at.code)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_stack_presets_gridding_hdc_and_aspp(lang):
+    at = open_app(lang, PAGE)
+    at.selectbox(key="preset_dilated_stack").set_value("gridding").run()
+    text = _text(at)
+    assert translate("dilated.stack.holes", lang, holes=120, total=169, rf=13) in text
+    assert translate("dilated.stack.hdc_bad", lang, rates="2, 2, 2", gcd=2) in text
+    assert at.query_params["layers"] == "3-1-2,3-1-2,3-1-2"
+    assert at.data_editor[0].value["dilation"].tolist() == [2, 2, 2]
+    at.selectbox(key="preset_dilated_stack").set_value("hdc").run()
+    text = _text(at)
+    assert translate("dilated.stack.no_holes", lang, total=289, rf=17) in text
+    assert translate("dilated.stack.hdc_ok", lang, rates="1, 2, 5") in text
+    at.selectbox(key="preset_dilated_stack").set_value("aspp").run()
+    assert at.radio(key="stack_mode").value == "parallel"
+    assert at.query_params["stack_mode"] == "parallel"
+    col = translate("dilated.stack.col_rf", lang)
+    assert _table(at, col) == [3, 13, 25, 37]
+    assert translate("dilated.stack.parallel_intro", lang) in _text(at)
+
+
+def test_reloading_a_preset_restarts_the_edited_table():
+    at = open_app("en", PAGE)
+    at.session_state[EDITOR] = {
+        "edited_rows": {0: {"dilation": 3}},
+        "added_rows": [],
+        "deleted_rows": [],
+    }
+    at.run()
+    assert at.query_params["layers"] == "3-1-3,3-1-2,3-1-4"
+    at.selectbox(key="preset_dilated_stack").set_value("exponential").run()
+    assert at.data_editor[0].value["dilation"].tolist() == [1, 2, 4]
+    assert "layers" not in at.query_params  # back to the default stack
+    assert _table(at, "field r") == [3, 7, 15]
+
+
+def test_editing_the_table_updates_the_field_and_the_link():
+    at = open_app("en", PAGE)
+    at.session_state[EDITOR] = {
+        "edited_rows": {2: {"dilation": 8}},
+        "added_rows": [{"kernel_size": 3, "stride": 2, "dilation": 1}],
+        "deleted_rows": [],
+    }
+    at.run()
+    assert not at.exception and not at.error
+    assert _table(at, "field r") == [3, 7, 23, 25]
+    assert _table(at, "how")[-1] == "r₄ = 23 + (3 − 1)·1 = 25"
+    assert at.query_params["layers"] == "3-1-1,3-1-2,3-1-8,3-2-1"
+    assert "**25×25**" in _text(at)  # the comparison follows the stack
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_bad_rows_are_explained_and_nothing_is_drawn(lang):
+    at = open_app(lang, PAGE)
+    at.session_state[EDITOR] = {
+        "edited_rows": {1: {"stride": None}},
+        "added_rows": [],
+        "deleted_rows": [],
+    }
+    at.run()
+    assert not at.exception
+    errors = [e.value for e in at.error]
+    assert translate("error.stack_value_missing", lang, row=2, column="stride") in errors
+    assert translate("dilated.stack.invalid", lang) in _text(at)
+    assert len(at.get("plotly_chart")) == 3  # kernel, window, WaveNet: no heatmap, no comparison
+    at.session_state[EDITOR] = {"edited_rows": {}, "added_rows": [], "deleted_rows": [0, 1, 2]}
+    at.run()
+    assert translate("error.stack_empty", lang) in [e.value for e in at.error]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_layers_link_reproduces_a_stack(lang):
+    at = open_app(lang, PAGE, layers="3-1-1,3-1-5,3-1-9", stack_mode="stack")
+    assert not at.exception
+    assert at.data_editor[0].value["dilation"].tolist() == [1, 5, 9]
+    text = _text(at)
+    assert translate("dilated.stack.hdc_not_enough", lang) in text
+    assert _table(at, translate("dilated.stack.col_rf", lang)) == [3, 13, 31]
+
+
+@pytest.mark.parametrize(
+    ("value", "code", "fields"),
+    [
+        ("3-1-1;rm -rf", "stack_param_malformed", {"text": "3-1-1;rm-rf"}),
+        (
+            "3-1-99",
+            "stack_value_out_of_range",
+            {"row": 1, "column": "dilation", "value": 99, "low": 1, "high": 32},
+        ),
+        (",".join(["3-1-1"] * 9), "stack_too_many_layers", {"count": 9, "limit": 8}),
+    ],
+)
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_malformed_layers_link_is_explained_and_the_default_shown(lang, value, code, fields):
+    at = open_app(lang, PAGE, layers=value)
+    assert not at.exception
+    reason = translate(f"error.{code}", lang, **fields)
+    assert translate("dilated.stack.link_error", lang, reason=reason) in [i.value for i in at.info]
+    assert at.data_editor[0].value["dilation"].tolist() == [1, 2, 4]
+    assert "layers" not in at.query_params
+
+
+def test_wavenet_slider_doubles_the_field():
+    at = open_app("en", PAGE)
+    at.slider(key="wavenet_layers").set_value(6).run()
+    assert "1 + 1·1 + 1·2 + 1·4 + 1·8 + 1·16 + 1·32 = **64** time steps" in _text(at)
+
+
+def test_stack_mode_radio_switches_to_branches():
+    at = open_app("zh", PAGE)
+    at.radio(key="stack_mode").set_value("parallel").run()
+    assert translate("dilated.stack.parallel_intro", "zh") in _text(at)
+    assert _table(at, translate("dilated.stack.col_rf", "zh")) == [3, 5, 9]
+    code = next(c.value for c in at.code if "import torch" in c.value)
+    assert "nn.ModuleList" in code
+
+
+def test_field_too_large_to_draw_is_said():
+    at = open_app("en", PAGE, layers="7-1-32,7-1-32")
+    assert translate("dilated.stack.too_large", "en", rf=385, limit=65) in _text(at)
+    assert not at.exception

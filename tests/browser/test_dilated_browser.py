@@ -1,0 +1,101 @@
+"""The dilated page in Chromium: click to pin a cell, play the window, edit the layer table,
+URL state and downloads."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.browser.conftest import (
+    assert_no_exception,
+    expect_rerun,
+    press_slider,
+    query_params,
+    wait_until_idle,
+)
+
+pytestmark = pytest.mark.browser
+
+WINDOW = ".st-key-dilated_window .js-plotly-plot"
+EDITOR = ".st-key-layer_editor_0 [data-testid='stDataFrame']"
+# Position of data cell (row, col) of panel ``axis`` in page pixels, from Plotly's own axes.
+_CELL_XY = """
+(el, [axis, row, col]) => {
+  const layout = el._fullLayout;
+  const xa = layout["xaxis" + axis], ya = layout["yaxis" + axis];
+  const box = el.getBoundingClientRect();
+  return [box.left + xa._offset + xa.d2p(col), box.top + ya._offset + ya.d2p(row)];
+}
+"""
+
+
+def _main_text(page) -> str:
+    return page.locator("[data-testid='stMain']").inner_text()
+
+
+def _open(open_page, **query):
+    page = open_page("dilated", **query)
+    page.locator(WINDOW).wait_for(state="visible")
+    assert_no_exception(page)
+    return page
+
+
+def test_clicking_an_output_cell_pins_it(open_page):
+    page = _open(open_page, lang="en")
+    chart = page.locator(WINDOW)
+    chart.scroll_into_view_if_needed()
+    x, y = chart.evaluate(_CELL_XY, ["3", 1, 2])
+    with expect_rerun(page):
+        page.mouse.click(x, y)
+    assert "Pinned: y[1, 2] reads the padded input at rows 1, 3, 5 and columns 2, 4, 6" in (
+        _main_text(page)
+    )
+    assert "= 234" in _main_text(page)
+    assert_no_exception(page)
+
+
+def test_play_moves_the_window_without_a_rerun(open_page):
+    page = _open(open_page, lang="zh")
+    chart = page.locator(WINDOW)
+    chart.scroll_into_view_if_needed()
+    runs_before = page.evaluate("window.__convvizRuns.finished")
+    chart.locator(".updatemenu-button").first.click()  # ▶ 播放
+    page.wait_for_function(
+        "el => el._fullLayout.sliders[0].active >= 2", arg=chart.element_handle(), timeout=10_000
+    )
+    caption = chart.evaluate("el => el.data[el.data.length - 1].text[0]")
+    assert caption.startswith("y[0, ") or caption.startswith("y[1, ")
+    assert page.evaluate("window.__convvizRuns.finished") == runs_before  # client-side only
+
+
+def test_sliders_write_the_link_and_the_formula(open_page):
+    page = _open(open_page, lang="en")
+    assert press_slider(page, "dilation", "ArrowRight") == 3
+    assert query_params(page)["dilation"] == "3"
+    assert "⌊0 / 1⌋ + 1 = 1" in _main_text(page)
+
+
+def test_editing_the_layer_table_updates_the_link(open_page):
+    page = _open(open_page, lang="en")
+    grid = page.locator(EDITOR)
+    grid.scroll_into_view_if_needed()
+    box = grid.bounding_box()
+    # Third data row, last column (dilation): rows are ~35 px under a ~35 px header.
+    x, y = box["x"] + box["width"] - 30, box["y"] + 35 + 2 * 35 + 17
+    page.mouse.dblclick(x, y)
+    page.keyboard.press("Control+A")
+    page.keyboard.type("3")
+    with expect_rerun(page):
+        page.keyboard.press("Enter")
+    wait_until_idle(page, before=0)
+    assert query_params(page)["layers"] == "3-1-1,3-1-2,3-1-3"
+    assert "sees a 13×13 patch" in _main_text(page)
+    assert_no_exception(page)
+
+
+def test_link_restores_the_stack_and_downloads_work(open_page):
+    page = _open(open_page, lang="en", layers="3-1-2,3-1-2,3-1-2")
+    assert "Gridding: 120 of the 169 pixels" in _main_text(page)
+    button = page.locator(".st-key-dilated_window_downloads").get_by_role("button", name="PNG")
+    with page.expect_download() as download:
+        button.click()
+    assert download.value.suggested_filename == "dilated_i7_k3_s1_p0_d2.png"
