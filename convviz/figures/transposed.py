@@ -265,7 +265,7 @@ def caption_trace(text: str, *, rows: int) -> go.Scatter:
     """A text trace under panel 0 (the per-step caption: it moves with the frames)."""
     return go.Scatter(
         x=[-0.5],
-        y=[rows - 0.3],
+        y=[rows - 0.5],  # on the edge: Plotly hides text points outside the range
         text=[text],
         mode="text",
         cliponaxis=False,
