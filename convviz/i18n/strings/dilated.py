@@ -117,7 +117,6 @@ STRINGS = {
         "The division is not exact: the last {leftover} row(s)/column(s) of the padded input are left over by the floor.",
         "除法不是整除：向下取整后，补零输入的最后 {leftover} 行/列没有被窗口的起点覆盖到。",
     ),
-    "dilated.window.terms_more": ("… ({count} products)", "……（共 {count} 个乘积）"),
     # 3. Receptive field of a stack.
     "dilated.stack.header": ("3 · Receptive field of a stack", "3 · 多层堆叠的感受野"),
     "dilated.stack.editor_caption": (
