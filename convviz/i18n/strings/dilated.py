@@ -110,8 +110,8 @@ STRINGS = {
         "**已固定：y[{r}, {c}]** 读取补零后输入的第 {rows} 行、第 {cols} 列：",
     ),
     "dilated.window.never_read": (
-        "{count} of the {total} input cells are never read by any window: stride s = {s} and dilation d = {d} step over them (marked × in the input).",
-        "{total} 个输入格中有 {count} 个从未被任何窗口读取：步长 s = {s} 和膨胀率 d = {d} 把它们跳过了（在输入中以 × 标出）。",
+        "{count} of the {total} input cells are never read by any window: stride s = {s} and dilation d = {d} step over them (greyed out in the input).",
+        "{total} 个输入格中有 {count} 个从未被任何窗口读取：步长 s = {s} 和膨胀率 d = {d} 把它们跳过了（在输入中以灰色显示）。",
     ),
     "dilated.window.floor": (
         "The division is not exact: the last {leftover} row(s)/column(s) of the padded input are left over by the floor.",
