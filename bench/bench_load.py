@@ -104,6 +104,7 @@ class Plan:
     pages: list[str]
     stop_at: float  # time.monotonic() deadline
     seed: int
+    interval: tuple[float, float]  # wait between two changes of one student (s)
 
 
 async def _run_once(ws, request, timeout_s: float) -> tuple[dict, str, list[str], int]:
@@ -167,6 +168,7 @@ async def protocol_session(number: int, plan: Plan, stats: Stats) -> None:
             max_size=None,
             proxy=None,
             open_timeout=30,
+            compression=None,  # as the server: server.enableWebsocketCompression = false
         ) as ws:
             sliders: dict[str, Slider] = {}
             page_hash, url_path = "", ""
@@ -185,8 +187,8 @@ async def protocol_session(number: int, plan: Plan, stats: Stats) -> None:
                     break
             if not sliders:
                 return
-            while time.monotonic() + 2.0 < stop_at:
-                await asyncio.sleep(rng.uniform(1.0, 2.0))
+            while time.monotonic() + plan.interval[1] < stop_at:
+                await asyncio.sleep(rng.uniform(*plan.interval))
                 # One step left or right, as a student nudging a slider does.
                 target = rng.choice(list(sliders.values()))
                 step = rng.choice((-1.0, 1.0))
@@ -263,8 +265,8 @@ async def browser_session(number: int, browser, plan: Plan, stats: Stats) -> Non
                 break
         if not keys:
             return
-        while time.monotonic() + 2.0 < stop_at:
-            await asyncio.sleep(rng.uniform(1.0, 2.0))
+        while time.monotonic() + plan.interval[1] < stop_at:
+            await asyncio.sleep(rng.uniform(*plan.interval))
             key = rng.choice(keys)
             thumb = page.locator(f".st-key-{key} [data-testid='stSlider']").get_by_role("slider")
             if not await thumb.count():
@@ -324,7 +326,9 @@ async def run_load(args: argparse.Namespace, url: str, pids: list[int]) -> LoadR
             print(f"warm-up: {problem}", file=sys.stderr)
     n_browsers = min(args.browsers, args.sessions)
     ramp = min(args.ramp, args.seconds / 4)
-    plan = Plan(url, args.pages, time.monotonic() + ramp + args.seconds, args.seed)
+    plan = Plan(
+        url, args.pages, time.monotonic() + ramp + args.seconds, args.seed, tuple(args.interval)
+    )
     servers: dict[int, list[ProcSample]] = {pid: [] for pid in pids}
     generator: list[ProcSample] = []
     load_before = Path("/proc/loadavg").read_text().split()[0]
@@ -346,7 +350,9 @@ async def run_load(args: argparse.Namespace, url: str, pids: list[int]) -> LoadR
             executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
         )
     # The load generator itself (this process and its Chromium), to show what it costs.
-    own = asyncio.create_task(sample_server(descendants(os.getpid()), stop, generator))
+    # The servers this script started are its children too: leave them out.
+    mine = [pid for pid in descendants(os.getpid()) if pid not in set(pids)]
+    own = asyncio.create_task(sample_server(mine, stop, generator))
     try:
         for number in range(args.sessions):
             delay = ramp * number / max(args.sessions, 1)
@@ -398,6 +404,8 @@ def report(result: LoadResult, args: argparse.Namespace, url: str) -> bool:
     rows.append(_row("all", everything))
     print(f"\nClassroom load on {url}: {args.sessions} sessions ({args.browsers} in Chromium),")
     warm = "cold server" if args.cold else "pages opened once before"
+    low, high = args.interval
+    print(f"each student changes one slider every {low:g}–{high:g} s")
     pages = ", ".join(args.pages)
     print(f"{args.seconds:.0f} s after a {args.ramp:.0f} s ramp-up ({warm}); pages: {pages}\n")
     print_table(
@@ -489,6 +497,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seconds", type=float, default=60.0, help="measured time after ramp-up")
     parser.add_argument("--ramp", type=float, default=5.0, help="students join over this time")
     parser.add_argument("--pages", nargs="+", default=None, help="url paths (default: all tools)")
+    parser.add_argument(
+        "--interval",
+        type=float,
+        nargs=2,
+        default=(1.0, 2.0),
+        metavar=("MIN", "MAX"),
+        help="seconds each student waits between two changes (default 1 2)",
+    )
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument(
         "--cold", action="store_true", help="no warm-up: students arrive at a fresh server"
@@ -496,6 +512,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if not 1 <= args.sessions <= 200 or not 1 <= args.seconds <= 1800:
         parser.error("--sessions must be 1..200 and --seconds 1..1800")
+    if not 0 < args.interval[0] <= args.interval[1] <= 600:
+        parser.error("--interval needs 0 < MIN <= MAX <= 600")
     args.pages = args.pages or _default_pages()
     if not args.pages:
         parser.error("no page files to load yet")
