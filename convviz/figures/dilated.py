@@ -131,19 +131,31 @@ def _signed(value: float) -> str:
 
 
 def products_text(
-    trace: WindowTrace, weights: np.ndarray, r: int, c: int, *, limit: int | None = None
+    trace: WindowTrace,
+    weights: np.ndarray,
+    r: int,
+    c: int,
+    *,
+    limit: int | None = None,
+    max_chars: int | None = None,
 ) -> str:
     """``"1·1 + 3·1 + … = 9"`` for output cell (r, c): value·weight for every tap, and the sum.
 
-    At most ``limit`` products are spelled out (the rest become "…").
+    At most ``limit`` products are spelled out, and fewer if the text would be longer than
+    ``max_chars``; the rest become "…" (the sum is always the full one).
     """
     terms = [
         f"{_signed(v)}·{_signed(w)}"
         for v, w in zip(trace.values[r, c].ravel(), weights.ravel(), strict=True)
     ]
-    if limit is not None and len(terms) > limit:
-        terms = [*terms[: limit - 1], "…"]
-    return " + ".join(terms) + f" = {format_number(trace.sums[r, c])}"
+    total = f" = {format_number(trace.sums[r, c])}"
+    shown = len(terms) if limit is None else min(limit, len(terms))
+    while True:
+        kept = terms if shown >= len(terms) else [*terms[: max(shown - 1, 1)], "…"]
+        text = " + ".join(kept) + total
+        if max_chars is None or len(text) <= max_chars or shown <= 2:
+            return text
+        shown -= 1
 
 
 def _sub(n: int) -> str:
@@ -320,12 +332,17 @@ def _outline(r0: int, c0: int, r1: int, c1: int) -> tuple[list[float], list[floa
     return [x0, x1, x1, x0, x0], [y0, y0, y1, y1, y0]
 
 
-def _step_traces(trace: WindowTrace, kernel: np.ndarray, r: int, c: int, *, k_hat: int) -> list:
+def _step_traces(
+    trace: WindowTrace, kernel: np.ndarray, r: int, c: int, *, k_hat: int, max_chars: int
+) -> list:
     """Trace updates of one step: window outline, sampled taps, output cell, caption."""
     r0, c0 = int(trace.rows[r, c, 0, 0]), int(trace.cols[r, c, 0, 0])
     wx, wy = _outline(r0, c0, r0 + k_hat, c0 + k_hat)
     ox, oy = _outline(r, c, r + 1, c + 1)
-    caption = f"y[{r}, {c}] = " + products_text(trace, kernel, r, c, limit=MAX_CAPTION_TERMS)
+    head = f"y[{r}, {c}] = "
+    caption = head + products_text(
+        trace, kernel, r, c, limit=MAX_CAPTION_TERMS, max_chars=max_chars - len(head)
+    )
     return [
         {"type": "scatter", "x": wx, "y": wy},
         {
@@ -456,7 +473,9 @@ def window_figure(
     cells = [(r, c) for r in range(out_h) for c in range(out_w)]
     start = min(max(start, 0), len(cells) - 1)
     px = min(cell_px(*np.shape(s.values), max_px=min(440, 900 // len(specs))) for s in specs)
-    first = _step_traces(trace, kernel, *cells[start], k_hat=k_hat)
+    # Monospace 14 px is about 8.4 px per character: keep the caption inside the figure.
+    max_chars = max(40, int(fig.layout.width or 600) // 9)
+    first = _step_traces(trace, kernel, *cells[start], k_hat=k_hat, max_chars=max_chars)
     rows = max(np.shape(s.values)[0] for s in specs)
     line = {"color": HIGHLIGHT, "width": 3}
     base = len(fig.data)
@@ -507,7 +526,7 @@ def window_figure(
     fig.frames = [
         go.Frame(
             name=name,
-            data=_step_traces(trace, kernel, r, c, k_hat=k_hat),
+            data=_step_traces(trace, kernel, r, c, k_hat=k_hat, max_chars=max_chars),
             traces=list(range(base, base + 4)),
             _validate=False,
         )

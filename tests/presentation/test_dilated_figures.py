@@ -163,6 +163,8 @@ def test_read_counts_and_products_text():
     assert figs.products_text(view_trace, np.ones((3, 3)), 2, 2, limit=3) == (
         "17·1 + 19·1 + … = 297"
     )
+    short = figs.products_text(view_trace, np.ones((3, 3)), 2, 2, max_chars=30)
+    assert short == "17·1 + 19·1 + 21·1 + … = 297" and len(short) <= 30
 
 
 def test_kernel_larger_than_padded_input_is_a_conv_value_error():
