@@ -91,22 +91,13 @@ def size_section(x, kernel, hyper, lang):
         show_error(err, lang, key="size_error")
         return False
     st.markdown(view["formula"])
-    i, k = x.shape[0], kernel.shape[0]
-    export_buttons(
-        "transposed_size",
-        lang=lang,
-        file_stem=files.file_stem(i, k, **hyper),
-        png=partial(files.output_png, x, kernel, lang=lang, **hyper),
-        latex=partial(files.formula_tex, i, k, **hyper),
-        csv=partial(files.output_csv, x, kernel, **hyper),
-    )
     left, right = st.columns([5, 4])
     left.dataframe(view["terms"], hide_index=True, width="content")
     right.markdown(view["forward"])
     if view["larger"]:
         right.caption(view["larger"])
     right.markdown(view["not_inverse"])
-    with st.expander(translate("transposed.size.round_trip_title", lang)):
+    with right.expander(translate("transposed.size.round_trip_title", lang)):
         st.plotly_chart(view["round_trip"], width="content", key="transposed_round_trip")
     check = cached_figure(views.check_view)(x, kernel, lang=lang, **hyper)
     agree = check["max_diff"] <= 1e-9
@@ -262,6 +253,15 @@ def check_tab(x, kernel, hyper, lang):
     left.dataframe(view["rows"], hide_index=True, width="content")
     right.metric(translate("transposed.check.metric", lang), f"{view['max_diff']:.3g}")
     st.plotly_chart(view["figure"], width="content", key="transposed_check_chart")
+    i, k = x.shape[0], kernel.shape[0]
+    export_buttons(
+        "transposed_output",
+        lang=lang,
+        file_stem=files.file_stem(i, k, **hyper),
+        png=partial(files.output_png, x, kernel, lang=lang, **hyper),
+        latex=partial(files.formula_tex, i, k, **hyper),
+        csv=partial(files.output_csv, x, kernel, **hyper),
+    )
 
 
 def output_padding_tab(x, kernel, hyper, lang):
