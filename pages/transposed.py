@@ -165,8 +165,6 @@ def direct_tab(x, kernel, hyper, lang):
     pin = st.session_state.get(DIRECT_PIN, (0, 0))
     view = cached_figure(views.direct_view)(x, kernel, lang=lang, pin=pin, **hyper)
     st.markdown(view["steps"])
-    if view["crop"]:
-        st.markdown(view["crop"])
     st.plotly_chart(view["flip"], width="content", key="transposed_flip_chart")
     if not view["animated"]:
         show_notice("transposed.direct.server_steps", lang, cells=view["cells"])

@@ -45,6 +45,7 @@ from convviz.i18n import translate
 
 GRID, FLIPPED, OUTPUT = 0, 1, 2  # panels of the direct-form figure
 MAX_FULL_TERMS = 9  # products written out in full (zeros included) up to a 3×3 kernel
+MAX_CAPTION_TERMS = 12  # products in a step caption (the pinned cell's sum shows them all)
 
 
 @dataclass(frozen=True)
@@ -132,12 +133,14 @@ def direct_kinds(
     return kinds, source
 
 
-def products_text(data: DirectData, r: int, c: int, *, full: bool | None = None) -> str:
+def products_text(
+    data: DirectData, r: int, c: int, *, full: bool | None = None, limit: int | None = None
+) -> str:
     """``"0·7 + 2·5 + … = 25"``: grid value · flipped weight for every tap of output (r, c).
 
     With ``full`` (default: kernels of at most :data:`MAX_FULL_TERMS` taps) every product is
     written, zeros included; otherwise only the taps on non-zero cells (see :func:`zero_taps`
-    for how many were left out).
+    for how many were left out). At most ``limit`` products are written (then "…").
     """
     weights = data.flipped.ravel()
     values = data.values[r, c].ravel()
@@ -146,6 +149,8 @@ def products_text(data: DirectData, r: int, c: int, *, full: bool | None = None)
         terms = [f"{signed(v)}·{signed(w)}" for w, v in zip(weights, values, strict=True)]
     else:
         terms = [f"{signed(v)}·{signed(w)}" for w, v in zip(weights, values, strict=True) if v]
+    if limit is not None and len(terms) > limit:
+        terms = [*terms[: limit - 1], "…"]
     return " + ".join(terms or ["0"]) + f" = {format_number(data.sums[r, c])}"
 
 
@@ -180,7 +185,7 @@ def _output_hover(data: DirectData, *, lang: str) -> np.ndarray:
         for c in range(o):
             hover[r, c] = (
                 f"y[{r},{c}] = "
-                + products_text(data, r, c, full=False)
+                + products_text(data, r, c, full=False, limit=MAX_CAPTION_TERMS)
                 + "<br>"
                 + translate(
                     "transposed.direct.hover_zero_taps",
@@ -239,7 +244,7 @@ def direct_caption(data: DirectData, r: int, c: int, *, lang: str) -> str:
     """Caption of one step: the products and sum, then how many taps hit zeros."""
     return (
         f"y[{r},{c}] = "
-        + products_text(data, r, c)
+        + products_text(data, r, c, limit=MAX_CAPTION_TERMS)
         + "<br>"
         + translate(
             "transposed.direct.hover_zero_taps",

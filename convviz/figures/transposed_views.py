@@ -225,7 +225,7 @@ def direct_view(
     Returns
     -------
     dict
-        ``steps`` (markdown list), ``crop`` (markdown or None), ``waste`` (markdown),
+        ``steps`` (markdown list), ``waste`` (markdown),
         ``flip`` (figure), ``figure`` (animated when light enough), ``animated`` (bool),
         ``cells`` (o²), ``pin`` (r, c) and ``pinned`` (the products and the sum, plain text).
     """
@@ -234,18 +234,17 @@ def direct_view(
     o = data.sums.shape[0]
     pin = pin if 0 <= pin[0] < o and 0 <= pin[1] < o else (0, 0)
     b = data.border
-    a_note = translate("transposed.direct.a_note", lang, a=a) if a else ""
+    pad = translate(
+        "transposed.direct.pad",
+        lang,
+        top=b,
+        bottom=b + a,
+        a_note=translate("transposed.direct.a_note", lang, a=a) if a and b + a > 0 else "",
+        cut_note=translate("transposed.direct.cut_note", lang) if min(b, b + a) < 0 else "",
+    )
     d_note = translate("transposed.direct.d_note", lang, d=d) if d > 1 else ""
     view = {
-        "steps": translate(
-            "transposed.direct.steps",
-            lang,
-            zeros=s - 1,
-            border=b,
-            a_note=a_note,
-            d_note=d_note,
-        ),
-        "crop": None,
+        "steps": translate("transposed.direct.steps", lang, zeros=s - 1, pad=pad, d_note=d_note),
         "flip": flip_figure(data.kernel, data.flipped, lang=lang),
         "figure": direct_figure(data, lang=lang, pin=pin),
         "animated": fits_animation(o * o, 1),
@@ -253,10 +252,6 @@ def direct_view(
         "pin": pin,
         "pinned": f"y[{pin[0]},{pin[1]}] = " + products_text(data, *pin, full=True),
     }
-    if b < 0:
-        view["crop"] = translate(
-            "transposed.direct.crop", lang, border=b, crop=-b, crop_end=max(0, -(b + a))
-        )
     real = data.kinds[data.rows, data.cols] == CellKind.REAL  # (o, o, k, k): taps on inputs
     total = int(real.size)
     zero = total - int(np.count_nonzero(real))

@@ -178,9 +178,8 @@ def test_direct_tab_steps_flip_and_pinned_sum(lang):
     assert not at.exception
     text = _text(at)
     assert translate("transposed.direct.header", lang) in text
-    assert translate("transposed.direct.steps", lang, zeros=1, border=1, a_note="", d_note="") in (
-        text
-    )
+    pad = translate("transposed.direct.pad", lang, top=1, bottom=1, a_note="", cut_note="")
+    assert translate("transposed.direct.steps", lang, zeros=1, pad=pad, d_note="") in text
     assert _codes(at)[0] == "y[0,0] = 0·7 + 0·5 + 0·3 + 0·6 + 1·4 + 0·2 + 0·5 + 0·3 + 0·1 = 4"
     assert translate("transposed.direct.waste", lang, zero=176, total=225, pct="78.2") in text
     at.session_state["transposed_direct_pin"] = (1, 2)
@@ -192,7 +191,10 @@ def test_direct_tab_steps_flip_and_pinned_sum(lang):
 def test_direct_tab_when_padding_crops_the_zero_inserted_grid():
     at = open_app("en", PAGE, view="direct", kernel_size="1", padding="1", input_size="4")
     assert not at.exception and not at.error
-    assert translate("transposed.direct.crop", "en", border=-1, crop=1, crop_end=1) in _text(at)
+    text = _text(at)
+    assert "**d(k − 1) − p = -1** on the top / left and **d(k − 1) − p + a = -1**" in text
+    assert translate("transposed.direct.cut_note", "en") in text
+    assert "(largest difference 0)" in at.success[0].value
 
 
 @pytest.mark.parametrize("lang", LANGS)

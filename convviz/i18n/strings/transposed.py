@@ -194,20 +194,24 @@ STRINGS = {
         "直接形式：插零、翻转卷积核、以步长 1 做卷积",
     ),
     "transposed.direct.steps": (
-        "1. Insert **s − 1 = {zeros}** zero(s) between neighbouring input values (grey).\n2. Pad the border with **d(k − 1) − p = {border}** zero(s) on every side (blue){a_note}.\n3. Rotate the kernel by **180°**.\n4. Slide it over the grid with **stride 1** and no further padding{d_note}.",
-        "1. 在相邻输入值之间插入 **s − 1 = {zeros}** 个零（灰色）。\n2. 在四周边框各补 **d(k − 1) − p = {border}** 个零（蓝色）{a_note}。\n3. 把卷积核旋转 **180°**。\n4. 以**步长 1**、不再填充，在网格上滑动{d_note}。",
+        "1. Insert **s − 1 = {zeros}** zero(s) between neighbouring input values (grey).\n2. {pad}\n3. Rotate the kernel by **180°**.\n4. Slide it over the grid with **stride 1** and no further padding{d_note}.",
+        "1. 在相邻输入值之间插入 **s − 1 = {zeros}** 个零（灰色）。\n2. {pad}\n3. 把卷积核旋转 **180°**。\n4. 以**步长 1**、不再填充，在网格上滑动{d_note}。",
+    ),
+    "transposed.direct.pad": (
+        "Pad with zeros: **d(k − 1) − p = {top}** on the top / left and **d(k − 1) − p + a = {bottom}** on the bottom / right (blue){a_note}.{cut_note}",
+        "补零：上 / 左边补 **d(k − 1) − p = {top}** 行 / 列，下 / 右边补 **d(k − 1) − p + a = {bottom}** 行 / 列（蓝色）{a_note}。{cut_note}",
     ),
     "transposed.direct.a_note": (
-        "; output_padding adds {a} more zero row(s) / column(s) at the bottom / right (orange)",
-        "；output_padding 再在下 / 右边加 {a} 行 / 列零（橙色）",
+        "; the last {a} of them come from output_padding (orange)",
+        "；其中最后 {a} 行 / 列来自 output_padding（橙色）",
+    ),
+    "transposed.direct.cut_note": (
+        " A negative amount **cuts** that many rows / columns from the zero-inserted grid instead.",
+        "数量为负时，改为从插零后的网格上**裁掉**相应的行 / 列。",
     ),
     "transposed.direct.d_note": (
         " (taps {d} apart, as in the forward convolution)",
         "（与正向卷积一样，抽头相隔 {d} 格）",
-    ),
-    "transposed.direct.crop": (
-        "d(k − 1) − p = {border} is negative: instead of padding, {crop} row(s) / column(s) are **cut** from the zero-inserted grid on the top / left ({crop_end} on the bottom / right).",
-        "d(k − 1) − p = {border} 是负数：不是补零，而是从插零后的网格上 / 左边**裁掉** {crop} 行 / 列（下 / 右边裁掉 {crop_end}）。",
     ),
     "transposed.direct.waste": (
         "{zero} of the {total} products ({pct} %) multiply a zero that was inserted or padded — this is why libraries compute the scatter-add form instead.",
