@@ -416,6 +416,8 @@ def new_tab(browser):
 def page(browser, app_server, request):
     """A fresh context and page; a failing test leaves a screenshot of where it stood."""
     tab = new_tab(browser)
+    stale = SCREENSHOTS / f"{_safe_name(request.node.name)}-failed.png"
+    stale.unlink(missing_ok=True)  # from an earlier run of this test
     try:
         yield tab
     finally:
@@ -542,10 +544,14 @@ def query_params(page) -> dict[str, str]:
 
 
 def wait_for_chart(page, *, timeout_ms: int = RERUN_TIMEOUT_MS):
-    """The first Plotly chart, once drawn (``.js-plotly-plot`` inside the chart element)."""
-    chart = page.locator(".js-plotly-plot").first
+    """The first visible Plotly chart, once drawn (charts in closed tabs do not count)."""
+    chart = page.locator(".js-plotly-plot:visible").first
     chart.wait_for(state="visible", timeout=timeout_ms)
     return chart
+
+
+def _safe_name(name: str) -> str:
+    return re.sub(r"[^\w.-]+", "_", name)
 
 
 def save_screenshot(page, name: str, *, full_page: bool = True) -> Path:
@@ -555,8 +561,7 @@ def save_screenshot(page, name: str, *, full_page: bool = True) -> Path:
     "full page" screenshot temporarily makes the viewport as tall as the taller of the two.
     """
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    safe = re.sub(r"[^\w.-]+", "_", name)
-    path = SCREENSHOTS / f"{safe}.png"
+    path = SCREENSHOTS / f"{_safe_name(name)}.png"
     size = page.viewport_size or VIEWPORT
     height = size["height"]
     if full_page:
