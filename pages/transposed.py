@@ -41,6 +41,7 @@ OVERRIDES = {
 TABS = ("scatter", "direct", "matrix", "check", "output_padding", "checkerboard", "code")
 TAB_STATE = "transposed_tab"  # the open tab's label; its code is kept in ?view=
 SCATTER_STEP = "transposed_scatter_step"
+ROUND_TRIP = "transposed_round_trip_open"  # state of the conv(conv_transpose(x)) expander
 DIRECT_CHART, DIRECT_PIN = "transposed_direct_chart", "transposed_direct_pin"
 CT_CHART, GRIDS_CHART, MATRIX_ROW = "transposed_ct_chart", "transposed_grids_chart", "transposed_q"
 
@@ -97,8 +98,11 @@ def size_section(x, kernel, hyper, lang):
     if view["larger"]:
         right.caption(view["larger"])
     right.markdown(view["not_inverse"])
-    with right.expander(translate("transposed.size.round_trip_title", lang)):
-        st.plotly_chart(view["round_trip"], width="content", key="transposed_round_trip")
+    round_trip = right.expander(
+        translate("transposed.size.round_trip_title", lang), key=ROUND_TRIP, on_change="rerun"
+    )
+    if round_trip.open:  # drawn only when asked for, so the page's first chart is a view
+        round_trip.plotly_chart(view["round_trip"], width="content", key="transposed_round_trip")
     check = cached_figure(views.check_view)(x, kernel, lang=lang, **hyper)
     agree = check["max_diff"] <= 1e-9
     message = "transposed.size.agree" if agree else "transposed.size.disagree"

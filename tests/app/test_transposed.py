@@ -43,7 +43,7 @@ def test_defaults_show_the_formula_the_forward_conv_and_agreement(lang):
     assert at.tabs[0].label == translate("transposed.tab.scatter", lang)
     assert translate("transposed.scatter.explain", lang, s=2, taps=9) in text
     assert translate("transposed.scatter.crop", lang, p=1) in text
-    assert len(at.get("plotly_chart")) == 2  # round trip (in an expander) and scatter-add
+    assert len(at.get("plotly_chart")) == 1  # scatter-add; the round trip waits in its expander
     assert [b.proto.label for b in at.get("download_button")] == ["PNG", "GIF"]
 
 
@@ -106,6 +106,14 @@ def test_padding_that_empties_the_output_is_explained(lang):
     at.button(key="size_error_fix").click().run()
     assert at.slider(key="padding").value == 3
     assert _formula(at).endswith("(3 − 1)·2 − 2·3 + 1·(3 − 1) + 0 + 1 = **1**")
+
+
+def test_round_trip_is_drawn_when_its_expander_opens():
+    at = open_app("en", PAGE)
+    at.session_state["transposed_round_trip_open"] = True
+    at.run()
+    assert not at.exception
+    assert len(at.get("plotly_chart")) == 2
 
 
 def test_output_padding_allowed_by_dilation_notes_the_larger_forward_size():
@@ -212,7 +220,7 @@ def test_matrix_tab_picks_a_row(lang):
     at.run()
     assert "y[1,2] = w₂₁·x[0,1] + w₀₁·x[1,1] = 5·2 + 3·5 = 25" in _codes(at)
     assert translate("transposed.matrix.picked", lang, r=1, c=2, q=7) in _text(at)
-    assert len(at.get("plotly_chart")) == 4  # round trip, Cᵀ·x = y, grids, C
+    assert len(at.get("plotly_chart")) == 3  # Cᵀ·x = y, grids, C
     assert [b.proto.label for b in at.get("download_button")][-2:] == ["LaTeX", "CSV"]
 
 
