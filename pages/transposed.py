@@ -172,6 +172,8 @@ def direct_tab(x, kernel, hyper, lang):
     st.plotly_chart(view["flip"], width="content", key="transposed_flip_chart")
     if not view["animated"]:
         show_notice("transposed.direct.server_steps", lang, cells=view["cells"])
+    if view["hidden"]:
+        st.caption(view["hidden"])
     st.plotly_chart(
         view["figure"],
         width="content",

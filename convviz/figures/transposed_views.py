@@ -19,7 +19,7 @@ from convviz.engine.sizes import (
     forward_input_sizes,
 )
 from convviz.engine.transpose import conv_transpose2d
-from convviz.figures.grid import GridSpec, format_number, panels_figure
+from convviz.figures.grid import MAX_NUMBERED_CELLS, GridSpec, format_number, panels_figure
 from convviz.figures.palette import CellKind
 from convviz.figures.transposed import (
     ScatterData,
@@ -208,6 +208,9 @@ def scatter_view(
         texts.append(translate("transposed.scatter.output_pad", lang, a=a))
     if d > 1:
         texts.append(translate("transposed.scatter.dilated", lang, d=d))
+    rows, cols = data.canvas_shape
+    if rows * cols > MAX_NUMBERED_CELLS:
+        texts.append(translate("transposed.numbers_hidden", lang, rows=rows, cols=cols))
     return {
         "texts": texts,
         "figure": scatter_figure(data, lang=lang, step=step, animate=animate),
@@ -225,7 +228,7 @@ def direct_view(
     Returns
     -------
     dict
-        ``steps`` (markdown list), ``waste`` (markdown),
+        ``steps`` (markdown list), ``waste`` (markdown), ``hidden`` (note or None),
         ``flip`` (figure), ``figure`` (animated when light enough), ``animated`` (bool),
         ``cells`` (o²), ``pin`` (r, c) and ``pinned`` (the products and the sum, plain text).
     """
@@ -261,6 +264,12 @@ def direct_view(
         zero=zero,
         total=total,
         pct=format_number(100 * zero / total, 1),
+    )
+    n = data.grid.shape[0]
+    view["hidden"] = (
+        translate("transposed.numbers_hidden", lang, rows=n, cols=n)
+        if n * n > MAX_NUMBERED_CELLS
+        else None
     )
     return view
 

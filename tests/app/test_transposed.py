@@ -302,6 +302,7 @@ def test_scatter_steps_on_the_server_when_too_large_to_animate():
     assert not at.exception and not at.error
     text = _text(at)
     assert translate("transposed.scatter.server_steps", "zh", steps=64, rows=53, cols=53) in text
+    assert translate("transposed.numbers_hidden", "zh", rows=53, cols=53) in text
     at.slider(key="transposed_scatter_step").set_value(10).run()
     assert not at.exception
 

@@ -34,6 +34,10 @@ STRINGS = {
         "Fix the numbers in the sidebar to see the views.",
         "请先修正侧边栏中的数值，才能显示各个视图。",
     ),
+    "transposed.numbers_hidden": (
+        "The {rows}×{cols} grid is too large to print its numbers: hover a cell to read it.",
+        "{rows}×{cols} 的网格太大，印不下数字：把鼠标移到格子上即可读出。",
+    ),
     # -- presets ----------------------------------------------------------------------------
     "preset.transposed.no_padding_unit_stride": (
         "2×2 → 4×4: k = 3, stride 1, no padding",
