@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from convviz.engine.conv import conv2d
 from convviz.engine.errors import ConvValueError
 from convviz.engine.transpose import conv_transpose2d
 from convviz.figures import transposed_files as files
@@ -48,6 +49,19 @@ def _reference(x, w, **hyper):
 
 def _spec_size(fig) -> int:
     return len(fig.to_json())
+
+
+SETTINGS = st.fixed_dictionaries(
+    {
+        "i": st.integers(1, 5),
+        "k": st.integers(1, 4),
+        "stride": st.integers(1, 3),
+        "padding": st.integers(0, 3),
+        "dilation": st.integers(1, 3),
+        "output_padding": st.integers(0, 2),
+        "seed": st.integers(0, 99),
+    }
+)
 
 
 # -- kernels and labels ---------------------------------------------------------------------
@@ -175,6 +189,26 @@ def test_matrix_data_is_the_transpose_of_the_forward_convolution():
     assert fig is not None and _spec_size(fig) < 300_000
 
 
+@given(SETTINGS)
+def test_c_is_the_forward_convolution(setting):
+    i, k, seed = setting.pop("i"), setting.pop("k"), setting.pop("seed")
+    w = np.random.default_rng(seed).integers(-3, 4, size=(k, k)).astype(float)
+    try:
+        data = matrix_data(np.ones((i, i)), w, **setting)
+    except ConvValueError:
+        return
+    o = data.output_size
+    y = np.random.default_rng(seed + 1).normal(size=(o, o))
+    forward = conv2d(
+        y[None],
+        w[None, None],
+        stride=setting["stride"],
+        padding=setting["padding"],
+        dilation=setting["dilation"],
+    )[0]
+    np.testing.assert_allclose(data.c @ y.ravel(), forward.ravel(), atol=1e-12)
+
+
 def test_large_ct_is_not_drawn_cell_by_cell():
     x = np.ones((8, 8))
     data = matrix_data(x, example_kernel(7), stride=4, padding=0, output_padding=0, dilation=4)
@@ -247,19 +281,6 @@ def test_check_view_three_ways_agree():
     view = views.check_view(X3, W3, lang="en", **DEFAULT)
     assert view["max_diff"] == 0
     assert [row["Largest |difference|"] for row in view["rows"]] == ["0", "0", "0"]
-
-
-SETTINGS = st.fixed_dictionaries(
-    {
-        "i": st.integers(1, 5),
-        "k": st.integers(1, 4),
-        "stride": st.integers(1, 3),
-        "padding": st.integers(0, 3),
-        "dilation": st.integers(1, 3),
-        "output_padding": st.integers(0, 2),
-        "seed": st.integers(0, 99),
-    }
-)
 
 
 @given(SETTINGS)
