@@ -10,7 +10,6 @@ from tests.browser.conftest import (
     expect_rerun,
     press_slider,
     query_params,
-    wait_until_idle,
 )
 
 pytestmark = pytest.mark.browser
@@ -78,15 +77,19 @@ def test_editing_the_layer_table_updates_the_link(open_page):
     page = _open(open_page, lang="en")
     grid = page.locator(EDITOR)
     grid.scroll_into_view_if_needed()
+    page.wait_for_timeout(1000)  # let the charts above finish drawing before measuring
     box = grid.bounding_box()
-    # Third data row, last column (dilation): rows are ~35 px under a ~35 px header.
-    x, y = box["x"] + box["width"] - 30, box["y"] + 35 + 2 * 35 + 17
-    page.mouse.dblclick(x, y)
-    page.keyboard.press("Control+A")
-    page.keyboard.type("3")
+    # Select the first data cell (kernel k of layer 1: just under the ~35 px header, right of
+    # the row markers), then move with the keyboard: two rows down, two columns right.
+    page.mouse.click(box["x"] + 80, box["y"] + 35 + 17)
+    page.wait_for_timeout(300)
+    for key in ("ArrowDown", "ArrowDown", "ArrowRight", "ArrowRight"):
+        page.keyboard.press(key)
+        page.wait_for_timeout(100)  # the grid moves its selection on the next frame
+    page.keyboard.type("3")  # typing on a selected cell starts editing it
+    page.wait_for_timeout(300)
     with expect_rerun(page):
         page.keyboard.press("Enter")
-    wait_until_idle(page, before=0)
     assert query_params(page)["layers"] == "3-1-1,3-1-2,3-1-3"
     assert "sees a 13×13 patch" in _main_text(page)
     assert_no_exception(page)
