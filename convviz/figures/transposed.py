@@ -36,8 +36,9 @@ from convviz.i18n import translate
 from convviz.inputs import make_values
 
 KERNEL_KINDS = ("example", "arange", "ones", "random", "custom")
-# Cell values an animation may send across all of its frames (about 25 bytes each).
-ANIMATION_BUDGET = 30_000
+# Cell values an animation may send across all of its frames (about 30 bytes each, so an
+# animated chart stays well under 1 MB).
+ANIMATION_BUDGET = 20_000
 # Steps a client-side animation may have at all (each costs a frame object).
 MAX_ANIMATED_STEPS = 225
 INPUT, KERNEL, CANVAS = 0, 1, 2  # panels of the scatter-add figure
