@@ -336,6 +336,7 @@ def test_code_view_has_the_layer_and_the_exact_tensors():
         {"stride": 4, "padding": 0, "output_padding": 3, "dilation": 4},
         {"stride": 1, "padding": 0, "output_padding": 3, "dilation": 4},
         {"stride": 4, "padding": 0, "output_padding": 0, "dilation": 1},
+        {"stride": 2, "padding": 4, "output_padding": 0, "dilation": 1},
     ],
 )
 def test_every_chart_stays_under_one_megabyte_at_the_largest_settings(hyper):
