@@ -109,3 +109,12 @@ def test_downloads_have_the_setting_in_their_name(open_page):
     with page.expect_download() as download:
         row.get_by_role("button", name="GIF").click()
     assert download.value.suggested_filename == "transposed_i3_k3_s2_p1_a0_d1_scatter.gif"
+
+
+def test_language_switch_keeps_the_open_tab(open_page):
+    page = _open(open_page, GRIDS, lang="en", view="matrix")
+    with expect_rerun(page):
+        page.locator("[data-testid='stSidebar']").get_by_text("简体中文").click()
+    assert "矩阵形式：y = Cᵀ·x" in _main_text(page)
+    assert query_params(page)["view"] == "matrix"
+    assert_no_exception(page)
