@@ -439,8 +439,9 @@ def output_padding_view(x: np.ndarray, kernel: np.ndarray, *, lang: str, **hyper
             bottom=_listed(y[o - shown :, :]),
         )
         after.append(translate("transposed.opad.compare", lang, o0=o - shown, a1=shown))
-        after.append(translate("transposed.opad.computed", lang, a=shown, values=listed))
         beyond = beyond_stamps(padding=p, output_padding=shown)
+        if beyond < shown:  # some extra rows lie under stamps: their values are computed
+            after.append(translate("transposed.opad.computed", lang, a=shown, values=listed))
         if beyond:
             after.append(translate("transposed.opad.beyond", lang, a=shown, p=p, beyond=beyond))
     return {"texts": texts, "table": table, "after": after, "figure": figure}

@@ -267,7 +267,13 @@ def test_output_padding_tab_with_stride_one_and_rows_past_the_stamps():
     at = open_app("en", PAGE, view="output_padding", stride="1", padding="0")
     assert translate("transposed.opad.only_one", "en", s=1, n=5, i=3, d_note="") in _text(at)
     at = open_app("en", PAGE, view="output_padding", padding="0", output_padding="1")
-    assert translate("transposed.opad.beyond", "en", a=1, p=0, beyond=1) in _text(at)
+    text = _text(at)
+    assert translate("transposed.opad.beyond", "en", a=1, p=0, beyond=1) in text
+    assert "computed, not zeros" not in text  # here they are 0: nothing reaches them
+    at = open_app("en", PAGE, view="output_padding", stride="3", padding="1", output_padding="2")
+    text = _text(at)
+    assert translate("transposed.opad.beyond", "en", a=2, p=1, beyond=1) in text
+    assert "computed, not zeros" in text  # one extra row under the stamps, one past them
 
 
 @pytest.mark.parametrize("lang", LANGS)
