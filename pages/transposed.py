@@ -23,10 +23,13 @@ from convviz.controls.caching import cached_figure
 from convviz.controls.downloads import export_buttons, share_link
 from convviz.controls.urlstate import write_to_url
 from convviz.engine.errors import ConvValueError
+from convviz.figures import transposed_code as torch_code
+from convviz.figures import transposed_extras as extras
 from convviz.figures import transposed_files as files
 from convviz.figures import transposed_views as views
 from convviz.figures.grid import selected_cell
 from convviz.figures.transposed import KERNEL_KINDS, example_kernel, kernel_text, kernel_values
+from convviz.figures.transposed_data import HYPER
 from convviz.figures.transposed_direct import OUTPUT
 from convviz.figures.transposed_matrix import CT, Y_GRID, YVEC
 from convviz.i18n import translate
@@ -270,7 +273,7 @@ def check_tab(x, kernel, hyper, lang):
 
 def output_padding_tab(x, kernel, hyper, lang):
     st.subheader(translate("transposed.opad.header", lang))
-    view = cached_figure(views.output_padding_view)(x, kernel, lang=lang, **hyper)
+    view = cached_figure(extras.output_padding_view)(x, kernel, lang=lang, **hyper)
     for text in view["texts"]:
         st.markdown(text)
     if view["table"]:
@@ -283,7 +286,7 @@ def output_padding_tab(x, kernel, hyper, lang):
 
 def checkerboard_tab(x, kernel, hyper, lang):
     st.subheader(translate("transposed.checker.header", lang))
-    view = cached_figure(views.checkerboard_view)(kernel.shape[0], lang=lang, **hyper)
+    view = cached_figure(extras.checkerboard_view)(kernel.shape[0], lang=lang, **hyper)
     for text in view["texts"]:
         st.markdown(text)
     st.plotly_chart(view["figure"], width="content", key="transposed_checker_chart")
@@ -292,7 +295,7 @@ def checkerboard_tab(x, kernel, hyper, lang):
 
 
 def code_tab(x, kernel, hyper, lang):
-    pytorch_code(cached(views.code_view)(x, kernel, lang=lang, **hyper), lang)
+    pytorch_code(cached(torch_code.code_view)(x, kernel, lang=lang, **hyper), lang)
 
 
 TAB_VIEWS = {
@@ -309,7 +312,7 @@ TAB_VIEWS = {
 lang = current_language()
 page_header("transposed", lang)
 params, x, kernel = sidebar(lang)
-hyper = {name: params[name] for name in views.HYPER}
+hyper = {name: params[name] for name in HYPER}
 if x is None or kernel is None:
     st.info(translate("transposed.values_error", lang), icon=":material/edit:")
 elif size_section(x, kernel, hyper, lang):

@@ -15,15 +15,24 @@ import numpy as np
 from convviz.engine.conv import conv2d
 from convviz.engine.sizes import conv_output_size, conv_transpose_output_size
 from convviz.engine.transpose import conv_transpose2d
-from convviz.figures.transposed import ScatterData, span, weight_name
+from convviz.figures.transposed import span, weight_name
 from convviz.figures.transposed_direct import DirectData, direct_kinds
 from convviz.figures.transposed_matrix import MatrixData
+from convviz.figures.transposed_scatter import ScatterData
+
+HYPER = ("stride", "padding", "output_padding", "dilation")  # keyword names, in this order
 
 
-def _size(x: np.ndarray, kernel: np.ndarray, **hyper: int) -> int:
+def transpose_output(x: np.ndarray, kernel: np.ndarray, **hyper: int) -> np.ndarray:
+    """(o, o) engine output ``conv_transpose2d`` for one channel."""
+    return conv_transpose2d(x[None], kernel[None, None], **hyper)[0]  # (1, o, o) -> (o, o)
+
+
+def output_size(input_size: int, kernel_size: int, **hyper: int) -> int:
+    """o from the engine (raises ``ConvValueError`` for an invalid setting)."""
     return conv_transpose_output_size(
-        x.shape[0],
-        kernel.shape[0],
+        input_size,
+        kernel_size,
         hyper["stride"],
         hyper["padding"],
         hyper["output_padding"],
@@ -55,7 +64,7 @@ def scatter_data(x: np.ndarray, kernel: np.ndarray, **hyper: int) -> ScatterData
     """
     s, p, a, d = (hyper[name] for name in ("stride", "padding", "output_padding", "dilation"))
     i, k = x.shape[0], kernel.shape[0]
-    o = _size(x, kernel, **hyper)
+    o = output_size(x.shape[0], kernel.shape[0], **hyper)
     reach = span(k, d)
     n = max((i - 1) * s + reach, p + o)
     stamps = np.zeros((i * i, n, n))  # (i·i, n, n): one canvas per input cell
@@ -89,7 +98,7 @@ def direct_data(x: np.ndarray, kernel: np.ndarray, **hyper: int) -> DirectData:
     """
     s, p, a, d = (hyper[name] for name in ("stride", "padding", "output_padding", "dilation"))
     i, k = x.shape[0], kernel.shape[0]
-    o = _size(x, kernel, **hyper)
+    o = output_size(x.shape[0], kernel.shape[0], **hyper)
     b = d * (k - 1) - p
     kinds, source = direct_kinds(i, stride=s, border=b, output_padding=a)
     real = kinds == 0
@@ -131,7 +140,7 @@ def matrix_data(x: np.ndarray, kernel: np.ndarray, **hyper: int) -> MatrixData:
     """
     s, p, d = hyper["stride"], hyper["padding"], hyper["dilation"]
     i, k = x.shape[0], kernel.shape[0]
-    o = _size(x, kernel, **hyper)
+    o = output_size(x.shape[0], kernel.shape[0], **hyper)
     f = conv_output_size(o, k, s, p, d)
     r, c, a, b = np.meshgrid(*(np.arange(n) for n in (f, f, k, k)), indexing="ij")
     rows, cols = r * s - p + a * d, c * s - p + b * d  # (f, f, k, k): cell each tap reads

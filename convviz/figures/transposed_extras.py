@@ -5,7 +5,8 @@ output_padding: a stride-s convolution maps up to s input sizes to one output si
 in its size formula), so going back is ambiguous; ``a`` keeps ``a`` more rows / columns at the
 bottom / right — rows that padding would have cropped, computed from the stamps like every
 other row. Checkerboard: with an all-ones input and kernel, each output cell counts the stamps
-that land on it; when k is not divisible by s those counts alternate. Builders are pure.
+that land on it; when k is not divisible by s those counts alternate. The figure builders
+are pure; the two view functions at the end turn the engine's numbers into the tabs' texts.
 """
 
 from __future__ import annotations
@@ -13,9 +14,13 @@ from __future__ import annotations
 import numpy as np
 import plotly.graph_objects as go
 
+from convviz.engine.sizes import effective_kernel_size, forward_input_sizes
 from convviz.figures.grid import GridSpec, Highlight, format_number, panels_figure
 from convviz.figures.palette import SECONDARY_HIGHLIGHT, CellKind
+from convviz.figures.transposed_data import HYPER, checkerboard_counts, transpose_output
 from convviz.i18n import translate
+
+CHECKER_INPUT = 6  # side of the all-ones input of the checkerboard view
 
 
 def extra_mask(size: int, output_padding: int) -> np.ndarray:
@@ -136,3 +141,118 @@ def checkerboard_figure(
             )
         )
     return panels_figure(specs, operators=("",))
+
+
+# -- the views ---------------------------------------------------------------------------
+def output_padding_view(x: np.ndarray, kernel: np.ndarray, *, lang: str, **hyper: int) -> dict:
+    """Part 6: the forward sizes that collide, and the extra row / column with its values.
+
+    Returns
+    -------
+    dict
+        ``texts`` (markdown before the table), ``table`` (rows or None), ``after``
+        (markdown after the table) and ``figure`` (two values of a side by side, or None).
+    """
+    i, k = x.shape[0], kernel.shape[0]
+    s, p, a, d = (hyper[name] for name in HYPER)
+    sizes = forward_input_sizes(i, k, s, p, d)
+    smallest = (i - 1) * s + effective_kernel_size(k, d) - 2 * p
+    texts, after = [], []
+    table = None
+    if len(sizes) > 1:
+        texts.append(translate("transposed.opad.explain", lang, s=s, i=i))
+        table = [
+            {
+                translate("transposed.opad.col_n", lang): f"{n}×{n}",
+                translate("transposed.opad.col_formula", lang): f"{i}×{i}",
+                translate("transposed.opad.col_a", lang): f"a = {n - smallest}"
+                + (f"  {translate('transposed.opad.current', lang)}" if n - smallest == a else ""),
+            }
+            for n in sizes
+        ]
+    else:
+        d_note = translate("transposed.opad.d_note", lang, d=d, s=s) if d > s else ""
+        texts.append(
+            translate(
+                "transposed.opad.only_one",
+                lang,
+                s=s,
+                n=sizes[0] if sizes else smallest,
+                i=i,
+                d_note=d_note,
+            )
+        )
+    limit = max(s, d)
+    figure = None
+    if limit > 1:
+        pair = (0, a) if a else (0, 1)
+        outputs = {
+            value: transpose_output(x, kernel, **{**hyper, "output_padding": value})
+            for value in pair
+        }
+        figure = output_padding_figure(outputs, lang=lang)
+        shown = pair[1]
+        y = outputs[shown]
+        o = y.shape[0]
+        listed = translate(
+            "transposed.opad.where",
+            lang,
+            right=_listed(y[: o - shown, o - shown :]),
+            bottom=_listed(y[o - shown :, :]),
+        )
+        after.append(translate("transposed.opad.compare", lang, o0=o - shown, a1=shown))
+        beyond = beyond_stamps(padding=p, output_padding=shown)
+        if beyond < shown:  # some extra rows lie under stamps: their values are computed
+            after.append(translate("transposed.opad.computed", lang, a=shown, values=listed))
+        if beyond:
+            after.append(translate("transposed.opad.beyond", lang, a=shown, p=p, beyond=beyond))
+    return {"texts": texts, "table": table, "after": after, "figure": figure}
+
+
+def _listed(values: np.ndarray, limit: int = 12) -> str:
+    """``"18, 51, 36"``: the numbers of ``values`` row by row, at most ``limit`` of them."""
+    flat = values.ravel()
+    text = ", ".join(format_number(v) for v in flat[:limit])
+    return text + (", …" if flat.size > limit else "")
+
+
+def checkerboard_view(kernel_size: int, *, lang: str, **hyper: int) -> dict:
+    """Part 7: overlap counts for the current k, s (and d), and resize-then-convolve.
+
+    Returns
+    -------
+    dict
+        ``texts`` (markdown), ``figure`` and ``note`` (markdown under it).
+    """
+    k, s, d = kernel_size, hyper["stride"], hyper["dilation"]
+    counts, resized = checkerboard_counts(CHECKER_INPUT, k, stride=s, dilation=d)
+    margin = effective_kernel_size(k, d)
+    values = interior_values(counts, margin)
+    texts = [translate("transposed.checker.explain", lang, n=CHECKER_INPUT)]
+    if s == 1:
+        texts.append(translate("transposed.checker.stride_one", lang, count=k * k))
+    elif len(values) == 1:
+        texts.append(translate("transposed.checker.divisible", lang, k=k, s=s, count=values[0]))
+    else:
+        texts.append(
+            translate(
+                "transposed.checker.not_divisible",
+                lang,
+                k=k,
+                s=s,
+                counts=", ".join(map(str, values)),
+            )
+        )
+    if d > 1:
+        texts.append(translate("transposed.checker.dilation", lang, d=d))
+    inner = interior_values(resized, k)
+    note = translate(
+        "transposed.checker.resize_note", lang, s=s, k=k, count=inner[-1] if inner else k * k
+    )
+    return {
+        "texts": texts,
+        "figure": checkerboard_figure(counts, resized, kernel_size=k, stride=s, lang=lang),
+        "note": note,
+        "remedies": translate("transposed.checker.remedies", lang),
+        "counts": counts,
+    }

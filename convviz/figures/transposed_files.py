@@ -23,10 +23,7 @@ from convviz.export import (
     size_formula_latex,
     sliding_window_animation,
 )
-from convviz.figures.transposed_data import direct_data, matrix_data
-from convviz.figures.transposed_views import transpose_output
-
-HYPER = ("stride", "padding", "output_padding", "dilation")
+from convviz.figures.transposed_data import HYPER, direct_data, matrix_data, transpose_output
 
 
 def file_stem(input_size: int, kernel_size: int, **hyper: int) -> str:

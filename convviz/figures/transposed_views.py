@@ -14,31 +14,20 @@ import numpy as np
 from convviz.engine.conv import conv2d
 from convviz.engine.sizes import (
     conv_output_size,
-    conv_transpose_output_size,
     effective_kernel_size,
-    forward_input_sizes,
 )
-from convviz.engine.transpose import conv_transpose2d
 from convviz.figures.grid import MAX_NUMBERED_CELLS, GridSpec, format_number, panels_figure
 from convviz.figures.palette import CellKind
-from convviz.figures.transposed import (
-    ScatterData,
-    fits_animation,
-    scatter_figure,
-)
+from convviz.figures.transposed import fits_animation
 from convviz.figures.transposed_data import (
-    checkerboard_counts,
+    HYPER,
     direct_data,
     matrix_data,
+    output_size,
     scatter_data,
+    transpose_output,
 )
 from convviz.figures.transposed_direct import DirectData, direct_figure, flip_figure, products_text
-from convviz.figures.transposed_extras import (
-    beyond_stamps,
-    checkerboard_figure,
-    interior_values,
-    output_padding_figure,
-)
 from convviz.figures.transposed_matrix import (
     MAX_DRAWN_CELLS,
     MIN_LABEL_PX,
@@ -50,28 +39,10 @@ from convviz.figures.transposed_matrix import (
     matrix_px,
     row_text,
 )
+from convviz.figures.transposed_scatter import ScatterData, scatter_figure
 from convviz.i18n import translate
 
-HYPER = ("stride", "padding", "output_padding", "dilation")
-CHECKER_INPUT = 6  # side of the all-ones input of the checkerboard view
 MAX_COMPARED_SIDE = 12  # outputs up to this side are drawn once per computation
-
-
-def transpose_output(x: np.ndarray, kernel: np.ndarray, **hyper: int) -> np.ndarray:
-    """(o, o) engine output ``conv_transpose2d`` for one channel."""
-    return conv_transpose2d(x[None], kernel[None, None], **hyper)[0]  # (1, o, o) -> (o, o)
-
-
-def output_size(input_size: int, kernel_size: int, **hyper: int) -> int:
-    """o from the engine (raises ``ConvValueError`` for an invalid setting)."""
-    return conv_transpose_output_size(
-        input_size,
-        kernel_size,
-        hyper["stride"],
-        hyper["padding"],
-        hyper["output_padding"],
-        hyper["dilation"],
-    )
 
 
 def diff(a: np.ndarray, b: np.ndarray) -> float:
@@ -379,185 +350,3 @@ def check_view(x: np.ndarray, kernel: np.ndarray, *, lang: str, **hyper: int) ->
         operators=("=",) * (len(panels) - 1),
     )
     return {"rows": rows, "max_diff": max(diffs), "output": reference, "figure": figure}
-
-
-# -- 6. output_padding ---------------------------------------------------------------------
-def output_padding_view(x: np.ndarray, kernel: np.ndarray, *, lang: str, **hyper: int) -> dict:
-    """Part 6: the forward sizes that collide, and the extra row / column with its values.
-
-    Returns
-    -------
-    dict
-        ``texts`` (markdown before the table), ``table`` (rows or None), ``after``
-        (markdown after the table) and ``figure`` (two values of a side by side, or None).
-    """
-    i, k = x.shape[0], kernel.shape[0]
-    s, p, a, d = (hyper[name] for name in HYPER)
-    sizes = forward_input_sizes(i, k, s, p, d)
-    smallest = (i - 1) * s + effective_kernel_size(k, d) - 2 * p
-    texts, after = [], []
-    table = None
-    if len(sizes) > 1:
-        texts.append(translate("transposed.opad.explain", lang, s=s, i=i))
-        table = [
-            {
-                translate("transposed.opad.col_n", lang): f"{n}×{n}",
-                translate("transposed.opad.col_formula", lang): f"{i}×{i}",
-                translate("transposed.opad.col_a", lang): f"a = {n - smallest}"
-                + (f"  {translate('transposed.opad.current', lang)}" if n - smallest == a else ""),
-            }
-            for n in sizes
-        ]
-    else:
-        d_note = translate("transposed.opad.d_note", lang, d=d, s=s) if d > s else ""
-        texts.append(
-            translate(
-                "transposed.opad.only_one",
-                lang,
-                s=s,
-                n=sizes[0] if sizes else smallest,
-                i=i,
-                d_note=d_note,
-            )
-        )
-    limit = max(s, d)
-    figure = None
-    if limit > 1:
-        pair = (0, a) if a else (0, 1)
-        outputs = {
-            value: transpose_output(x, kernel, **{**hyper, "output_padding": value})
-            for value in pair
-        }
-        figure = output_padding_figure(outputs, lang=lang)
-        shown = pair[1]
-        y = outputs[shown]
-        o = y.shape[0]
-        listed = translate(
-            "transposed.opad.where",
-            lang,
-            right=_listed(y[: o - shown, o - shown :]),
-            bottom=_listed(y[o - shown :, :]),
-        )
-        after.append(translate("transposed.opad.compare", lang, o0=o - shown, a1=shown))
-        beyond = beyond_stamps(padding=p, output_padding=shown)
-        if beyond < shown:  # some extra rows lie under stamps: their values are computed
-            after.append(translate("transposed.opad.computed", lang, a=shown, values=listed))
-        if beyond:
-            after.append(translate("transposed.opad.beyond", lang, a=shown, p=p, beyond=beyond))
-    return {"texts": texts, "table": table, "after": after, "figure": figure}
-
-
-def _listed(values: np.ndarray, limit: int = 12) -> str:
-    """``"18, 51, 36"``: the numbers of ``values`` row by row, at most ``limit`` of them."""
-    flat = values.ravel()
-    text = ", ".join(format_number(v) for v in flat[:limit])
-    return text + (", …" if flat.size > limit else "")
-
-
-# -- 7. checkerboard -----------------------------------------------------------------------
-def checkerboard_view(kernel_size: int, *, lang: str, **hyper: int) -> dict:
-    """Part 7: overlap counts for the current k, s (and d), and resize-then-convolve.
-
-    Returns
-    -------
-    dict
-        ``texts`` (markdown), ``figure`` and ``note`` (markdown under it).
-    """
-    k, s, d = kernel_size, hyper["stride"], hyper["dilation"]
-    counts, resized = checkerboard_counts(CHECKER_INPUT, k, stride=s, dilation=d)
-    margin = effective_kernel_size(k, d)
-    values = interior_values(counts, margin)
-    texts = [translate("transposed.checker.explain", lang, n=CHECKER_INPUT)]
-    if s == 1:
-        texts.append(translate("transposed.checker.stride_one", lang, count=k * k))
-    elif len(values) == 1:
-        texts.append(translate("transposed.checker.divisible", lang, k=k, s=s, count=values[0]))
-    else:
-        texts.append(
-            translate(
-                "transposed.checker.not_divisible",
-                lang,
-                k=k,
-                s=s,
-                counts=", ".join(map(str, values)),
-            )
-        )
-    if d > 1:
-        texts.append(translate("transposed.checker.dilation", lang, d=d))
-    inner = interior_values(resized, k)
-    note = translate(
-        "transposed.checker.resize_note", lang, s=s, k=k, count=inner[-1] if inner else k * k
-    )
-    return {
-        "texts": texts,
-        "figure": checkerboard_figure(counts, resized, kernel_size=k, stride=s, lang=lang),
-        "note": note,
-        "remedies": translate("transposed.checker.remedies", lang),
-        "counts": counts,
-    }
-
-
-# -- 8. PyTorch ----------------------------------------------------------------------------
-def _tensor(values: np.ndarray, *, indent: str = "") -> str:
-    """(H, W) values as a (1, 1, H, W) float tensor literal, one row per line."""
-    rows = "".join(
-        f"{indent}    [{', '.join(format_number(v, 6) for v in row)}],\n" for row in values
-    )
-    return f"torch.tensor([[[\n{rows}{indent}]]], dtype=torch.float32)"
-
-
-def code_view(x: np.ndarray, kernel: np.ndarray, *, lang: str, **hyper: int) -> str:
-    """Part 8: ``nn.ConvTranspose2d`` with the shapes, and ``F.conv_transpose2d`` on the exact
-    tensors of the page, with the expected output as a comment.
-
-    Raises
-    ------
-    ConvValueError
-        From the engine when the setting is invalid (the page then shows the error).
-    """
-    i, k = x.shape[0], kernel.shape[0]
-    s, p, a, d = (hyper[name] for name in HYPER)
-    y = transpose_output(x, kernel, **hyper)
-    o = y.shape[0]
-    args = f"kernel_size={k}, stride={s}, padding={p}, output_padding={a}, dilation={d}"
-    expected = "\n".join("#   " + "  ".join(f"{format_number(v, 4):>6}" for v in row) for row in y)
-    lines = [
-        "import torch",
-        "import torch.nn.functional as F",
-        "from torch import nn",
-        "",
-        translate("transposed.code.layer", lang),
-        f"layer = nn.ConvTranspose2d(1, 1, {args}, bias=False)",
-        f"print(layer(torch.zeros(1, 1, {i}, {i})).shape)  # torch.Size([1, 1, {o}, {o}])",
-        translate(
-            "transposed.code.shapes", lang, x_shape=f"(1, 1, {i}, {i})", y_shape=f"(1, 1, {o}, {o})"
-        ),
-        "",
-        translate("transposed.code.functional", lang),
-        f"x = {_tensor(x)}",
-        f"w = {_tensor(kernel)}",
-        f"y = F.conv_transpose2d(x, w, stride={s}, padding={p}, output_padding={a}, dilation={d})",
-        "print(y[0, 0])",
-        translate("transposed.code.expected", lang),
-        expected,
-        "",
-        translate("transposed.code.not_inverse", lang),
-        f"back = F.conv2d(y, w, stride={s}, padding={p}, dilation={d})",
-        "print(back.shape == x.shape, torch.allclose(back, x))  # "
-        + _round_trips(x, y, kernel, **hyper),
-    ]
-    return "\n".join(lines)
-
-
-def _round_trips(x: np.ndarray, y: np.ndarray, kernel: np.ndarray, **hyper: int) -> str:
-    """``"True False"``-style comment: whether conv(y) has x's shape, and equals x."""
-    back = conv2d(
-        y[None],
-        kernel[None, None],
-        stride=hyper["stride"],
-        padding=hyper["padding"],
-        dilation=hyper["dilation"],
-    )[0]
-    same = back.shape == x.shape
-    equal = same and bool(np.allclose(back, x))
-    return f"{same} {equal}"

@@ -13,18 +13,17 @@ from hypothesis import strategies as st
 from convviz.engine.conv import conv2d
 from convviz.engine.errors import ConvValueError
 from convviz.engine.transpose import conv_transpose2d
+from convviz.figures import transposed_code as torch_code
+from convviz.figures import transposed_extras as extras
 from convviz.figures import transposed_files as files
 from convviz.figures import transposed_views as views
 from convviz.figures.palette import CellKind
 from convviz.figures.transposed import (
     ANIMATION_BUDGET,
-    canvas_kinds,
     example_kernel,
     fits_animation,
     kernel_text,
     kernel_values,
-    running_sums,
-    scatter_figure,
     weight_labels,
 )
 from convviz.figures.transposed_data import direct_data, matrix_data, scatter_data
@@ -37,6 +36,7 @@ from convviz.figures.transposed_extras import (
     output_padding_figure,
 )
 from convviz.figures.transposed_matrix import MAX_DRAWN_CELLS, ct_figure, row_text
+from convviz.figures.transposed_scatter import canvas_kinds, running_sums, scatter_figure
 
 DEFAULT = {"stride": 2, "padding": 1, "output_padding": 0, "dilation": 1}
 X3 = np.arange(1, 10, dtype=float).reshape(3, 3)
@@ -297,7 +297,7 @@ def test_three_ways_agree_for_any_valid_setting(setting):
 
 
 def test_output_padding_view_lists_the_colliding_forward_sizes():
-    view = views.output_padding_view(X3, W3, lang="en", **{**DEFAULT, "output_padding": 1})
+    view = extras.output_padding_view(X3, W3, lang="en", **{**DEFAULT, "output_padding": 1})
     assert [row["Forward input n"] for row in view["table"]] == ["5×5", "6×6"]
     assert view["table"][1]["output_padding a that gives n back"].endswith("← current")
     assert "computed, not zeros" in view["after"][1]
@@ -306,21 +306,21 @@ def test_output_padding_view_lists_the_colliding_forward_sizes():
 
 
 def test_output_padding_view_is_honest_about_rows_past_the_stamps():
-    view = views.output_padding_view(
+    view = extras.output_padding_view(
         X3, W3, lang="en", stride=2, padding=0, output_padding=1, dilation=1
     )
     assert any("beyond every stamp" in text for text in view["after"])
 
 
 def test_checkerboard_view_states_divisibility():
-    odd = views.checkerboard_view(3, lang="en", stride=2, padding=1, output_padding=0, dilation=1)
+    odd = extras.checkerboard_view(3, lang="en", stride=2, padding=1, output_padding=0, dilation=1)
     assert "**k = 3 is not divisible by s = 2:**" in odd["texts"][1]
-    even = views.checkerboard_view(4, lang="zh", stride=2, padding=1, output_padding=0, dilation=1)
+    even = extras.checkerboard_view(4, lang="zh", stride=2, padding=1, output_padding=0, dilation=1)
     assert "**k = 4 能被 s = 2 整除**：" in even["texts"][1]
 
 
 def test_code_view_has_the_layer_and_the_exact_tensors():
-    code = views.code_view(X3, W3, lang="en", **DEFAULT)
+    code = torch_code.code_view(X3, W3, lang="en", **DEFAULT)
     assert (
         "nn.ConvTranspose2d(1, 1, kernel_size=3, stride=2, padding=1, output_padding=0, "
         "dilation=1, bias=False)" in code
@@ -352,8 +352,8 @@ def test_every_chart_stays_under_one_megabyte_at_the_largest_settings(hyper):
             for key in ("figure", "flip")
         ),
         views.check_view(x, w, lang="zh", **hyper)["figure"],
-        views.output_padding_view(x, w, lang="zh", **hyper)["figure"],
-        views.checkerboard_view(7, lang="zh", **hyper)["figure"],
+        extras.output_padding_view(x, w, lang="zh", **hyper)["figure"],
+        extras.checkerboard_view(7, lang="zh", **hyper)["figure"],
     ]
     matrix = views.matrix_view(x, w, lang="zh", q=0, **hyper)
     charts += [matrix[key] for key in ("c", "ct", "grids") if matrix[key] is not None]

@@ -1,0 +1,282 @@
+"""Scatter-add, the transposed convolution as libraries compute it: input value ``x[r, c]`` adds
+``x[r, c] · w`` onto an output canvas with its top-left corner at ``(r·s, c·s)`` (taps ``d``
+apart); padding then crops ``p`` cells from every side and ``output_padding`` keeps ``a`` more
+at the bottom / right. The figure adds one stamp per step ("one-to-many") and marks what is
+cropped. Builders are pure: the engine's stamps and ``lang`` in, figures out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import plotly.graph_objects as go
+
+from convviz.figures.grid import (
+    GridSpec,
+    Highlight,
+    format_number,
+    panel_trace_indices,
+    panels_figure,
+)
+from convviz.figures.palette import SECONDARY_HIGHLIGHT, CellKind
+from convviz.figures.transposed import (
+    add_play_controls,
+    backdrop,
+    caption_trace,
+    line_trace,
+    marker_trace,
+    named_values,
+    outline,
+    panel_px,
+    reserve_below,
+    signed,
+    span,
+    values_update,
+    weight_name,
+)
+from convviz.i18n import translate
+
+INPUT, KERNEL, CANVAS = 0, 1, 2  # panels of the scatter-add figure
+
+
+@dataclass(frozen=True)
+class ScatterData:
+    """Everything the scatter-add view draws, computed once per setting.
+
+    Attributes
+    ----------
+    x : np.ndarray
+        (i, i) input values.
+    kernel : np.ndarray
+        (k, k) weights (not flipped: scatter-add uses them as they are).
+    stamps : np.ndarray
+        (i·i, H_c, W_c) the contribution of each input cell (row-major) to the canvas: the
+        engine's stamp ``x[r, c]·w`` placed at rows ``r·s + a·d``, columns ``c·s + b·d``.
+    stride, padding, output_padding, dilation : int
+    output_size : int
+        o, the side of the output (the canvas rows ``p … p + o − 1``).
+    """
+
+    x: np.ndarray
+    kernel: np.ndarray
+    stamps: np.ndarray
+    stride: int
+    padding: int
+    output_padding: int
+    dilation: int
+    output_size: int
+
+    @property
+    def canvas_shape(self) -> tuple[int, int]:
+        return self.stamps.shape[1], self.stamps.shape[2]
+
+    @property
+    def steps(self) -> int:
+        return self.stamps.shape[0]
+
+
+def canvas_kinds(data: ScatterData) -> np.ndarray:
+    """(H_c, W_c) CellKind of the canvas: OUTSIDE where padding crops, OUTPUT_PAD on the
+    ``output_padding`` rows / columns, REAL inside the output."""
+    p, o, a = data.padding, data.output_size, data.output_padding
+    kinds = np.full(data.canvas_shape, CellKind.OUTSIDE, dtype=int)  # (H_c, W_c)
+    kinds[p : p + o, p : p + o] = CellKind.REAL
+    if a:
+        kinds[p + o - a : p + o, p : p + o] = CellKind.OUTPUT_PAD
+        kinds[p : p + o, p + o - a : p + o] = CellKind.OUTPUT_PAD
+    return kinds
+
+
+def running_sums(data: ScatterData) -> np.ndarray:
+    """(i·i, H_c, W_c) the canvas after each stamp; ``nan`` where no stamp has landed yet."""
+    k, d, s = data.kernel.shape[0], data.dilation, data.stride
+    i = data.x.shape[0]
+    touched = np.zeros(data.stamps.shape, dtype=bool)  # (i·i, H_c, W_c)
+    for n in range(data.steps):
+        r, c = divmod(n, i)
+        touched[n, r * s : r * s + span(k, d) : d, c * s : c * s + span(k, d) : d] = True
+    reached = np.logical_or.accumulate(touched, axis=0)
+    reached[-1] = True  # after the last stamp a cell none reached is simply 0
+    return np.where(reached, np.cumsum(data.stamps, axis=0), np.nan)
+
+
+def stamp_hover(data: ScatterData, *, lang: str, max_terms: int = 12) -> np.ndarray:
+    """(H_c, W_c) hover text of the canvas: every stamp that lands on the cell and the sum."""
+    k, d, s = data.kernel.shape[0], data.dilation, data.stride
+    i = data.x.shape[0]
+    terms: dict[tuple[int, int], list[str]] = {}
+    for r in range(i):
+        for c in range(i):
+            for a in range(k):
+                for b in range(k):
+                    terms.setdefault((r * s + a * d, c * s + b * d), []).append(
+                        f"x[{r},{c}]·{weight_name(a, b)}"
+                        f" = {signed(data.x[r, c])}·{signed(data.kernel[a, b])}"
+                    )
+    total = data.stamps.sum(axis=0)  # (H_c, W_c)
+    kinds = canvas_kinds(data)
+    hover = np.empty(data.canvas_shape, dtype=object)
+    for (u, v), parts in terms.items():
+        shown = parts if len(parts) <= max_terms else [*parts[: max_terms - 1], "…"]
+        head = translate(
+            "transposed.scatter.hover_cell",
+            lang,
+            row=u,
+            col=v,
+            count=len(parts),
+            value=format_number(total[u, v]),
+        )
+        if kinds[u, v] == CellKind.OUTSIDE:
+            head += "<br>" + translate("transposed.scatter.hover_cropped", lang)
+        hover[u, v] = head + "<br>" + "<br>".join(shown)
+    empty = translate("transposed.scatter.hover_nothing", lang)
+    hover[np.equal(hover, None)] = empty
+    return hover
+
+
+def scatter_specs(data: ScatterData, canvas: np.ndarray, *, lang: str) -> list[GridSpec]:
+    """The three panels: input × kernel → canvas (``canvas`` = the running sum shown)."""
+    i, k = data.x.shape[0], data.kernel.shape[0]
+    p, o = data.padding, data.output_size
+    rows, cols = data.canvas_shape
+    final = data.stamps.sum(axis=0)  # (H_c, W_c)
+    box = Highlight(p, p, p + o, p + o, colour=SECONDARY_HIGHLIGHT, width=2.5, dash="dash")
+    hover_x = np.empty((i, i), dtype=object)
+    for r in range(i):
+        for c in range(i):
+            hover_x[r, c] = translate(
+                "transposed.scatter.hover_input",
+                lang,
+                row=r,
+                col=c,
+                value=format_number(data.x[r, c]),
+                r0=r * data.stride,
+                c0=c * data.stride,
+                taps=k * k,
+            )
+    return [
+        GridSpec(
+            values=data.x,
+            title=translate("transposed.scatter.input_title", lang, i=i),
+            role="input",
+            hover=hover_x,
+        ),
+        GridSpec(
+            values=data.kernel,
+            title=translate("transposed.scatter.kernel_title", lang, k=k),
+            role="kernel",
+            labels=named_values(data.kernel),
+        ),
+        GridSpec(
+            values=canvas,
+            role="output",
+            kinds=canvas_kinds(data),
+            title=translate("transposed.scatter.canvas_title", lang, rows=rows, cols=cols, o=o),
+            hover=stamp_hover(data, lang=lang),
+            highlights=(box,),
+            value_range=(float(final.min()), float(final.max())),
+        ),
+    ]
+
+
+def scatter_caption(data: ScatterData, step: int, *, lang: str) -> str:
+    """``"x[0,1] = 2 → adds 2 × w at rows 0–2, columns 2–4"`` for step ``step``."""
+    i, k = data.x.shape[0], data.kernel.shape[0]
+    r, c = divmod(step, i)
+    r0, c0 = r * data.stride, c * data.stride
+    reach = span(k, data.dilation) - 1
+    text = translate(
+        "transposed.scatter.caption",
+        lang,
+        row=r,
+        col=c,
+        value=format_number(data.x[r, c]),
+        r0=r0,
+        r1=r0 + reach,
+        c0=c0,
+        c1=c0 + reach,
+    )
+    if step == data.steps - 1:
+        text += "<br>" + translate(
+            "transposed.scatter.caption_done", lang, n=data.steps, o=data.output_size
+        )
+    return text
+
+
+def _scatter_step(data: ScatterData, step: int, *, lang: str) -> list[dict]:
+    """The step traces of one step: input cell, stamp outline, stamp taps, caption."""
+    i, k, d, s = data.x.shape[0], data.kernel.shape[0], data.dilation, data.stride
+    r, c = divmod(step, i)
+    reach = span(k, d)
+    ix, iy = outline(r, c, r + 1, c + 1)
+    sx, sy = outline(r * s, c * s, r * s + reach, c * s + reach)
+    taps = [(r * s + a * d, c * s + b * d) for a in range(k) for b in range(k)] if d > 1 else []
+    return [
+        {"type": "scatter", "x": ix, "y": iy},
+        {"type": "scatter", "x": sx, "y": sy},
+        {"type": "scatter", "x": [v for _, v in taps], "y": [u for u, _ in taps]},
+        {"type": "scatter", "text": [scatter_caption(data, step, lang=lang)]},
+    ]
+
+
+def scatter_figure(
+    data: ScatterData, *, lang: str, step: int = 0, animate: bool = True
+) -> go.Figure:
+    """Scatter-add: input × kernel → canvas, one stamp per step.
+
+    Parameters
+    ----------
+    data : ScatterData
+        Input, kernel, the engine's stamps (i·i, H_c, W_c) and the hyper-parameters.
+    lang : {"en", "zh"}
+    step : int
+        Row-major index of the input cell whose stamp is shown (all earlier ones are added).
+    animate : bool
+        Add one client-side frame per input cell with play / pause and a step slider; without
+        it the figure shows ``step`` only (the page then steps on the server).
+
+    Returns
+    -------
+    go.Figure
+        Panels input × kernel → canvas. The canvas shows the running sum (blank until a stamp
+        lands), the output as a dashed box, cells cropped by padding in the OUTSIDE fill and
+        output_padding cells in the OUTPUT_PAD fill; hovering a canvas cell lists the stamps
+        that land on it. Frames are named ``"x[r,c]"``.
+
+    Notes
+    -----
+    Canvas: (i − 1)s + d(k − 1) + 1 cells per side (more if a > p); output o = (i − 1)s − 2p
+    + d(k − 1) + a + 1, starting at canvas row / column p.
+    """
+    steps = running_sums(data)  # (i·i, H_c, W_c)
+    step = int(np.clip(step, 0, data.steps - 1))
+    specs = scatter_specs(data, steps[step], lang=lang)
+    fig = panels_figure(specs, operators=("×", "→"))
+    px = panel_px(specs)
+    rows = max(np.shape(s.values)[0] for s in specs)
+    first = _scatter_step(data, step, lang=lang)
+    base = len(fig.data)
+    fig.add_traces(
+        [
+            line_trace(first[0]["x"], first[0]["y"], panel=INPUT),
+            line_trace(first[1]["x"], first[1]["y"], panel=CANVAS),
+            marker_trace(first[2]["x"], first[2]["y"], panel=CANVAS, px=px),
+            caption_trace(first[3]["text"][0], rows=rows),
+        ]
+    )
+    fig.update_layout(shapes=[*backdrop(CANVAS, *data.canvas_shape), *fig.layout.shapes])
+    reserve_below(fig, 52)
+    if not animate:
+        return fig
+    heat, text = panel_trace_indices(specs)[CANVAS]
+    i = data.x.shape[0]
+    frames = [
+        go.Frame(
+            name=f"x[{n // i},{n % i}]",
+            data=[*values_update(specs[CANVAS], steps[n]), *_scatter_step(data, n, lang=lang)],
+            traces=[heat, text, *range(base, base + 4)],
+        )
+        for n in range(data.steps)
+    ]
+    return add_play_controls(fig, frames, lang=lang, active=step)
