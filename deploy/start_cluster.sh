@@ -34,25 +34,31 @@ except OSError:
 EOF
 }
 
-# With a pages/ folder next to app.py, a fresh Streamlit serves direct page links without the
-# router until some session has run "/" once; run it once per process before students come.
-run_root_once() {
+# Before students come, open "/" and then every page once in each process:
+# - with a pages/ folder next to app.py, a fresh Streamlit serves direct page links without
+#   the router until some session has run "/";
+# - 30 first visits at once race on first imports (plotly sees a half-imported pandas and
+#   fails) and all miss the caches.
+warm_up() {
     "$PYTHON" - "$1" <<'EOF'
 import sys
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from websockets.sync.client import connect
 
-request = BackMsg()
-request.rerun_script.page_name = ""
+from convviz.site import PAGES
+
 url = f"ws://127.0.0.1:{sys.argv[1]}/_stcore/stream"
-with connect(url, subprotocols=["streamlit"], max_size=None, proxy=None) as ws:
-    ws.send(request.SerializeToString())
-    while True:
-        reply = ForwardMsg()
-        reply.ParseFromString(ws.recv(timeout=60))
-        if reply.WhichOneof("type") == "script_finished":
-            break
+for page_name in ["", *(p.url_path for p in PAGES)]:
+    request = BackMsg()
+    request.rerun_script.page_name = page_name
+    with connect(url, subprotocols=["streamlit"], max_size=None, proxy=None) as ws:
+        ws.send(request.SerializeToString())
+        while True:
+            reply = ForwardMsg()
+            reply.ParseFromString(ws.recv(timeout=120))
+            if reply.WhichOneof("type") == "script_finished":
+                break
 EOF
 }
 
@@ -131,7 +137,7 @@ for ((i = 0; i < N; i++)); do
         stop_all
         exit 1
     fi
-    run_root_once "$port"
+    warm_up "$port"
     echo "streamlit  http://127.0.0.1:$port  pid $(cat "$RUN_DIR/streamlit-$port.pid")"
 done
 
