@@ -135,9 +135,9 @@ def dilate_kernel(w: Any, *, dilation: Any) -> DilatedKernel:
     wa = np.asarray(w)
     check_ndim("kernel", wa, (2,))
     kh, kw = (check_positive("kernel_size", n) for n in wa.shape)
-    spread = zero_insert(wa, stride=dilation)  # (k̂H, k̂W)
-    taps = np.full(spread.shape, -1, dtype=np.int64)
     dh, dw = positive_pair(dilation, "dilation")
+    spread = zero_insert(wa, stride=(dh, dw))  # (k̂H, k̂W)
+    taps = np.full(spread.shape, -1, dtype=np.int64)
     taps[::dh, ::dw] = np.arange(kh * kw).reshape(kh, kw)  # (kH, kW) tap numbers
     return DilatedKernel(kernel=spread, taps=taps)
 
