@@ -86,8 +86,9 @@ def conv_matrix(
 
     Parameters
     ----------
-    input_shape : int or pair of ints
-        ``(H, W)`` of the input (an int means a square input).
+    input_shape : int or sequence of ints
+        ``(H, W)`` of the input (an int means a square input; a longer shape such as
+        ``(C, H, W)`` uses its last two entries).
     kernel : array_like, shape (kH, kW)
     stride, dilation : int or pair of ints
         Each >= 1.
