@@ -56,9 +56,7 @@ def make_values(kind: str, shape: tuple[int, ...], *, seed: int = 0, text: str =
                 shape="×".join(map(str, shape)),
             )
         return numbers.reshape(shape)
-    raise ConvValueError(
-        "unknown_input_kind", f"unknown input kind {kind!r}", kind=kind
-    )
+    raise ConvValueError("unknown_input_kind", f"unknown input kind {kind!r}", kind=kind)
 
 
 def parse_numbers(text: str) -> np.ndarray:

@@ -124,8 +124,10 @@ def animate_panels(
     for frame in frames:
         data, traces = _frame_data(specs, frame, indices)
         shapes = base_shapes + [highlight_shape(h, panel=p) for p, h in frame.highlights]
-        layout = {"shapes": shapes, "annotations": [*base_annotations,
-                                                     _caption_annotation(frame.caption)]}
+        layout = {
+            "shapes": shapes,
+            "annotations": [*base_annotations, _caption_annotation(frame.caption)],
+        }
         plotly_frames.append(go.Frame(name=frame.name, data=data, traces=traces, layout=layout))
     fig.frames = plotly_frames
     first = plotly_frames[min(max(start, 0), len(plotly_frames) - 1)]
@@ -133,10 +135,17 @@ def animate_panels(
         for trace_index, update in zip(first.traces, first.data, strict=True):
             fig.data[trace_index].update(update)
     fig.update_layout(shapes=first.layout.shapes, annotations=first.layout.annotations)
-    play = {"frame": {"duration": duration_ms, "redraw": True}, "fromcurrent": True,
-            "transition": {"duration": 0}, "mode": "immediate"}
-    pause = {"frame": {"duration": 0, "redraw": False}, "mode": "immediate",
-             "transition": {"duration": 0}}
+    play = {
+        "frame": {"duration": duration_ms, "redraw": True},
+        "fromcurrent": True,
+        "transition": {"duration": 0},
+        "mode": "immediate",
+    }
+    pause = {
+        "frame": {"duration": 0, "redraw": False},
+        "mode": "immediate",
+        "transition": {"duration": 0},
+    }
     fig.update_layout(
         height=(fig.layout.height or 300) + 110,
         margin={"b": 110},
@@ -151,10 +160,16 @@ def animate_panels(
                 "pad": {"t": 30},
                 "showactive": False,
                 "buttons": [
-                    {"label": translate("anim.play", lang), "method": "animate",
-                     "args": [None, play]},
-                    {"label": translate("anim.pause", lang), "method": "animate",
-                     "args": [[None], pause]},
+                    {
+                        "label": translate("anim.play", lang),
+                        "method": "animate",
+                        "args": [None, play],
+                    },
+                    {
+                        "label": translate("anim.pause", lang),
+                        "method": "animate",
+                        "args": [[None], pause],
+                    },
                 ],
             }
         ],
@@ -168,9 +183,18 @@ def animate_panels(
                 "pad": {"t": 20},
                 "currentvalue": {"prefix": translate("anim.step", lang) + " "},
                 "steps": [
-                    {"label": f.name, "method": "animate",
-                     "args": [[f.name], {"frame": {"duration": 0, "redraw": True},
-                                         "mode": "immediate", "transition": {"duration": 0}}]}
+                    {
+                        "label": f.name,
+                        "method": "animate",
+                        "args": [
+                            [f.name],
+                            {
+                                "frame": {"duration": 0, "redraw": True},
+                                "mode": "immediate",
+                                "transition": {"duration": 0},
+                            },
+                        ],
+                    }
                     for f in frames
                 ],
             }
