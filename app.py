@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+import convviz.controls.preload  # noqa: F401  (first: see its docstring)
 from convviz.controls import language_selector
 from convviz.i18n import translate
 from convviz.site import PAGES

@@ -40,5 +40,26 @@ def language_selector() -> str:
 
 
 def current_language() -> str:
-    """The language chosen in this session (set by :func:`language_selector` in ``app.py``)."""
+    """The language chosen in this session (set by :func:`language_selector` in ``app.py``).
+
+    A page that finds no language was started without the router: see
+    :func:`_restart_through_router`.
+    """
+    if _STATE_KEY not in st.session_state:
+        _restart_through_router()
     return normalise_language(st.session_state.get(_STATE_KEY))
+
+
+def _restart_through_router() -> None:
+    """Rerun a page that Streamlit started without ``app.py``, this time through the router.
+
+    Until some session has run ``st.navigation``, a fresh Streamlit process treats the
+    ``pages/`` folder as a classic multipage app and serves a direct link such as
+    ``/transposed?stride=2`` by running ``pages/transposed.py`` alone: no language switch, no
+    navigation. Marking the process as a navigation app and rerunning sends this run (same
+    page, same query parameters) through ``app.py``.
+    """
+    from streamlit.runtime.pages_manager import PagesManager  # noqa: PLC0415 (rare path)
+
+    PagesManager.uses_pages_directory = False
+    st.rerun()
