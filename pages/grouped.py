@@ -1,0 +1,248 @@
+"""Grouped, depthwise and depthwise-separable convolution.
+
+Which input channels feed which outputs, the block-diagonal weight, live parameter and
+multiply-accumulate counts, one grouped convolution computed group by group on small numbers,
+and spatially separable kernels.
+"""
+
+from functools import partial
+
+import streamlit as st
+
+from convviz.controls import (
+    cached,
+    choice_control,
+    current_language,
+    int_param,
+    page_header,
+    param_controls,
+    preset_picker,
+    pytorch_code,
+    show_error,
+    show_notice,
+)
+from convviz.controls.caching import cached_figure as figure
+from convviz.controls.downloads import export_buttons, share_link
+from convviz.engine.errors import ConvValueError
+from convviz.figures import channel_exports as files
+from convviz.figures import counts
+from convviz.figures import grouped as figs
+from convviz.figures import separable as sep
+from convviz.i18n import translate
+from convviz.inputs import make_values
+
+LINK_KEY = "grouped_link_groups"  # g asked for by a shared link that these channels forbid
+
+
+def _forget_link_request() -> None:
+    st.session_state.pop(LINK_KEY, None)
+
+
+def groups_control(in_channels: int, out_channels: int, lang: str) -> int:
+    """A slider over the valid g only; explains a g from the URL or left invalid by a change."""
+    options = figs.valid_groups(in_channels, out_channels)
+    if "groups" not in st.session_state:  # first run: a link may ask for an impossible g
+        raw = st.query_params.get("groups", "1")
+        if raw.isdigit() and int(raw) not in options:
+            st.session_state[LINK_KEY] = int(raw)
+    elif st.session_state["groups"] not in options:  # the channel counts just changed
+        old = st.session_state["groups"]
+        st.session_state["groups"] = max(g for g in options if g <= old)
+        show_notice("grouped.groups_adjusted", lang, old=old, new=st.session_state["groups"])
+    groups = st.sidebar.select_slider(
+        translate("param.groups", lang),
+        options,
+        key="groups",
+        help=translate("help.groups", lang),
+        bind="query-params",
+        on_change=_forget_link_request,
+    )
+    st.sidebar.caption(
+        translate(
+            "grouped.groups_valid",
+            lang,
+            cin=in_channels,
+            cout=out_channels,
+            valid=figs.list_text(options),
+        )
+    )
+    requested = st.session_state.get(LINK_KEY)
+    if requested is not None and groups == options[0]:
+        try:
+            cached(figs.check_groups)(in_channels, out_channels, requested)
+        except ConvValueError as error:
+            show_error(error, lang, key="groups_link")
+            show_notice("grouped.groups_from_link", lang, requested=requested, shown=groups)
+    return int(groups)
+
+
+def select_channel(chart_key: str, reader) -> None:
+    """on_select of a chart: the clicked output channel becomes the one explained."""
+    picked = reader(st.session_state.get(chart_key))
+    if picked is not None:
+        st.session_state["channel"] = picked
+
+
+lang = current_language()
+page_header("grouped", lang)
+preset_box = st.sidebar.container()
+channels = param_controls(("in_channels", "out_channels"), lang)
+cin, cout = channels["in_channels"], channels["out_channels"]
+g = groups_control(cin, cout, lang)
+k = int_param("kernel_size", lang)
+i = int_param("input_size", lang, default=4)
+seed = int_param("seed", lang)
+preset_picker("grouped", lang, {**channels, "groups": g}, container=preset_box)
+
+if st.session_state.get("channel", 0) >= cout:
+    st.session_state["channel"] = cout - 1
+channel = st.session_state.get("channel", 0)
+st.markdown(figs.kind_text(cin, cout, g, lang=lang))
+
+# 1 and 2: connectivity graph and block-diagonal weight, side by side.
+weight = cached(make_values)("random", (cout, cin // g, k, k), seed=seed + 1)
+left, right = st.columns(2, gap="large")
+with left:
+    st.subheader(translate("grouped.graph.header", lang))
+    st.plotly_chart(
+        figure(figs.connectivity_figure)(
+            cin, cout, g, kernel_size=k, lang=lang, selected_output=channel
+        ),
+        key="graph",
+        on_select=lambda: select_channel("graph", figs.selected_output),
+        selection_mode="points",
+        width="content",
+        config={"displayModeBar": False},
+    )
+    st.caption(translate("grouped.graph.caption", lang))
+    st.markdown(
+        translate(
+            "grouped.graph.edges",
+            lang,
+            cin=cin,
+            cout=cout,
+            g=g,
+            edges=cin * cout // g,
+            full=cin * cout,
+        )
+    )
+    stem = files.file_stem("grouped", cin=cin, cout=cout, g=g)
+    export_buttons(
+        "grouped_graph",
+        lang=lang,
+        file_stem=f"{stem}_graph",
+        png=partial(files.graph_png, cin, cout, g, kernel_size=k, lang=lang),
+    )
+with right:
+    st.subheader(translate("grouped.block.header", lang))
+    st.plotly_chart(
+        figure(figs.block_matrix_figure)(
+            cin, cout, g, lang=lang, weight=weight, selected_output=channel
+        ),
+        width="content",
+        config={"displayModeBar": False},
+    )
+    st.caption(
+        translate("grouped.block.caption", lang, stored=cin * cout // g, total=cin * cout, g=g)
+    )
+    export_buttons(
+        "grouped_block",
+        lang=lang,
+        file_stem=f"{stem}_weight",
+        png=partial(files.block_png, cin, cout, g, lang=lang),
+        latex=partial(files.block_latex, cin, cout, g),
+        csv=partial(files.block_csv, cin, cout, g),
+    )
+
+# 3. Parameter and multiply-accumulate counts, every term shown.
+st.subheader(translate("counts.header", lang))
+bias = st.toggle(
+    translate("counts.bias", lang),
+    key="bias",
+    bind="query-params",
+    help=translate("counts.bias_help", lang),
+)
+try:
+    rows = cached(counts.comparison_rows)(cin, cout, g, kernel_size=k, input_size=i, bias=bias)
+except ConvValueError as error:  # the kernel does not fit: explained once, here
+    show_error(error, lang, key="counts")
+    rows = None
+else:
+    st.caption(translate("counts.caption", lang, o=i - k + 1, i=i, k=k))
+    st.markdown(counts.comparison_table(rows, groups=g, lang=lang))
+    chart, ratios = st.columns([2, 3], gap="large")
+    chart.plotly_chart(
+        figure(counts.counts_figure)(rows, groups=g, lang=lang), config={"displayModeBar": False}
+    )
+    ratios.markdown(counts.savings_text(cin, cout, g, kernel_size=k, lang=lang))
+
+# 4. The computation on small numbers.
+st.subheader(translate("grouped.compute.header", lang))
+x = cached(make_values)("random", (cin, i, i), seed=seed)
+result = None
+try:
+    result = None if rows is None else cached(figs.grouped_by_hand)(x, weight, groups=g)
+except ConvValueError as error:
+    show_error(error, lang, key="compute")
+if rows is None:
+    show_notice("grouped.compute.needs_fit", lang, k=k, i=i)
+elif result is not None:
+    st.selectbox(
+        translate("grouped.compute.out_channel", lang),
+        range(cout),
+        format_func=lambda o: f"y{o}",
+        key="channel",
+        bind="query-params",
+        width=240,
+    )
+    st.markdown(
+        figs.compute_caption(cin, cout, g, k=k, i=i, seed=seed, out_channel=channel, lang=lang)
+    )
+    if cin // g > figs.MAX_TERMS:
+        show_notice(
+            "grouped.compute.terms_capped",
+            lang,
+            group=channel // (cout // g),
+            cin_g=cin // g,
+            shown=figs.MAX_TERMS,
+            o=channel,
+        )
+    st.plotly_chart(
+        figure(figs.terms_figure)(x, weight, groups=g, out_channel=channel, lang=lang),
+        width="content",
+        config={"displayModeBar": False},
+    )
+    export_buttons(
+        "grouped_terms",
+        lang=lang,
+        file_stem=f"{stem}_y{channel}",
+        png=partial(files.terms_png, x, weight, groups=g, out_channel=channel, lang=lang),
+    )
+    st.markdown(f"**{translate('grouped.concat.title', lang, g=g)}**")
+    st.plotly_chart(
+        figure(figs.outputs_figure)(
+            result["concatenated"], groups=g, lang=lang, selected_output=channel
+        ),
+        key="outputs",
+        on_select=lambda: select_channel("outputs", figs.clicked_panel),
+        selection_mode="points",
+        width="content",
+        config={"displayModeBar": False},
+    )
+    st.markdown(translate("grouped.concat.check", lang, g=g, diff=f"{result['max_diff']:.3g}"))
+
+# 5. Spatially separable kernels (a k×k kernel as k×1 then 1×k).
+st.subheader(translate("separable.header", lang))
+st.markdown(translate("separable.intro", lang))
+example = choice_control("separable_kernel", tuple(sep.EXAMPLES), lang, container=st)
+kernel = cached(sep.example_kernel)(example, kernel_size=k, seed=seed)
+view = cached(sep.separable_view)(kernel)
+st.plotly_chart(
+    figure(sep.split_figure)(kernel, view, lang=lang),
+    width="content",
+    config={"displayModeBar": False},
+)
+st.markdown(sep.verdict_text(kernel, view, lang=lang))
+
+pytorch_code(figs.pytorch_snippet(cin, cout, g, kernel_size=k, input_size=i), lang)
+share_link(lang)

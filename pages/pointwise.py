@@ -1,0 +1,208 @@
+"""1×1 (pointwise) convolution: channel mixing at each pixel, the layer as one matrix multiply,
+a mixing matrix on a real picture with a ReLU after it, and the parameter savings of Inception
+and ResNet bottleneck blocks.
+"""
+
+from functools import partial
+
+import pandas as pd
+import streamlit as st
+
+from convviz.controls import (
+    cached,
+    choice_control,
+    current_language,
+    int_param,
+    page_header,
+    param_controls,
+    pytorch_code,
+    show_error,
+    show_notice,
+)
+from convviz.controls.caching import cached_figure as figure
+from convviz.controls.downloads import export_buttons, share_link
+from convviz.controls.upload import image_source
+from convviz.engine.errors import ConvValueError
+from convviz.figures import channel_exports as files
+from convviz.figures import counts
+from convviz.figures import pointwise as figs
+from convviz.figures.grid import selected_cell
+from convviz.i18n import translate
+from convviz.inputs import make_values
+
+SMALL = {"default": 3, "max_value": 8}
+IMAGE_SIDE = 256  # pictures are shrunk to this for the mixing demo (fast, and enough to see)
+
+
+def channel_fields(prefix: str, defaults: dict[str, int], lang: str) -> dict[str, int]:
+    """Number inputs for a block's channel counts, in a row, bound to the URL."""
+    values = {}
+    for column, (name, default) in zip(st.columns(7), defaults.items(), strict=False):
+        values[name] = int(
+            column.number_input(
+                translate(f"counts.field.{name}", lang),
+                min_value=1,
+                max_value=4096,
+                value=default,
+                step=1,
+                key=f"{prefix}_{name}",
+                bind="query-params",
+            )
+        )
+    return values
+
+
+def block(plain, reduced, key: str, lang: str) -> None:
+    """The two versions of a block, their terms and totals, and what the 1×1 layers save."""
+    lines = counts.block_comparison(plain, reduced, lang=lang, key=key)
+    st.markdown(f"- {lines['plain']}\n- {lines['reduced']}")
+    st.markdown(lines["saving"])
+
+
+def pick_pixel() -> None:
+    """on_select of the layer chart: the clicked cell becomes the pixel."""
+    cell = selected_cell(st.session_state.get("layer"))
+    if cell is not None:
+        st.session_state["pixel_row"], st.session_state["pixel_col"] = cell[0], cell[1]
+
+
+lang = current_language()
+page_header("pointwise", lang)
+sizes = param_controls(
+    ("in_channels", "out_channels", "input_size"),
+    lang,
+    overrides={
+        "in_channels": SMALL,
+        "out_channels": {"default": 2, "max_value": 8},
+        "input_size": {"default": 4, "min_value": 2, "max_value": 8},
+    },
+)
+cin, cout, i = sizes["in_channels"], sizes["out_channels"], sizes["input_size"]
+seed = int_param("seed", lang)
+for key in ("pixel_row", "pixel_col"):  # keep the pixel inside a shrunk grid
+    if st.session_state.get(key, 0) >= i:
+        st.session_state[key] = i - 1
+r = int_param("pixel_row", lang, max_value=i - 1)
+c = int_param("pixel_col", lang, max_value=i - 1)
+
+# 1. One pixel, then the whole layer as a matrix multiply.
+st.subheader(translate("pointwise.pixel.header", lang))
+x = cached(make_values)("random", (cin, i, i), seed=seed)
+weight = cached(make_values)("random", (cout, cin), seed=seed + 1)
+check = cached(figs.pointwise_check)(x, weight)
+st.caption(translate("pointwise.pixel.caption", lang, cin=cin, i=i, seed=seed, cout=cout))
+st.plotly_chart(
+    figure(figs.layer_figure)(x, check["conv"], pixel=(r, c), lang=lang),
+    key="layer",
+    on_select=pick_pixel,
+    selection_mode="points",
+    width="content",
+    config={"displayModeBar": False},
+)
+st.markdown(translate("pointwise.pixel.equation", lang, r=r, c=c, cin=cin, cout=cout))
+st.plotly_chart(
+    figure(figs.pixel_figure)(x, weight, pixel=(r, c), lang=lang),
+    width="content",
+    config={"displayModeBar": False},
+)
+stem = files.file_stem("pointwise", cin=cin, cout=cout, i=i, seed=seed)
+export_buttons(
+    "pointwise_pixel",
+    lang=lang,
+    file_stem=f"{stem}_pixel{r}{c}",
+    png=partial(files.pixel_png, x, weight, pixel=(r, c), lang=lang),
+    latex=partial(files.pixel_latex, x, weight, pixel=(r, c)),
+)
+st.markdown(f"**{translate('pointwise.matmul.header', lang)}**")
+st.caption(
+    translate(
+        "pointwise.matmul.caption", lang, n=i * i, cin=cin, cout=cout, r=r, c=c, w=i, col=r * i + c
+    )
+)
+if i * i > figs.MAX_MATMUL_COLUMNS:
+    show_notice("pointwise.matmul.capped", lang, shown=figs.MAX_MATMUL_COLUMNS, n=i * i)
+st.plotly_chart(
+    figure(figs.matmul_figure)(
+        check["pixels"], weight, check["product"], column=r * i + c, lang=lang
+    ),
+    width="content",
+    config={"displayModeBar": False},
+)
+export_buttons(
+    "pointwise_matmul",
+    lang=lang,
+    file_stem=f"{stem}_Y",
+    csv=partial(files.product_csv, check["product"], width=i),
+)
+st.markdown(
+    translate("pointwise.matmul.check", lang, cout=cout, i=i, diff=f"{check['max_diff']:.3g}")
+)
+
+# 2. A real picture.
+st.subheader(translate("pointwise.image.header", lang))
+st.caption(translate("pointwise.image.caption", lang))
+controls, table_box = st.columns([1, 1], gap="large")
+with controls:
+    picture = image_source(lang, container=controls, max_side=IMAGE_SIDE)
+    preset = choice_control("mixing", tuple(figs.MIXING_PRESETS), lang, container=controls)
+    relu = st.toggle(
+        translate("pointwise.image.relu", lang),
+        key="relu",
+        help=translate("pointwise.image.relu_help", lang),
+        bind="query-params",
+    )
+with table_box:
+    start = cached(figs.mixing_preset)(preset, seed=seed)
+    edited = st.data_editor(
+        pd.DataFrame(start, columns=list("RGB")),
+        key=f"mixing_table_{preset}" + (f"_{seed}" if preset == "random" else ""),
+        num_rows="dynamic",
+        hide_index=True,
+        column_config={
+            col: st.column_config.NumberColumn(
+                col, min_value=-10.0, max_value=10.0, step=0.001, format="%.3f"
+            )
+            for col in "RGB"
+        },
+    )
+    st.caption(translate("pointwise.image.table", lang))
+try:
+    matrix = figs.parse_mixing_rows(edited.to_numpy(dtype=object).tolist())
+except ConvValueError as error:
+    show_error(error, lang, key="mixing")
+    matrix = None
+if picture is not None and matrix is not None:
+    view = cached(figs.mixing_view)(picture, matrix, relu=relu, lang=lang)
+    columns = st.columns(4)
+    for index, (image, caption) in enumerate(view["gallery"]):
+        columns[index % 4].image(image, caption=caption, width="stretch")
+    st.caption(
+        translate("pointwise.image.scale_gray", lang)
+        + " "
+        + translate("pointwise.image.scale_signed", lang)
+    )
+    if view["relu_text"]:
+        st.markdown(view["relu_text"])
+
+# 3. Inception and ResNet-bottleneck parameter counts (seed 002), recomputed.
+st.subheader(translate("counts.calc.header", lang))
+st.caption(translate("counts.calc.caption", lang))
+st.markdown(f"**{translate('counts.inception.title', lang)}**")
+inception = channel_fields("inception", counts.INCEPTION_DEFAULTS, lang)
+block(
+    counts.inception_layers(**inception, reduced=False),
+    counts.inception_layers(**inception, reduced=True),
+    "inception",
+    lang,
+)
+st.markdown(f"**{translate('counts.resnet.title', lang)}**")
+resnet = channel_fields("resnet", counts.BOTTLENECK_DEFAULTS, lang)
+block(
+    counts.bottleneck_layers(resnet["channels"], resnet["mid"], bottleneck=False),
+    counts.bottleneck_layers(resnet["channels"], resnet["mid"], bottleneck=True),
+    "resnet",
+    lang,
+)
+
+pytorch_code(figs.pytorch_snippet(cin, cout, input_size=i), lang)
+share_link(lang)

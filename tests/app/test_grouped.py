@@ -1,0 +1,152 @@
+"""The grouped / depthwise page through AppTest: every control, both languages, invalid links."""
+
+from __future__ import annotations
+
+import pytest
+
+from convviz.i18n import translate
+from tests.app.conftest import open_app
+
+PAGE = "pages/grouped.py"
+
+
+def _text(at) -> str:
+    return "\n".join(m.value for m in at.markdown) + "\n".join(c.value for c in at.caption)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_defaults_render_with_the_numbers(lang):
+    at = open_app(lang, PAGE)
+    assert not at.exception
+    assert at.title[0].value == translate("page.grouped", lang)
+    text = _text(at)
+    assert translate("grouped.kind.standard", lang, cin=4) in text
+    assert translate("grouped.graph.edges", lang, cin=4, cout=4, g=1, edges=16, full=16) in text
+    assert translate("grouped.concat.check", lang, g=1, diff="0") in text
+    assert not at.error
+    assert "torch.nn.Conv2d(4, 4, kernel_size=3, groups=1, bias=False)" in at.code[0].value
+    assert len(at.get("plotly_chart")) == 6
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert labels == ["PNG", "PNG", "LaTeX", "CSV", "PNG"]  # graph, weight (3), one output
+
+
+def test_groups_slider_offers_only_common_divisors():
+    at = open_app("en", PAGE)
+    groups = at.select_slider(key="groups")
+    assert list(groups.options) == ["1", "2", "4"]
+    groups.set_value(2).run()
+    text = _text(at)
+    assert translate("grouped.kind.grouped", "en", g=2, cin=4, cin_g=2, cout_g=2) in text
+    assert "4 · 4 / 2 = **8**" in text
+    assert "(4, 2, 3, 3)" in text
+    assert "groups=2" in at.code[0].value
+    at.slider(key="out_channels").set_value(6).run()
+    assert list(at.select_slider(key="groups").options) == ["1", "2"]
+    assert at.select_slider(key="groups").value == 2
+
+
+def test_changing_channels_moves_an_impossible_g_to_a_valid_one():
+    at = open_app("zh", PAGE)
+    at.select_slider(key="groups").set_value(4).run()
+    assert "深度卷积" in _text(at)
+    at.slider(key="in_channels").set_value(6).run()
+    assert not at.exception
+    assert at.select_slider(key="groups").value == 2
+    assert translate("grouped.groups_adjusted", "zh", old=4, new=2) in [i.value for i in at.info]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_link_with_a_non_divisor_is_explained(lang):
+    at = open_app(lang, PAGE, groups="3")
+    assert not at.exception
+    assert len(at.error) == 1
+    assert "3" in at.error[0].value and "4" in at.error[0].value
+    assert translate("grouped.groups_from_link", lang, requested=3, shown=1) in [
+        i.value for i in at.info
+    ]
+    assert at.select_slider(key="groups").value == 1
+    at.select_slider(key="groups").set_value(2).run()
+    assert not at.error
+
+
+def test_link_with_a_valid_g_is_applied():
+    at = open_app("en", PAGE, groups="4", in_channels="4", out_channels="8")
+    assert at.select_slider(key="groups").value == 4
+    assert translate("grouped.kind.multiplier", "en", m=2) in _text(at)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_kernel_larger_than_input_is_explained_not_crashed(lang):
+    at = open_app(lang, PAGE)
+    at.slider(key="input_size").set_value(2).run()
+    assert not at.exception
+    assert len(at.error) == 1  # explained once, in the counts section
+    assert translate("grouped.compute.needs_fit", lang, k=3, i=2) in [n.value for n in at.info]
+    assert len(at.get("plotly_chart")) == 3  # graph, block matrix and separable kernel remain
+
+
+def test_channel_choice_seed_and_kernel_drive_the_computation():
+    at = open_app("en", PAGE)
+    at.select_slider(key="groups").set_value(2).run()
+    at.selectbox(key="channel").set_value(3).run()
+    text = _text(at)
+    assert "Output channel y3 belongs to group 1" in text
+    assert "x2 … x3" in text
+    at.slider(key="seed").set_value(5).run()
+    assert "(seed 5)" in _text(at)
+    at.slider(key="kernel_size").set_value(2).run()
+    assert "(4, 2, 2, 2)" in _text(at)
+    at.slider(key="out_channels").set_value(2).run()
+    assert not at.exception
+    assert at.selectbox(key="channel").value == 1  # clamped into the new range
+
+
+def test_many_channels_per_group_are_capped_with_a_notice():
+    at = open_app("en", PAGE, in_channels="8", out_channels="8")
+    assert translate("grouped.compute.terms_capped", "en", group=0, cin_g=8, shown=4, o=0) in [
+        i.value for i in at.info
+    ]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_presets_set_channels_and_groups(lang):
+    at = open_app(lang, PAGE)
+    at.selectbox(key="preset_grouped").set_value("depthwise_multiplier").run()
+    assert at.slider(key="out_channels").value == 8
+    assert at.select_slider(key="groups").value == 4
+    title = translate("preset.grouped.depthwise_multiplier", lang)
+    assert translate("common.preset_match", lang, name=title) in [c.value for c in at.caption]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_counts_show_every_term_and_the_ratios(lang):
+    at = open_app(lang, PAGE, in_channels="4", out_channels="8", groups="2")
+    text = _text(at)
+    assert "| (8, 2, 3, 3) | 3·3·2·8 = 144 | 144 · 2·2 = 576 |" in text
+    assert "| (4, 1, 3, 3) + (8, 4, 1, 1) | 3·3·1·4 + 1·1·4·8 = 68 |" in text
+    assert translate("counts.row.grouped", lang, g=2) in text
+    assert "1/8 + 1/9 = **0.236**" in text
+    assert "144 / 288" in text
+    at.toggle(key="bias").set_value(True).run()
+    text = _text(at)
+    assert "3·3·2·8 + 8 = 152" in text
+    assert "3·3·1·4 + 4 + 1·1·4·8 + 8 = 80" in text
+    assert "144 / 288" in text  # the ratios compare weights only
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_separable_kernels_split_or_are_explained(lang):
+    at = open_app(lang, PAGE)
+    text = _text(at)  # Sobel = [1, 2, 1]ᵀ·[1, 0, −1]: σ₁ = √6·√2 = 3.46
+    assert translate("separable.splits", lang, sigmas="3.46, 0, 0", k=3, two_k=6, k2=9) in text
+    at.radio(key="separable_kernel").set_value("laplacian").run()
+    text = _text(at)
+    assert (
+        translate("separable.no_split", lang, sigmas="4.45, 0.45, 0", rank=2, error="0.2") in text
+    )
+    at.radio(key="separable_kernel").set_value("box").run()
+    assert translate("separable.splits", lang, sigmas="3, 0, 0", k=3, two_k=6, k2=9) in _text(at)
+    at.slider(key="kernel_size").set_value(5).run()
+    at.radio(key="separable_kernel").set_value("random").run()
+    assert not at.exception
+    assert "rank 5" in _text(at) or "秩为 5" in _text(at)

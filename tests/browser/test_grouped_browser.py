@@ -1,0 +1,79 @@
+"""The grouped page in Chromium: clicking the graph and the outputs, the groups slider, links."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.browser.conftest import (
+    assert_no_exception,
+    expect_rerun,
+    query_params,
+    save_screenshot,
+    wait_for_chart,
+)
+
+pytestmark = pytest.mark.browser
+
+
+def _click_point(page, chart, trace_index: int, point_index: int) -> None:
+    """Click the centre of one marker of one trace of a Plotly chart."""
+    point = chart.locator("g.scatterlayer g.trace").nth(trace_index).locator("path.point")
+    box = point.nth(point_index).bounding_box()
+    assert box is not None
+    with expect_rerun(page):
+        page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+
+
+def _channel(page) -> str:
+    """The output channel the computation section explains (from its caption)."""
+    text = page.locator("[data-testid='stMain']").inner_text()
+    marker = "Output channel y"
+    start = text.index(marker) + len("Output channel ")
+    return text[start:].split()[0]
+
+
+def test_clicking_an_output_node_explains_that_channel(open_page, js_errors):
+    page = open_page("grouped", groups=2)
+    graph = wait_for_chart(page)
+    traces = graph.locator("g.scatterlayer g.trace")
+    # group lines (2), the selected path, then inputs, filters, outputs
+    assert traces.count() == 6
+    _click_point(page, graph, 5, 3)
+    assert_no_exception(page)
+    assert _channel(page) == "y3"
+    assert query_params(page).get("channel") == "y3"
+    assert "belongs to group 1" in page.locator("[data-testid='stMain']").inner_text()
+    assert js_errors == []
+
+
+def test_clicking_a_panel_of_the_concatenated_output_selects_it(open_page):
+    page = open_page("grouped", groups=4, in_channels=4, out_channels=8)
+    # by its key: the charts above it (graph, weight, counts, one output's terms) come first
+    outputs = page.locator(".st-key-outputs .js-plotly-plot")
+    outputs.scroll_into_view_if_needed()
+    # each panel: value heatmap, then the text / click layer (one scatter trace per panel)
+    _click_point(page, outputs, 6, 0)
+    assert_no_exception(page)
+    assert _channel(page) == "y6"
+    save_screenshot(page, "grouped-depthwise-multiplier-y6")
+
+
+def test_groups_slider_moves_through_valid_values_only(open_page):
+    page = open_page("grouped", in_channels=8, out_channels=8)
+    thumb = page.locator(".st-key-groups [data-testid='stSlider']").get_by_role("slider")
+    seen = []
+    for _ in range(3):
+        thumb.focus()
+        with expect_rerun(page):
+            thumb.press("ArrowRight")
+        seen.append(query_params(page).get("groups"))
+    assert seen == ["2", "4", "8"]  # 3, 5, 6 and 7 are never offered
+    assert_no_exception(page)
+    assert "depthwise" in page.locator("[data-testid='stMain']").inner_text()
+
+
+def test_link_with_impossible_groups_shows_the_explanation(open_page):
+    page = open_page("grouped", groups=3, lang="zh")
+    assert_no_exception(page)
+    assert page.locator("[data-testid='stAlertContentError']").count() == 1
+    assert "g = 3" in page.locator("[data-testid='stMain']").inner_text()

@@ -1,0 +1,66 @@
+"""The 1×1 page in Chromium: clicking a pixel, uploading a picture (good and bad)."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from PIL import Image
+
+from tests.browser.conftest import (
+    assert_no_exception,
+    expect_rerun,
+    query_params,
+    save_screenshot,
+    slider_value,
+    wait_for_chart,
+)
+
+pytestmark = pytest.mark.browser
+
+
+def _main_text(page) -> str:
+    return page.locator("[data-testid='stMain']").inner_text()
+
+
+def test_clicking_a_cell_picks_the_pixel_and_puts_it_in_the_link(open_page, js_errors):
+    page = open_page("pointwise")
+    layer = wait_for_chart(page)
+    # panel 1 (x1) is the second text / click layer; its cells are row-major, 4×4
+    cells = layer.locator("g.scatterlayer g.trace").nth(1).locator("path.point")
+    box = cells.nth(2 * 4 + 3).bounding_box()
+    assert box is not None
+    with expect_rerun(page):
+        page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    assert_no_exception(page)
+    assert (slider_value(page, "pixel_row"), slider_value(page, "pixel_col")) == (2, 3)
+    params = query_params(page)
+    assert (params.get("pixel_row"), params.get("pixel_col")) == ("2", "3")
+    assert "Pixel (2, 3) is column 2·4 + 3 = 11." in _main_text(page)
+    assert js_errors == []
+
+
+def _upload(page, name: str, data: bytes, mime: str) -> None:
+    with expect_rerun(page):
+        page.locator(".st-key-image_source").get_by_text("Upload your own").click()
+    chooser = page.locator("[data-testid='stFileUploaderDropzoneInput']")
+    with expect_rerun(page):
+        chooser.set_input_files({"name": name, "mimeType": mime, "buffer": data})
+
+
+def test_uploading_a_picture_mixes_it_and_a_bad_file_is_explained(open_page):
+    page = open_page("pointwise", mixing="swap_rb")
+    picture = Image.new("RGB", (60, 40), (250, 10, 10))
+    buffer = io.BytesIO()
+    picture.save(buffer, "PNG")
+    _upload(page, "red.png", buffer.getvalue(), "image/png")
+    assert_no_exception(page)
+    assert "40×60×3" in _main_text(page)
+    save_screenshot(page, "pointwise-uploaded")
+
+    page = open_page("pointwise")
+    _upload(page, "notes.png", b"this is not a picture at all" * 20, "image/png")
+    assert_no_exception(page)
+    errors = page.locator("[data-testid='stAlertContentError']")
+    assert errors.count() == 1
+    assert "not a picture the app can read" in errors.inner_text()

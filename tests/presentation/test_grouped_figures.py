@@ -1,0 +1,328 @@
+"""Figures of the grouped page: connectivity, block-diagonal weight, group-by-group computation."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from convviz.engine.conv import conv2d
+from convviz.engine.errors import ConvValueError
+from convviz.figures import grouped as figs
+from convviz.figures.palette import HIGHLIGHT, CellKind
+from convviz.inputs import make_values
+
+
+def test_valid_groups_are_the_common_divisors():
+    assert figs.valid_groups(4, 4) == (1, 2, 4)
+    assert figs.valid_groups(6, 4) == (1, 2)
+    assert figs.valid_groups(12, 8) == (1, 2, 4)
+    assert figs.valid_groups(16, 16) == (1, 2, 4, 8, 16)
+    assert figs.valid_groups(1, 5) == (1,)
+    assert figs.list_text((1, 2, 4)) == "1, 2, 4"
+
+
+def test_check_groups_raises_the_engine_error_for_a_non_divisor():
+    figs.check_groups(4, 8, 4)
+    with pytest.raises(ConvValueError):
+        figs.check_groups(4, 4, 3)
+
+
+def test_group_of_and_colours():
+    assert [figs.group_of(o, 8, 4) for o in range(8)] == [0, 0, 1, 1, 2, 2, 3, 3]
+    assert figs.group_colour(0) != figs.group_colour(1)
+    assert figs.group_colour(len(figs.GROUP_COLOURS)) == figs.group_colour(0)
+    assert HIGHLIGHT not in figs.GROUP_COLOURS
+
+
+def _segments(trace) -> int:
+    return sum(1 for x in trace.x if x is None)
+
+
+@pytest.mark.parametrize(("cin", "cout", "g"), [(4, 4, 1), (4, 4, 2), (4, 8, 4), (6, 4, 2)])
+def test_connectivity_graph_has_one_edge_per_kernel(cin, cout, g):
+    fig = figs.connectivity_figure(cin, cout, g, kernel_size=3, lang="en")
+    groups = [t for t in fig.data if t.mode == "lines"]
+    assert len(groups) == g
+    assert [t.name for t in groups] == [f"group {j}" for j in range(g)]
+    # input->filter edges C_in·C_out/g, plus one filter->output edge per filter
+    assert sum(_segments(t) for t in groups) == cin * cout // g + cout
+    for j, trace in enumerate(groups):
+        assert trace.line.color == figs.group_colour(j)
+        xs = np.array([v for v in trace.x if v is not None]).reshape(-1, 2)  # (edges, 2)
+        assert {tuple(e) for e in xs} <= {(0, 1), (1, 2)}
+    nodes = [t for t in fig.data if t.mode == "markers+text"]
+    assert [len(t.x) for t in nodes] == [cin, cout, cout]
+    assert list(nodes[2].text) == [f"y{o}" for o in range(cout)]
+    assert nodes[0].customdata is None and nodes[2].customdata[1][0] == 1
+
+
+def test_selected_output_path_is_drawn_in_the_highlight_colour():
+    fig = figs.connectivity_figure(4, 8, 2, kernel_size=3, lang="zh", selected_output=5)
+    selected = [t for t in fig.data if t.mode == "lines" and t.line.color == HIGHLIGHT]
+    assert len(selected) == 1
+    assert selected[0].name == "y5 的连接"
+    assert _segments(selected[0]) == 2  # C_in/g = 2 inputs, and the last segment has no None
+    assert "第 1 组" in fig.data[-1].hovertext[5]
+    assert "x2 … x3" in fig.data[-2].hovertext[5]
+
+
+def test_selected_output_reads_clicks_on_nodes_only():
+    event = {"selection": {"points": [{"customdata": [3]}]}}
+    assert figs.selected_output(event) == 3
+    assert figs.selected_output({"selection": {"points": [{"customdata": [1, 2, 0]}]}}) is None
+    assert figs.selected_output(None) is None
+    grid_event = {"selection": {"points": [{"customdata": [1, 2, 5]}]}}
+    assert figs.clicked_panel(grid_event) == 5
+    # what the browser really sends for a numpy customdata row (a typed-array slice)
+    typed = {"selection": {"points": [{"customdata": {"0": 1, "1": 2, "2": 6}}]}}
+    assert figs.clicked_panel(typed) == 6
+    assert figs.clicked_panel({}) is None
+
+
+def test_block_matrix_is_block_diagonal_with_weight_indices():
+    weight = make_values("arange", (8, 2, 3, 3))
+    fig = figs.block_matrix_figure(4, 8, 2, lang="en", weight=weight, selected_output=1)
+    kind_trace = fig.data[1]
+    kernel = ~np.isnan(np.asarray(kind_trace.z, dtype=float)) & (
+        np.nan_to_num(np.asarray(kind_trace.z, dtype=float), nan=-1) == CellKind.KERNEL
+    )
+    expected = np.zeros((8, 4), dtype=bool)
+    expected[:4, :2] = expected[4:, 2:] = True
+    assert np.array_equal(kernel, expected)
+    text = np.array(fig.data[-1].text).reshape(8, 4)
+    assert text[0, 0] == "0,0" and text[5, 3] == "5,1" and text[0, 3] == "0"
+    hover = np.array(fig.data[-1].hovertext).reshape(8, 4)
+    assert "weight[5, 1]" in hover[5, 3]
+    first_row = "100 101 102"  # weight[5, 1, 0] = 5·18 + 9 + (1, 2, 3)
+    assert first_row in hover[5, 3]
+    assert "no kernel" in hover[0, 3]
+    shapes = fig.layout.shapes
+    assert len(shapes) == 3  # two group blocks and the selected row
+    assert (shapes[1].x0, shapes[1].x1, shapes[1].y0, shapes[1].y1) == (1.5, 3.5, 3.5, 7.5)
+    assert shapes[2].line.color == HIGHLIGHT
+
+
+@given(
+    cin_g=st.integers(1, 3),
+    cout_g=st.integers(1, 3),
+    groups=st.integers(1, 4),
+    size=st.integers(3, 5),
+    seed=st.integers(0, 50),
+)
+def test_group_by_group_equals_one_grouped_call(cin_g, cout_g, groups, size, seed):
+    cin, cout = cin_g * groups, cout_g * groups
+    x = make_values("random", (cin, size, size), seed=seed)
+    weight = make_values("random", (cout, cin_g, 3, 3), seed=seed + 1)
+    result = figs.grouped_by_hand(x, weight, groups=groups)
+    assert result["max_diff"] == 0.0
+    assert len(result["per_group"]) == groups
+    assert result["concatenated"].shape == (cout, size - 2, size - 2)
+    np.testing.assert_array_equal(result["per_group"][-1], conv2d(x[-cin_g:], weight[-cout_g:]))
+    o = seed % cout
+    parts = figs.partial_sums(x, weight, groups=groups, out_channel=o)
+    assert parts.shape == (cin_g, size - 2, size - 2)
+    np.testing.assert_array_equal(parts.sum(axis=0), result["direct"][o])
+
+
+def test_terms_figure_reads_as_the_sum_over_the_group():
+    x = make_values("arange", (4, 3, 3))
+    weight = np.ones((4, 2, 2, 2))
+    fig = figs.terms_figure(x, weight, groups=2, out_channel=3, lang="en")
+    titles = [a.text for a in fig.layout.annotations if a.text.startswith("<b>")]
+    assert titles == ["<b>x2</b>", "<b>w[3,0]</b>", "<b>x3</b>", "<b>w[3,1]</b>", "<b>y3</b>"]
+    operators = [a.text for a in fig.layout.annotations if not a.text.startswith("<b>")]
+    assert operators == ["⋆", "+", "⋆", "="]
+    # y3[0,0] = (19+20+22+23) + (28+29+31+32) = 84 + 120 = 204
+    hover = fig.data[-1].hovertext
+    assert hover[0] == "y3[0,0] = (x2: 84) + (x3: 120) = 204"
+
+
+def test_terms_figure_caps_the_drawn_terms():
+    x = make_values("ones", (6, 3, 3))
+    weight = np.ones((2, 6, 1, 1))
+    fig = figs.terms_figure(x, weight, groups=1, out_channel=0, lang="en", max_terms=2)
+    operators = [a.text for a in fig.layout.annotations if not a.text.startswith("<b>")]
+    assert operators == ["⋆", "+", "⋆", "+ … ="]
+    assert fig.data[-1].text[0] == "6"  # all six channels summed
+
+
+def test_outputs_figure_marks_groups_and_the_selected_channel():
+    outputs = make_values("arange", (4, 2, 2))
+    fig = figs.outputs_figure(outputs, groups=2, lang="zh", selected_output=2)
+    titles = [a.text for a in fig.layout.annotations if a.text.startswith("<b>")]
+    assert titles == ["<b>y0 · 组0</b>", "<b>y1 · 组0</b>", "<b>y2 · 组1</b>", "<b>y3 · 组1</b>"]
+    assert [a.text for a in fig.layout.annotations if not a.text.startswith("<b>")] == ["", "|", ""]
+    assert len(fig.layout.shapes) == 1 and fig.layout.shapes[0].xref == "x3"
+
+
+def test_texts_name_the_case_with_its_numbers():
+    assert "standard" in figs.kind_text(4, 4, 1, lang="en")
+    assert "C_in/g = 2" in figs.kind_text(4, 8, 2, lang="en")
+    assert "depth multiplier 2" in figs.kind_text(4, 8, 4, lang="en")
+    assert "multiplier" not in figs.kind_text(4, 4, 4, lang="en")
+    assert "深度卷积" in figs.kind_text(4, 4, 4, lang="zh")
+    caption = figs.compute_caption(4, 8, 2, k=3, i=5, seed=7, out_channel=5, lang="en")
+    assert "x2 … x3" in caption and "group 1" in caption and "(8, 2, 3, 3)" in caption
+
+
+def test_pytorch_snippet_is_python_with_the_page_numbers():
+    code = figs.pytorch_snippet(8, 16, 4, kernel_size=3, input_size=5)
+    compile(code, "snippet", "exec")
+    assert "torch.nn.Conv2d(8, 16, kernel_size=3, groups=4, bias=False)" in code
+    assert "(16, 2, 3, 3)" in code
+
+
+def test_largest_settings_stay_small():
+    weight = make_values("random", (16, 16, 7, 7))
+    x = make_values("random", (16, 12, 12))
+    sizes = [
+        len(
+            figs.connectivity_figure(
+                16, 16, 1, kernel_size=7, lang="zh", selected_output=15
+            ).to_json()
+        ),
+        len(
+            figs.block_matrix_figure(
+                16, 16, 1, lang="zh", weight=weight, selected_output=0
+            ).to_json()
+        ),
+        len(figs.terms_figure(x, weight, groups=1, out_channel=0, lang="en").to_json()),
+        len(figs.outputs_figure(conv2d(x, weight), groups=1, lang="en").to_json()),
+    ]
+    assert max(sizes) < 1_000_000, sizes
+
+
+def _product(term: str) -> int:
+    total = 0
+    for part in term.split(" + "):
+        value = 1
+        for factor in part.split("·"):
+            value *= int(factor)
+        total += value
+    return total
+
+
+@given(
+    cin_g=st.integers(1, 4),
+    cout_g=st.integers(1, 4),
+    groups=st.integers(1, 4),
+    k=st.integers(1, 5),
+    extra=st.integers(0, 4),
+    bias=st.booleans(),
+)
+def test_every_count_equals_its_written_terms(*, cin_g, cout_g, groups, k, extra, bias):
+    from convviz.figures import counts
+
+    cin, cout, i = cin_g * groups, cout_g * groups, k + extra
+    rows = counts.comparison_rows(cin, cout, groups, kernel_size=k, input_size=i, bias=bias)
+    assert [r["name"] for r in rows] == [
+        "standard",
+        "grouped",
+        "depthwise",
+        "pointwise",
+        "separable",
+    ]
+    o = i - k + 1
+    for row in rows:
+        written, total = row["param_terms"].rsplit(" = ", 1)
+        assert int(total.replace(",", "")) == row["params"] == _product(written)
+        assert row["macs"] == row["weights"] * o * o
+        assert row["mac_terms"].endswith(f" = {row['macs']:,}")
+    by_name = {r["name"]: r for r in rows}
+    assert by_name["standard"]["weights"] == k * k * cin * cout
+    assert by_name["grouped"]["weights"] * groups == by_name["standard"]["weights"]
+    assert by_name["separable"]["weights"] == k * k * cin + cin * cout
+    ratio = by_name["separable"]["weights"] / by_name["standard"]["weights"]
+    assert ratio == pytest.approx(1 / cout + 1 / k**2)
+
+
+def test_counts_table_chart_and_ratio_text():
+    from convviz.figures import counts
+
+    rows = counts.comparison_rows(4, 8, 2, kernel_size=3, input_size=5, bias=False)
+    table = counts.comparison_table(rows, groups=2, lang="en").splitlines()
+    assert table[0] == "| Layer | Weight shape | Parameters | Multiply-accumulates |"
+    assert table[3] == "| Grouped (g = 2) | (8, 2, 3, 3) | 3·3·2·8 = 144 | 144 · 3·3 = 1,296 |"
+    assert table[6] == (
+        "| Depthwise separable | (4, 1, 3, 3) + (8, 4, 1, 1) | 3·3·1·4 + 1·1·4·8 = 68 "
+        "| (3·3·1·4 + 1·1·4·8) · 3·3 = 612 |"
+    )
+    fig = counts.counts_figure(rows, groups=2, lang="zh")
+    assert list(fig.data[0].x) == [288, 144, 36, 32, 68]
+    assert fig.data[0].y[1] == "分组卷积（g = 2）"
+    text = counts.savings_text(4, 8, 2, kernel_size=3, lang="en")
+    assert "144 / 288 weights = **1/2**" in text
+    assert "(36 + 32) / 288 = 1/C_out + 1/k² = 1/8 + 1/9 = **0.236**, i.e. 76.4% fewer" in text
+
+
+def test_counts_refuse_what_the_engine_refuses():
+    from convviz.figures import counts
+
+    with pytest.raises(ConvValueError):
+        counts.comparison_rows(4, 4, 3, kernel_size=3, input_size=5, bias=False)
+    with pytest.raises(ConvValueError):
+        counts.comparison_rows(4, 4, 2, kernel_size=5, input_size=3, bias=False)
+
+
+def test_exports_of_the_grouped_views():
+    from convviz.figures import channel_exports as files
+
+    scene = files.graph_scene(4, 8, 2, kernel_size=3)
+    graph = scene.panels[0]
+    assert [len(c.labels) for c in graph.columns] == [4, 8, 8]
+    assert len(graph.edges) == 4 * 8 // 2 + 8
+    assert {e.colour for e in graph.edges} == {figs.group_colour(0), figs.group_colour(1)}
+    assert "**" not in scene.caption.en and "4 · 8 / 2 = 16" in scene.caption.en
+    for png in (
+        files.graph_png(4, 8, 2, kernel_size=3, lang="zh"),
+        files.block_png(4, 4, 2, lang="en"),
+        files.terms_png(
+            make_values("ones", (4, 3, 3)),
+            np.ones((4, 2, 2, 2)),
+            groups=2,
+            out_channel=3,
+            lang="en",
+        ),
+    ):
+        assert png.startswith(b"\x89PNG\r\n\x1a\n")
+    latex = files.block_latex(4, 4, 2)
+    assert "w_{0,0} & w_{0,1} & 0 & 0 \\\\" in latex and "0 & 0 & w_{3,0} & w_{3,1}" in latex
+    assert files.block_csv(2, 2, 2).splitlines() == ["x0,x1", '"w_{0,0}",0', '0,"w_{1,0}"']
+    assert files.file_stem("grouped", cin=4, cout=8, g=2) == "grouped_cin4_cout8_g2"
+
+
+@pytest.mark.parametrize("name", ["sobel", "gaussian", "box"])
+def test_rank_one_examples_split_into_column_times_row(name):
+    from convviz.figures import separable as sep
+
+    kernel = sep.example_kernel(name)
+    view = sep.separable_view(kernel)
+    assert view["rank"] == 1
+    np.testing.assert_allclose(view["column"] @ view["row"], kernel, atol=1e-12)
+    assert view["column"].shape == (3, 1) and view["row"].shape == (1, 3)
+    assert view["max_error"] < 1e-12
+    fig = sep.split_figure(kernel, view, lang="en")
+    titles = [a.text for a in fig.layout.annotations if a.text.startswith("<b>")]
+    assert titles == ["<b>k×1</b>", "<b>1×k</b>", "<b>kernel</b>"]
+    assert "6 instead of 9" in sep.verdict_text(kernel, view, lang="en")
+
+
+def test_laplacian_and_random_kernels_do_not_split():
+    from convviz.figures import separable as sep
+
+    kernel = sep.example_kernel("laplacian")
+    view = sep.separable_view(kernel)
+    assert view["rank"] == 2 and view["column"] is None
+    np.testing.assert_allclose(
+        view["singular_values"], [2 + np.sqrt(6), np.sqrt(6) - 2, 0], atol=1e-12
+    )
+    assert view["max_error"] == pytest.approx(0.2041241452)
+    fig = sep.split_figure(kernel, view, lang="zh")
+    ops = [a.text for a in fig.layout.annotations if not a.text.startswith("<b>")]
+    assert ops == ["≈", "+"]
+    assert "秩为 2" in sep.verdict_text(kernel, view, lang="zh")
+    random = sep.example_kernel("random", kernel_size=5, seed=3)
+    assert random.shape == (5, 5)
+    assert sep.separable_view(random)["rank"] > 1
