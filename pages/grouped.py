@@ -24,6 +24,7 @@ from convviz.controls import (
 from convviz.controls.caching import cached_figure as figure
 from convviz.controls.downloads import export_buttons, share_link
 from convviz.engine.errors import ConvValueError
+from convviz.export import grid_csv
 from convviz.figures import channel_exports as files
 from convviz.figures import counts
 from convviz.figures import grouped as figs
@@ -217,6 +218,8 @@ elif result is not None:
         lang=lang,
         file_stem=f"{stem}_y{channel}",
         png=partial(files.terms_png, x, weight, groups=g, out_channel=channel, lang=lang),
+        latex=partial(files.filter_latex, weight, out_channel=channel),
+        csv=partial(files.weight_csv, weight),
     )
     st.markdown(f"**{translate('grouped.concat.title', lang, g=g)}**")
     st.plotly_chart(
@@ -228,6 +231,15 @@ elif result is not None:
         selection_mode="points",
         width="content",
         config={"displayModeBar": False},
+    )
+    export_buttons(
+        "grouped_outputs",
+        lang=lang,
+        file_stem=f"{stem}_outputs",
+        png=partial(
+            files.outputs_png, result["concatenated"], groups=g, lang=lang, selected_output=channel
+        ),
+        csv=partial(files.channels_csv, result["concatenated"]),
     )
     st.markdown(translate("grouped.concat.check", lang, g=g, diff=f"{result['max_diff']:.3g}"))
 
@@ -242,7 +254,16 @@ st.plotly_chart(
     width="content",
     config={"displayModeBar": False},
 )
-st.markdown(sep.verdict_text(kernel, view, lang=lang))
+verdict = sep.verdict_text(kernel, view, lang=lang)
+st.markdown(verdict)
+export_buttons(
+    "separable",
+    lang=lang,
+    file_stem=f"separable_{example}_k{kernel.shape[0]}",
+    png=partial(files.separable_png, kernel, view, caption=verdict, lang=lang),
+    latex=partial(files.separable_latex, kernel, view),
+    csv=partial(grid_csv, kernel),
+)
 
 pytorch_code(figs.pytorch_snippet(cin, cout, g, kernel_size=k, input_size=i), lang)
 share_link(lang)

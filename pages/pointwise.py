@@ -99,19 +99,27 @@ st.plotly_chart(
     width="content",
     config={"displayModeBar": False},
 )
+stem = files.file_stem("pointwise", cin=cin, cout=cout, i=i, seed=seed)
+export_buttons(
+    "pointwise_layer",
+    lang=lang,
+    file_stem=f"{stem}_layer",
+    png=partial(files.layer_png, x, check["conv"], pixel=(r, c), lang=lang),
+    csv=partial(files.channels_csv, x),
+)
 st.markdown(translate("pointwise.pixel.equation", lang, r=r, c=c, cin=cin, cout=cout))
 st.plotly_chart(
     figure(figs.pixel_figure)(x, weight, pixel=(r, c), lang=lang),
     width="content",
     config={"displayModeBar": False},
 )
-stem = files.file_stem("pointwise", cin=cin, cout=cout, i=i, seed=seed)
 export_buttons(
     "pointwise_pixel",
     lang=lang,
     file_stem=f"{stem}_pixel{r}{c}",
     png=partial(files.pixel_png, x, weight, pixel=(r, c), lang=lang),
     latex=partial(files.pixel_latex, x, weight, pixel=(r, c)),
+    csv=partial(files.matrix_csv, weight, columns=[f"x{j}" for j in range(cin)]),
 )
 st.markdown(f"**{translate('pointwise.matmul.header', lang)}**")
 st.caption(
@@ -131,7 +139,11 @@ st.plotly_chart(
 export_buttons(
     "pointwise_matmul",
     lang=lang,
-    file_stem=f"{stem}_Y",
+    file_stem=f"{stem}_WX",
+    png=partial(
+        files.matmul_png, check["pixels"], weight, check["product"], column=r * i + c, lang=lang
+    ),
+    latex=partial(files.matmul_latex, check["pixels"], weight, check["product"]),
     csv=partial(files.product_csv, check["product"], width=i),
 )
 st.markdown(
@@ -165,12 +177,20 @@ with table_box:
             for col in "RGB"
         },
     )
+    try:
+        matrix = figs.parse_mixing_rows(edited.to_numpy(dtype=object).tolist())
+    except ConvValueError as error:
+        show_error(error, lang, key="mixing")
+        matrix = None
     st.caption(translate("pointwise.image.table", lang))
-try:
-    matrix = figs.parse_mixing_rows(edited.to_numpy(dtype=object).tolist())
-except ConvValueError as error:
-    show_error(error, lang, key="mixing")
-    matrix = None
+    if matrix is not None:
+        export_buttons(
+            "pointwise_mixing",
+            lang=lang,
+            file_stem=f"pointwise_mixing_{preset}",
+            latex=partial(files.mixing_latex, matrix),
+            csv=partial(files.matrix_csv, matrix, columns="RGB"),
+        )
 if picture is not None and matrix is not None:
     view = cached(figs.mixing_view)(picture, matrix, relu=relu, lang=lang)
     columns = st.columns(4)

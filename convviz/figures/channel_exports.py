@@ -7,10 +7,12 @@ the engine exactly as on screen.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 
-from convviz.engine.conv import conv2d
 from convviz.export import (
+    Bilingual,
     Edge,
     GraphPanel,
     GridPanel,
@@ -20,17 +22,47 @@ from convviz.export import (
     bmatrix,
     grid_csv,
     latex_document,
+    panel_from_spec,
     render_scene_png,
 )
-from convviz.figures.grid import format_number
-from convviz.figures.grouped import group_colour, group_of, partial_sums
+from convviz.figures.grid import GridSpec
+from convviz.figures.grouped import (
+    group_colour,
+    group_of,
+    outputs_specs,
+    partial_sums,
+    terms_specs,
+    terms_sum_text,
+)
 from convviz.figures.palette import CellKind
-from convviz.figures.pointwise import dot_text
+from convviz.figures.pointwise import layer_specs, matmul_specs, pixel_lines, pixel_specs
+from convviz.figures.separable import split_specs
 
 
 def file_stem(page: str, **values: int) -> str:
     """``grouped_cin4_cout8_g2``: a file name that says which setting it shows."""
     return page + "".join(f"_{name}{value}" for name, value in values.items())
+
+
+def specs_png(
+    specs: Sequence[GridSpec],
+    *,
+    operators: Sequence[str] = (),
+    caption: str | Bilingual = "",
+    lang: str,
+) -> bytes:
+    """On-screen panels (``GridSpec``) as one PNG, in the palette and with the numbers."""
+    panels = tuple(panel_from_spec(spec) for spec in specs)
+    return render_scene_png(Scene(panels, caption=caption, operators=tuple(operators)), lang=lang)
+
+
+def channels_csv(values: np.ndarray) -> str:
+    """``(C, H, W)`` channels as CSV: one row per channel, one column per pixel ``(row, col)``.
+
+    The same layout as ``values.reshape(C, H·W)`` (row-major pixels), the 1×1 page's ``X``.
+    """
+    channels, _, width = values.shape
+    return product_csv(values.reshape(channels, -1), width=width)  # (C, H·W)
 
 
 def graph_scene(in_channels: int, out_channels: int, groups: int, *, kernel_size: int) -> Scene:
@@ -136,47 +168,74 @@ def block_csv(in_channels: int, out_channels: int, groups: int) -> str:
 def terms_png(
     x: np.ndarray, weight: np.ndarray, *, groups: int, out_channel: int, lang: str
 ) -> bytes:
-    """``y_o = x_a ⋆ w[o,0] + …`` for one output channel, every term drawn, as PNG."""
-    cin_g = x.shape[0] // groups
-    start = group_of(out_channel, weight.shape[0], groups) * cin_g
+    """``y_o = x_a ⋆ w[o,0] + …`` for one output channel, every term drawn, as PNG.
+
+    The caption writes out cell ``(0, 0)`` as the sum of its channels' shares.
+    """
+    specs, operators = terms_specs(
+        x, weight, groups=groups, out_channel=out_channel, max_terms=None
+    )
+    start = group_of(out_channel, weight.shape[0], groups) * (x.shape[0] // groups)
     parts = partial_sums(x, weight, groups=groups, out_channel=out_channel)  # (C_in/g, Ho, Wo)
-    panels: list[GridPanel] = []
-    operators: list[str] = []
-    for c in range(cin_g):
-        panels += [
-            GridPanel(x[start + c], f"x{start + c}", "input"),
-            GridPanel(weight[out_channel, c], f"w[{out_channel},{c}]", "kernel"),
-        ]
-        operators += ["⋆", "+"]
-    operators[-1] = "="
-    total = parts.sum(axis=0)  # (H_out, W_out)
-    panels.append(GridPanel(total, f"y{out_channel}", "output"))
-    shares = " + ".join(
-        f"(x{start + c}: {format_number(float(p[0, 0]))})" for c, p in enumerate(parts)
+    caption = terms_sum_text(parts, start=start, out_channel=out_channel, cell=(0, 0))
+    return specs_png(specs, operators=operators, caption=caption, lang=lang)
+
+
+def filter_latex(weight: np.ndarray, *, out_channel: int) -> str:
+    """Filter ``o``'s kernels in LaTeX: ``w_{o,0} = [...],\\quad w_{o,1} = [...], …``.
+
+    ``weight`` is ``(C_out, C_in/g, k, k)``; ``c′`` counts within the group, as PyTorch does.
+    """
+    parts = [
+        f"w_{{{out_channel},{c}}} = {bmatrix(kernel)}"
+        for c, kernel in enumerate(weight[out_channel])  # (k, k) each
+    ]
+    return latex_document(",\\quad\n".join(parts))
+
+
+def weight_csv(weight: np.ndarray) -> str:
+    """The grouped weight ``(C_out, C_in/g, k, k)`` as CSV, one row per filter.
+
+    Columns are ``(c′,r,c)`` in PyTorch's memory order, i.e. ``weight.reshape(C_out, -1)``.
+    """
+    cout, cin_g, k_h, k_w = weight.shape
+    header = [f"({c},{r},{q})" for c in range(cin_g) for r in range(k_h) for q in range(k_w)]
+    return grid_csv(weight.reshape(cout, -1), header=header)  # (C_out, C_in/g·k·k)
+
+
+def outputs_png(outputs: np.ndarray, *, groups: int, lang: str, selected_output: int) -> bytes:
+    """All output channels, grouped and concatenated, as PNG (the selected one outlined)."""
+    specs, operators = outputs_specs(
+        outputs, groups=groups, lang=lang, selected_output=selected_output
     )
-    caption = f"y{out_channel}[0,0] = {shares} = {format_number(float(total[0, 0]))}"
-    return render_scene_png(
-        Scene(tuple(panels), caption=caption, operators=tuple(operators)), lang=lang
+    caption = _plain(bilingual("grouped.concat.title", g=groups))
+    return specs_png(specs, operators=operators, caption=caption, lang=lang)
+
+
+def separable_png(kernel: np.ndarray, view: dict, *, caption: str, lang: str) -> bytes:
+    """The kernel's split (or its best rank-1 kernel and what is left over) as PNG."""
+    specs, operators = split_specs(kernel, view, lang=lang)
+    return specs_png(specs, operators=operators, caption=caption.replace("**", ""), lang=lang)
+
+
+def separable_latex(kernel: np.ndarray, view: dict) -> str:
+    """``K = u · v`` when the kernel splits; else its singular values and ``K ≈ σ₁u₁v₁ᵀ``."""
+    if view["column"] is not None:
+        body = f"{bmatrix(view['column'])}\n{bmatrix(view['row'])}\n=\n{bmatrix(kernel)}"
+        return latex_document(body)
+    sigmas = ", ".join(f"{s:.4f}".rstrip("0").rstrip(".") for s in view["singular_values"])
+    body = (
+        f"K = {bmatrix(kernel)}\n\\approx \\sigma_1 u_1 v_1^\\top = "
+        f"{bmatrix(view['approximation'])},\\qquad \\sigma = ({sigmas})"
     )
+    return latex_document(body)
 
 
 def pixel_png(x: np.ndarray, weight: np.ndarray, *, pixel: tuple[int, int], lang: str) -> bytes:
     """``W · x = y`` at one pixel as PNG, each output's products in the caption."""
-    r, c = pixel
-    vector = x[:, r, c]  # (C_in,)
-    result = conv2d(x[:, r : r + 1, c : c + 1], weight[:, :, None, None])[:, 0, 0]  # (C_out,)
-    lines = [
-        f"y{o} = {dot_text(weight[o], vector)} = {format_number(float(result[o]))}"
-        for o in range(weight.shape[0])
-    ]
-    panels = (
-        GridPanel(weight, bilingual("pointwise.pixel.weight"), "kernel"),
-        GridPanel(vector[:, None], bilingual("pointwise.pixel.vector", r=r, c=c), "input"),
-        GridPanel(result[:, None], bilingual("pointwise.pixel.result", r=r, c=c), "output"),
-    )
-    return render_scene_png(
-        Scene(panels, caption="\n".join(lines), operators=("·", "=")), lang=lang
-    )
+    specs = pixel_specs(x, weight, pixel=pixel, lang=lang)
+    caption = "\n".join(pixel_lines(x, weight, pixel=pixel))
+    return specs_png(specs, operators=("·", "="), caption=caption, lang=lang)
 
 
 def pixel_latex(x: np.ndarray, weight: np.ndarray, *, pixel: tuple[int, int]) -> str:
@@ -185,6 +244,43 @@ def pixel_latex(x: np.ndarray, weight: np.ndarray, *, pixel: tuple[int, int]) ->
     vector = x[:, r, c]  # (C_in,)
     result = weight @ vector  # (C_out,)
     body = f"{bmatrix(weight)}\n{bmatrix(vector[:, None])}\n=\n{bmatrix(result[:, None])}"
+    return latex_document(body)
+
+
+def matrix_csv(matrix: np.ndarray, *, columns: Sequence[str]) -> str:
+    """A weight matrix (rows = output channels) as CSV with named columns."""
+    return grid_csv(matrix, header=list(columns))
+
+
+def layer_png(x: np.ndarray, y: np.ndarray, *, pixel: tuple[int, int], lang: str) -> bytes:
+    """Every input and output channel of the 1×1 layer, the pixel outlined, as PNG."""
+    specs, operators = layer_specs(x, y, pixel=pixel)
+    r, c = pixel
+    caption = bilingual("pointwise.export.layer", r=r, c=c, cin=x.shape[0], cout=y.shape[0])
+    return specs_png(specs, operators=operators, caption=caption, lang=lang)
+
+
+def matmul_png(
+    pixels: np.ndarray, weight: np.ndarray, product: np.ndarray, *, column: int, lang: str
+) -> bytes:
+    """``W · X = Y`` (the pixel's column outlined) as PNG."""
+    specs = matmul_specs(pixels, weight, product, column=column, lang=lang)
+    return specs_png(specs, operators=("·", "="), lang=lang)
+
+
+def matmul_latex(pixels: np.ndarray, weight: np.ndarray, product: np.ndarray) -> str:
+    """``W X = Y`` for the whole layer in LaTeX, every pixel a column."""
+    body = f"{bmatrix(weight)}\n{bmatrix(pixels)}\n=\n{bmatrix(product)}"
+    return latex_document(body)
+
+
+def mixing_latex(matrix: np.ndarray) -> str:
+    """The picture's 1×1 layer ``y = M · (R, G, B)ᵀ`` in LaTeX, ``M`` with its numbers."""
+    outputs = "\\\\ ".join(f"y_{j}" for j in range(matrix.shape[0]))
+    body = (
+        f"\\begin{{bmatrix}} {outputs} \\end{{bmatrix}}\n=\n{bmatrix(matrix)}\n"
+        "\\begin{bmatrix} R \\\\ G \\\\ B \\end{bmatrix}"
+    )
     return latex_document(body)
 
 

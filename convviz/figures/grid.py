@@ -335,8 +335,12 @@ def highlight_shape(h: Highlight, *, panel: int = 0) -> dict:
     }
 
 
-def selected_cell(event: object) -> tuple[int, int, int] | None:
-    """``(row, col, panel)`` of the clicked cell, from ``st.plotly_chart(on_select=...)``."""
+def clicked_data(event: object, *, size: int) -> tuple[int, ...] | None:
+    """The ``customdata`` of the first clicked point that carries ``size`` integers.
+
+    ``event`` is the selection state of ``st.plotly_chart(on_select=...)``; points of
+    other traces (other ``customdata`` lengths, or none) are skipped.
+    """
     try:
         points = event["selection"]["points"]  # type: ignore[index]
     except (KeyError, TypeError):
@@ -345,9 +349,14 @@ def selected_cell(event: object) -> tuple[int, int, int] | None:
         data = point.get("customdata")
         if isinstance(data, dict):  # a typed-array slice arrives as {"0": r, "1": c, "2": p}
             data = [data[k] for k in sorted(data, key=int)]
-        if data is not None and len(data) == 3:
-            return int(data[0]), int(data[1]), int(data[2])
+        if data is not None and len(data) == size:
+            return tuple(int(v) for v in data)
     return None
+
+
+def selected_cell(event: object) -> tuple[int, int, int] | None:
+    """``(row, col, panel)`` of the clicked cell, from ``st.plotly_chart(on_select=...)``."""
+    return clicked_data(event, size=3)  # type: ignore[return-value]
 
 
 def value_colour_rgb(value: float, lo: float, hi: float) -> tuple[int, int, int]:

@@ -20,6 +20,7 @@ from convviz.engine.counting import conv_params
 from convviz.figures.grid import (
     GridSpec,
     Highlight,
+    clicked_data,
     format_number,
     grid_figure,
     panels_figure,
@@ -247,15 +248,8 @@ def connectivity_figure(
 
 def selected_output(event: object) -> int | None:
     """The output channel clicked in :func:`connectivity_figure` (filter or output node)."""
-    try:
-        points = event["selection"]["points"]  # type: ignore[index]
-    except (KeyError, TypeError):
-        return None
-    for point in points:
-        data = point.get("customdata")
-        if data is not None and len(data) == 1:
-            return int(data[0])
-    return None
+    data = clicked_data(event, size=1)
+    return None if data is None else data[0]
 
 
 def block_matrix_figure(
@@ -409,16 +403,15 @@ def partial_sums(x: np.ndarray, weight: np.ndarray, *, groups: int, out_channel:
     )
 
 
-def terms_figure(
+def terms_specs(
     x: np.ndarray,
     weight: np.ndarray,
     *,
     groups: int,
     out_channel: int,
-    lang: str,
-    max_terms: int = MAX_TERMS,
-) -> go.Figure:
-    """``y_o = x_a ⋆ w[o,0] + x_b ⋆ w[o,1] + …``: one output channel from its group's inputs.
+    max_terms: int | None = MAX_TERMS,
+) -> tuple[list[GridSpec], list[str]]:
+    """Panels ``x, w, x, w, …, y`` of one output channel and the operators between them.
 
     Parameters
     ----------
@@ -427,21 +420,21 @@ def terms_figure(
     weight : np.ndarray
         ``(C_out, C_in/g, k, k)``.
     groups, out_channel : int
-    lang : {"en", "zh"}
-    max_terms : int
+    max_terms : int or None
         At most this many ``x ⋆ w`` pairs are drawn (the output always includes all of them;
-        the last operator then reads ``+ … =``).
+        the last operator then reads ``+ … =``); ``None`` draws every pair.
 
     Returns
     -------
-    go.Figure
-        Panels ``x, w, x, w, …, y``; hovering an output cell lists each channel's share.
+    specs : list of GridSpec
+        Hovering an output cell lists each channel's share.
+    operators : list of str
     """
     cin_g = x.shape[0] // groups
     start = group_of(out_channel, weight.shape[0], groups) * cin_g
     parts = partial_sums(x, weight, groups=groups, out_channel=out_channel)  # (C_in/g, Ho, Wo)
     total = parts.sum(axis=0)  # (H_out, W_out)
-    shown = min(cin_g, max_terms)
+    shown = cin_g if max_terms is None else min(cin_g, max_terms)
     specs: list[GridSpec] = []
     operators: list[str] = []
     for c in range(shown):
@@ -453,18 +446,50 @@ def terms_figure(
     operators[-1] = "+ … =" if shown < cin_g else "="
     hover = np.empty(total.shape, dtype=object)
     for r, col in np.ndindex(total.shape):
-        shares = " + ".join(
-            f"(x{start + c}: {format_number(parts[c, r, col])})" for c in range(cin_g)
-        )
-        hover[r, col] = f"y{out_channel}[{r},{col}] = {shares} = {format_number(total[r, col])}"
+        hover[r, col] = terms_sum_text(parts, start=start, out_channel=out_channel, cell=(r, col))
     specs.append(GridSpec(total, title=f"y{out_channel}", role="output", hover=hover))
+    return specs, operators
+
+
+def terms_sum_text(
+    parts: np.ndarray, *, start: int, out_channel: int, cell: tuple[int, int]
+) -> str:
+    """``y3[0,0] = (x2: 1.5) + (x3: −2) = −0.5``: one output cell as its channels' shares.
+
+    ``parts`` is :func:`partial_sums`, ``(C_in/g, H_out, W_out)``; ``start`` the group's first
+    input channel.
+    """
+    r, col = cell
+    shares = " + ".join(
+        f"(x{start + c}: {format_number(parts[c, r, col])})" for c in range(parts.shape[0])
+    )
+    total = format_number(parts[:, r, col].sum())
+    return f"y{out_channel}[{r},{col}] = {shares} = {total}"
+
+
+def terms_figure(
+    x: np.ndarray,
+    weight: np.ndarray,
+    *,
+    groups: int,
+    out_channel: int,
+    lang: str,
+    max_terms: int = MAX_TERMS,
+) -> go.Figure:
+    """``y_o = x_a ⋆ w[o,0] + x_b ⋆ w[o,1] + …``: one output channel from its group's inputs.
+
+    See :func:`terms_specs` for the arguments; returns the panels as one figure.
+    """
+    specs, operators = terms_specs(
+        x, weight, groups=groups, out_channel=out_channel, max_terms=max_terms
+    )
     return panels_figure(specs, operators=operators)
 
 
-def outputs_figure(
+def outputs_specs(
     outputs: np.ndarray, *, groups: int, lang: str, selected_output: int | None = None
-) -> go.Figure:
-    """All output channels side by side (the concatenation), each titled with its group.
+) -> tuple[list[GridSpec], list[str]]:
+    """Panels of all output channels (the concatenation), each titled with its group.
 
     Parameters
     ----------
@@ -473,9 +498,10 @@ def outputs_figure(
 
     Returns
     -------
-    go.Figure
-        Clickable panels (``customdata`` ``[row, col, panel]``, panel = output channel); the
-        selected channel is outlined.
+    specs : list of GridSpec
+        Clickable panels on one colour scale; the selected channel is outlined.
+    operators : list of str
+        ``"|"`` between the groups.
     """
     cout = outputs.shape[0]
     h, w = outputs.shape[1:]
@@ -491,9 +517,25 @@ def outputs_figure(
         )
         for o in range(cout)
     ]
-    return panels_figure(
-        specs, operators=["|" if (o + 1) % (cout // groups) == 0 else "" for o in range(cout - 1)]
+    operators = ["|" if (o + 1) % (cout // groups) == 0 else "" for o in range(cout - 1)]
+    return specs, operators
+
+
+def outputs_figure(
+    outputs: np.ndarray, *, groups: int, lang: str, selected_output: int | None = None
+) -> go.Figure:
+    """All output channels side by side (the concatenation), each titled with its group.
+
+    Returns
+    -------
+    go.Figure
+        Clickable panels (``customdata`` ``[row, col, panel]``, panel = output channel); the
+        selected channel is outlined. See :func:`outputs_specs`.
+    """
+    specs, operators = outputs_specs(
+        outputs, groups=groups, lang=lang, selected_output=selected_output
     )
+    return panels_figure(specs, operators=operators)
 
 
 def pytorch_snippet(

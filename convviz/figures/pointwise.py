@@ -288,8 +288,10 @@ def dot_text(weights: np.ndarray, values: np.ndarray) -> str:
     return " + ".join(f"{show(a)}·{show(b)}" for a, b in zip(weights, values, strict=True))
 
 
-def layer_figure(x: np.ndarray, y: np.ndarray, *, pixel: tuple[int, int], lang: str) -> go.Figure:
-    """Input channels, then output channels, the chosen pixel outlined in every one.
+def layer_specs(
+    x: np.ndarray, y: np.ndarray, *, pixel: tuple[int, int]
+) -> tuple[list[GridSpec], list[str]]:
+    """Panels of the input channels, then the output channels, the pixel outlined in each.
 
     Parameters
     ----------
@@ -302,50 +304,67 @@ def layer_figure(x: np.ndarray, y: np.ndarray, *, pixel: tuple[int, int], lang: 
 
     Returns
     -------
-    go.Figure
-        Clickable panels (``customdata`` ``[row, col, panel]``); a click picks the pixel.
+    specs : list of GridSpec
+        Clickable; inputs share one colour scale, outputs another.
+    operators : list of str
+        ``"→"`` between the last input and the first output.
     """
     r, c = pixel
     mark = (Highlight(r, c, r + 1, c + 1),)
-    x_range = (float(x.min()), float(x.max()))
-    y_range = (float(y.min()), float(y.max()))
-    specs = [
-        GridSpec(
-            x[i], title=f"x{i}", role="input", highlights=mark, clickable=True, value_range=x_range
-        )
-        for i in range(x.shape[0])
-    ]
-    specs += [
-        GridSpec(
-            y[i], title=f"y{i}", role="output", highlights=mark, clickable=True, value_range=y_range
-        )
-        for i in range(y.shape[0])
-    ]
+    specs = []
+    for values, letter, role in ((x, "x", "input"), (y, "y", "output")):
+        span = (float(values.min()), float(values.max()))
+        specs += [
+            GridSpec(
+                values[i],
+                title=f"{letter}{i}",
+                role=role,
+                highlights=mark,
+                clickable=True,
+                value_range=span,
+            )
+            for i in range(values.shape[0])
+        ]
     operators = [""] * (x.shape[0] - 1) + ["→"] + [""] * (y.shape[0] - 1)
-    return panels_figure(specs, operators=operators)
+    return specs, operators
 
 
-def pixel_figure(
-    x: np.ndarray, weight: np.ndarray, *, pixel: tuple[int, int], lang: str
-) -> go.Figure:
-    """``W · x_p = y_p`` at one pixel: a ``(C_out, C_in)`` matrix times a ``C_in``-vector.
+def layer_figure(x: np.ndarray, y: np.ndarray, *, pixel: tuple[int, int], lang: str) -> go.Figure:
+    """Input channels, then output channels, the chosen pixel outlined in every one.
 
     Returns
     -------
     go.Figure
-        Three panels; hovering a cell of ``y_p`` shows its products and sum.
+        Clickable panels (``customdata`` ``[row, col, panel]``); a click picks the pixel. See
+        :func:`layer_specs`.
+    """
+    specs, operators = layer_specs(x, y, pixel=pixel)
+    return panels_figure(specs, operators=operators)
+
+
+def pixel_lines(x: np.ndarray, weight: np.ndarray, *, pixel: tuple[int, int]) -> list[str]:
+    """``y0 = 1·3 + (−1)·2 + 0·1 = 1``: each output of one pixel as its products and sum."""
+    r, c = pixel
+    vector = x[:, r, c]  # (C_in,)
+    result = weight @ vector  # (C_out,)
+    return [
+        f"y{o} = {dot_text(weight[o], vector)} = {format_number(float(result[o]))}"
+        for o in range(weight.shape[0])
+    ]
+
+
+def pixel_specs(
+    x: np.ndarray, weight: np.ndarray, *, pixel: tuple[int, int], lang: str
+) -> list[GridSpec]:
+    """Panels ``W``, ``x_p`` and ``y_p = W · x_p`` at one pixel (read with ``·`` and ``=``).
+
+    Hovering a cell of ``y_p`` shows its products and sum (:func:`pixel_lines`).
     """
     r, c = pixel
     vector = x[:, r, c]  # (C_in,)
     result = weight @ vector  # (C_out,)
-    hover = np.array(
-        [
-            [f"y{o} = {dot_text(weight[o], vector)} = {format_number(float(result[o]))}"]
-            for o in range(weight.shape[0])
-        ],
-        dtype=object,
-    )  # (C_out, 1)
-    specs = [
+    hover = np.array(pixel_lines(x, weight, pixel=pixel), dtype=object)[:, None]  # (C_out, 1)
+    return [
         GridSpec(weight, title=translate("pointwise.pixel.weight", lang), role="kernel"),
         GridSpec(
             vector[:, None], title=translate("pointwise.pixel.vector", lang, r=r, c=c), role="input"
@@ -357,13 +376,19 @@ def pixel_figure(
             hover=hover,
         ),
     ]
-    return panels_figure(specs, operators=("·", "="))
 
 
-def matmul_figure(
-    pixels: np.ndarray, weight: np.ndarray, product: np.ndarray, *, column: int, lang: str
+def pixel_figure(
+    x: np.ndarray, weight: np.ndarray, *, pixel: tuple[int, int], lang: str
 ) -> go.Figure:
-    """``W · X = Y`` for the whole layer, the chosen pixel's column outlined.
+    """``W · x_p = y_p`` at one pixel: a ``(C_out, C_in)`` matrix times a ``C_in``-vector."""
+    return panels_figure(pixel_specs(x, weight, pixel=pixel, lang=lang), operators=("·", "="))
+
+
+def matmul_specs(
+    pixels: np.ndarray, weight: np.ndarray, product: np.ndarray, *, column: int, lang: str
+) -> list[GridSpec]:
+    """Panels ``W``, ``X`` and ``Y = W · X``, the chosen pixel's column outlined.
 
     Parameters
     ----------
@@ -377,27 +402,28 @@ def matmul_figure(
         The chosen pixel's column ``row · W + col``.
     """
     shown = min(pixels.shape[1], MAX_MATMUL_COLUMNS)
-    mark_x = (Highlight(0, column, pixels.shape[0], column + 1),) if column < shown else ()
-    mark_y = (Highlight(0, column, product.shape[0], column + 1),) if column < shown else ()
-    specs = [
-        GridSpec(weight, title="W", role="kernel"),
-        GridSpec(
-            pixels[:, :shown],
-            title=translate(
-                "pointwise.matmul.pixels", lang, cin=pixels.shape[0], n=pixels.shape[1]
-            ),
-            role="input",
-            highlights=mark_x,
-        ),
-        GridSpec(
-            product[:, :shown],
-            title=translate(
-                "pointwise.matmul.product", lang, cout=product.shape[0], n=product.shape[1]
-            ),
-            role="output",
-            highlights=mark_y,
-        ),
-    ]
+    specs = [GridSpec(weight, title="W", role="kernel")]
+    for matrix, key, role in (
+        (pixels, "pointwise.matmul.pixels", "input"),
+        (product, "pointwise.matmul.product", "output"),
+    ):
+        rows = matrix.shape[0]
+        specs.append(
+            GridSpec(
+                matrix[:, :shown],
+                title=translate(key, lang, cin=rows, cout=rows, n=matrix.shape[1]),
+                role=role,
+                highlights=(Highlight(0, column, rows, column + 1),) if column < shown else (),
+            )
+        )
+    return specs
+
+
+def matmul_figure(
+    pixels: np.ndarray, weight: np.ndarray, product: np.ndarray, *, column: int, lang: str
+) -> go.Figure:
+    """``W · X = Y`` for the whole layer, the chosen pixel's column outlined."""
+    specs = matmul_specs(pixels, weight, product, column=column, lang=lang)
     return panels_figure(specs, operators=("·", "="))
 
 

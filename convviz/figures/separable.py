@@ -57,8 +57,10 @@ def separable_view(kernel: np.ndarray) -> dict[str, object]:
     }
 
 
-def split_figure(kernel: np.ndarray, view: dict[str, object], *, lang: str) -> go.Figure:
-    """``column ⊗ row = kernel`` when the kernel splits, else ``kernel ≈ best rank-1``.
+def split_specs(
+    kernel: np.ndarray, view: dict[str, object], *, lang: str
+) -> tuple[list[GridSpec], tuple[str, str]]:
+    """Panels ``column · row = kernel`` when the kernel splits, else ``kernel ≈ rank-1 + rest``.
 
     Parameters
     ----------
@@ -66,6 +68,12 @@ def split_figure(kernel: np.ndarray, view: dict[str, object], *, lang: str) -> g
         ``(k, k)``.
     view : dict
         From :func:`separable_view`.
+
+    Returns
+    -------
+    specs : list of GridSpec
+        ``k×1``, ``1×k``, kernel; or kernel, best rank-1 kernel, residual ``(k, k)``.
+    operators : (str, str)
     """
     kernel_spec = GridSpec(kernel, title=translate("separable.kernel", lang), role="kernel")
     if view["column"] is not None:
@@ -74,14 +82,20 @@ def split_figure(kernel: np.ndarray, view: dict[str, object], *, lang: str) -> g
             GridSpec(view["row"], title="1×k", role="kernel"),
             kernel_spec,
         ]
-        return panels_figure(specs, operators=("·", "="))
+        return specs, ("·", "=")
     residual = kernel - view["approximation"]  # (k, k)
     specs = [
         kernel_spec,
         GridSpec(view["approximation"], title=translate("separable.rank1", lang), role="other"),
         GridSpec(residual, title=translate("separable.residual", lang), role="other"),
     ]
-    return panels_figure(specs, operators=("≈", "+"))
+    return specs, ("≈", "+")
+
+
+def split_figure(kernel: np.ndarray, view: dict[str, object], *, lang: str) -> go.Figure:
+    """:func:`split_specs` as one figure."""
+    specs, operators = split_specs(kernel, view, lang=lang)
+    return panels_figure(specs, operators=operators)
 
 
 def verdict_text(kernel: np.ndarray, view: dict[str, object], *, lang: str) -> str:

@@ -27,7 +27,21 @@ def test_defaults_render_with_the_numbers(lang):
     assert "torch.nn.Conv2d(4, 4, kernel_size=3, groups=1, bias=False)" in at.code[0].value
     assert len(at.get("plotly_chart")) == 6
     labels = [b.proto.label for b in at.get("download_button")]
-    assert labels == ["PNG", "PNG", "LaTeX", "CSV", "PNG"]  # graph, weight (3), one output
+    # graph; weight; one output's terms; all outputs; the separable kernel
+    assert labels == ["PNG"] + ["PNG", "LaTeX", "CSV"] * 2 + ["PNG", "CSV"] + [
+        "PNG",
+        "LaTeX",
+        "CSV",
+    ]
+    keys = [b.proto.id.rsplit("-", 1)[-1] for b in at.get("download_button")]
+    assert keys[:5] == [
+        "grouped_graph_png",
+        "grouped_block_png",
+        "grouped_block_latex",
+        "grouped_block_csv",
+        "grouped_terms_png",
+    ]
+    assert keys[-1] == "separable_csv"
 
 
 def test_groups_slider_offers_only_common_divisors():

@@ -30,7 +30,11 @@ def test_defaults_render_with_the_numbers(lang):
     assert "torch.nn.Conv2d(3, 2, kernel_size=1, bias=False)" in at.code[0].value
     assert len(at.get("plotly_chart")) == 3
     labels = [b.proto.label for b in at.get("download_button")]
-    assert labels == ["PNG", "LaTeX", "CSV"]  # the pixel's W·x = y, and Y = W·X
+    # the layer; the pixel's W·x = y; Y = W·X; the mixing matrix
+    assert labels == ["PNG", "CSV"] + ["PNG", "LaTeX", "CSV"] * 2 + ["LaTeX", "CSV"]
+    keys = [b.proto.id.rsplit("-", 1)[-1] for b in at.get("download_button")]
+    assert keys[:2] == ["pointwise_layer_png", "pointwise_layer_csv"]
+    assert keys[-2:] == ["pointwise_mixing_latex", "pointwise_mixing_csv"]
     assert len(_images(at)) == 2  # the picture and its one grayscale channel
 
 

@@ -108,4 +108,9 @@ STRINGS = {
         "The mixing matrix has {rows} rows; use 1 to {limit} (one per output channel).",
         "混合矩阵有 {rows} 行；请使用 1 到 {limit} 行（每行对应一个输出通道）。",
     ),
+    # Captions of exported files.
+    "pointwise.export.layer": (
+        "A 1×1 convolution, {cin} → {cout} channels: the outlined pixel ({r}, {c}) of every output channel is W times the outlined pixel of the inputs.",
+        "1×1 卷积，{cin} → {cout} 个通道：每个输出通道中被框出的像素 ({r}, {c}) 都等于 W 乘以输入中被框出的那个像素向量。",
+    ),
 }
