@@ -1,0 +1,247 @@
+"""Standard convolution: the sliding window with its numbers, the output-size formula and its
+floor, padding modes and "same" (PyTorch vs TensorFlow), cross-correlation vs true
+convolution, the matrix C and the PyTorch code."""
+
+from functools import partial
+
+import streamlit as st
+
+from convviz.controls import (
+    cached,
+    choice_control,
+    current_language,
+    input_values_control,
+    page_header,
+    param_controls,
+    preset_picker,
+    pytorch_code,
+    show_error,
+)
+from convviz.controls.caching import cached_figure
+from convviz.controls.downloads import export_buttons, share_link
+from convviz.controls.tabs import lazy_tabs
+from convviz.engine.errors import ConvValueError
+from convviz.figures import standard_code as code
+from convviz.figures import standard_files as files
+from convviz.figures import standard_views as views
+from convviz.figures.grid import selected_cell
+from convviz.figures.standard_data import KERNEL_FILLS, PADDING_RULES, SIZE_KEYS
+from convviz.figures.standard_matrix import C_PANEL, Y_GRID
+from convviz.figures.standard_window import OUTPUT
+from convviz.i18n import translate
+from convviz.param_specs import PADDING_MODES, PARAM_SPECS
+
+WIDTH_KEYS = tuple(f"{key}_w" for key in SIZE_KEYS)
+TABS = ("window", "padding", "flip", "matrix", "code")
+WINDOW_CHART, PIN = "standard_window", "standard_pin"  # the pinned output cell (row, col)
+C_CHART, GRIDS_CHART = "standard_c_chart", "standard_grids_chart"
+
+
+def _seed_widths():
+    """on_change of the rectangular toggle: widths start at the heights, or are dropped."""
+    for key, wide in zip(SIZE_KEYS, WIDTH_KEYS, strict=True):
+        if st.session_state.get("rectangular"):
+            st.session_state[wide] = st.session_state.get(key, PARAM_SPECS[key].default)
+        else:
+            st.session_state.pop(wide, None)
+
+
+def size_controls(lang):
+    """Height sliders, the rectangular toggle and (when on) the width sliders."""
+    heights = param_controls(SIZE_KEYS, lang)
+    # A preset that sets different widths (it writes them before this run) turns the toggle on.
+    if any(
+        st.session_state.get(w, heights[k]) != heights[k]
+        for k, w in zip(SIZE_KEYS, WIDTH_KEYS, strict=True)
+    ):
+        st.session_state["rectangular"] = True
+    rectangular = st.sidebar.toggle(
+        translate("standard.param.rectangular", lang),
+        key="rectangular",
+        help=translate("standard.help.rectangular", lang),
+        on_change=_seed_widths,
+        bind="query-params",
+    )
+    if rectangular:
+        widths = param_controls(WIDTH_KEYS, lang)
+    else:
+        for wide in WIDTH_KEYS:  # square: the widths follow the heights
+            st.session_state.pop(wide, None)
+        widths = {f"{key}_w": value for key, value in heights.items()}
+    return {**heights, **widths}
+
+
+def sidebar(lang):
+    """Every control; returns (setting keywords, input values or None, kernel fill)."""
+    presets = st.sidebar.container()
+    sizes = size_controls(lang)
+    preset_picker("standard", lang, {**sizes, "dilation": 1}, container=presets)
+    rule = choice_control("padding_rule", PADDING_RULES, lang, horizontal=False)
+    mode = choice_control("padding_mode", PADDING_MODES, lang)
+    flip = st.sidebar.toggle(
+        translate("standard.param.flip", lang),
+        key="flip",
+        help=translate("standard.help.flip", lang),
+        bind="query-params",
+    )
+    fill = choice_control("kernel_fill", KERNEL_FILLS, lang)
+    setting = {**sizes, "padding_rule": rule, "padding_mode": mode, "flip": flip}
+    try:
+        x = input_values_control((sizes["input_size"], sizes["input_size_w"]), lang)
+    except ConvValueError as err:
+        with st.sidebar:
+            show_error(err, lang, key="input_error")
+        x = None
+    return setting, x, fill
+
+
+def size_section(x, fill, setting, lang):
+    """The output-size formula; returns False (after explaining why) for an invalid setting."""
+    st.subheader(translate("standard.size.header", lang))
+    try:
+        view = cached(views.size_view)(x, fill, lang=lang, **setting)
+    except ConvValueError as err:
+        show_error(err, lang, key="size_error")
+        return False
+    for line in view["formula"] + view["rule"]:
+        st.markdown(line)
+    for line in view["leftover"]:
+        st.caption(line)
+    return True
+
+
+def _pin_window():
+    picked = selected_cell(st.session_state.get(WINDOW_CHART))
+    if picked is not None and picked[2] == OUTPUT:
+        st.session_state[PIN] = picked[:2]
+
+
+@st.fragment
+def window_tab(x, fill, setting, lang):
+    """Play, pause, step and click-to-pin run in this fragment only."""
+    st.subheader(translate("standard.window.header", lang))
+    pin = st.session_state.get(PIN, (0, 0))
+    view = cached_figure(views.window_view)(x, fill, pin, lang=lang, **setting)
+    st.caption(view["legend"])
+    st.plotly_chart(
+        view["figure"],
+        width="content",
+        key=WINDOW_CHART,
+        on_select=_pin_window,
+        selection_mode="points",
+    )
+    st.markdown(view["pinned"])
+    st.code(view["pinned_sum"], language=None, wrap_lines=True)
+    export_buttons(
+        "standard_window",
+        lang=lang,
+        file_stem=files.file_stem(**setting),
+        png=partial(files.window_png, x, fill, view["step"], lang=lang, **setting),
+        gif=partial(files.window_gif, x, fill, lang=lang, **setting),
+        latex=partial(files.formula_tex, x, fill, **setting),
+        csv=partial(files.output_csv, x, fill, **setting),
+    )
+
+
+def padding_tab(x, fill, setting, lang):
+    st.subheader(translate("standard.pad.header", lang))
+    st.markdown(translate("standard.pad.intro", lang))
+    view = cached_figure(views.padding_view)(x, fill, lang=lang, **setting)
+    for note in view["notes"]:
+        st.caption(note)
+    if view["figure"] is not None:
+        st.plotly_chart(view["figure"], width="content", key="standard_modes_chart")
+    st.subheader(translate("standard.pad.same_header", lang))
+    st.markdown(translate("standard.pad.same_intro", lang))
+    for column, rule in zip(st.columns(2), ("same_torch", "same_tf"), strict=True):
+        same = view["same"][rule]
+        column.markdown(f"**{translate(f'standard.pad.{rule}_title', lang)}**")
+        if same["error"]:
+            column.error(same["error"], icon=":material/lightbulb:")
+            continue
+        column.markdown(same["text"])
+        column.plotly_chart(same["figure"], width="content", key=f"standard_{rule}_chart")
+
+
+def flip_tab(x, fill, setting, lang):
+    st.subheader(translate("standard.flip.header", lang))
+    st.markdown(translate("standard.flip.intro", lang))
+    view = cached_figure(views.flip_view)(x, fill, lang=lang, **setting)
+    st.plotly_chart(view["kernels"], width="content", key="standard_flip_kernels")
+    st.plotly_chart(view["outputs"], width="content", key="standard_flip_outputs")
+    st.markdown(view["verdict"])
+
+
+def _pick_row(chart, out_w):
+    """on_select of C (a row) or of the output grid (a cell): pin that window."""
+    picked = selected_cell(st.session_state.get(chart))
+    if picked is None:
+        return
+    row, col, panel = picked
+    if chart == C_CHART and panel == C_PANEL:
+        st.session_state[PIN] = divmod(row, out_w)
+    elif chart == GRIDS_CHART and panel == Y_GRID:
+        st.session_state[PIN] = (row, col)
+
+
+@st.fragment
+def matrix_tab(x, fill, setting, lang):
+    st.subheader(translate("standard.matrix.header", lang))
+    st.markdown(translate("standard.matrix.intro", lang))
+    out_w = cached(views.size_view)(x, fill, lang=lang, **setting)["output_hw"][1]
+    r, c = st.session_state.get(PIN, (0, 0))
+    view = cached_figure(views.matrix_view)(x, fill, r * out_w + c, lang=lang, **setting)
+    for text in view["texts"]:
+        st.markdown(text)
+    for note in view["notes"]:
+        st.caption(note)
+    if view["figure"] is not None:
+        st.plotly_chart(
+            view["figure"],
+            width="content",
+            key=C_CHART,
+            on_select=partial(_pick_row, C_CHART, out_w),
+            selection_mode="points",
+        )
+    st.markdown(view["picked"])
+    st.code(view["row_text"], language=None, wrap_lines=True)
+    st.plotly_chart(
+        view["grids"],
+        width="content",
+        key=GRIDS_CHART,
+        on_select=partial(_pick_row, GRIDS_CHART, out_w),
+        selection_mode="points",
+    )
+    exportable = files.c_exportable(view["shape"])
+    export_buttons(
+        "standard_matrix",
+        lang=lang,
+        file_stem=files.file_stem(**setting) + "_C",
+        latex=partial(files.c_tex, x, fill, **setting) if exportable else None,
+        csv=partial(files.c_csv, x, fill, **setting) if exportable else None,
+    )
+
+
+def code_tab(x, fill, setting, lang):
+    pytorch_code(cached(code.code_view)(x, fill, lang=lang, **setting), lang)
+
+
+TAB_VIEWS = {
+    "window": window_tab,
+    "padding": padding_tab,
+    "flip": flip_tab,
+    "matrix": matrix_tab,
+    "code": code_tab,
+}
+
+
+lang = current_language()
+page_header("standard", lang)
+setting, x, fill = sidebar(lang)
+if x is None:
+    st.info(translate("standard.values_error", lang), icon=":material/edit:")
+elif size_section(x, fill, setting, lang):
+    tabs, opened = lazy_tabs("standard", TABS, lang)
+    with tabs[opened]:
+        TAB_VIEWS[opened](x, fill, setting, lang)
+share_link(lang)
