@@ -20,6 +20,7 @@ from convviz.controls import (
 )
 from convviz.controls.caching import cached_figure
 from convviz.controls.downloads import export_buttons, share_link
+from convviz.controls.predict import predict_first
 from convviz.engine.errors import ConvValueError
 from convviz.figures import dilated_views as views
 from convviz.figures.dilated import KERNEL_FILLS, OUTPUT
@@ -83,9 +84,11 @@ def window_section(params, x, fill, lang):
     except ConvValueError as err:
         show_error(err, lang, key="window_error")
         return
-    st.markdown(view["formula"])
-    for note in view["notes"]:
-        st.caption(note)
+    setting = tuple(params[key] for key in LAYER_KEYS)
+    if predict_first("dilated", setting, view["output_size"], lang):
+        st.markdown(view["formula"])
+        for note in view["notes"]:
+            st.caption(note)
     st.plotly_chart(
         view["figure"],
         width="content",

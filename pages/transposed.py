@@ -21,6 +21,7 @@ from convviz.controls import (
 )
 from convviz.controls.caching import cached_figure
 from convviz.controls.downloads import export_buttons, share_link
+from convviz.controls.predict import predict_first
 from convviz.controls.urlstate import write_to_url
 from convviz.engine.errors import ConvValueError
 from convviz.figures import transposed_code as torch_code
@@ -94,6 +95,9 @@ def size_section(x, kernel, hyper, lang):
         st.markdown(views.formula_text(x.shape[0], kernel.shape[0], lang=lang, **hyper))
         show_error(err, lang, key="size_error")
         return False
+    setting = (x.shape[0], kernel.shape[0], *hyper.values())
+    if not predict_first("transposed", setting, view["output_size"], lang):
+        return True
     st.markdown(view["formula"])
     left, right = st.columns([5, 4])
     left.dataframe(view["terms"], hide_index=True, width="content")

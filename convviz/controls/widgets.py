@@ -91,22 +91,27 @@ def choice_control(
     container: Any = None,
     default: str | None = None,
     horizontal: bool = True,
+    text_prefix: str = "",
 ) -> str:
     """A radio choice among ``options`` labelled ``choice.<key>.<option>``, bound to the URL.
 
     The label is ``param.<key>`` and the help ``help.<key>`` when those keys exist. The URL
     holds the option code (``?padding_mode=reflect``), whatever the language.
+    ``text_prefix`` is put before those three text keys (``"practice."`` reads
+    ``practice.param.level``, ``practice.choice.level.<option>``, ``practice.help.level``),
+    so a page can own the texts of a short URL key such as ``level``.
     """
     default = default if default in options else options[0]
     seed_from_url(key, options)
+    help_key = f"{text_prefix}help.{key}"
     value = _container(container).radio(
-        translate(f"param.{key}", lang),
+        translate(f"{text_prefix}param.{key}", lang),
         options,
         index=list(options).index(default),
-        format_func=lambda option: translate(f"choice.{key}.{option}", lang),
+        format_func=lambda option: translate(f"{text_prefix}choice.{key}.{option}", lang),
         horizontal=horizontal,
         key=key,
-        help=translate(f"help.{key}", lang) if has_key(f"help.{key}") else None,
+        help=translate(help_key, lang) if has_key(help_key) else None,
     )
     write_to_url(key, value, default)
     return value

@@ -1,0 +1,85 @@
+"""The "predict first" switch of the topic pages: guess the output size, then see it.
+
+A page calls :func:`predict_first` just before it draws its output-size formula and draws the
+formula only when the call returns ``True``. With the switch off (the default) nothing changes.
+With it on, the learner types a prediction first; a malformed one is explained and the answer
+stays hidden. The switch is kept in the URL (``?predict_first=true``), so a teacher can hand
+out a link with it on. A prediction counts for one setting only: change a slider and the page
+asks again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable
+from typing import Any
+
+import streamlit as st
+
+from convviz.i18n import translate
+from convviz.practice.check import CORRECT, MALFORMED, check_number
+from convviz.practice.text import step_text
+
+PREDICT_KEY = "predict_first"  # the toggle's widget key and URL parameter
+
+
+def _judgement(verdict, lang: str, box: Any) -> None:
+    text = step_text(verdict.steps[0], lang)
+    if verdict.status == CORRECT:
+        box.success(text, icon=":material/check_circle:")
+    elif verdict.status == MALFORMED:
+        box.warning(text, icon=":material/edit:")
+    else:
+        box.error(text, icon=":material/close:")
+
+
+def predict_first(
+    name: str, question: Hashable, answer: int, lang: str, *, container: Any = None
+) -> bool:
+    """A "predict first" toggle and, when it is on, a prediction form for ``answer``.
+
+    Parameters
+    ----------
+    name : str
+        Page prefix of the form's keys (``<name>_predict_form``, ``<name>_predict_guess``),
+        e.g. ``"dilated"``.
+    question : hashable
+        The setting the answer belongs to, e.g. ``(i, k, s, p, d)``; a new setting asks again.
+    answer : int
+        The output size the page is about to show (from the engine).
+    lang : {"en", "zh"}
+    container : Streamlit container, optional
+        Where to draw (default: the main area).
+
+    Returns
+    -------
+    bool
+        Whether the page may show the answer now: the switch is off, or the learner has made
+        a well-formed prediction for this ``question`` (right or wrong, it is judged above).
+    """
+    box = st if container is None else container
+    on = box.toggle(
+        translate("practice.predict.toggle", lang),
+        key=PREDICT_KEY,
+        help=translate("practice.predict.help", lang),
+        bind="query-params",
+    )
+    if not on:
+        return True
+    done_key = f"{name}_predict_done"
+    done = st.session_state.get(done_key)
+    if done is not None and done[0] == question:
+        _judgement(done[1], lang, box)
+        return True
+    with box.form(f"{name}_predict_form", clear_on_submit=True, border=False):
+        guess = st.text_input(
+            translate("practice.predict.label", lang), key=f"{name}_predict_guess", width=260
+        )
+        submitted = st.form_submit_button(translate("practice.predict.submit", lang))
+    if submitted:
+        verdict = check_number(answer, guess)
+        _judgement(verdict, lang, box)
+        if verdict.status != MALFORMED:
+            st.session_state[done_key] = (question, verdict)
+            return True
+    box.caption(translate("practice.predict.waiting", lang))
+    return False
