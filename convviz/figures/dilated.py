@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 import plotly.graph_objects as go
 
+from convviz.figures.animation import unchecked_frame
 from convviz.figures.grid import GridSpec, cell_px, format_number, panels_figure
 from convviz.figures.palette import HIGHLIGHT, CellKind
 from convviz.i18n import translate
@@ -524,11 +525,10 @@ def window_figure(
     )
     names = [f"({r}, {c})" for r, c in cells]
     fig.frames = [
-        go.Frame(
-            name=name,
-            data=_step_traces(trace, kernel, r, c, k_hat=k_hat, max_chars=max_chars),
-            traces=list(range(base, base + 4)),
-            _validate=False,
+        unchecked_frame(
+            name,
+            _step_traces(trace, kernel, r, c, k_hat=k_hat, max_chars=max_chars),
+            list(range(base, base + 4)),
         )
         for name, (r, c) in zip(names, cells, strict=True)
     ]

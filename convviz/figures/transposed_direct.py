@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 import plotly.graph_objects as go
 
+from convviz.figures.animation import unchecked_frame
 from convviz.figures.grid import (
     MAX_NUMBERED_CELLS,
     GridSpec,
@@ -337,7 +338,7 @@ def direct_figure(
             values = np.where(np.arange(o * o).reshape(o, o) <= n, data.sums, np.nan)
             step = [*values_update(specs[OUTPUT], values), *step]
             traces = [heat, text, *traces]
-        frames.append(go.Frame(name=f"y[{r},{c}]", data=step, traces=traces))
+        frames.append(unchecked_frame(f"y[{r},{c}]", step, traces))
     return add_play_controls(fig, frames, lang=lang, active=start)
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 import plotly.graph_objects as go
 
+from convviz.figures.animation import unchecked_frame
 from convviz.figures.grid import (
     GridSpec,
     Highlight,
@@ -272,10 +273,10 @@ def scatter_figure(
     heat, text = panel_trace_indices(specs)[CANVAS]
     i = data.x.shape[0]
     frames = [
-        go.Frame(
-            name=f"x[{n // i},{n % i}]",
-            data=[*values_update(specs[CANVAS], steps[n]), *_scatter_step(data, n, lang=lang)],
-            traces=[heat, text, *range(base, base + 4)],
+        unchecked_frame(
+            f"x[{n // i},{n % i}]",
+            [*values_update(specs[CANVAS], steps[n]), *_scatter_step(data, n, lang=lang)],
+            [heat, text, *range(base, base + 4)],
         )
         for n in range(data.steps)
     ]

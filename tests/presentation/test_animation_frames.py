@@ -1,0 +1,95 @@
+"""Animated figures are built with unchecked frames (``unchecked_frame``) for speed: here every
+animated figure of the pages is put through Plotly's full validation, and the shared
+``animate_panels`` is checked step by step."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import plotly.graph_objects as go
+import pytest
+
+from convviz.figures import dilated_views
+from convviz.figures.animation import FrameSpec, animate_panels, unchecked_frame
+from convviz.figures.grid import GridSpec, Highlight, panel_trace_indices, panels_figure
+from convviz.figures.transposed import example_kernel
+from convviz.figures.transposed_data import direct_data, scatter_data
+from convviz.figures.transposed_direct import direct_figure
+from convviz.figures.transposed_scatter import scatter_figure
+
+X3 = np.arange(1, 10, dtype=float).reshape(3, 3)
+TRANSPOSED = {"stride": 2, "padding": 1, "output_padding": 1, "dilation": 1}
+
+
+def _revalidated(fig: go.Figure) -> dict:
+    """The figure's JSON after Plotly checks every property (raises on anything invalid)."""
+    return json.loads(go.Figure(fig.to_dict()).to_json())
+
+
+def _animated_figures():
+    kernel = example_kernel(3)
+    yield "scatter-add", scatter_figure(scatter_data(X3, kernel, **TRANSPOSED), lang="en")
+    yield "direct form", direct_figure(direct_data(X3, kernel, **TRANSPOSED), lang="zh")
+    x = np.arange(49, dtype=float).reshape(7, 7)
+    window = dilated_views.window_view(
+        x,
+        "arange",
+        (1, 1),
+        lang="en",
+        input_size=7,
+        kernel_size=3,
+        stride=1,
+        padding=1,
+        dilation=2,
+    )
+    yield "dilated window", go.Figure(window["figure"])
+
+
+@pytest.mark.parametrize(("name", "fig"), list(_animated_figures()), ids=lambda v: str(v)[:20])
+def test_animated_figures_pass_plotly_validation(name, fig):
+    assert fig.frames, name
+    checked = _revalidated(fig)
+    assert checked["frames"] == json.loads(fig.to_json())["frames"]
+    names = [frame["name"] for frame in checked["frames"]]
+    assert len(names) == len(set(names))  # the step slider addresses frames by name
+    n_traces = len(checked["data"])
+    for frame in checked["frames"]:
+        assert len(frame["data"]) == len(frame["traces"])
+        assert all(0 <= index < n_traces for index in frame["traces"])
+        for update, index in zip(frame["data"], frame["traces"], strict=True):
+            assert update["type"] == checked["data"][index]["type"]
+
+
+def test_unchecked_frame_serialises_like_a_checked_one():
+    data = [{"type": "scatter", "text": ["1", "2"], "textfont": {"color": ["#000", "#fff"]}}]
+    layout = {"shapes": [{"type": "rect", "x0": 0, "x1": 1, "y0": 0, "y1": 1}]}
+    fast = unchecked_frame("step 1", data, [3], layout)
+    slow = go.Frame(name="step 1", data=data, traces=[3], layout=layout)
+    assert json.loads(go.Figure(frames=[fast]).to_json()) == json.loads(
+        go.Figure(frames=[slow]).to_json()
+    )
+
+
+def test_animate_panels_steps_through_values_highlights_and_captions():
+    x = np.arange(9, dtype=float).reshape(3, 3)
+    specs = [GridSpec(values=x, title="x", role="input"), GridSpec(values=x * 0, title="y")]
+    frames = [
+        FrameSpec(
+            name=f"({n})",
+            highlights=[(0, Highlight(n, 0, n + 1, 3))],
+            values={1: np.where(np.arange(9).reshape(3, 3) <= 3 * n + 2, x, np.nan)},
+            caption=f"row {n}",
+        )
+        for n in range(3)
+    ]
+    fig = animate_panels(panels_figure(specs), specs, frames, lang="en", start=1)
+    checked = _revalidated(fig)
+    assert [frame["name"] for frame in checked["frames"]] == ["(0)", "(1)", "(2)"]
+    heat, text = panel_trace_indices(specs)[1]
+    second = checked["frames"][1]
+    assert second["traces"] == [heat, text]
+    assert second["layout"]["annotations"][-1]["text"] == "row 1"
+    assert second["data"][1]["text"][:6] == ["0", "1", "2", "3", "4", "5"]
+    assert fig.data[text].text[6] in ("", None)  # the figure opens on step 1: row 2 blank
+    assert fig.layout.annotations[-1].text == "row 1"
