@@ -31,6 +31,7 @@ from convviz.i18n import translate
 from convviz.inputs import make_values
 
 SMALL = {"default": 3, "max_value": 8}
+MIX_LINK = "pointwise_mix_link"  # what ?mix= asked for: preset, matrix or error
 IMAGE_SIDE = 256  # pictures are shrunk to this for the mixing demo (fast, and enough to see)
 
 
@@ -57,6 +58,41 @@ def block(plain, reduced, key: str, lang: str) -> None:
     lines = counts.block_comparison(plain, reduced, lang=lang, key=key)
     st.markdown(f"- {lines['plain']}\n- {lines['reduced']}")
     st.markdown(lines["saving"])
+
+
+def link_matrix(preset: str, lang: str):
+    """The mixing matrix a shared link (``?mix=``) asked for, while its preset stays chosen.
+
+    Read once per session; a link that cannot be read is explained until the preset changes
+    or the table is edited.
+    """
+    if MIX_LINK not in st.session_state:  # first run: read the link once
+        held = {"preset": preset, "matrix": None, "error": None}
+        text = st.query_params.get("mix")
+        if text:
+            try:
+                held["matrix"] = cached(figs.parse_mixing_text)(text)
+            except ConvValueError as error:
+                held["error"] = error
+        st.session_state[MIX_LINK] = held
+    held = st.session_state[MIX_LINK]
+    if held["preset"] != preset:  # another preset was chosen: the link is done with
+        held.update(matrix=None, error=None)
+    if held["error"] is not None:
+        show_error(held["error"], lang, key="mix_link")
+    return held["matrix"]
+
+
+def write_matrix_to_url(matrix, preset_matrix) -> None:
+    """Keep an edited mixing matrix in ``?mix=`` (dropped while it equals the preset)."""
+    text = figs.link_text(matrix, preset_matrix)
+    if text is None:
+        if "mix" in st.query_params:
+            del st.query_params["mix"]
+        return
+    st.session_state[MIX_LINK]["error"] = None
+    if st.query_params.get("mix") != text:
+        st.query_params["mix"] = text
 
 
 def pick_pixel() -> None:
@@ -164,10 +200,14 @@ with controls:
         bind="query-params",
     )
 with table_box:
-    start = cached(figs.mixing_preset)(preset, seed=seed)
+    preset_matrix = cached(figs.mixing_preset)(preset, seed=seed)
+    from_link = link_matrix(preset, lang)
+    start = preset_matrix if from_link is None else from_link
     edited = st.data_editor(
         pd.DataFrame(start, columns=list("RGB")),
-        key=f"mixing_table_{preset}" + (f"_{seed}" if preset == "random" else ""),
+        key=f"mixing_table_{preset}"
+        + (f"_{seed}" if preset == "random" else "")
+        + ("" if from_link is None else "_link"),
         num_rows="dynamic",
         hide_index=True,
         column_config={
@@ -184,6 +224,7 @@ with table_box:
         matrix = None
     st.caption(translate("pointwise.image.table", lang))
     if matrix is not None:
+        write_matrix_to_url(matrix, preset_matrix)
         export_buttons(
             "pointwise_mixing",
             lang=lang,

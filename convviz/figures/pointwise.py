@@ -18,6 +18,7 @@ from PIL import Image
 
 from convviz.engine.conv import conv2d
 from convviz.engine.errors import ConvValueError
+from convviz.export.csvtext import csv_number
 from convviz.figures.grid import GridSpec, Highlight, format_number, panels_figure
 from convviz.figures.palette import DIVERGING_SCALE
 from convviz.i18n import translate
@@ -32,6 +33,7 @@ MIXING_PRESETS: dict[str, tuple[tuple[float, float, float], ...] | None] = {
 }
 MAX_MIX_ROWS = 6
 MAX_MIX_WEIGHT = 10.0
+MAX_MIX_TEXT = 200  # characters of a mixing matrix in a link (6 rows need far fewer)
 MAX_MATMUL_COLUMNS = 64  # pixels drawn in the (C_in, H·W) matrix view
 
 
@@ -116,6 +118,38 @@ def parse_mixing_rows(
             limit=MAX_MIX_ROWS,
         )
     return np.array(matrix, dtype=np.float64).reshape(len(matrix), len(columns))  # (k, 3)
+
+
+def mixing_text(matrix: np.ndarray) -> str:
+    """The link form of a ``(k, 3)`` mixing matrix: ``0.299,0.587,0.114;1,0,0``."""
+    return ";".join(",".join(csv_number(v) for v in row) for row in np.asarray(matrix))
+
+
+def link_text(matrix: np.ndarray, preset: np.ndarray) -> str | None:
+    """:func:`mixing_text` of an edited matrix, or ``None`` while it equals its preset."""
+    if matrix.shape == preset.shape and np.array_equal(matrix, preset):
+        return None
+    return mixing_text(matrix)
+
+
+def parse_mixing_text(text: str) -> np.ndarray:
+    """A mixing matrix from its link form (:func:`mixing_text`), checked like the table.
+
+    Raises
+    ------
+    ConvValueError
+        ``mixing_link`` when the text is not rows of three comma-separated fields joined by
+        ``;`` (or is longer than ``MAX_MIX_TEXT``); otherwise the errors of
+        :func:`parse_mixing_rows`.
+    """
+    rows = [row.split(",") for row in text.split(";")]
+    if len(text) > MAX_MIX_TEXT or any(len(row) != 3 for row in rows):
+        raise ConvValueError(
+            "mixing_link",
+            f"mix={text[:40]!r} is not rows of three numbers R,G,B separated by ';'",
+            text=text[:40],
+        )
+    return parse_mixing_rows(rows)
 
 
 def mix_image(image: np.ndarray, matrix: np.ndarray, *, relu: bool = False) -> np.ndarray:

@@ -166,3 +166,39 @@ def test_calculator_fields_change_the_terms_and_totals():
 def test_calculator_fields_come_from_a_link():
     at = open_app("zh", PAGE, resnet_channels="128", resnet_mid="32")
     assert "1·1·128·32 + 3·3·32·32 + 1·1·32·128 = 17,408" in _text(at)
+
+
+def test_an_edited_matrix_goes_into_the_link_and_comes_back_from_it():
+    at = open_app("en", PAGE)
+    assert "mix" not in at.query_params
+    at.session_state["mixing_table_grayscale"] = {
+        "edited_rows": {0: {"R": -1.0}},
+        "added_rows": [{"R": 1, "G": 0, "B": 0}],
+        "deleted_rows": [],
+    }
+    at.run()
+    assert at.query_params["mix"] == "-1,0.587,0.114;1,0,0"
+    again = open_app("en", PAGE, mix="-1,0.587,0.114;1,0,0")
+    assert not again.error
+    assert again.data_editor[0].value.to_numpy().tolist() == [[-1, 0.587, 0.114], [1, 0, 0]]
+    assert len(_images(again)) == 3  # the picture and the link's two channels
+    again.radio(key="mixing").set_value("swap_rb").run()  # another preset: the link is done
+    assert again.data_editor[0].value.to_numpy().tolist() == [[0, 0, 1], [0, 1, 0], [1, 0, 0]]
+    assert "mix" not in again.query_params
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize(
+    ("text", "code", "values"),
+    [
+        ("1,2;3", "mixing_link", {"text": "1,2;3"}),
+        ("1,2,x", "mixing_not_number", {"row": 1, "column": "B", "value": "x"}),
+        ("1,0,0;" * 7 + "1,0,0", "mixing_rows", {"rows": 8, "limit": 6}),
+    ],
+)
+def test_a_bad_matrix_in_the_link_is_explained_and_the_preset_shown(lang, text, code, values):
+    at = open_app(lang, PAGE, mix=text)
+    assert not at.exception
+    assert [e.value for e in at.error] == [translate(f"error.{code}", lang, **values)]
+    assert at.data_editor[0].value.to_numpy().tolist() == [[0.299, 0.587, 0.114]]
+    assert len(_images(at)) == 2

@@ -222,3 +222,28 @@ def test_exports_of_the_pointwise_views():
     lines = files.product_csv(check["product"], width=2).splitlines()
     assert lines[0] == '"(0,0)","(0,1)","(1,0)","(1,1)"'
     assert lines[1].split(",")[2] == "-4"
+
+
+@given(
+    st.lists(
+        st.lists(
+            st.floats(-10, 10, allow_nan=False).map(lambda v: round(v, 3)), min_size=3, max_size=3
+        ),
+        min_size=1,
+        max_size=figs.MAX_MIX_ROWS,
+    )
+)
+def test_mixing_matrices_survive_the_link(rows):
+    matrix = np.array(rows, dtype=np.float64)  # (k, 3)
+    text = figs.mixing_text(matrix)
+    np.testing.assert_array_equal(figs.parse_mixing_text(text), matrix)
+    assert figs.link_text(matrix, matrix.copy()) is None
+    assert figs.link_text(matrix, np.zeros((matrix.shape[0] + 1, 3))) == text
+
+
+def test_mixing_link_text_is_compact_and_refuses_other_shapes():
+    assert figs.mixing_text(figs.mixing_preset("swap_rb")) == "0,0,1;0,1,0;1,0,0"
+    for text in ("1,2", "1,2,3;", "1,2,3,4", "1;" * 150):
+        with pytest.raises(ConvValueError) as caught:
+            figs.parse_mixing_text(text)
+        assert caught.value.code == "mixing_link"

@@ -113,4 +113,8 @@ STRINGS = {
         "A 1×1 convolution, {cin} → {cout} channels: the outlined pixel ({r}, {c}) of every output channel is W times the outlined pixel of the inputs.",
         "1×1 卷积，{cin} → {cout} 个通道：每个输出通道中被框出的像素 ({r}, {c}) 都等于 W 乘以输入中被框出的那个像素向量。",
     ),
+    "error.mixing_link": (
+        "The link's mixing matrix “{text}” is not rows of three numbers (R,G,B) separated by “;”, so the preset is shown instead.",
+        "链接里的混合矩阵“{text}”不是用“;”分隔、每行三个数（R,G,B）的格式，因此改为显示预设矩阵。",
+    ),
 }
