@@ -24,6 +24,11 @@ def terms_text(terms: tuple[Term, ...]) -> str:
     return " + ".join("·".join(str(f) for f in term.factors) for term in terms)
 
 
+def _fitting_input(kernel_size: int) -> int:
+    """An input size for the grouped page that the kernel fits (its default is 4)."""
+    return max(4, kernel_size)
+
+
 def _bias(rng: np.random.Generator, level: int) -> bool:
     return False if level == 1 else bool(draw(rng, (False, True)))
 
@@ -52,7 +57,13 @@ def grouped_params(rng: np.random.Generator, level: int) -> Question:
         bias_key=f"practice.bias.{str(bias).lower()}",
     )
     link = Link.of(
-        "grouped", in_channels=cin, out_channels=cout, groups=g, kernel_size=k, bias=bias
+        "grouped",
+        in_channels=cin,
+        out_channels=cout,
+        groups=g,
+        kernel_size=k,
+        input_size=_fitting_input(k),
+        bias=bias,
     )
     return _question("grouped_params", level, prompt, layer, link)
 
@@ -69,7 +80,14 @@ def separable_params(rng: np.random.Generator, level: int) -> Question:
         k=k,
         bias_key=f"practice.bias.{str(bias).lower()}",
     )
-    link = Link.of("grouped", in_channels=cin, out_channels=cout, kernel_size=k, bias=bias)
+    link = Link.of(
+        "grouped",
+        in_channels=cin,
+        out_channels=cout,
+        kernel_size=k,
+        input_size=_fitting_input(k),
+        bias=bias,
+    )
     return _question("separable_params", level, prompt, layer, link)
 
 

@@ -1,0 +1,67 @@
+"""The "predict first" switch on the transposed and dilated pages: the output-size formula
+stays hidden until a well-formed prediction, is judged, and a new setting asks again."""
+
+from __future__ import annotations
+
+import pytest
+
+from convviz.i18n import translate
+from tests.app.conftest import open_app
+
+TRANSPOSED = "pages/transposed.py"
+DILATED = "pages/dilated.py"
+# Defaults: transposed i = 3, k = 3, s = 2, p = 1, a = 0 -> o = 5; dilated i = 7, k = 3, d = 2 -> 3.
+FORMULAS = {TRANSPOSED: ("o = (i − 1)·s", 5), DILATED: ("⌊(7 + 2·0 − 2·(3 − 1) − 1) / 1⌋", 3)}
+
+
+def _text(at) -> str:
+    return "\n".join(m.value for m in at.markdown)
+
+
+def _predict(at, page, text):
+    name = "transposed" if page == TRANSPOSED else "dilated"
+    at.text_input(key=f"{name}_predict_guess").input(text)
+    next(
+        b
+        for b in at.button
+        if b.label == translate("practice.predict.submit", "en")
+        or b.label == translate("practice.predict.submit", "zh")
+    ).click().run()
+    assert not at.exception
+
+
+@pytest.mark.parametrize("page", [TRANSPOSED, DILATED])
+def test_switch_off_by_default_changes_nothing(page):
+    at = open_app("en", page)
+    assert at.toggle(key="predict_first").value is False
+    assert FORMULAS[page][0] in _text(at)
+    assert not at.text_input
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("page", [TRANSPOSED, DILATED])
+def test_formula_hidden_until_a_prediction(page, lang):
+    formula, answer = FORMULAS[page]
+    at = open_app(lang, page, predict_first="true")
+    assert at.toggle(key="predict_first").value is True
+    assert formula not in _text(at)
+    assert translate("practice.predict.waiting", lang) in [c.value for c in at.caption]
+    _predict(at, page, "ten")
+    assert at.warning[0].value == translate("practice.check.malformed_number", lang, given="ten")
+    assert formula not in _text(at)
+    _predict(at, page, str(answer + 1))
+    wrong = translate("practice.check.incorrect", lang, given=answer + 1, answer=answer)
+    assert wrong in [e.value for e in at.error]
+    assert formula in _text(at)
+
+
+def test_right_prediction_then_a_new_setting_asks_again():
+    at = open_app("en", TRANSPOSED, predict_first="true")
+    _predict(at, TRANSPOSED, "5")
+    assert at.success[0].value == translate("practice.check.correct", "en")
+    assert "**5**" in _text(at)
+    at.slider(key="stride").set_value(3).run()  # o = 7 now: predict again
+    assert "o = (i − 1)·s" not in _text(at)
+    _predict(at, TRANSPOSED, "７")  # full-width digit, as typed with a Chinese input method
+    assert at.success[0].value == translate("practice.check.correct", "en")
+    assert "**7**" in _text(at)
