@@ -1,0 +1,112 @@
+"""The standard page in Chromium: a slider rewrites the formula and the link, clicking an output
+cell (or a row of C) pins its window, the window plays on the client, downloads, screenshots."""
+
+from __future__ import annotations
+
+import pytest
+from PIL import Image
+
+from tests.browser.conftest import (
+    ROOT,
+    assert_no_exception,
+    expect_rerun,
+    press_slider,
+    query_params,
+    save_screenshot,
+)
+
+pytestmark = pytest.mark.browser
+
+WINDOW = ".st-key-standard_window .js-plotly-plot"
+C_CHART = ".st-key-standard_c_chart .js-plotly-plot"
+README_SHOTS = ROOT / "assets" / "screenshots"
+# Position of data cell (row, col) of panel ``axis`` in page pixels, from Plotly's own axes.
+_CELL_XY = """
+(el, [axis, row, col]) => {
+  const layout = el._fullLayout;
+  const xa = layout["xaxis" + axis], ya = layout["yaxis" + axis];
+  const box = el.getBoundingClientRect();
+  return [box.left + xa._offset + xa.d2p(col), box.top + ya._offset + ya.d2p(row)];
+}
+"""
+
+
+def _main_text(page) -> str:
+    return page.locator("[data-testid='stMain']").inner_text()
+
+
+def _open(open_page, chart=WINDOW, **query):
+    page = open_page("standard", **query)
+    page.locator(chart).wait_for(state="visible")
+    assert_no_exception(page)
+    return page
+
+
+def _click_cell(page, chart, axis, row, col):
+    plot = page.locator(chart)
+    plot.scroll_into_view_if_needed()
+    page.wait_for_timeout(300)
+    x, y = plot.evaluate(_CELL_XY, [axis, row, col])
+    with expect_rerun(page):
+        page.mouse.click(x, y)
+
+
+def test_slider_rewrites_the_formula_and_the_link(open_page):
+    page = _open(open_page, lang="en")
+    assert press_slider(page, "stride", "ArrowRight") == 2
+    assert query_params(page)["stride"] == "2"
+    assert "⌊(5 + 2·0 − 3) / 2⌋ + 1 = ⌊2 / 2⌋ + 1 = 2" in _main_text(page)
+    assert_no_exception(page)
+
+
+def test_clicking_an_output_cell_pins_it(open_page):
+    page = _open(open_page, lang="en")
+    _click_cell(page, WINDOW, "3", 1, 2)
+    text = _main_text(page)
+    assert "Pinned: y[1, 2] reads rows 1–3 and columns 2–4 of the padded input" in text
+    assert "= 726" in text
+    assert_no_exception(page)
+
+
+def test_play_moves_the_window_without_a_rerun(open_page):
+    page = _open(open_page, lang="zh")
+    chart = page.locator(WINDOW)
+    chart.scroll_into_view_if_needed()
+    runs_before = page.evaluate("window.__convvizRuns.finished")
+    chart.locator(".updatemenu-button").first.click()  # ▶ 播放
+    page.wait_for_function(
+        "el => el._fullLayout.sliders[0].active >= 2", arg=chart.element_handle(), timeout=10_000
+    )
+    caption = chart.evaluate("el => el.data[el.data.length - 1].text[0]")
+    assert caption.startswith("y[0, ") or caption.startswith("y[1, ")
+    assert page.evaluate("window.__convvizRuns.finished") == runs_before  # client-side only
+
+
+def test_clicking_a_row_of_c_pins_its_window(open_page):
+    page = _open(open_page, chart=C_CHART, lang="en", view="matrix")
+    _click_cell(page, C_CHART, "", 4, 12)
+    assert "Row 4 of C is output cell y[1, 1]" in _main_text(page)
+    assert_no_exception(page)
+
+
+def test_download_and_screenshot(open_page):
+    page = _open(open_page, lang="en", padding="1", padding_mode="reflect")
+    button = page.locator(".st-key-standard_window_downloads").get_by_role("button", name="PNG")
+    with page.expect_download() as download:
+        button.click()
+    assert download.value.suggested_filename == "standard_i5x5_k3x3_s1x1_p1x1_explicit_reflect.png"
+    path = download.value.path()
+    assert Image.open(path).format == "PNG"
+    assert Image.open(save_screenshot(page, "standard-reflect")).size[0] == 1400
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_screenshots_for_the_readme(open_page, lang):
+    page = _open(open_page, lang=lang, stride="2", padding="1")
+    page.set_viewport_size({"width": 1400, "height": 1000})
+    page.wait_for_timeout(800)
+    README_SHOTS.mkdir(parents=True, exist_ok=True)
+    path = README_SHOTS / f"standard-{lang}.png"
+    page.screenshot(path=str(path))
+    assert Image.open(path).size == (1400, 1000)
+    assert Image.open(save_screenshot(page, f"standard-{lang}-full")).size[1] > 1000
