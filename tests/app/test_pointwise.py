@@ -54,11 +54,32 @@ def test_pixel_sliders_and_channels_drive_the_figures():
     assert "Pixel (1, 1) is column 1·2 + 1 = 3." in _text(at)
 
 
-def test_large_grid_notes_the_capped_matrix_view():
-    at = open_app("en", PAGE, input_size="8")
-    assert not at.info
+def test_the_largest_grid_is_drawn_in_full_as_one_matmul():
+    at = open_app("en", PAGE, input_size="8", pixel_row="7", pixel_col="7")
+    assert not at.info  # 8·8 = 64 columns: none left out
+    assert "Pixel (7, 7) is column 7·8 + 7 = 63." in _text(at)
+    assert translate("pointwise.matmul.check", "en", cout=2, i=8, diff="0") in _text(at)
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "term"),
+    [
+        ("c1", 32, "1·1·192·32"),
+        ("c2_reduce", 64, "3·3·64·128"),
+        ("c2", 96, "3·3·96·96"),
+        ("c3_reduce", 24, "5·5·24·32"),
+        ("c3", 48, "5·5·16·48"),
+        ("c4", 64, "1·1·192·64 = "),
+    ],
+)
+def test_each_inception_field_changes_its_term(field, value, term):
     at = open_app("en", PAGE)
-    assert not at.info
+    at.number_input(key=f"inception_{field}").set_value(value).run()
+    assert not at.exception
+    reduced = next(line for line in _text(at).splitlines() if "With 1×1" in line)
+    assert term in reduced
+    linked = open_app("zh", PAGE, **{f"inception_{field}": str(value)})
+    assert term in _text(linked)
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import csv
+import io
+from pathlib import Path
+
 import pytest
+from PIL import Image
 
 from tests.browser.conftest import (
     assert_no_exception,
@@ -77,3 +82,28 @@ def test_link_with_impossible_groups_shows_the_explanation(open_page):
     assert_no_exception(page)
     assert page.locator("[data-testid='stAlertContentError']").count() == 1
     assert "g = 3" in page.locator("[data-testid='stMain']").inner_text()
+
+
+def _download(page, row_key: str, label: str):
+    """Click a download button of the row ``row_key``; return (file name, bytes)."""
+    button = page.locator(f".st-key-{row_key}_downloads").get_by_role("button", name=label)
+    button.scroll_into_view_if_needed()
+    with page.expect_download() as download:
+        button.click()
+    path = download.value.path()
+    return download.value.suggested_filename, Path(path).read_bytes()
+
+
+def test_downloads_of_the_outputs_and_the_weight_decode(open_page):
+    page = open_page("grouped", groups=4, in_channels=4, out_channels=8)
+    name, data = _download(page, "grouped_outputs", "PNG")
+    assert name == "grouped_cin4_cout8_g4_outputs.png"
+    image = Image.open(io.BytesIO(data))
+    assert image.format == "PNG" and image.width > 4 * image.height
+    name, data = _download(page, "grouped_outputs", "CSV")
+    rows = list(csv.reader(io.StringIO(data.decode())))
+    assert rows[0] == ["(0,0)", "(0,1)", "(1,0)", "(1,1)"] and len(rows) == 1 + 8
+    name, data = _download(page, "grouped_block", "LaTeX")
+    assert name == "grouped_cin4_cout8_g4_weight.tex"
+    assert "w_{0,0} & 0 & 0 & 0" in data.decode()
+    assert_no_exception(page)

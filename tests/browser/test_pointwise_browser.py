@@ -64,3 +64,21 @@ def test_uploading_a_picture_mixes_it_and_a_bad_file_is_explained(open_page):
     errors = page.locator("[data-testid='stAlertContentError']")
     assert errors.count() == 1
     assert "not a picture the app can read" in errors.inner_text()
+
+
+def test_downloads_of_the_layer_and_the_mixing_matrix_decode(open_page):
+    page = open_page("pointwise", mixing="opponent", pixel_row=1, pixel_col=2)
+    button = page.locator(".st-key-pointwise_layer_downloads").get_by_role("button", name="PNG")
+    with page.expect_download() as download:
+        button.click()
+    assert download.value.suggested_filename == "pointwise_cin3_cout2_i4_seed0_layer.png"
+    image = Image.open(download.value.path())
+    assert image.format == "PNG" and image.width > image.height
+    button = page.locator(".st-key-pointwise_mixing_downloads").get_by_role("button", name="CSV")
+    button.scroll_into_view_if_needed()
+    with page.expect_download() as download:
+        button.click()
+    assert download.value.suggested_filename == "pointwise_mixing_opponent.csv"
+    with open(download.value.path(), encoding="utf-8") as handle:
+        assert handle.read().splitlines() == ["R,G,B", "1,-1,0", "0.5,0.5,-1"]
+    assert_no_exception(page)
