@@ -39,6 +39,10 @@ query_params(page)
     The page URL's query string as a dict.
 wait_for_chart(page)
     The first rendered Plotly chart (``.js-plotly-plot``).
+click_chart_cell(page, chart, axis, row, col)
+    Click data cell (row, col) of panel ``axis`` ("" for the first, "2", "3", …) of the
+    Plotly chart matched by the selector ``chart``, positioned from Plotly's own axes; the
+    click must trigger a rerun (an ``on_select`` chart).
 save_screenshot(page, name, *, full_page=True)
     Save ``test-artifacts/screenshots/<name>.png``; returns the path.
 require_page_file(page_info)
@@ -548,6 +552,27 @@ def wait_for_chart(page, *, timeout_ms: int = RERUN_TIMEOUT_MS):
     chart = page.locator(".js-plotly-plot:visible").first
     chart.wait_for(state="visible", timeout=timeout_ms)
     return chart
+
+
+# Position of data cell (row, col) of panel ``axis`` in page pixels, from Plotly's own axes.
+CELL_XY_JS = """
+(el, [axis, row, col]) => {
+  const layout = el._fullLayout;
+  const xa = layout["xaxis" + axis], ya = layout["yaxis" + axis];
+  const box = el.getBoundingClientRect();
+  return [box.left + xa._offset + xa.d2p(col), box.top + ya._offset + ya.d2p(row)];
+}
+"""
+
+
+def click_chart_cell(page, chart: str, axis: str, row: int, col: int) -> None:
+    """Click cell (row, col) of panel ``axis`` of the chart ``chart``; waits for the rerun."""
+    plot = page.locator(chart)
+    plot.scroll_into_view_if_needed()
+    page.wait_for_timeout(300)  # let the chart settle after scrolling before measuring
+    x, y = plot.evaluate(CELL_XY_JS, [axis, row, col])
+    with expect_rerun(page):
+        page.mouse.click(x, y)
 
 
 def _safe_name(name: str) -> str:

@@ -9,7 +9,7 @@ from PIL import Image
 from tests.browser.conftest import (
     ROOT,
     assert_no_exception,
-    expect_rerun,
+    click_chart_cell,
     press_slider,
     query_params,
     save_screenshot,
@@ -20,15 +20,6 @@ pytestmark = pytest.mark.browser
 WINDOW = ".st-key-standard_window .js-plotly-plot"
 C_CHART = ".st-key-standard_c_chart .js-plotly-plot"
 README_SHOTS = ROOT / "assets" / "screenshots"
-# Position of data cell (row, col) of panel ``axis`` in page pixels, from Plotly's own axes.
-_CELL_XY = """
-(el, [axis, row, col]) => {
-  const layout = el._fullLayout;
-  const xa = layout["xaxis" + axis], ya = layout["yaxis" + axis];
-  const box = el.getBoundingClientRect();
-  return [box.left + xa._offset + xa.d2p(col), box.top + ya._offset + ya.d2p(row)];
-}
-"""
 
 
 def _main_text(page) -> str:
@@ -42,15 +33,6 @@ def _open(open_page, chart=WINDOW, **query):
     return page
 
 
-def _click_cell(page, chart, axis, row, col):
-    plot = page.locator(chart)
-    plot.scroll_into_view_if_needed()
-    page.wait_for_timeout(300)
-    x, y = plot.evaluate(_CELL_XY, [axis, row, col])
-    with expect_rerun(page):
-        page.mouse.click(x, y)
-
-
 def test_slider_rewrites_the_formula_and_the_link(open_page):
     page = _open(open_page, lang="en")
     assert press_slider(page, "stride", "ArrowRight") == 2
@@ -61,7 +43,7 @@ def test_slider_rewrites_the_formula_and_the_link(open_page):
 
 def test_clicking_an_output_cell_pins_it(open_page):
     page = _open(open_page, lang="en")
-    _click_cell(page, WINDOW, "3", 1, 2)
+    click_chart_cell(page, WINDOW, "3", 1, 2)
     text = _main_text(page)
     assert "Pinned: y[1, 2] reads rows 1–3 and columns 2–4 of the padded input" in text
     assert "= 726" in text
@@ -84,7 +66,7 @@ def test_play_moves_the_window_without_a_rerun(open_page):
 
 def test_clicking_a_row_of_c_pins_its_window(open_page):
     page = _open(open_page, chart=C_CHART, lang="en", view="matrix")
-    _click_cell(page, C_CHART, "", 4, 12)
+    click_chart_cell(page, C_CHART, "", 4, 12)
     assert "Row 4 of C is output cell y[1, 1]" in _main_text(page)
     assert_no_exception(page)
 
