@@ -14,6 +14,7 @@ import plotly.graph_objects as go
 
 from convviz.engine.matrix import tap_label
 from convviz.engine.trace import WindowTrace, format_cell, format_number, window_frame
+from convviz.figures.animation import unchecked_frame
 from convviz.figures.grid import GridSpec, panels_figure
 from convviz.figures.standard_padding import trace_input_spec
 from convviz.figures.transposed import (
@@ -152,11 +153,7 @@ def window_figure(
     )
     reserve_below(fig, 52)
     frames = [
-        go.Frame(
-            name=f"y[{t // ow},{t % ow}]",
-            data=_step(trace, t),
-            traces=[base, base + 1, base + 2],
-        )
+        unchecked_frame(f"y[{t // ow},{t % ow}]", _step(trace, t), [base, base + 1, base + 2])
         for t in range(steps)
     ]
     return add_play_controls(fig, frames, lang=lang, active=start)

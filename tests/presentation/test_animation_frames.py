@@ -13,6 +13,8 @@ import pytest
 from convviz.figures import dilated_views
 from convviz.figures.animation import FrameSpec, animate_panels, unchecked_frame
 from convviz.figures.grid import GridSpec, Highlight, panel_trace_indices, panels_figure
+from convviz.figures.standard_data import Setting, kernel_values, window_trace
+from convviz.figures.standard_window import window_figure
 from convviz.figures.transposed import example_kernel
 from convviz.figures.transposed_data import direct_data, scatter_data
 from convviz.figures.transposed_direct import direct_figure
@@ -44,6 +46,11 @@ def _animated_figures():
         dilation=2,
     )
     yield "dilated window", go.Figure(window["figure"])
+    rectangular = np.arange(1, 31, dtype=float).reshape(5, 6)
+    trace = window_trace(
+        rectangular, kernel_values("arange", (2, 3)), Setting((5, 6), (2, 3), (2, 1), (1, 0))
+    )
+    yield "standard window", window_figure(trace, flipped=True, lang="zh", start=3)
 
 
 @pytest.mark.parametrize(("name", "fig"), list(_animated_figures()), ids=lambda v: str(v)[:20])
