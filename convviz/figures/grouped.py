@@ -172,8 +172,7 @@ def connectivity_figure(
                     group=out_groups[o],
                     cin_g=cin_g,
                     k=kernel_size,
-                    lo=lo[o],
-                    hi=hi[o],
+                    channels=channels_text(lo[o], hi[o]),
                 )
                 for o in range(out_channels)
             ],
@@ -612,9 +611,13 @@ def compute_caption(
         k=k,
         o=out_channel,
         group=group,
-        lo=group * cin_g,
-        hi=(group + 1) * cin_g - 1,
+        channels=channels_text(group * cin_g, (group + 1) * cin_g - 1),
     )
+
+
+def channels_text(lo: int, hi: int) -> str:
+    """``x2 … x3`` for a group's input channels, or ``x2`` when the group has one."""
+    return f"x{lo}" if lo == hi else f"x{lo} … x{hi}"
 
 
 def clicked_panel(event: object) -> int | None:

@@ -165,6 +165,8 @@ def test_texts_name_the_case_with_its_numbers():
     assert "深度卷积" in figs.kind_text(4, 4, 4, lang="zh")
     caption = figs.compute_caption(4, 8, 2, k=3, i=5, seed=7, out_channel=5, lang="en")
     assert "x2 … x3" in caption and "group 1" in caption and "(8, 2, 3, 3)" in caption
+    depthwise = figs.compute_caption(4, 8, 4, k=3, i=5, seed=7, out_channel=5, lang="zh")
+    assert "只由输入通道 x2 算出" in depthwise and "…" not in depthwise
 
 
 def test_pytorch_snippet_is_python_with_the_page_numbers():

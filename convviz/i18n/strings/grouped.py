@@ -16,8 +16,14 @@ STRINGS = {
         "Depthwise, multiplier 2 (C_out = 2·C_in)",
         "深度卷积，深度乘子 2（C_out = 2·C_in）",
     ),
-    "preset.grouped.resnext_cardinality": ("ResNeXt-style: 8 groups of 2 channels", "ResNeXt 风格：8 组，每组 2 个通道"),
-    "preset.grouped.mobilenet_depthwise": ("MobileNet depthwise layer (8 channels)", "MobileNet 的深度卷积层（8 个通道）"),
+    "preset.grouped.resnext_cardinality": (
+        "ResNeXt-style: 8 groups of 2 channels",
+        "ResNeXt 风格：8 组，每组 2 个通道",
+    ),
+    "preset.grouped.mobilenet_depthwise": (
+        "MobileNet depthwise layer (8 channels)",
+        "MobileNet 的深度卷积层（8 个通道）",
+    ),
     # Controls.
     "grouped.groups_valid": (
         "g must divide both C_in = {cin} and C_out = {cout}; the slider offers every valid g: {valid}.",
@@ -73,8 +79,8 @@ STRINGS = {
         "输入通道 x{c} · 第 {group} 组",
     ),
     "grouped.graph.hover_filter": (
-        "filter {o} · group {group}<br>weight[{o}] has shape ({cin_g}, {k}, {k})<br>sees input channels x{lo} … x{hi}",
-        "卷积核 {o} · 第 {group} 组<br>weight[{o}] 的形状为 ({cin_g}, {k}, {k})<br>只看输入通道 x{lo} … x{hi}",
+        "filter {o} · group {group}<br>weight[{o}] has shape ({cin_g}, {k}, {k})<br>sees input channels {channels}",
+        "卷积核 {o} · 第 {group} 组<br>weight[{o}] 的形状为 ({cin_g}, {k}, {k})<br>只看输入通道 {channels}",
     ),
     "grouped.graph.hover_output": (
         "output channel y{o} · group {group}",
@@ -108,8 +114,8 @@ STRINGS = {
     # 4. Computation.
     "grouped.compute.header": ("4 · The computation, group by group", "4 · 逐组计算"),
     "grouped.compute.caption": (
-        "Small integers (seed {seed}): input x ({cin}, {i}, {i}) and weight ({cout}, {cin_g}, {k}, {k}), no padding, stride 1. Output channel y{o} belongs to group {group}, so it is a sum over input channels x{lo} … x{hi} only. Hover a cell of y{o} to see each channel's share; click an output channel below to explain another one.",
-        "用小整数演示（种子 {seed}）：输入 x 形状 ({cin}, {i}, {i})，权重形状 ({cout}, {cin_g}, {k}, {k})，无填充，步长 1。输出通道 y{o} 属于第 {group} 组，所以它只是输入通道 x{lo} … x{hi} 的求和。把鼠标移到 y{o} 的格子上可以看到每个通道的贡献；点击下面的某个输出通道可以换一个来解释。",
+        "Small integers (seed {seed}): input x ({cin}, {i}, {i}) and weight ({cout}, {cin_g}, {k}, {k}), no padding, stride 1. Output channel y{o} belongs to group {group}, so it is computed from input channels {channels} only. Hover a cell of y{o} to see each channel's share; click an output channel below to explain another one.",
+        "用小整数演示（种子 {seed}）：输入 x 形状 ({cin}, {i}, {i})，权重形状 ({cout}, {cin_g}, {k}, {k})，无填充，步长 1。输出通道 y{o} 属于第 {group} 组，所以它只由输入通道 {channels} 算出。把鼠标移到 y{o} 的格子上可以看到每个通道的贡献；点击下面的某个输出通道可以换一个来解释。",
     ),
     "grouped.compute.needs_fit": (
         "Nothing to compute: a {k}×{k} kernel does not fit in a {i}×{i} input without padding (see above).",
