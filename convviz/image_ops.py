@@ -432,6 +432,14 @@ def png_bytes(rgb8: np.ndarray) -> bytes:
     return buffer.getvalue()
 
 
+def jpeg_bytes(rgb8: np.ndarray, *, quality: int = 92) -> bytes:
+    """An ``(H, W, 3)`` uint8 picture as JPEG bytes: ten times faster to encode than PNG, for
+    display only (downloads stay PNG, and the upsampling tiles too: JPEG blurs single pixels)."""
+    buffer = io.BytesIO()
+    Image.fromarray(np.ascontiguousarray(rgb8), "RGB").save(buffer, "JPEG", quality=quality)
+    return buffer.getvalue()
+
+
 def zoom(rgb8: np.ndarray, *, box: tuple[int, int, int, int], factor: int) -> np.ndarray:
     """Crop ``box = (top, left, height, width)`` and enlarge it by repeating pixels.
 

@@ -115,19 +115,17 @@ def filter_section(image, name, size, params, lang):
             hide_index=True,
             width="content",
         )
-    hyper = {key: params[key] for key in ("stride", "dilation", "padding_mode")}
+    hyper = {key: params[key] for key in ("stride", "dilation", "padding_mode", "output_view")}
     try:
-        view = cached_figure(views.filter_view)(
-            image, kernel, output_view=params["output_view"], lang=lang, **hyper
-        )
+        view = cached_figure(views.filter_view)(image, kernel, lang=lang, **hyper)
     except ConvValueError as err:
         show_error(err, lang, key="image_lab_filter_error")
         return kernel, None
     st.caption(view["kernel_caption"])
     left, right = st.columns(2)
-    left.image(view["input_png"], caption=view["input_caption"])
+    left.image(cached(views.picture_png)(image), caption=view["input_caption"])
     if view["figure"] is None:
-        right.image(view["output_png"], caption=view["output_caption"])
+        right.image(view["output_jpeg"], caption=view["output_caption"])
     else:
         right.plotly_chart(view["figure"], width="content", key="image_lab_map")
     st.markdown("  \n".join(view["sizes"]))
@@ -139,37 +137,39 @@ def filter_section(image, name, size, params, lang):
         lang=lang,
         file_stem=f"image_lab_{name}_s{params['stride']}_d{params['dilation']}"
         f"_{params['padding_mode']}_{oh}x{ow}",
-        png=partial(bytes, view["output_png"]),
+        png=partial(views.filter_png, image, kernel, **hyper),
     )
     return kernel, view["out_hw"]
 
 
 def upsample_section(image, lang):
-    """Section 2; returns (method, view)."""
+    """Section 2; returns (method, small picture's (h, w), the method's kernel)."""
     st.header(translate("image_lab.up.header", lang))
     left, right = st.columns(2)
     kind = choice_control("upsample_kernel", UPSAMPLE_KERNELS, lang, container=left)
     method = choice_control("upsample", UPSAMPLE_METHODS, lang, container=right)
-    view = cached_figure(views.upsample_view)(image, kind=kind, method=method, lang=lang)
+    view = cached(views.upsample_tiles)(image, kind=kind, lang=lang)
     st.markdown(view["intro"])
     st.markdown(view["kernels"])
     for column, (_, caption, full, zoomed) in zip(st.columns(4), view["tiles"], strict=True):
         column.image(full, caption=caption)
         column.image(zoomed, caption=view["zoom_caption"])
-    st.markdown(view["selected"])
-    st.markdown(view["flat"])
+    chosen = cached(views.method_view)(method, kind, view["small_hw"], lang=lang)
+    st.markdown(chosen["selected"])
+    st.markdown(chosen["flat"])
     h, w = view["small_hw"]
     export_buttons(
         "image_lab_upsample",
         lang=lang,
         file_stem=f"image_lab_{method}_{kind}_{2 * h}x{2 * w}",
-        png=partial(bytes, view["png"]),
+        png=partial(bytes, view["pngs"][method]),
     )
+    overlap = cached_figure(views.overlap_view)(lang=lang)
     st.subheader(translate("image_lab.up.overlap_header", lang))
-    st.markdown(view["overlap_text"])
-    st.plotly_chart(view["overlap"], width="content", key="image_lab_overlap")
-    st.markdown(view["remedy"])
-    return method, view
+    st.markdown(overlap["text"])
+    st.plotly_chart(overlap["figure"], width="content", key="image_lab_overlap")
+    st.markdown(overlap["remedy"])
+    return method, view["small_hw"], chosen["kernel"]
 
 
 lang = current_language()
@@ -180,14 +180,14 @@ if image is None:
     st.info(translate("image_lab.refused", lang), icon=":material/upload:")
 else:
     kernel, out_hw = filter_section(image, name, size, params, lang)
-    method, up = upsample_section(image, lang)
+    method, small_hw, up_kernel = upsample_section(image, lang)
     code = cached(code_view)(
         kernel if out_hw is not None else None,
-        up["kernel"],
+        up_kernel,
         method=method,
         in_hw=image.shape[:2],
         out_hw=out_hw,
-        small_hw=up["small_hw"],
+        small_hw=small_hw,
         stride=params["stride"],
         dilation=params["dilation"],
         padding_mode=params["padding_mode"],

@@ -20,6 +20,7 @@ from convviz.image_ops import (
     block_mean,
     filter_padding,
     is_zero_sum,
+    jpeg_bytes,
     png_bytes,
     shrink,
     to_rgb8,
@@ -156,6 +157,38 @@ def _resolve_view(kernel: np.ndarray, output_view: str) -> str:
     return output_view
 
 
+def picture_png(image: np.ndarray) -> bytes:
+    """The ``(H, W, 3)`` picture as PNG bytes (what the page shows as the input)."""
+    return png_bytes(to_rgb8(np.transpose(image, (2, 0, 1))))
+
+
+def _map_values(out: np.ndarray, kernel: np.ndarray) -> tuple[np.ndarray, float, float]:
+    """The mean of the channel outputs and its colour range (symmetric about 0 for a
+    zero-sum kernel, so 0 sits in the middle of the scale)."""
+    mean = out.mean(axis=0, dtype=np.float64)  # (H_out, W_out)
+    lo, hi = float(mean.min()), float(mean.max())
+    if is_zero_sum(kernel) and hi > lo:
+        lo, hi = -max(abs(lo), abs(hi)), max(abs(lo), abs(hi))
+    return mean, lo, hi
+
+
+def filter_png(
+    image: np.ndarray,
+    kernel: np.ndarray,
+    *,
+    stride: int,
+    dilation: int,
+    padding_mode: str,
+    output_view: str,
+) -> bytes:
+    """The output with every pixel as PNG bytes: the clipped colour picture, or the cividis map
+    (the download; built only when asked for)."""
+    out = apply_kernel(image, kernel, stride=stride, dilation=dilation, padding_mode=padding_mode)
+    if _resolve_view(kernel, output_view) == "rgb":
+        return png_bytes(to_rgb8(out))
+    return map_png(*_map_values(out, kernel))
+
+
 def filter_view(
     image: np.ndarray,
     kernel: np.ndarray,
@@ -177,9 +210,9 @@ def filter_view(
     Returns
     -------
     dict
-        ``mode`` ("rgb" or "map"), ``input_png``, ``output_png`` (the output with every pixel:
-        the clipped colour picture, or the cividis map), ``figure`` (the map's heatmap, or
-        None), ``kernel_caption``, ``sizes`` (markdown lines), ``input_caption``,
+        ``mode`` ("rgb" or "map"); ``output_jpeg`` (the clipped colour output for display,
+        or None) or ``figure`` (the map's heatmap with its colour bar, or None);
+        ``kernel_caption``, ``sizes`` (markdown lines), ``input_caption``,
         ``output_caption``, ``notes`` (markdown), ``out_hw``.
 
     Raises
@@ -197,7 +230,6 @@ def filter_view(
     total = float(np.sum(kernel))
     view = {
         "mode": mode,
-        "input_png": png_bytes(to_rgb8(np.transpose(image, (2, 0, 1)))),
         "kernel_caption": translate(
             "image_lab.filter.kernel_caption",
             lang,
@@ -216,22 +248,19 @@ def filter_view(
         "input_caption": translate("image_lab.input_caption", lang, h=h, w=w),
         "output_caption": translate("image_lab.output_caption", lang, h=oh, w=ow),
         "out_hw": (oh, ow),
+        "output_jpeg": None,
         "figure": None,
         "notes": [],
     }
     if mode == "rgb":
         lo, hi = float(out.min()), float(out.max())
         outside = float(np.mean((out < 0.0) | (out > 1.0)))
-        view["output_png"] = png_bytes(to_rgb8(out))
+        view["output_jpeg"] = jpeg_bytes(to_rgb8(out))
         view["notes"].append(
             translate("image_lab.rgb.range", lang, lo=_num(lo), hi=_num(hi), share=f"{outside:.1%}")
         )
         return view
-    mean = out.mean(axis=0, dtype=np.float64)  # (H_out, W_out)
-    lo, hi = float(mean.min()), float(mean.max())
-    if is_zero_sum(kernel) and hi > lo:  # symmetric scale: 0 sits in the middle of the bar
-        lo, hi = -max(abs(lo), abs(hi)), max(abs(lo), abs(hi))
-    view["output_png"] = map_png(mean, lo, hi)
+    mean, lo, hi = _map_values(out, kernel)
     view["figure"], f = map_figure(mean, lo=lo, hi=hi, lang=lang)
     flat = (
         translate("image_lab.map.flat_zero", lang)
@@ -299,7 +328,7 @@ def _how(method: str, small_hw: tuple[int, int], out_hw: tuple[int, int], lang: 
     )
 
 
-def upsample_view(image: np.ndarray, *, kind: str, method: str, lang: str) -> dict:
+def upsample_tiles(image: np.ndarray, *, kind: str, lang: str) -> dict:
     """Section 2: the picture doubled four ways, side by side.
 
     Parameters
@@ -307,16 +336,14 @@ def upsample_view(image: np.ndarray, *, kind: str, method: str, lang: str) -> di
     image : numpy.ndarray, shape (H, W, 3)
         Shrunk to at most ``UP_SIDE`` a side first.
     kind : {"uniform", "bilinear"}
-    method : one of ``UPSAMPLE_METHODS``
-        The method shown large, offered for download and described.
 
     Returns
     -------
     dict
         ``tiles``: list of ``(method, caption, png, zoomed png)`` in ``UPSAMPLE_METHODS``
-        order; ``zoom_caption``; ``intro``, ``kernels``, ``selected``, ``flat`` (markdown);
-        ``overlap`` (figure), ``overlap_text``, ``remedy``; ``png`` (the chosen result,
-        full size); ``shapes`` (method -> (C, H, W)).
+        order (PNG, so single pixels stay exact); ``pngs`` (method -> PNG of the full
+        result); ``shapes`` (method -> (C, H, W)); ``small_hw``; ``zoom_caption``;
+        ``intro`` and ``kernels`` (markdown).
     """
     small = shrink(image, UP_SIDE)  # (h, w, 3)
     h, w = small.shape[:2]
@@ -338,27 +365,47 @@ def upsample_view(image: np.ndarray, *, kind: str, method: str, lang: str) -> di
         )
         zoomed = png_bytes(zoom(rgb, box=(top, left, crop, crop), factor=factor))
         tiles.append((name, caption, pngs[name], zoomed))
-    oh, ow = shapes[method][1:]
-    values = ", ".join(_num(v) for v in flat_values(method, kind))
     return {
         "tiles": tiles,
+        "pngs": pngs,
         "shapes": shapes,
+        "small_hw": (h, w),
         "zoom_caption": translate("image_lab.up.zoom", lang, zoom=factor),
         "intro": translate(
             "image_lab.up.intro", lang, h=h, w=w, oh=2 * h, ow=2 * w, crop=crop, zoom=factor
         ),
         "kernels": translate(f"image_lab.up.{kind}", lang),
+    }
+
+
+def method_view(method: str, kind: str, small_hw: tuple[int, int], *, lang: str) -> dict:
+    """The chosen method: how it computes its result, what it gives on a flat picture, and
+    its kernel.
+
+    Returns
+    -------
+    dict
+        ``selected`` and ``flat`` (markdown), ``kernel`` (see
+        :func:`~convviz.image_ops.upsample_kernel`).
+    """
+    out_hw = (2 * small_hw[0], 2 * small_hw[1])
+    values = ", ".join(_num(v) for v in flat_values(method, kind))
+    return {
         "selected": translate(
             "image_lab.up.selected",
             lang,
             name=translate(f"choice.upsample.{method}", lang),
-            how=_how(method, (h, w), (oh, ow), lang),
+            how=_how(method, small_hw, out_hw, lang),
         ),
         "flat": translate("image_lab.up.flat", lang, values=values),
-        "overlap": overlap_figure(lang=lang),
-        "overlap_text": translate("image_lab.up.overlap", lang, n=OVERLAP_INPUT),
-        "remedy": translate("image_lab.up.remedy", lang),
-        "png": pngs[method],
         "kernel": upsample_kernel(method, kind),
-        "small_hw": (h, w),
+    }
+
+
+def overlap_view(*, lang: str) -> dict:
+    """Why k = 3 at stride 2 makes a checkerboard: ``figure``, ``text`` and ``remedy``."""
+    return {
+        "figure": overlap_figure(lang=lang),
+        "text": translate("image_lab.up.overlap", lang, n=OVERLAP_INPUT),
+        "remedy": translate("image_lab.up.remedy", lang),
     }

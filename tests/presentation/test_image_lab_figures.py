@@ -52,8 +52,13 @@ def test_blur_is_shown_as_a_picture_with_every_pixel(scene, lang):
         lang=lang,
     )
     assert view["mode"] == "rgb" and view["figure"] is None
-    assert decode(view["output_png"]).shape == (320, 480, 3)
-    np.testing.assert_array_equal(decode(view["input_png"]), np.round(scene * 255))
+    shown = np.asarray(Image.open(io.BytesIO(view["output_jpeg"])))
+    assert shown.shape == (320, 480, 3)
+    np.testing.assert_array_equal(decode(views.picture_png(scene)), np.round(scene * 255))
+    hyper = {"stride": 1, "dilation": 1, "padding_mode": "replicate", "output_view": "auto"}
+    full = decode(views.filter_png(scene, classic_kernel("gaussian"), **hyper))
+    assert full.shape == (320, 480, 3)
+    assert np.abs(full.astype(int) - shown.astype(int)).mean() < 2  # JPEG only for display
     assert view["out_hw"] == (320, 480)
     assert view["output_caption"] == translate("image_lab.output_caption", lang, h=320, w=480)
     assert "0.0%" in view["notes"][0]  # a blur of values in [0, 1] stays in [0, 1]
@@ -80,7 +85,10 @@ def test_sobel_is_a_cividis_map_with_a_symmetric_scale_bar(scene):
     assert max(np.shape(trace.z)) <= views.MAX_MAP_SIDE
     assert "taps sum to 0" in view["notes"][0]
     assert any("1/2 resolution" in note for note in view["notes"])
-    assert decode(view["output_png"]).shape == (160, 240, 3)  # the download keeps every pixel
+    hyper = {"stride": 2, "dilation": 1, "padding_mode": "zeros", "output_view": "auto"}
+    download = decode(views.filter_png(scene, classic_kernel("sobel_x"), **hyper))
+    assert download.shape == (160, 240, 3)  # the download keeps every pixel
+    assert set(map(tuple, download.reshape(-1, 3))) <= set(map(tuple, views.cividis_lut()))
     spec = view["figure"].to_json()
     assert len(spec) < 200_000
 
@@ -105,7 +113,8 @@ def test_map_png_uses_cividis_end_colours():
 @pytest.mark.parametrize("lang", ["en", "zh"])
 @pytest.mark.parametrize("method", UPSAMPLE_METHODS)
 def test_upsample_view_tiles_side_by_side(scene, lang, method):
-    view = views.upsample_view(scene, kind="uniform", method=method, lang=lang)
+    view = views.upsample_tiles(scene, kind="uniform", lang=lang)
+    chosen = views.method_view(method, "uniform", view["small_hw"], lang=lang)
     assert [tile[0] for tile in view["tiles"]] == list(UPSAMPLE_METHODS)
     assert view["small_hw"] == (85, 128)
     for name, caption, full, zoomed in view["tiles"]:
@@ -113,32 +122,38 @@ def test_upsample_view_tiles_side_by_side(scene, lang, method):
         assert decode(zoomed).shape == (200, 200, 3)  # a 40×40 patch, 5× larger
         assert translate(f"choice.upsample.{name}", lang) in caption
     assert set(view["shapes"].values()) == {(3, 170, 256)}
-    assert decode(view["png"]).shape == (170, 256, 3)
-    assert translate(f"choice.upsample.{method}", lang) in view["selected"]
+    assert decode(view["pngs"][method]).shape == (170, 256, 3)
+    assert translate(f"choice.upsample.{method}", lang) in chosen["selected"]
 
 
 def test_zoomed_k3_patch_shows_the_checkerboard_and_k4_does_not():
     image = np.full((64, 64, 3), 0.5, dtype=np.float32)
-    view = views.upsample_view(image, kind="uniform", method="transposed_k3", lang="en")
+    view = views.upsample_tiles(image, kind="uniform", lang="en")
     zoomed = {name: decode(z)[:, :, 0] for name, _, _, z in view["tiles"]}
     assert set(np.unique(zoomed["transposed_k3"]).tolist()) == {57, 113, 227}  # 4/9, 8/9, 16/9 · ½
     for name in ("transposed_k4", "resize_conv", "pixel_shuffle"):
         assert set(np.unique(zoomed[name]).tolist()) == {128}
+    chosen = views.method_view("transposed_k3", "uniform", view["small_hw"], lang="en")
     assert (
-        view["flat"]
+        chosen["flat"]
         == "On a flat gray picture (all 0.5) its interior values are: 0.222, 0.444, 0.889."
     )
 
 
 def test_selected_method_texts_carry_their_size_arithmetic(scene):
-    k3 = views.upsample_view(scene, kind="bilinear", method="transposed_k3", lang="en")
+    small = views.upsample_tiles(scene, kind="bilinear", lang="en")["small_hw"]
+    assert small == (85, 128)
+    k3 = views.method_view("transposed_k3", "bilinear", small, lang="en")
     assert "(85 − 1)·2 − 2·1 + 3 + 1 = 170" in k3["selected"]
     assert k3["flat"].endswith(": 0.5.")
-    k4 = views.upsample_view(scene, kind="bilinear", method="transposed_k4", lang="zh")
+    k4 = views.method_view("transposed_k4", "bilinear", small, lang="zh")
     assert "(85 − 1)·2 − 2·1 + 4 + 0 = 170" in k4["selected"]
-    shuffle = views.upsample_view(scene, kind="bilinear", method="pixel_shuffle", lang="en")
+    assert k4["kernel"].shape == (4, 4)
+    shuffle = views.method_view("pixel_shuffle", "bilinear", small, lang="en")
     assert "85×128" in shuffle["selected"] and "170×256" in shuffle["selected"]
-    assert "bilinear upsampling" in shuffle["kernels"]
+    assert shuffle["kernel"].shape == (4, 3, 3)
+    overlap = views.overlap_view(lang="zh")
+    assert "棋盘格" in overlap["text"] and "16/9" in overlap["remedy"]
 
 
 def test_overlap_figure_counts_one_two_four_for_k3_and_four_for_k4():
