@@ -16,7 +16,7 @@ from convviz.engine.scatter import cell_stamp
 from convviz.engine.trace import format_cell, format_number, sliding_trace
 from convviz.engine.transpose import conv_transpose2d
 from convviz.figures.dilated import kernel_values as fill_kernel
-from convviz.practice.question import NUMBER, Link, Question, Step, draw, first_valid
+from convviz.practice.question import NUMBER, Link, Question, Step, draw, first_valid, forward_link
 
 # Input value ranges (inclusive) per level.
 _VALUES = {1: (0, 3), 2: (-2, 3), 3: (-3, 3)}
@@ -92,8 +92,7 @@ def conv_cell(rng: np.random.Generator, level: int) -> Question:
         Step.of("practice.explain.window", r=r, c=c, rows=rows, cols=cols),
         Step.of("practice.explain.sum", cell=f"y[{r}, {c}]", sum=format_cell(trace, (r, c))),
     )
-    link = Link.of(
-        "dilated",
+    link = forward_link(
         input_size=x.shape[0],
         kernel_size=w.shape[0],
         stride=s,

@@ -19,7 +19,7 @@ from convviz.engine.sizes import (
     output_padding_range,
     torch_same_padding,
 )
-from convviz.practice.question import NUMBER, Link, Question, Step, draw, first_valid
+from convviz.practice.question import NUMBER, Link, Question, Step, draw, first_valid, forward_link
 from convviz.practice.sizes import conv_size_steps
 
 # (input sizes, kernel sizes, strides, paddings, dilations) per level; strides >= 2, else the
@@ -130,5 +130,5 @@ def same_padding(rng: np.random.Generator, level: int) -> Question:
         *conv_size_steps(i, k, 1, p, d)[1],
     )
     prompt = Step.of("practice.q.same_padding", i=i, k=k, d=d)
-    link = Link.of("dilated", input_size=i, kernel_size=k, stride=1, padding=p, dilation=d)
+    link = forward_link(input_size=i, kernel_size=k, stride=1, padding=p, dilation=d)
     return Question("same_padding", level, (prompt,), NUMBER, p, steps, link)

@@ -80,6 +80,17 @@ class Link:
         return dict(self.params)
 
 
+def forward_link(**params: Any) -> Link:
+    """The page that draws a forward convolution at ``params`` (engine parameter names).
+
+    The standard page at dilation 1 (it has no dilation control, so the key is left out);
+    the dilated page otherwise.
+    """
+    if params.get("dilation", 1) == 1:
+        return Link.of("standard", **{k: v for k, v in params.items() if k != "dilation"})
+    return Link.of("dilated", **params)
+
+
 def _url_value(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"

@@ -24,6 +24,7 @@ from convviz.practice.question import (
     Step,
     draw,
     first_valid,
+    forward_link,
     setting_step,
 )
 
@@ -83,7 +84,7 @@ def _forward_question(family: str, level: int, settings: dict[str, int], *, wide
     o, steps = conv_size_steps(**settings)
     prompt = setting_step("practice.q.conv_size", settings)
     prompts = (prompt, Step.of("practice.q.dilated_hint")) if wide else (prompt,)
-    return Question(family, level, prompts, NUMBER, o, steps, Link.of("dilated", **settings))
+    return Question(family, level, prompts, NUMBER, o, steps, forward_link(**settings))
 
 
 def conv_size(rng: np.random.Generator, level: int) -> Question:

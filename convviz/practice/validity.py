@@ -17,7 +17,7 @@ import numpy as np
 from convviz.engine.counting import conv_params
 from convviz.engine.errors import ConvValueError
 from convviz.engine.sizes import conv_output_size, conv_transpose_output_size
-from convviz.practice.question import CHOICE, Link, Question, Step, draw, setting_step
+from convviz.practice.question import CHOICE, Link, Question, Step, draw, forward_link, setting_step
 
 VALID = "valid"
 RULES = (
@@ -84,9 +84,7 @@ def conv_validity(rng: np.random.Generator, level: int) -> Question:
 
     settings, code, step = _pick(rng, propose, check, (VALID, "kernel_too_large"))
     prompt = setting_step("practice.q.conv_validity", settings)
-    return _question(
-        "conv_validity", level, prompt, code, step, link=Link.of("dilated", **settings)
-    )
+    return _question("conv_validity", level, prompt, code, step, link=forward_link(**settings))
 
 
 def transpose_validity(rng: np.random.Generator, level: int) -> Question:

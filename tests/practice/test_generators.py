@@ -29,7 +29,12 @@ def _question(family, seed, level):
 
 
 def _ints(q) -> dict[str, int]:
-    return {k: int(v) for k, v in q.link.params if v.lstrip("-").isdigit()}
+    """The link's integer settings; the standard page's links leave out dilation (it is 1)."""
+    values = {k: int(v) for k, v in q.link.params if v.lstrip("-").isdigit()}
+    if q.link.page == "standard":
+        assert "dilation" not in values
+        values["dilation"] = 1
+    return values
 
 
 def _grid(text: str) -> np.ndarray:
