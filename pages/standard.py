@@ -19,6 +19,7 @@ from convviz.controls import (
 )
 from convviz.controls.caching import cached_figure
 from convviz.controls.downloads import export_buttons, share_link
+from convviz.controls.predict import predict_first
 from convviz.controls.tabs import lazy_tabs
 from convviz.engine.errors import ConvValueError
 from convviz.figures import standard_code as code
@@ -103,6 +104,10 @@ def size_section(x, fill, setting, lang):
     except ConvValueError as err:
         show_error(err, lang, key="size_error")
         return False
+    out_h, out_w = view["output_hw"]
+    question = (x.shape, tuple(sorted(setting.items())))
+    if out_h == out_w and not predict_first("standard", question, out_h, lang):
+        return True
     for line in view["formula"] + view["rule"]:
         st.markdown(line)
     for line in view["leftover"]:

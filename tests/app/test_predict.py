@@ -1,4 +1,4 @@
-"""The "predict first" switch on the transposed and dilated pages: the output-size formula
+"""The "predict first" switch on the topic pages: the output-size formula
 stays hidden until a well-formed prediction, is judged, and a new setting asks again."""
 
 from __future__ import annotations
@@ -10,8 +10,15 @@ from tests.app.conftest import open_app
 
 TRANSPOSED = "pages/transposed.py"
 DILATED = "pages/dilated.py"
-# Defaults: transposed i = 3, k = 3, s = 2, p = 1, a = 0 -> o = 5; dilated i = 7, k = 3, d = 2 -> 3.
-FORMULAS = {TRANSPOSED: ("o = (i − 1)·s", 5), DILATED: ("⌊(7 + 2·0 − 2·(3 − 1) − 1) / 1⌋", 3)}
+STANDARD = "pages/standard.py"
+# Defaults: transposed i = 3, k = 3, s = 2, p = 1, a = 0 -> o = 5; dilated i = 7, k = 3, d = 2 -> 3;
+# standard i = 5, k = 3, s = 1, p = 0 -> 3.
+FORMULAS = {
+    TRANSPOSED: ("o = (i − 1)·s", 5),
+    DILATED: ("⌊(7 + 2·0 − 2·(3 − 1) − 1) / 1⌋", 3),
+    STANDARD: ("⌊(5 + 2·0 − 3) / 1⌋", 3),
+}
+NAMES = {TRANSPOSED: "transposed", DILATED: "dilated", STANDARD: "standard"}
 
 
 def _text(at) -> str:
@@ -19,8 +26,7 @@ def _text(at) -> str:
 
 
 def _predict(at, page, text):
-    name = "transposed" if page == TRANSPOSED else "dilated"
-    at.text_input(key=f"{name}_predict_guess").input(text)
+    at.text_input(key=f"{NAMES[page]}_predict_guess").input(text)
     next(
         b
         for b in at.button
@@ -30,7 +36,7 @@ def _predict(at, page, text):
     assert not at.exception
 
 
-@pytest.mark.parametrize("page", [TRANSPOSED, DILATED])
+@pytest.mark.parametrize("page", [TRANSPOSED, DILATED, STANDARD])
 def test_switch_off_by_default_changes_nothing(page):
     at = open_app("en", page)
     assert at.toggle(key="predict_first").value is False
@@ -39,7 +45,7 @@ def test_switch_off_by_default_changes_nothing(page):
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
-@pytest.mark.parametrize("page", [TRANSPOSED, DILATED])
+@pytest.mark.parametrize("page", [TRANSPOSED, DILATED, STANDARD])
 def test_formula_hidden_until_a_prediction(page, lang):
     formula, answer = FORMULAS[page]
     at = open_app(lang, page, predict_first="true")
@@ -65,3 +71,12 @@ def test_right_prediction_then_a_new_setting_asks_again():
     _predict(at, TRANSPOSED, "７")  # full-width digit, as typed with a Chinese input method
     assert at.success[0].value == translate("practice.check.correct", "en")
     assert "**7**" in _text(at)
+
+
+def test_standard_page_asks_only_for_a_square_output():
+    at = open_app("en", STANDARD, predict_first="true")
+    assert FORMULAS[STANDARD][0] not in _text(at)
+    at.toggle(key="rectangular").set_value(True).run()
+    at.slider(key="input_size_w").set_value(7).run()  # 3×5 output: the formula shows at once
+    assert not at.exception
+    assert "⌊(7 + 2·0 − 3) / 1⌋" in _text(at)
