@@ -293,3 +293,73 @@ def test_every_control_walked_in_one_session_without_exceptions():
     assert np.isin(
         "image_lab_filter_png", [b.proto.id.rsplit("-", 1)[-1] for b in at.get("download_button")]
     )
+
+
+def _encode(image: Image.Image, fmt: str, **options) -> bytes:
+    buffer = io.BytesIO()
+    image.save(buffer, fmt, **options)
+    return buffer.getvalue()
+
+
+def _exif_rotated_jpeg() -> bytes:
+    stored = Image.new("RGB", (60, 20), (0, 0, 255))  # 60 wide × 20 tall as stored
+    exif = Image.Exif()
+    exif[0x0112] = 6  # "rotate 90° clockwise to view": shown 20 wide × 60 tall
+    return _encode(stored, "JPEG", exif=exif.tobytes())
+
+
+def _palette_gif() -> bytes:
+    image = Image.new("P", (40, 30), 0)
+    image.putpalette([0, 0, 0, 0, 128, 0] + [0] * 762)
+    return _encode(image, "GIF", transparency=0)
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "size"),
+    [
+        ("rotated.jpg", _exif_rotated_jpeg(), (60, 20)),
+        ("palette.gif", _palette_gif(), (30, 40)),
+        ("alpha.webp", _encode(Image.new("RGBA", (50, 20), (0, 0, 255, 100)), "WEBP"), (20, 50)),
+        (
+            "deep.png",
+            _encode(Image.fromarray(np.full((24, 36), 40000, np.uint16)), "PNG"),
+            (24, 36),
+        ),
+        ("print.jpg", _encode(Image.new("CMYK", (32, 16), (0, 255, 255, 0)), "JPEG"), (16, 32)),
+        ("old.bmp", _encode(Image.new("RGB", (2000, 1000), (9, 9, 9)), "BMP"), (256, 512)),
+    ],
+)
+def test_uploads_of_every_kind_are_converted(name, data, size):
+    at = open_app("en", PAGE)
+    at.radio(key="image_source").set_value("upload").run()
+    at.file_uploader(key="image_source_file").set_value((name, data, "application/octet-stream"))
+    at.run()
+    assert not at.exception and not at.error
+    assert _captions(at)[0] == translate("image_lab.input_caption", "en", h=size[0], w=size[1])
+
+
+@pytest.mark.filterwarnings("ignore::PIL.Image.DecompressionBombWarning")
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_decompression_bomb_header_is_refused_before_decoding(lang):
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        crc = zlib.crc32(kind + body) & 0xFFFFFFFF
+        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", crc)
+
+    header = struct.pack(">IIBBBBB", 100_000, 100_000, 8, 2, 0, 0, 0)
+    bomb = (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(b"\x00" * 16))
+        + chunk(b"IEND", b"")
+    )
+    at = open_app(lang, PAGE)
+    at.radio(key="image_source").set_value("upload").run()
+    at.file_uploader(key="image_source_file").set_value(("bomb.png", bomb, "image/png")).run()
+    assert not at.exception
+    assert len(at.error) == 1
+    assert ("decompression bomb" in at.error[0].value) == (lang == "en")
+    assert ("解压炸弹" in at.error[0].value) == (lang == "zh")
+    assert translate("image_lab.refused", lang) in [i.value for i in at.info]

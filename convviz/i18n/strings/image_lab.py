@@ -3,7 +3,7 @@
 STRINGS = {
     "image_lab.intro": (
         "Run real convolutions on a picture. Each colour channel is filtered on its own with the same kernel (a depthwise convolution, `groups = 3`), exactly as `torch.nn.functional.conv2d` would do it. Change the kernel, the stride, the dilation and what fills the border, then compare four ways of doubling a picture's size.",
-        "在真实图片上做卷积。每个颜色通道用同一个卷积核分别计算（深度卷积，`groups = 3`），结果与 `torch.nn.functional.conv2d` 完全一致。你可以更换卷积核、步幅、空洞率和边界填充方式，然后比较把图片放大一倍的四种方法。",
+        "在真实图片上做卷积。每个颜色通道用同一个卷积核分别计算（深度卷积，`groups = 3`），结果与 `torch.nn.functional.conv2d` 完全一致。你可以更换卷积核、步长、膨胀率和边界填充方式，然后比较把图片放大一倍的四种方法。",
     ),
     # Controls.
     "param.picture": ("Which sample", "哪张示例图"),
@@ -73,7 +73,7 @@ STRINGS = {
     "image_lab.sizes.header": ("Sizes", "尺寸"),
     "image_lab.sizes.rule": (
         "Padding p = ⌊d(k − 1)/2⌋ per side (it keeps the size at stride 1 for an odd kernel), filled in “{mode}” mode.",
-        "每边填充 p = ⌊d(k − 1)/2⌋（奇数大小的卷积核在步幅 1 时保持尺寸不变），填充方式为“{mode}”。",
+        "每边填充 p = ⌊d(k − 1)/2⌋（奇数大小的卷积核在步长 1 时保持尺寸不变），填充方式为“{mode}”。",
     ),
     "image_lab.sizes.axis": (
         "{axis}: ⌊({i} + 2·{p} − {d}·({k} − 1) − 1) / {s}⌋ + 1 = ⌊{num} / {s}⌋ + 1 = **{o}**",
@@ -128,7 +128,7 @@ STRINGS = {
     ),
     "image_lab.up.overlap_header": (
         "Why k = 3 with stride 2 makes a checkerboard",
-        "为什么 k = 3、步幅 2 会产生棋盘格",
+        "为什么 k = 3、步长 2 会产生棋盘格",
     ),
     "image_lab.up.overlap": (
         "Each input pixel stamps a k×k copy of the kernel onto the output, stamps 2 apart. Along one axis, the k = 3 stamp of input row r covers rows 2r, 2r+1, 2r+2 of the full output: even rows are covered by 2 stamps, odd rows by 1 (padding = 1 then crops the first row and column, so in the figure the odd rows get 2). In 2-D the counts multiply: **1, 2 and 4** stamps alternate in a checkerboard (left). With k = 4 every row is covered by exactly 2 stamps, so every interior cell gets **4** (right). The numbers are `conv_transpose2d` of an all-ones {n}×{n} input with an all-ones kernel (padding and output_padding as above; the border cells get fewer).",
@@ -140,7 +140,7 @@ STRINGS = {
     ),
     "image_lab.up.remedy": (
         "So with uniform weights, k = 3 multiplies neighbouring pixels by 4/9, 8/9 and 16/9: the grid you see on the left tile. The cures: a kernel size divisible by the stride (k = 4), weights that compensate the uneven coverage (the bilinear tent), resizing first and convolving at stride 1, or computing the 4 sub-pixels as channels and interleaving them (pixel shuffle).",
-        "因此在均匀权重下，k = 3 会把相邻像素分别乘以 4/9、8/9 和 16/9：这就是最左边结果中看到的网格。解决办法：让卷积核大小能被步幅整除（k = 4）、用能补偿覆盖不均的权重（双线性三角核）、先放大再用步幅 1 卷积，或者把 4 个子像素作为通道算出来再交错排列（像素重排）。",
+        "因此在均匀权重下，k = 3 会把相邻像素分别乘以 4/9、8/9 和 16/9：这就是最左边结果中看到的网格。解决办法：让卷积核大小能被步长整除（k = 4）、用能补偿覆盖不均的权重（双线性三角核）、先放大再用步长 1 卷积，或者把 4 个子像素作为通道算出来再交错排列（像素重排）。",
     ),
     "image_lab.up.selected": (
         "**{name}**: {how}",
@@ -152,11 +152,11 @@ STRINGS = {
     ),
     "image_lab.up.how.resize_conv": (
         "repeat every pixel 2×2 ({i} → {o}), then a 3×3 convolution at stride 1 with “same” padding (replicated border) keeps {o}.",
-        "先把每个像素重复成 2×2（{i} → {o}），再用步幅 1、“same” 填充（复制边缘）的 3×3 卷积，尺寸保持 {o}。",
+        "先把每个像素重复成 2×2（{i} → {o}），再用步长 1、“same” 填充（复制边缘）的 3×3 卷积，尺寸保持 {o}。",
     ),
     "image_lab.up.how.pixel_shuffle": (
         "a 3×3 convolution at stride 1 (padding 1, replicated border) computes 4 channels per colour at {i}×{i_w}, then `pixel_shuffle(·, 2)` interleaves them into {o}×{o_w}: out[c, 2h + i, 2w + j] = x[4c + 2i + j, h, w].",
-        "步幅 1 的 3×3 卷积（填充 1，复制边缘）在 {i}×{i_w} 上为每个颜色算出 4 个通道，再用 `pixel_shuffle(·, 2)` 交错排成 {o}×{o_w}：out[c, 2h + i, 2w + j] = x[4c + 2i + j, h, w]。",
+        "步长 1 的 3×3 卷积（填充 1，复制边缘）在 {i}×{i_w} 上为每个颜色算出 4 个通道，再用 `pixel_shuffle(·, 2)` 交错排成 {o}×{o_w}：out[c, 2h + i, 2w + j] = x[4c + 2i + j, h, w]。",
     ),
     "image_lab.up.flat": (
         "On a flat gray picture (all 0.5) its interior values are: {values}.",
