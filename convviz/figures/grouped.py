@@ -17,6 +17,7 @@ import plotly.graph_objects as go
 
 from convviz.engine.conv import conv2d
 from convviz.engine.counting import conv_params
+from convviz.figures.code_text import align_comments
 from convviz.figures.grid import (
     GridSpec,
     Highlight,
@@ -542,7 +543,7 @@ def pytorch_snippet(
 ) -> str:
     """PyTorch code doing what the page shows, with the page's numbers."""
     cin, cout, g, k, i = in_channels, out_channels, groups, kernel_size, input_size
-    return f"""import torch
+    return align_comments(f"""import torch
 import torch.nn.functional as F
 
 x = torch.randn(1, {cin}, {i}, {i})                      # (N, C_in, H, W)
@@ -560,7 +561,7 @@ depthwise = torch.nn.Conv2d({cin}, {cin}, kernel_size={k}, groups={cin}, bias=Fa
 pointwise = torch.nn.Conv2d({cin}, {cout}, kernel_size=1, bias=False)
 count = lambda m: sum(p.numel() for p in m.parameters())
 print(count(conv), count(depthwise) + count(pointwise))
-"""
+""")
 
 
 def list_text(values: Sequence[int]) -> str:

@@ -19,6 +19,7 @@ from PIL import Image
 from convviz.engine.conv import conv2d
 from convviz.engine.errors import ConvValueError
 from convviz.export.csvtext import csv_number
+from convviz.figures.code_text import align_comments
 from convviz.figures.grid import GridSpec, Highlight, format_number, panels_figure
 from convviz.figures.palette import DIVERGING_SCALE
 from convviz.i18n import translate
@@ -464,7 +465,7 @@ def matmul_figure(
 def pytorch_snippet(in_channels: int, out_channels: int, *, input_size: int) -> str:
     """PyTorch code: a 1×1 convolution, the same as one matrix multiply of the pixels."""
     cin, cout, i = in_channels, out_channels, input_size
-    return f"""import torch
+    return align_comments(f"""import torch
 
 x = torch.randn(1, {cin}, {i}, {i})                     # (N, C_in, H, W)
 conv = torch.nn.Conv2d({cin}, {cout}, kernel_size=1, bias=False)
@@ -479,4 +480,4 @@ gray = torch.nn.Conv2d(3, 1, kernel_size=1, bias=False)
 with torch.no_grad():
     gray.weight[:] = torch.tensor([0.299, 0.587, 0.114]).reshape(1, 3, 1, 1)
 block = torch.nn.Sequential(gray, torch.nn.ReLU())
-"""
+""")

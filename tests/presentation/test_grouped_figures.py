@@ -174,6 +174,21 @@ def test_pytorch_snippet_is_python_with_the_page_numbers():
     compile(code, "snippet", "exec")
     assert "torch.nn.Conv2d(8, 16, kernel_size=3, groups=4, bias=False)" in code
     assert "(16, 2, 3, 3)" in code
+    columns = {line.index("  # ") for line in code.splitlines() if "  # " in line}
+    assert len(columns) == 1  # trailing comments line up whatever the numbers
+
+
+def test_align_comments_leaves_full_line_comments_and_code_alone():
+    from convviz.figures.code_text import align_comments
+
+    code = "# title\nx = 1  # one\nlonger = 22    # two\nprint(x)"
+    assert align_comments(code).splitlines() == [
+        "# title",
+        "x = 1        # one",
+        "longer = 22  # two",
+        "print(x)",
+    ]
+    assert align_comments("a = 1\n") == "a = 1\n"
 
 
 def test_largest_settings_stay_small():
