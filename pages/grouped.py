@@ -23,6 +23,7 @@ from convviz.controls import (
 )
 from convviz.controls.caching import cached_figure as figure
 from convviz.controls.downloads import export_buttons, share_link
+from convviz.controls.predict import predict_first
 from convviz.engine.errors import ConvValueError
 from convviz.export import grid_csv
 from convviz.figures import channel_exports as files
@@ -168,7 +169,9 @@ try:
 except ConvValueError as error:  # the kernel does not fit: explained once, here
     show_error(error, lang, key="counts")
     rows = None
-else:
+if rows and predict_first(
+    "grouped", (cin, cout, g, k, bias), counts.params_of(rows, "grouped"), lang, quantity="params"
+):
     st.caption(translate("counts.caption", lang, o=i - k + 1, i=i, k=k))
     st.markdown(counts.comparison_table(rows, groups=g, lang=lang))
     chart, ratios = st.columns([2, 3], gap="large")

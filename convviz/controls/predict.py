@@ -32,8 +32,18 @@ def _judgement(verdict, lang: str, box: Any) -> None:
         box.error(text, icon=":material/close:")
 
 
+# What a page asks for: the i18n prefix of the field's label, help and waiting texts.
+QUANTITIES = {"size": "practice.predict", "params": "practice.predict.params"}
+
+
 def predict_first(
-    name: str, question: Hashable, answer: int, lang: str, *, container: Any = None
+    name: str,
+    question: Hashable,
+    answer: int,
+    lang: str,
+    *,
+    quantity: str = "size",
+    container: Any = None,
 ) -> bool:
     """A "predict first" toggle and, when it is on, a prediction form for ``answer``.
 
@@ -47,6 +57,9 @@ def predict_first(
     answer : int
         The output size the page is about to show (from the engine).
     lang : {"en", "zh"}
+    quantity : {"size", "params"}
+        What the learner predicts: the output size, or a layer's parameter count (the texts
+        of the field and of the hint follow).
     container : Streamlit container, optional
         Where to draw (default: the main area).
 
@@ -57,10 +70,11 @@ def predict_first(
         a well-formed prediction for this ``question`` (right or wrong, it is judged above).
     """
     box = st if container is None else container
+    texts = QUANTITIES[quantity]
     on = box.toggle(
         translate("practice.predict.toggle", lang),
         key=PREDICT_KEY,
-        help=translate("practice.predict.help", lang),
+        help=translate(f"{texts}.help", lang),
         bind="query-params",
     )
     if not on:
@@ -72,7 +86,7 @@ def predict_first(
         return True
     with box.form(f"{name}_predict_form", clear_on_submit=True, border=False):
         guess = st.text_input(
-            translate("practice.predict.label", lang), key=f"{name}_predict_guess", width=260
+            translate(f"{texts}.label", lang), key=f"{name}_predict_guess", width=260
         )
         submitted = st.form_submit_button(translate("practice.predict.submit", lang))
     if submitted:
@@ -81,5 +95,5 @@ def predict_first(
         if verdict.status != MALFORMED:
             st.session_state[done_key] = (question, verdict)
             return True
-    box.caption(translate("practice.predict.waiting", lang))
+    box.caption(translate(f"{texts}.waiting", lang))
     return False

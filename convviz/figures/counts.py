@@ -166,6 +166,11 @@ def savings_text(
     )
 
 
+def params_of(rows: Sequence[dict[str, object]], name: str) -> int:
+    """The parameter total of the variant ``name`` (e.g. ``"grouped"``) in ``rows``."""
+    return next(int(row["params"]) for row in rows if row["name"] == name)
+
+
 def counts_figure(rows: Sequence[dict[str, object]], *, groups: int, lang: str) -> go.Figure:
     """Horizontal bars of the parameter counts of :func:`comparison_rows`, numbers printed."""
     names = [translate(f"counts.row.{r['name']}", lang, g=groups) for r in rows]

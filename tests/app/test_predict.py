@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from convviz.engine.counting import conv_params
 from convviz.i18n import translate
 from tests.app.conftest import open_app
 
@@ -80,3 +81,23 @@ def test_standard_page_asks_only_for_a_square_output():
     at.slider(key="input_size_w").set_value(7).run()  # 3×5 output: the formula shows at once
     assert not at.exception
     assert "⌊(7 + 2·0 − 3) / 1⌋" in _text(at)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_grouped_page_asks_for_the_parameter_count_first(lang):
+    at = open_app(lang, "pages/grouped.py", predict_first="true", bias="true")
+    cin, cout, k = (
+        at.slider(key=key).value for key in ("in_channels", "out_channels", "kernel_size")
+    )
+    g = int(at.select_slider(key="groups").value)
+    answer = conv_params(cin, cout, k, g, True)
+    table = translate("counts.header", lang)
+    assert translate("practice.predict.params.waiting", lang) in [c.value for c in at.caption]
+    assert not any("|" in m.value for m in at.markdown), "the counts table is hidden"
+    at.text_input(key="grouped_predict_guess").input(str(answer))
+    next(
+        b for b in at.button if b.label == translate("practice.predict.submit", lang)
+    ).click().run()
+    assert not at.exception
+    assert at.success[0].value == translate("practice.check.correct", lang)
+    assert any(f"{answer:,}" in m.value for m in at.markdown if "|" in m.value), table

@@ -228,4 +228,16 @@ STRINGS = {
         "Predict the output size for this setting, then press Reveal to see the formula.",
         "先预测这个设置下的输出尺寸，再点“揭晓”查看公式。",
     ),
+    "practice.predict.params.help": (
+        "Hide the computed parameter counts until you have typed your own prediction.",
+        "在你输入自己的预测之前，先隐藏计算出的参数量。",
+    ),
+    "practice.predict.params.label": (
+        "Your prediction: the parameters of the grouped layer (weights and bias)",
+        "你的预测：分组卷积层的参数量（权重加偏置）",
+    ),
+    "practice.predict.params.waiting": (
+        "Predict the grouped layer's parameter count, then press Reveal to see every count.",
+        "先预测分组卷积层的参数量，再点“揭晓”查看所有计数。",
+    ),
 }
