@@ -8,12 +8,14 @@ results and ``lang`` in, figure out); :mod:`convviz.figures.dilated_views` feeds
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import numpy as np
 import plotly.graph_objects as go
 
-from convviz.figures.animation import unchecked_frame
+from convviz.engine.lowering import dilate_kernel
+from convviz.engine.matrix import symbolic_labels
+from convviz.engine.sizes import effective_kernel_size
+from convviz.engine.trace import WindowTrace, format_cell
+from convviz.figures.animation import attach_frames, unchecked_frame
 from convviz.figures.grid import GridSpec, cell_px, format_number, panels_figure
 from convviz.figures.palette import HIGHLIGHT, CellKind
 from convviz.i18n import translate
@@ -21,8 +23,6 @@ from convviz.i18n import translate
 KERNEL_FILLS = ("ones", "arange", "signs")
 MAX_CAPTION_TERMS = 9  # products spelled out in a frame caption; hover and pin show them all
 INPUT, KERNEL, OUTPUT = 0, 1, 2  # panels of the window figure
-
-_SUBSCRIPTS = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
 
 
 def kernel_values(fill: str, kernel_size: int) -> np.ndarray:
@@ -42,29 +42,6 @@ def kernel_values(fill: str, kernel_size: int) -> np.ndarray:
     return np.ones((k, k), dtype=np.float64)
 
 
-@dataclass(frozen=True)
-class WindowTrace:
-    """Which padded-input cells every output cell reads, and what it computes.
-
-    Attributes
-    ----------
-    rows, cols : np.ndarray
-        (o_h, o_w, k, k) int: padded-input row / column of tap (i, j) of output cell (r, c).
-    values : np.ndarray
-        (o_h, o_w, k, k): the input values read.
-    products : np.ndarray
-        (o_h, o_w, k, k): value × weight.
-    sums : np.ndarray
-        (o_h, o_w): the output (sum of the products).
-    """
-
-    rows: np.ndarray
-    cols: np.ndarray
-    values: np.ndarray
-    products: np.ndarray
-    sums: np.ndarray
-
-
 def spread_kernel(kernel: np.ndarray, dilation: int) -> np.ndarray:
     """The k×k weights laid out on the k̂×k̂ window they span, zeros in the gaps.
 
@@ -78,57 +55,17 @@ def spread_kernel(kernel: np.ndarray, dilation: int) -> np.ndarray:
     Returns
     -------
     np.ndarray
-        (k̂, k̂) with k̂ = d(k − 1) + 1; ``out[d·i, d·j] = kernel[i, j]``. A stride-1
-        convolution with it equals the dilated convolution with ``kernel`` (tested against
-        the engine's ``conv2d``).
+        (k̂, k̂) with k̂ = d(k − 1) + 1; ``out[d·i, d·j] = kernel[i, j]`` (the engine's
+        ``dilate_kernel``). A stride-1 convolution with it equals the dilated convolution
+        with ``kernel``.
     """
-    k = kernel.shape[0]
-    k_hat = dilation * (k - 1) + 1
-    out = np.zeros((k_hat, k_hat), dtype=float)  # (k̂, k̂)
-    out[::dilation, ::dilation] = kernel
-    return out
-
-
-def window_trace(
-    padded: np.ndarray, kernel: np.ndarray, sums: np.ndarray, *, stride: int, dilation: int
-) -> WindowTrace:
-    """Where every output cell's taps land on the padded input, and what they read.
-
-    Parameters
-    ----------
-    padded : np.ndarray
-        (H + 2p, W + 2p) padded input.
-    kernel : np.ndarray
-        (k, k) weights.
-    sums : np.ndarray
-        (o_h, o_w) the engine's output for these arguments (``conv2d``).
-    stride, dilation : int
-
-    Returns
-    -------
-    WindowTrace
-        Tap (i, j) of output (r, c) reads row ``r·s + i·d`` and column ``c·s + j·d``.
-    """
-    out_h, out_w = sums.shape
-    k = kernel.shape[0]
-    taps = np.arange(k) * dilation  # (k,)
-    rows = np.arange(out_h)[:, None, None, None] * stride + taps[None, None, :, None]
-    cols = np.arange(out_w)[None, :, None, None] * stride + taps[None, None, None, :]
-    rows, cols = np.broadcast_arrays(rows, cols)  # (o_h, o_w, k, k) each
-    values = padded[rows, cols]  # (o_h, o_w, k, k)
-    return WindowTrace(rows=rows, cols=cols, values=values, products=values * kernel, sums=sums)
+    return dilate_kernel(kernel, dilation=dilation).kernel
 
 
 def read_counts(trace: WindowTrace, padded_shape: tuple[int, int]) -> np.ndarray:
-    """How many windows read each cell of the padded input; int array of ``padded_shape``."""
-    flat = np.ravel_multi_index((trace.rows.ravel(), trace.cols.ravel()), padded_shape)
-    counts = np.bincount(flat, minlength=padded_shape[0] * padded_shape[1])
-    return counts.reshape(padded_shape)  # (H + 2p, W + 2p)
-
-
-def _signed(value: float) -> str:
-    text = format_number(value)
-    return f"({text})" if value < 0 else text
+    """How many windows read each cell of the padded input (the engine's
+    ``WindowTrace.read_counts``); int array of ``padded_shape``."""
+    return trace.read_counts().reshape(padded_shape)  # (H + 2p, W + 2p)
 
 
 def products_text(
@@ -142,29 +79,25 @@ def products_text(
 ) -> str:
     """``"1·1 + 3·1 + … = 9"`` for output cell (r, c): value·weight for every tap, and the sum.
 
-    At most ``limit`` products are spelled out, and fewer if the text would be longer than
-    ``max_chars``; the rest become "…" (the sum is always the full one).
+    At most ``limit`` products are spelled out (the "…" counting as one), and fewer if the
+    text would be longer than ``max_chars``; the sum is always the full one. The text is the
+    engine's ``format_cell`` of ``trace``, whose kernel is ``weights`` (k, k).
     """
-    terms = [
-        f"{_signed(v)}·{_signed(w)}"
-        for v, w in zip(trace.values[r, c].ravel(), weights.ravel(), strict=True)
-    ]
-    total = f" = {format_number(trace.sums[r, c])}"
-    shown = len(terms) if limit is None else min(limit, len(terms))
+    taps = weights.size
+    shown = taps if limit is None else min(limit, taps)
     while True:
-        kept = terms if shown >= len(terms) else [*terms[: max(shown - 1, 1)], "…"]
-        text = " + ".join(kept) + total
+        max_terms = None if shown >= taps else max(shown - 1, 1)
+        text = format_cell(trace, (r, c), max_terms=max_terms)
         if max_chars is None or len(text) <= max_chars or shown <= 2:
             return text
         shown -= 1
 
 
-def _sub(n: int) -> str:
-    return str(n).translate(_SUBSCRIPTS)
-
-
-def _weight_name(i: int, j: int) -> str:
-    return f"w{_sub(i)}{_sub(j)}"
+def _dilated_kernel_cells(kernel: np.ndarray, dilation: int) -> tuple[np.ndarray, np.ndarray]:
+    """(k̂, k̂) CellKind (REAL on a tap, INSERTED_ZERO in a gap) and the taps' names (w₀₀ …)."""
+    taps = dilate_kernel(kernel, dilation=dilation).taps  # (k̂, k̂), −1 in a gap
+    kinds = np.where(taps >= 0, CellKind.REAL, CellKind.INSERTED_ZERO)
+    return kinds, symbolic_labels(taps, kernel.shape, zero="")
 
 
 def kernel_figure(
@@ -190,25 +123,10 @@ def kernel_figure(
     """
     k = kernel.shape[0]
     k_hat = dilated.shape[0]
-    kinds = np.full(dilated.shape, CellKind.INSERTED_ZERO, dtype=int)  # (k̂, k̂)
-    kinds[::dilation, ::dilation] = CellKind.REAL
-    labels = np.full(dilated.shape, "", dtype=object)
-    hover = np.full(dilated.shape, translate("dilated.kernel.hover_gap", lang), dtype=object)
-    compact_labels = np.empty(kernel.shape, dtype=object)
-    compact_hover = np.empty(kernel.shape, dtype=object)
-    for i in range(k):
-        for j in range(k):
-            text = translate(
-                "dilated.kernel.hover_tap",
-                lang,
-                r=i,
-                c=j,
-                value=format_number(kernel[i, j]),
-                dr=dilation * i,
-                dc=dilation * j,
-            )
-            compact_labels[i, j] = labels[dilation * i, dilation * j] = _weight_name(i, j)
-            compact_hover[i, j] = hover[dilation * i, dilation * j] = text
+    kinds, labels = _dilated_kernel_cells(kernel, dilation)  # (k̂, k̂) each
+    compact_labels = labels[::dilation, ::dilation]  # (k, k)
+    hover = _dilated_kernel_hover(kernel, dilation, lang=lang)
+    compact_hover = hover[::dilation, ::dilation]
     value_range = (float(kernel.min()), float(kernel.max()))
     specs = [
         GridSpec(
@@ -230,6 +148,23 @@ def kernel_figure(
         ),
     ]
     return panels_figure(specs, operators=("→",))
+
+
+def _dilated_kernel_hover(kernel: np.ndarray, dilation: int, *, lang: str) -> np.ndarray:
+    """(k̂, k̂) hover of the dilated kernel: each tap's value and offset d·(i, j), gaps skipped."""
+    k_hat = effective_kernel_size(kernel.shape[0], dilation)
+    hover = np.full((k_hat, k_hat), translate("dilated.kernel.hover_gap", lang), dtype=object)
+    for (i, j), value in np.ndenumerate(kernel):
+        hover[dilation * i, dilation * j] = translate(
+            "dilated.kernel.hover_tap",
+            lang,
+            r=i,
+            c=j,
+            value=format_number(value),
+            dr=dilation * i,
+            dc=dilation * j,
+        )
+    return hover
 
 
 def _input_spec(padded: np.ndarray, counts: np.ndarray, *, padding: int, lang: str) -> GridSpec:
@@ -281,11 +216,10 @@ def window_specs(
 ) -> list[GridSpec]:
     """The three panels of the window figure: padded input ⊛ dilated kernel = output."""
     counts = read_counts(trace, padded.shape)
-    kinds = np.full(dilated.shape, CellKind.INSERTED_ZERO, dtype=int)  # (k̂, k̂)
-    kinds[::dilation, ::dilation] = CellKind.REAL
+    kinds, _ = _dilated_kernel_cells(kernel, dilation)  # (k̂, k̂)
     labels = np.full(dilated.shape, "", dtype=object)
     labels[::dilation, ::dilation] = np.vectorize(format_number, otypes=[object])(kernel)
-    hover = np.full(dilated.shape, translate("dilated.kernel.hover_gap", lang), dtype=object)
+    hover = _dilated_kernel_hover(kernel, dilation, lang=lang)
     out_h, out_w = trace.sums.shape
     out_hover = np.empty((out_h, out_w), dtype=object)
     for r in range(out_h):
@@ -294,17 +228,6 @@ def window_specs(
                 translate("dilated.window.hover_output", lang, r=r, c=c, sum="")
                 + "<br>"
                 + products_text(trace, kernel, r, c).replace(" + ", " +<br>", 0)
-            )
-    for i in range(kernel.shape[0]):
-        for j in range(kernel.shape[1]):
-            hover[dilation * i, dilation * j] = translate(
-                "dilated.kernel.hover_tap",
-                lang,
-                r=i,
-                c=j,
-                value=format_number(kernel[i, j]),
-                dr=dilation * i,
-                dc=dilation * j,
             )
     return [
         _input_spec(padded, counts, padding=padding, lang=lang),
@@ -524,14 +447,17 @@ def window_figure(
         ]
     )
     names = [f"({r}, {c})" for r, c in cells]
-    fig.frames = [
-        unchecked_frame(
-            name,
-            _step_traces(trace, kernel, r, c, k_hat=k_hat, max_chars=max_chars),
-            list(range(base, base + 4)),
-        )
-        for name, (r, c) in zip(names, cells, strict=True)
-    ]
+    attach_frames(
+        fig,
+        [
+            unchecked_frame(
+                name,
+                _step_traces(trace, kernel, r, c, k_hat=k_hat, max_chars=max_chars),
+                list(range(base, base + 4)),
+            )
+            for name, (r, c) in zip(names, cells, strict=True)
+        ],
+    )
     height = int(fig.layout.height or 300)
     fig.update_layout(
         height=height + 100,

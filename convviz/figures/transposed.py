@@ -12,6 +12,9 @@ from __future__ import annotations
 import numpy as np
 import plotly.graph_objects as go
 
+from convviz.engine.lowering import flip_kernel
+from convviz.engine.matrix import symbolic_labels
+from convviz.figures.animation import attach_frames
 from convviz.figures.grid import (
     GridSpec,
     cell_px,
@@ -31,8 +34,6 @@ KERNEL_KINDS = ("example", "arange", "ones", "random", "custom")
 ANIMATION_BUDGET = 20_000
 # Steps a client-side animation may have at all (each costs a frame object).
 MAX_ANIMATED_STEPS = 225
-
-_SUBSCRIPTS = str.maketrans("0123456789-", "₀₁₂₃₄₅₆₇₈₉₋")
 
 
 def example_kernel(kernel_size: int) -> np.ndarray:
@@ -80,24 +81,12 @@ def kernel_text(kernel: np.ndarray) -> str:
     return "\n".join(" ".join(format_number(v) for v in row) for row in kernel)
 
 
-def sub(n: int) -> str:
-    """``12`` → ``"₁₂"`` (subscript digits)."""
-    return str(n).translate(_SUBSCRIPTS)
-
-
-def weight_name(a: int, b: int) -> str:
-    """``"w₀₁"``: the symbolic name of kernel tap (a, b)."""
-    return f"w{sub(a)}{sub(b)}"
-
-
 def weight_labels(kernel_size: int, *, flipped: bool = False) -> np.ndarray:
-    """(k, k) object array of tap names; ``flipped`` names the 180°-rotated kernel's cells."""
+    """(k, k) object array of tap names (``"w₀₁"``, the engine's ``tap_label``);
+    ``flipped`` names the 180°-rotated kernel's cells."""
     k = kernel_size
-    labels = np.empty((k, k), dtype=object)
-    for a in range(k):
-        for b in range(k):
-            labels[a, b] = weight_name(k - 1 - a, k - 1 - b) if flipped else weight_name(a, b)
-    return labels
+    labels = symbolic_labels(np.arange(k * k).reshape(k, k), k)  # (k, k)
+    return flip_kernel(labels) if flipped else labels
 
 
 def named_values(kernel: np.ndarray, *, flipped: bool = False) -> np.ndarray:
@@ -137,11 +126,6 @@ def signed(value: float) -> str:
     """A number for a product term: negative numbers in parentheses."""
     text = format_number(value)
     return f"({text})" if text.startswith("-") else text
-
-
-def span(kernel_size: int, dilation: int) -> int:
-    """Cells covered by one stamp / window along an axis: d(k − 1) + 1."""
-    return dilation * (kernel_size - 1) + 1
 
 
 def outline(r0: int, c0: int, r1: int, c1: int) -> tuple[list[float], list[float]]:
@@ -232,7 +216,7 @@ def add_play_controls(
     Call it after :func:`reserve_below` made room for the caption: the controls go below
     that room.
     """
-    fig.frames = frames
+    attach_frames(fig, frames)
     plot = int(fig.layout.height) - int(fig.layout.margin.t or 0) - int(fig.layout.margin.b or 0)
     used = int(fig.layout.margin.b or 0)
     controls = play_controls(

@@ -179,7 +179,7 @@ def test_window_figure_frames_and_captions():
     assert len(figure.frames) == 9
     caption = figure.data[-1].text[0]
     assert caption == "y[1, 1] = 7·1 + 8·2 + 9·3 + 12·4 + 13·5 + 14·6 + 17·7 + 18·8 + 19·9 = 681"
-    window = figure.frames[8].data[0]
+    window = figure.frames[8].to_plotly_json()["data"][0]
     assert (min(window["x"]), max(window["x"])) == (3.5, 6.5)
     output = window_specs(trace, flipped=False, lang="en")[2]
     assert (

@@ -135,7 +135,7 @@ def test_scatter_figure_frames_and_captions():
     assert fig.layout.sliders[0].active == 4
     captions = [t.text[0] for t in fig.data if t.type == "scatter" and t.mode == "text"]
     assert captions == ["x[1,1] = 5 → adds 5 × w to rows 2–4, columns 2–4"]
-    last = fig.frames[-1].data[-1].text[0]
+    last = fig.frames[-1].to_plotly_json()["data"][-1]["text"][0]
     assert "All 9 stamps added. The output is the 5×5 dashed box." in last
     assert _spec_size(fig) < 200_000
 
