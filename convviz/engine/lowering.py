@@ -10,7 +10,8 @@ built from the input in three steps:
 3. add a more rows / columns on the bottom / right (output_padding), i.e. b + a there.
 
 :func:`transposed_direct` returns every stage, with the kind of every grid cell and the input
-cell it holds, so a page can draw the construction and check it against ``conv_transpose2d``.
+cell it holds (:func:`lowered_kinds`), so a page can draw the construction and check it against
+``conv_transpose2d``.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from convviz.engine.params import (
     check_output_padding,
     check_positive,
     non_negative_pair,
+    pair,
     positive_pair,
 )
 from convviz.engine.sizes import conv_transpose_output_size
@@ -253,13 +255,8 @@ def transposed_direct(
     b = (d[0] * (kh - 1) - p[0], d[1] * (kw - 1) - p[1])
     pads = (b[0], b[0] + a[0], b[1], b[1] + a[1])
     inserted = zero_insert(xa, stride=s)  # (Z_h, Z_w)
-    row_kind, row_src = _axis_kinds(h, s[0], b[0], a[0])
-    col_kind, col_src = _axis_kinds(w, s[1], b[1], a[1])
     grid = _pad_or_crop(inserted, pads)  # (G_h, G_w)
-    kinds = _combine_kinds(row_kind, col_kind)  # (G_h, G_w)
-    real = kinds == CellKind.REAL
-    src_r, src_c = np.meshgrid(row_src, col_src, indexing="ij")  # (G_h, G_w) each
-    source = np.stack([np.where(real, src_r, -1), np.where(real, src_c, -1)], axis=-1)
+    kinds, source = lowered_kinds((h, w), stride=s, border=b, output_padding=a)
     flipped = flip_kernel(wa)  # (kH, kW)
     dk = dilate_kernel(wa, dilation=d)
     flipped_dilated = DilatedKernel(kernel=flip_kernel(dk.kernel), taps=flip_kernel(dk.taps))
@@ -279,6 +276,57 @@ def transposed_direct(
         padding=p,
         dilation=d,
     )
+
+
+def lowered_kinds(
+    input_shape: Any, *, stride: Any, border: Any, output_padding: Any = 0
+) -> tuple[np.ndarray, np.ndarray]:
+    """What each cell of the lowered grid is, and which input cell a real one holds.
+
+    Parameters
+    ----------
+    input_shape : int or pair of ints
+        ``(H, W)`` of the input.
+    stride : int or pair of ints
+        s (>= 1): s − 1 inserted zeros between neighbouring values.
+    border : int or pair of ints
+        b per axis, padded on the top / left; b + a on the bottom / right. Negative amounts
+        crop the zero-inserted grid instead (b = d(k − 1) − p in a transposed convolution).
+    output_padding : int or pair of ints
+        a (>= 0).
+
+    Returns
+    -------
+    kinds : numpy.ndarray of int, shape (G_h, G_w)
+        :class:`~convviz.figures.palette.CellKind` of each cell: ``REAL``, ``INSERTED_ZERO``,
+        ``BORDER_PAD`` or ``OUTPUT_PAD`` (output_padding wins where a border row meets an
+        output_padding column); G = (i − 1)s + 1 + 2b + a per axis (0 when the border crops
+        everything).
+    source : numpy.ndarray of int, shape (G_h, G_w, 2)
+        Input ``(row, col)`` held by each ``REAL`` cell, ``(-1, -1)`` elsewhere.
+
+    Raises
+    ------
+    ConvValueError
+        For a non-positive size or stride, a negative output_padding, or a non-integer.
+
+    Examples
+    --------
+    >>> kinds, source = lowered_kinds(2, stride=2, border=1)
+    >>> kinds[1].tolist(), source[1, 3].tolist()
+    ([2, 0, 1, 0, 2], [0, 1])
+    """
+    h, w = positive_pair(input_shape, "input_size")
+    s = positive_pair(stride, "stride")
+    b = pair(border, "border")
+    a = non_negative_pair(output_padding, "output_padding")
+    row_kind, row_src = _axis_kinds(h, s[0], b[0], a[0])
+    col_kind, col_src = _axis_kinds(w, s[1], b[1], a[1])
+    kinds = _combine_kinds(row_kind, col_kind)  # (G_h, G_w)
+    real = kinds == CellKind.REAL
+    src_r, src_c = np.meshgrid(row_src, col_src, indexing="ij")  # (G_h, G_w) each
+    source = np.stack([np.where(real, src_r, -1), np.where(real, src_c, -1)], axis=-1)
+    return kinds, source
 
 
 def _axis_kinds(size: int, stride: int, border: int, output_padding: int) -> tuple[np.ndarray, ...]:

@@ -171,7 +171,13 @@ def restoring_output_padding(
 
 
 def conv_matrix_symbolic(
-    input_shape: Any, kernel_shape: Any, *, stride: Any = 1, padding: Any = 0, dilation: Any = 1
+    input_shape: Any,
+    kernel_shape: Any,
+    *,
+    stride: Any = 1,
+    padding: Any = 0,
+    dilation: Any = 1,
+    max_entries: Any = MAX_SYMBOLIC_ENTRIES,
 ) -> np.ndarray:
     """Which kernel tap fills each entry of C (for drawing it with labels).
 
@@ -181,6 +187,9 @@ def conv_matrix_symbolic(
         ``(H, W)`` and ``(kH, kW)``.
     stride, padding, dilation : int or pair of ints
         As in :func:`conv_matrix`.
+    max_entries : int or None
+        Largest H_out·W_out·H·W built (>= 1); default :data:`MAX_SYMBOLIC_ENTRIES`. ``None``
+        builds any size (for a caller that reads single rows or columns of a large C).
 
     Returns
     -------
@@ -191,9 +200,9 @@ def conv_matrix_symbolic(
     Raises
     ------
     ConvValueError
-        ``symbolic_matrix_too_large`` when H_out·W_out·H·W exceeds
-        :data:`MAX_SYMBOLIC_ENTRIES` (16,384, e.g. a 12×12 input with a 3×3 kernel), or
-        the errors of :func:`conv_matrix`.
+        ``symbolic_matrix_too_large`` when H_out·W_out·H·W exceeds ``max_entries``
+        (by default 16,384, e.g. a 12×12 input with a 3×3 kernel), or the errors of
+        :func:`conv_matrix`.
 
     Examples
     --------
@@ -208,16 +217,17 @@ def conv_matrix_symbolic(
     oh = conv_output_size(h, kernel_hw[0], s[0], p[0], d[0])
     ow = conv_output_size(w, kernel_hw[1], s[1], p[1], d[1])
     entries = oh * ow * h * w
-    if entries > MAX_SYMBOLIC_ENTRIES:
+    limit = None if max_entries is None else check_positive("max_entries", max_entries)
+    if limit is not None and entries > limit:
         raise ConvValueError(
             "symbolic_matrix_too_large",
             f"the symbolic matrix C would have {oh * ow} × {h * w} = {entries:,} entries "
             f"(input {h}×{w}, output {oh}×{ow}); it is written out only up to "
-            f"{MAX_SYMBOLIC_ENTRIES:,} entries. Use a smaller input",
+            f"{limit:,} entries. Use a smaller input",
             rows=oh * ow,
             cols=h * w,
             entries=entries,
-            limit=MAX_SYMBOLIC_ENTRIES,
+            limit=limit,
         )
     _, rows, cols, taps = _entries((h, w), kernel_hw, s, p, d)
     table = np.full((oh * ow, h * w), -1, dtype=np.int64)  # (H_out·W_out, H·W)

@@ -174,12 +174,17 @@ class ScatterFrames:
         ``canvas[t]`` = sum of the first t stamps, uncropped; ``canvas[0]`` is all zeros.
     touched : numpy.ndarray of bool, shape (H·W + 1, H_c, W_c)
         Canvas cells under the taps of step t's stamp; ``touched[0]`` is all False.
+    stamps : numpy.ndarray, shape (H·W, H_c, W_c), optional
+        ``stamps[t]`` = the stamp added at step t + 1 alone on the canvas (each input
+        cell's contribution), so ``canvas[t] = stamps[:t].sum(axis=0)``; ``None`` only when
+        built without them.
     """
 
     geometry: ScatterGeometry
     cells: np.ndarray
     canvas: np.ndarray
     touched: np.ndarray
+    stamps: np.ndarray | None = None
 
     @property
     def output(self) -> np.ndarray:
@@ -431,7 +436,8 @@ def scatter_frames(
     ScatterFrames
         ``canvas`` and ``touched`` of shape (H·W + 1, H_c, W_c): frame 0 is empty, frame t
         adds the stamp of the t-th input cell in row-major order, frame H·W is the finished
-        (uncropped) result. ``.output`` crops every frame.
+        (uncropped) result. ``.output`` crops every frame; ``stamps`` (H·W, H_c, W_c) holds
+        each stamp on its own.
 
     Raises
     ------
@@ -443,7 +449,8 @@ def scatter_frames(
     Notes
     -----
     ``canvas[t] == scatter_frame(..., step=t).canvas`` for every t; the frames are built
-    in one pass (a cumulative sum over the stamps).
+    in one pass (a cumulative sum over the stamps). The stamps take as much memory again as
+    the frames, so at most about 2·:data:`MAX_FRAME_ENTRIES` values are held.
     """
     xa, geometry = _setup(
         x,
@@ -473,15 +480,17 @@ def scatter_frames(
     cell = np.arange(n)  # (N,)
     canvas_r = (cell // w * sh)[:, None] + rows[None, :]  # (N, T)
     canvas_c = (cell % w * sw)[:, None] + cols[None, :]  # (N, T)
-    frames = np.zeros((n + 1, hc, wc), dtype=xa.dtype)  # (N + 1, H_c, W_c)
+    stamps = np.zeros((n, hc, wc), dtype=xa.dtype)  # (N, H_c, W_c): one canvas per stamp
     touched = np.zeros((n + 1, hc, wc), dtype=bool)
-    step = np.broadcast_to((cell + 1)[:, None], canvas_r.shape)  # (N, T): frame of each stamp
-    frames[step, canvas_r, canvas_c] = xa.reshape(n, 1) * weights[None, :]  # taps never collide
-    touched[step, canvas_r, canvas_c] = True
-    np.cumsum(frames, axis=0, out=frames)
+    step = np.broadcast_to(cell[:, None], canvas_r.shape)  # (N, T): stamp of each tap
+    stamps[step, canvas_r, canvas_c] = xa.reshape(n, 1) * weights[None, :]  # taps never collide
+    touched[step + 1, canvas_r, canvas_c] = True
+    frames = np.zeros((n + 1, hc, wc), dtype=xa.dtype)  # (N + 1, H_c, W_c)
+    np.cumsum(stamps, axis=0, out=frames[1:])
     return ScatterFrames(
         geometry=geometry,
         cells=np.stack(np.divmod(cell, w), axis=-1),  # (N, 2)
         canvas=frames,
         touched=touched,
+        stamps=stamps,
     )

@@ -231,6 +231,7 @@ def format_cell(
     *,
     max_terms: Any = None,
     decimals: int = 2,
+    nonzero_only: bool = False,
 ) -> str:
     """One output cell's multiply-add as plain text: ``"1·0 + 2·1 + … = 7"``.
 
@@ -244,6 +245,10 @@ def format_cell(
         the full sum.
     decimals : int
         Places for non-integral numbers (trailing zeros dropped).
+    nonzero_only : bool
+        Leave out the products whose value is 0 (they add nothing: most taps of a
+        zero-inserted grid); ``"0"`` stands for the terms when none is left. ``max_terms``
+        then counts the products that are written.
 
     Returns
     -------
@@ -260,10 +265,15 @@ def format_cell(
     >>> tr = sliding_trace([[1, 2], [3, 4]], [[0.5, 1], [1, 1]])
     >>> format_cell(tr, (0, 0), max_terms=2)
     '1·0.5 + 2·1 + … = 9.5'
+    >>> format_cell(sliding_trace([[0, 2], [0, 0]], [[1, 3], [5, 7]]), (0, 0), nonzero_only=True)
+    '2·3 = 6'
     """
     oi, oj = check_cell(cell, trace.out_hw)
     values = trace.values[oi, oj].ravel()  # (kH·kW,)
     weights = trace.kernel.ravel()  # (kH·kW,)
+    if nonzero_only:
+        kept = values != 0
+        values, weights = values[kept], weights[kept]
     limit = len(values) if max_terms is None else check_positive("max_terms", max_terms)
     terms = [
         f"{_factor(v, decimals)}·{_factor(w, decimals)}"
@@ -271,7 +281,8 @@ def format_cell(
     ]
     if limit < len(values):
         terms.append("…")
-    return f"{' + '.join(terms)} = {format_number(trace.sums[oi, oj], decimals=decimals)}"
+    total = format_number(trace.sums[oi, oj], decimals=decimals)
+    return f"{' + '.join(terms or ['0'])} = {total}"
 
 
 def _factor(value: float, decimals: int) -> str:

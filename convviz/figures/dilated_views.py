@@ -13,7 +13,6 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from convviz.engine.conv import conv2d
 from convviz.engine.padding import pad2d
 from convviz.engine.receptive import (
     MAX_PATH_FIELD,
@@ -25,7 +24,8 @@ from convviz.engine.receptive import (
     path_counts,
     path_counts_1d,
 )
-from convviz.engine.sizes import conv_output_size, effective_kernel_size
+from convviz.engine.sizes import conv_output_size, effective_kernel_size, floor_remainder
+from convviz.engine.trace import WindowTrace, sliding_trace
 from convviz.export import (
     Animation,
     Bilingual,
@@ -40,14 +40,11 @@ from convviz.export import (
     sliding_window_animation,
 )
 from convviz.figures.dilated import (
-    WindowTrace,
     kernel_figure,
     kernel_values,
     products_text,
-    read_counts,
     spread_kernel,
     window_figure,
-    window_trace,
 )
 from convviz.figures.grid import format_number
 from convviz.figures.palette import CellKind
@@ -155,9 +152,8 @@ def pytorch_snippet(
 def engine_trace(
     padded_x: np.ndarray, kernel: np.ndarray, *, stride: int, dilation: int
 ) -> WindowTrace:
-    """The sliding window over an already padded input; the sums are the engine's ``conv2d``."""
-    sums = conv2d(padded_x[None], kernel[None, None], stride=stride, dilation=dilation)[0]
-    return window_trace(padded_x, kernel, sums, stride=stride, dilation=dilation)
+    """The engine's ``sliding_trace`` over an already padded input (its sums are ``conv2d``'s)."""
+    return sliding_trace(padded_x, kernel, stride=stride, dilation=dilation)
 
 
 def kernel_view(kernel_size: int, dilation: int, fill: str, lang: str) -> dict:
@@ -207,14 +203,15 @@ def window_view(
     i, k, s, p, d = input_size, kernel_size, stride, padding, dilation
     o = conv_output_size(i, k, s, p, d)
     kernel = kernel_values(fill, k)
-    padded = pad2d(x, p)
-    trace = engine_trace(padded, kernel, stride=s, dilation=d)
+    trace = sliding_trace(x, kernel, stride=s, padding=p, dilation=d)
+    padded = trace.padded  # (i + 2p, i + 2p)
     r, c = pin if 0 <= pin[0] < o and 0 <= pin[1] < o else (0, 0)
     numerator = i + 2 * p - d * (k - 1) - 1
     notes = []
-    if numerator % s:
-        notes.append(translate("dilated.window.floor", lang, leftover=numerator % s))
-    counts = read_counts(trace, padded.shape)
+    leftover = floor_remainder(i, k, s, p, d)
+    if leftover:
+        notes.append(translate("dilated.window.floor", lang, leftover=leftover))
+    counts = trace.read_counts()  # (i + 2p, i + 2p)
     never = int(np.count_nonzero(counts[p : p + i, p : p + i] == 0))
     if never:
         notes.append(
@@ -337,8 +334,8 @@ def output_csv(
     x: np.ndarray, fill: str, *, kernel_size: int, stride: int, padding: int, dilation: int
 ) -> str:
     """The output grid as CSV."""
-    padded = np.asarray(pad2d(x, padding), dtype=float)
-    trace = engine_trace(padded, kernel_values(fill, kernel_size), stride=stride, dilation=dilation)
+    kernel = kernel_values(fill, kernel_size)
+    trace = sliding_trace(x, kernel, stride=stride, padding=padding, dilation=dilation)
     return grid_csv(trace.sums)
 
 

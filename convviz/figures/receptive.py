@@ -14,7 +14,7 @@ import numpy as np
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from convviz.engine.receptive import FieldStep, receptive_field
+from convviz.engine.receptive import CausalStack, FieldStep, field_steps, receptive_field
 from convviz.engine.sizes import conv_output_size, effective_kernel_size
 from convviz.figures.grid import GridSpec, Highlight, cell_px, format_number, panels_figure
 from convviz.figures.palette import HIGHLIGHT, OKABE_ITO, ROLE_COLOUR, CellKind
@@ -289,7 +289,7 @@ def wavenet_figure(
     """
     layers, steps = reach.shape
     edges = np.asarray(edges, dtype=int).reshape(-1, 3)  # (E, 3)
-    hot = reach[edges[:, 0], edges[:, 2]] & reach[edges[:, 0] - 1, edges[:, 1]]
+    hot = CausalStack(edges, reach).in_cone  # (E,) edges inside the cone
     fig = go.Figure()
     for mask, colour, width in ((~hot, "#C8C8C8", 1), (hot, HIGHLIGHT, 2)):
         chosen = edges[mask]
@@ -497,9 +497,10 @@ def comparison_figure(rows: Sequence[dict], *, lang: str) -> go.Figure:
 
 
 def field_origin(layers: Sequence[Layer]) -> int:
-    """Index of the output pixel's own position in its field, each layer padded ⌊(k̂ − 1)/2⌋."""
-    origin, jump = 0, 1
-    for layer in layers:
-        origin += (effective_size(layer) - 1) // 2 * jump
-        jump *= layer.stride
-    return origin
+    """Index of the output pixel's own position in its field, each layer padded ⌊(k̂ − 1)/2⌋.
+
+    Layer l's padding shifts the field by ⌊(k̂_l − 1)/2⌋ of its jumps (the engine's
+    ``field_steps``): Σ_l ⌊(k̂_l − 1)/2⌋ · ∏_(m<l) s_m.
+    """
+    steps = field_steps([tuple(layer) for layer in layers])
+    return sum((step.effective_size - 1) // 2 * step.jump for step in steps)

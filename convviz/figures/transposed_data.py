@@ -1,22 +1,26 @@
 """Engine results gathered for the transposed page's figures, one bundle per view.
 
 Each function takes the input, the kernel and the hyper-parameters and returns the dataclass
-its figure module draws. The numbers come from the engine's ops (``conv2d``,
-``conv_transpose2d``); what is assembled here is only the lay-out of the teaching views —
-where each stamp lands, which grid cell is an inserted zero — so that the three ways of
-computing a transposed convolution stay independent of each other and can be checked
-against ``conv_transpose2d``.
+its figure module draws, filled from the engine's teaching views: the stamps and running sums
+of :mod:`convviz.engine.scatter`, the lowered grid of :mod:`convviz.engine.lowering` with the
+window trace of :mod:`convviz.engine.trace` over it, the matrix C of
+:mod:`convviz.engine.matrix`. Nothing is laid out here by hand, so the three ways of
+computing a transposed convolution stay the engine's and are checked against
+``conv_transpose2d``.
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-from convviz.engine.conv import conv2d
+from convviz.engine.checkerboard import overlap_counts, resize_then_conv
+from convviz.engine.lowering import transposed_direct
+from convviz.engine.matrix import conv_matrix, conv_matrix_symbolic, symbolic_labels
+from convviz.engine.scatter import scatter_frames
 from convviz.engine.sizes import conv_output_size, conv_transpose_output_size
+from convviz.engine.trace import sliding_trace
 from convviz.engine.transpose import conv_transpose2d
-from convviz.figures.transposed import span, weight_name
-from convviz.figures.transposed_direct import DirectData, direct_kinds
+from convviz.figures.transposed_direct import DirectData
 from convviz.figures.transposed_matrix import MatrixData
 from convviz.figures.transposed_scatter import ScatterData
 
@@ -41,7 +45,7 @@ def output_size(input_size: int, kernel_size: int, **hyper: int) -> int:
 
 
 def scatter_data(x: np.ndarray, kernel: np.ndarray, **hyper: int) -> ScatterData:
-    """Every input cell's stamp ``x[r, c]·w`` on the uncropped canvas.
+    """Every input cell's stamp ``x[r, c]·w`` on the uncropped canvas, and the running sums.
 
     Parameters
     ----------
@@ -55,30 +59,25 @@ def scatter_data(x: np.ndarray, kernel: np.ndarray, **hyper: int) -> ScatterData
     Returns
     -------
     ScatterData
-        ``stamps`` of shape (i·i, n, n), n = max((i − 1)s + d(k − 1) + 1, p + o).
+        The engine's ``scatter_frames``: ``stamps`` of shape (i·i, n, n),
+        n = max((i − 1)s + d(k − 1) + 1, p + o).
 
     Raises
     ------
     ConvValueError
-        When the setting is invalid (from the engine's size formula).
+        When the setting is invalid (from the engine).
     """
-    s, p, a, d = (hyper[name] for name in ("stride", "padding", "output_padding", "dilation"))
-    i, k = x.shape[0], kernel.shape[0]
-    o = output_size(x.shape[0], kernel.shape[0], **hyper)
-    reach = span(k, d)
-    n = max((i - 1) * s + reach, p + o)
-    stamps = np.zeros((i * i, n, n))  # (i·i, n, n): one canvas per input cell
-    for index, ((r, c), value) in enumerate(np.ndenumerate(x)):
-        stamps[index, r * s : r * s + reach : d, c * s : c * s + reach : d] = value * kernel
+    frames = scatter_frames(x, kernel, **hyper)
+    geometry = frames.geometry
     return ScatterData(
         x=x,
         kernel=kernel,
-        stamps=stamps,
-        stride=s,
-        padding=p,
-        output_padding=a,
-        dilation=d,
-        output_size=o,
+        frames=frames,
+        stride=geometry.stride[0],
+        padding=geometry.padding[0],
+        output_padding=geometry.output_padding[0],
+        dilation=geometry.dilation[0],
+        output_size=geometry.out_hw[0],
     )
 
 
@@ -88,7 +87,8 @@ def direct_data(x: np.ndarray, kernel: np.ndarray, **hyper: int) -> DirectData:
     Returns
     -------
     DirectData
-        ``sums`` from the engine's ``conv2d`` of the grid with the flipped kernel (stride 1,
+        The engine's ``transposed_direct`` (grid, kinds, flipped kernel, ``sums`` from its
+        ``conv2d``) and its ``sliding_trace`` of the grid with the flipped kernel (stride 1,
         dilation d, no padding).
 
     Notes
@@ -96,67 +96,49 @@ def direct_data(x: np.ndarray, kernel: np.ndarray, **hyper: int) -> DirectData:
     Grid side (i − 1)s + 1 + 2b + a with b = d(k − 1) − p: b zeros before, b + a after
     (negative amounts crop). Output o = grid side − d(k − 1).
     """
-    s, p, a, d = (hyper[name] for name in ("stride", "padding", "output_padding", "dilation"))
-    i, k = x.shape[0], kernel.shape[0]
-    o = output_size(x.shape[0], kernel.shape[0], **hyper)
-    b = d * (k - 1) - p
-    kinds, source = direct_kinds(i, stride=s, border=b, output_padding=a)
-    real = kinds == 0
-    grid = np.zeros(kinds.shape)  # (n, n)
-    grid[real] = x[source[real][:, 0], source[real][:, 1]]
-    flipped = kernel[::-1, ::-1]  # (k, k), rotated by 180°
-    taps = np.arange(k) * d
-    rows = np.arange(o)[:, None, None, None] + taps[None, None, :, None]  # (o, 1, k, 1)
-    cols = np.arange(o)[None, :, None, None] + taps[None, None, None, :]  # (1, o, 1, k)
-    rows, cols = np.broadcast_arrays(rows, cols)  # (o, o, k, k) each
-    values = grid[rows, cols]
-    sums = conv2d(grid[None], flipped[None, None], dilation=d)[0]  # (1, o, o) -> (o, o)
+    direct = transposed_direct(x, kernel, **hyper)
+    trace = sliding_trace(direct.grid, direct.flipped, dilation=direct.dilation)
     return DirectData(
-        grid=grid,
-        kinds=kinds,
-        source=source,
+        grid=direct.grid,
+        kinds=direct.kinds,
+        source=direct.source,
         kernel=kernel,
-        flipped=flipped,
-        rows=np.ascontiguousarray(rows),
-        cols=np.ascontiguousarray(cols),
-        values=values,
-        products=values * flipped,
-        sums=sums,
-        dilation=d,
-        border=b,
+        flipped=direct.flipped,
+        trace=trace,
+        sums=direct.result,
+        dilation=direct.dilation[0],
+        border=direct.border[0],
     )
 
 
 def matrix_data(x: np.ndarray, kernel: np.ndarray, **hyper: int) -> MatrixData:
     """C of the forward convolution (o×o → i'×i'), its symbols and y = Cᵀ·x.
 
-    Row m of C is forward window m: tap (a, b) reads output-grid cell
-    (r·s − p + a·d, c·s − p + b·d) with weight w[a, b] (taps on the zero padding vanish).
+    Row m of C is forward window m (the engine's ``conv_matrix`` of an o×o input): tap
+    (a, b) reads output-grid cell (r·s − p + a·d, c·s − p + b·d) with weight w[a, b] (taps on
+    the zero padding vanish).
 
     Returns
     -------
     MatrixData
         ``c`` (i'², o²), ``labels`` (i'², o²), ``x`` extended to i'×i', ``y`` (o, o).
     """
-    s, p, d = hyper["stride"], hyper["padding"], hyper["dilation"]
+    forward = {name: hyper[name] for name in ("stride", "padding", "dilation")}
     i, k = x.shape[0], kernel.shape[0]
-    o = output_size(x.shape[0], kernel.shape[0], **hyper)
-    f = conv_output_size(o, k, s, p, d)
-    r, c, a, b = np.meshgrid(*(np.arange(n) for n in (f, f, k, k)), indexing="ij")
-    rows, cols = r * s - p + a * d, c * s - p + b * d  # (f, f, k, k): cell each tap reads
-    inside = (rows >= 0) & (rows < o) & (cols >= 0) & (cols < o)
-    window = (r * f + c)[inside]
-    column = (rows * o + cols)[inside]
-    tap = (a * k + b)[inside]
-    matrix = np.zeros((f * f, o * o))  # (f², o²)
-    matrix[window, column] = kernel.ravel()[tap]
-    names = np.array([weight_name(a_, b_) for a_ in range(k) for b_ in range(k)], dtype=object)
-    labels = np.full((f * f, o * o), "", dtype=object)
-    labels[window, column] = names[tap]
+    o = output_size(i, k, **hyper)
+    matrix = conv_matrix(o, kernel, **forward)  # sparse (f², o²)
+    taps = conv_matrix_symbolic(o, k, **forward, max_entries=None)  # (f², o²), −1: none
+    f = conv_output_size(o, k, forward["stride"], forward["padding"], forward["dilation"])
     extended = np.zeros((f, f))  # (f, f): x, with zero rows / columns when f > i
     extended[:i, :i] = x
     y = (matrix.T @ extended.ravel()).reshape(o, o)
-    return MatrixData(c=matrix, labels=labels, x=extended, y=y, input_size=i)
+    return MatrixData(
+        c=matrix.toarray(),
+        labels=symbolic_labels(taps, k, zero=""),
+        x=extended,
+        y=y,
+        input_size=i,
+    )
 
 
 def checkerboard_counts(
@@ -173,14 +155,12 @@ def checkerboard_counts(
     Returns
     -------
     counts : np.ndarray
-        (o, o) ``conv_transpose2d`` of ones with ones, o = (n − 1)s + d(k − 1) + 1.
+        (o, o) float, the engine's ``overlap_counts``, o = (n − 1)s + d(k − 1) + 1.
     resized : np.ndarray
-        (n·s, n·s) nearest-neighbour resize by s, then an all-ones k×k convolution at stride 1
-        with "same" zero padding: how many inputs each output cell sums.
+        (n·s, n·s) the engine's ``resize_then_conv`` of the ones with an all-ones k×k kernel
+        ("same" zero padding): how many inputs each output cell sums.
     """
-    ones = np.ones((1, size, size))
-    weight = np.ones((1, 1, kernel_size, kernel_size))
-    counts = conv_transpose2d(ones, weight, stride=stride, dilation=dilation)[0]
-    big = np.ones((1, size * stride, size * stride))  # nearest resize of ones is ones
-    resized = conv2d(big, weight, padding="same")[0]
-    return counts, resized
+    counts = overlap_counts(size, kernel_size, stride=stride, dilation=dilation)
+    ones = np.ones((kernel_size, kernel_size))
+    resized = resize_then_conv(np.ones((size, size)), ones, scale=stride)
+    return counts.astype(np.float64), resized

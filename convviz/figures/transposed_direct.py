@@ -16,6 +16,9 @@ from dataclasses import dataclass
 import numpy as np
 import plotly.graph_objects as go
 
+from convviz.engine.lowering import lowered_kinds
+from convviz.engine.sizes import effective_kernel_size
+from convviz.engine.trace import WindowTrace, format_cell
 from convviz.figures.animation import unchecked_frame
 from convviz.figures.grid import (
     MAX_NUMBERED_CELLS,
@@ -36,11 +39,8 @@ from convviz.figures.transposed import (
     outline,
     panel_px,
     reserve_below,
-    signed,
-    span,
     values_update,
     weight_labels,
-    weight_name,
 )
 from convviz.i18n import translate
 
@@ -66,10 +66,10 @@ class DirectData:
         (k, k) the original weights.
     flipped : np.ndarray
         (k, k) the weights rotated by 180°: ``flipped[a, b] = kernel[k−1−a, k−1−b]``.
-    rows, cols : np.ndarray
-        (o, o, k, k) int: grid row / column of tap (a, b) of output cell (r, c).
-    values, products : np.ndarray
-        (o, o, k, k): grid values under the taps, and value × flipped weight.
+    trace : WindowTrace
+        The engine's stride-1 trace of ``grid`` with ``flipped`` (dilation d): ``rows`` /
+        ``cols`` (grid cell under tap (a, b) of output (r, c)), ``values`` and ``products``
+        (value × flipped weight), (o, o, k, k) each.
     sums : np.ndarray
         (o, o): the output.
     dilation, border : int
@@ -81,10 +81,7 @@ class DirectData:
     source: np.ndarray
     kernel: np.ndarray
     flipped: np.ndarray
-    rows: np.ndarray
-    cols: np.ndarray
-    values: np.ndarray
-    products: np.ndarray
+    trace: WindowTrace
     sums: np.ndarray
     dilation: int
     border: int
@@ -93,7 +90,8 @@ class DirectData:
 def direct_kinds(
     input_size: int, *, stride: int, border: int, output_padding: int
 ) -> tuple[np.ndarray, np.ndarray]:
-    """CellKind of every grid cell and the input cell each REAL cell holds.
+    """CellKind of every grid cell and the input cell each REAL cell holds (the engine's
+    :func:`~convviz.engine.lowering.lowered_kinds` of a square input).
 
     Parameters
     ----------
@@ -112,26 +110,7 @@ def direct_kinds(
     source : np.ndarray
         (n, n, 2) int input (r, c) of REAL cells, −1 elsewhere.
     """
-    i, s, b, a = input_size, stride, border, output_padding
-    inserted = (i - 1) * s + 1
-    n = inserted + 2 * b + a
-    t = np.arange(n) - b  # position of each grid row in the zero-inserted grid
-    row_kind = np.full(n, CellKind.INSERTED_ZERO, dtype=int)
-    row_kind[t < 0] = CellKind.BORDER_PAD
-    row_kind[t > inserted - 1] = CellKind.BORDER_PAD
-    row_kind[t > inserted - 1 + max(b, 0)] = CellKind.OUTPUT_PAD
-    real = (t >= 0) & (t <= inserted - 1) & (t % s == 0)
-    row_kind[real] = CellKind.REAL
-    r_kind, c_kind = np.meshgrid(row_kind, row_kind, indexing="ij")  # (n, n) each
-    kinds = np.full((n, n), CellKind.INSERTED_ZERO, dtype=int)
-    both_real = (r_kind == CellKind.REAL) & (c_kind == CellKind.REAL)
-    kinds[both_real] = CellKind.REAL
-    for kind in (CellKind.BORDER_PAD, CellKind.OUTPUT_PAD):  # output_padding wins at corners
-        kinds[(r_kind == kind) | (c_kind == kind)] = kind
-    index = np.where(real, t // s, -1)
-    source = np.stack(np.meshgrid(index, index, indexing="ij"), axis=-1)  # (n, n, 2)
-    source[~both_real] = -1
-    return kinds, source
+    return lowered_kinds(input_size, stride=stride, border=border, output_padding=output_padding)
 
 
 def products_text(
@@ -141,23 +120,19 @@ def products_text(
 
     With ``full`` (default: kernels of at most :data:`MAX_FULL_TERMS` taps) every product is
     written, zeros included; otherwise only the taps on non-zero cells (see :func:`zero_taps`
-    for how many were left out). At most ``limit`` products are written (then "…").
+    for how many were left out). At most ``limit`` products are written (then "…"). The text
+    is the engine's ``format_cell``.
     """
-    weights = data.flipped.ravel()
-    values = data.values[r, c].ravel()
-    full = len(weights) <= MAX_FULL_TERMS if full is None else full
-    if full:
-        terms = [f"{signed(v)}·{signed(w)}" for w, v in zip(weights, values, strict=True)]
-    else:
-        terms = [f"{signed(v)}·{signed(w)}" for w, v in zip(weights, values, strict=True) if v]
-    if limit is not None and len(terms) > limit:
-        terms = [*terms[: limit - 1], "…"]
-    return " + ".join(terms or ["0"]) + f" = {format_number(data.sums[r, c])}"
+    full = data.flipped.size <= MAX_FULL_TERMS if full is None else full
+    values = data.trace.values[r, c]
+    count = values.size if full else int(np.count_nonzero(values))
+    max_terms = None if limit is None or count <= limit else limit - 1
+    return format_cell(data.trace, (r, c), max_terms=max_terms, nonzero_only=not full)
 
 
 def zero_taps(data: DirectData, r: int, c: int) -> int:
     """How many taps of output (r, c) land on a zero cell that is not an input value."""
-    rows, cols = data.rows[r, c].ravel(), data.cols[r, c].ravel()
+    rows, cols = data.trace.rows[r, c].ravel(), data.trace.cols[r, c].ravel()
     return int(np.count_nonzero(data.kinds[rows, cols] != CellKind.REAL))
 
 
@@ -204,6 +179,7 @@ def direct_specs(data: DirectData, output: np.ndarray, *, lang: str) -> list[Gri
     n, o = data.grid.shape[0], data.sums.shape[0]
     real = data.kinds == CellKind.REAL
     lo, hi = (float(data.grid[real].min()), float(data.grid[real].max())) if real.any() else (0, 1)
+    names = weight_labels(k, flipped=True)  # (k, k)
     flip_hover = np.empty((k, k), dtype=object)
     for a in range(k):
         for b in range(k):
@@ -212,7 +188,7 @@ def direct_specs(data: DirectData, output: np.ndarray, *, lang: str) -> list[Gri
                 lang,
                 a=a,
                 b=b,
-                name=weight_name(k - 1 - a, k - 1 - b),
+                name=names[a, b],
                 value=format_number(data.flipped[a, b]),
             )
     return [
@@ -258,14 +234,13 @@ def direct_caption(data: DirectData, r: int, c: int, *, lang: str) -> str:
 
 def _direct_step(data: DirectData, r: int, c: int, *, lang: str) -> list[dict]:
     """Step traces: window outline, taps, output cell outline, caption."""
-    k = data.kernel.shape[0]
-    reach = span(k, data.dilation)
-    r0, c0 = int(data.rows[r, c, 0, 0]), int(data.cols[r, c, 0, 0])
+    reach = effective_kernel_size(data.kernel.shape[0], data.dilation)
+    r0, c0 = int(data.trace.rows[r, c, 0, 0]), int(data.trace.cols[r, c, 0, 0])
     wx, wy = outline(r0, c0, r0 + reach, c0 + reach)
     ox, oy = outline(r, c, r + 1, c + 1)
     dilated = data.dilation > 1  # with d = 1 the outline already shows every tap
-    taps_x = data.cols[r, c].ravel().tolist() if dilated else []
-    taps_y = data.rows[r, c].ravel().tolist() if dilated else []
+    taps_x = data.trace.cols[r, c].ravel().tolist() if dilated else []
+    taps_y = data.trace.rows[r, c].ravel().tolist() if dilated else []
     return [
         {"type": "scatter", "x": wx, "y": wy},
         {"type": "scatter", "x": taps_x, "y": taps_y},

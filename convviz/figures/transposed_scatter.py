@@ -12,6 +12,8 @@ from dataclasses import dataclass
 import numpy as np
 import plotly.graph_objects as go
 
+from convviz.engine.matrix import tap_label
+from convviz.engine.scatter import ScatterFrames, ScatterGeometry
 from convviz.figures.animation import unchecked_frame
 from convviz.figures.grid import (
     GridSpec,
@@ -32,9 +34,7 @@ from convviz.figures.transposed import (
     panel_px,
     reserve_below,
     signed,
-    span,
     values_update,
-    weight_name,
 )
 from convviz.i18n import translate
 
@@ -51,9 +51,9 @@ class ScatterData:
         (i, i) input values.
     kernel : np.ndarray
         (k, k) weights (not flipped: scatter-add uses them as they are).
-    stamps : np.ndarray
-        (i·i, H_c, W_c) the contribution of each input cell (row-major) to the canvas: the
-        engine's stamp ``x[r, c]·w`` placed at rows ``r·s + a·d``, columns ``c·s + b·d``.
+    frames : ScatterFrames
+        The engine's scatter-add animation: each stamp on its own canvas (``stamps``), the
+        running sums (``canvas``), the cells each stamp touches and the canvas geometry.
     stride, padding, output_padding, dilation : int
     output_size : int
         o, the side of the output (the canvas rows ``p … p + o − 1``).
@@ -61,7 +61,7 @@ class ScatterData:
 
     x: np.ndarray
     kernel: np.ndarray
-    stamps: np.ndarray
+    frames: ScatterFrames
     stride: int
     padding: int
     output_padding: int
@@ -69,20 +69,42 @@ class ScatterData:
     output_size: int
 
     @property
+    def geometry(self) -> ScatterGeometry:
+        return self.frames.geometry
+
+    @property
+    def stamps(self) -> np.ndarray:
+        """(i·i, H_c, W_c) the stamp ``x[r, c]·w`` of each input cell (row-major) on the canvas."""
+        return self.frames.stamps
+
+    @property
+    def final(self) -> np.ndarray:
+        """(H_c, W_c) the sum of all stamps, uncropped."""
+        return self.frames.canvas[-1]
+
+    @property
+    def reach(self) -> int:
+        """k̂ = d(k − 1) + 1: the cells one stamp spans per axis."""
+        return self.geometry.kernel.kernel.shape[0]
+
+    @property
     def canvas_shape(self) -> tuple[int, int]:
-        return self.stamps.shape[1], self.stamps.shape[2]
+        return self.geometry.canvas_hw
 
     @property
     def steps(self) -> int:
-        return self.stamps.shape[0]
+        return self.geometry.steps
+
+    def taps(self, step: int) -> tuple[np.ndarray, np.ndarray]:
+        """Canvas rows and columns under the taps of stamp ``step``, each (k·k,) in tap order."""
+        return np.nonzero(self.frames.touched[step + 1])  # row-major = tap order
 
 
 def canvas_kinds(data: ScatterData) -> np.ndarray:
     """(H_c, W_c) CellKind of the canvas: OUTSIDE where padding crops, OUTPUT_PAD on the
     ``output_padding`` rows / columns, REAL inside the output."""
     p, o, a = data.padding, data.output_size, data.output_padding
-    kinds = np.full(data.canvas_shape, CellKind.OUTSIDE, dtype=int)  # (H_c, W_c)
-    kinds[p : p + o, p : p + o] = CellKind.REAL
+    kinds = np.where(data.geometry.cropped(), CellKind.OUTSIDE, CellKind.REAL)  # (H_c, W_c)
     if a:
         kinds[p + o - a : p + o, p : p + o] = CellKind.OUTPUT_PAD
         kinds[p : p + o, p + o - a : p + o] = CellKind.OUTPUT_PAD
@@ -91,31 +113,23 @@ def canvas_kinds(data: ScatterData) -> np.ndarray:
 
 def running_sums(data: ScatterData) -> np.ndarray:
     """(i·i, H_c, W_c) the canvas after each stamp; ``nan`` where no stamp has landed yet."""
-    k, d, s = data.kernel.shape[0], data.dilation, data.stride
-    i = data.x.shape[0]
-    touched = np.zeros(data.stamps.shape, dtype=bool)  # (i·i, H_c, W_c)
-    for n in range(data.steps):
-        r, c = divmod(n, i)
-        touched[n, r * s : r * s + span(k, d) : d, c * s : c * s + span(k, d) : d] = True
-    reached = np.logical_or.accumulate(touched, axis=0)
+    reached = np.logical_or.accumulate(data.frames.touched[1:], axis=0)  # (i·i, H_c, W_c)
     reached[-1] = True  # after the last stamp a cell none reached is simply 0
-    return np.where(reached, np.cumsum(data.stamps, axis=0), np.nan)
+    return np.where(reached, data.frames.canvas[1:], np.nan)
 
 
 def stamp_hover(data: ScatterData, *, lang: str, max_terms: int = 12) -> np.ndarray:
     """(H_c, W_c) hover text of the canvas: every stamp that lands on the cell and the sum."""
-    k, d, s = data.kernel.shape[0], data.dilation, data.stride
-    i = data.x.shape[0]
+    shape = data.kernel.shape
     terms: dict[tuple[int, int], list[str]] = {}
-    for r in range(i):
-        for c in range(i):
-            for a in range(k):
-                for b in range(k):
-                    terms.setdefault((r * s + a * d, c * s + b * d), []).append(
-                        f"x[{r},{c}]·{weight_name(a, b)}"
-                        f" = {signed(data.x[r, c])}·{signed(data.kernel[a, b])}"
-                    )
-    total = data.stamps.sum(axis=0)  # (H_c, W_c)
+    for n, (r, c) in enumerate(data.frames.cells.tolist()):
+        for tap, (u, v) in enumerate(zip(*data.taps(n), strict=True)):
+            a, b = divmod(tap, shape[1])
+            terms.setdefault((int(u), int(v)), []).append(
+                f"x[{r},{c}]·{tap_label(tap, shape)}"
+                f" = {signed(data.x[r, c])}·{signed(data.kernel[a, b])}"
+            )
+    total = data.final  # (H_c, W_c)
     kinds = canvas_kinds(data)
     hover = np.empty(data.canvas_shape, dtype=object)
     for (u, v), parts in terms.items():
@@ -141,7 +155,7 @@ def scatter_specs(data: ScatterData, canvas: np.ndarray, *, lang: str) -> list[G
     i, k = data.x.shape[0], data.kernel.shape[0]
     p, o = data.padding, data.output_size
     rows, cols = data.canvas_shape
-    final = data.stamps.sum(axis=0)  # (H_c, W_c)
+    final = data.final  # (H_c, W_c)
     box = Highlight(p, p, p + o, p + o, colour=SECONDARY_HIGHLIGHT, width=2.5, dash="dash")
     hover_x = np.empty((i, i), dtype=object)
     for r in range(i):
@@ -183,10 +197,9 @@ def scatter_specs(data: ScatterData, canvas: np.ndarray, *, lang: str) -> list[G
 
 def scatter_caption(data: ScatterData, step: int, *, lang: str) -> str:
     """``"x[0,1] = 2 → adds 2 × w at rows 0–2, columns 2–4"`` for step ``step``."""
-    i, k = data.x.shape[0], data.kernel.shape[0]
-    r, c = divmod(step, i)
+    r, c = data.frames.cells[step].tolist()
     r0, c0 = r * data.stride, c * data.stride
-    reach = span(k, data.dilation) - 1
+    reach = data.reach - 1
     text = translate(
         "transposed.scatter.caption",
         lang,
@@ -207,16 +220,15 @@ def scatter_caption(data: ScatterData, step: int, *, lang: str) -> str:
 
 def _scatter_step(data: ScatterData, step: int, *, lang: str) -> list[dict]:
     """The step traces of one step: input cell, stamp outline, stamp taps, caption."""
-    i, k, d, s = data.x.shape[0], data.kernel.shape[0], data.dilation, data.stride
-    r, c = divmod(step, i)
-    reach = span(k, d)
+    r, c = data.frames.cells[step].tolist()
+    top, left, reach = r * data.stride, c * data.stride, data.reach
     ix, iy = outline(r, c, r + 1, c + 1)
-    sx, sy = outline(r * s, c * s, r * s + reach, c * s + reach)
-    taps = [(r * s + a * d, c * s + b * d) for a in range(k) for b in range(k)] if d > 1 else []
+    sx, sy = outline(top, left, top + reach, left + reach)
+    rows, cols = data.taps(step) if data.dilation > 1 else ((), ())  # d = 1: the outline says it
     return [
         {"type": "scatter", "x": ix, "y": iy},
         {"type": "scatter", "x": sx, "y": sy},
-        {"type": "scatter", "x": [v for _, v in taps], "y": [u for u, _ in taps]},
+        {"type": "scatter", "x": [int(v) for v in cols], "y": [int(u) for u in rows]},
         {"type": "scatter", "text": [scatter_caption(data, step, lang=lang)]},
     ]
 
@@ -271,10 +283,9 @@ def scatter_figure(
     if not animate:
         return fig
     heat, text = panel_trace_indices(specs)[CANVAS]
-    i = data.x.shape[0]
     frames = [
         unchecked_frame(
-            f"x[{n // i},{n % i}]",
+            "x[{},{}]".format(*data.frames.cells[n].tolist()),
             [*values_update(specs[CANVAS], steps[n]), *_scatter_step(data, n, lang=lang)],
             [heat, text, *range(base, base + 4)],
         )

@@ -12,10 +12,8 @@ from __future__ import annotations
 import numpy as np
 
 from convviz.engine.conv import conv2d
-from convviz.engine.sizes import (
-    conv_output_size,
-    effective_kernel_size,
-)
+from convviz.engine.sizes import conv_output_size
+from convviz.engine.transpose import prepare_conv_transpose2d
 from convviz.figures.grid import MAX_NUMBERED_CELLS, GridSpec, format_number, panels_figure
 from convviz.figures.palette import CellKind
 from convviz.figures.transposed import fits_animation
@@ -143,10 +141,13 @@ def size_view(x: np.ndarray, kernel: np.ndarray, *, lang: str, **hyper: int) -> 
 
 # -- 2. scatter-add ------------------------------------------------------------------------
 def scatter_canvas(input_size: int, kernel_size: int, **hyper: int) -> int:
-    """Side of the scatter-add canvas: max((i − 1)s + d(k − 1) + 1, p + o)."""
-    s, p, d = hyper["stride"], hyper["padding"], hyper["dilation"]
-    full = (input_size - 1) * s + effective_kernel_size(kernel_size, d)
-    return max(full, p + output_size(input_size, kernel_size, **hyper))
+    """Side of the scatter-add canvas: max((i − 1)s + d(k − 1) + 1, p + o) (the engine's)."""
+    setup = prepare_conv_transpose2d(
+        np.zeros((1, input_size, input_size)),  # (1, i, i): only the sizes matter
+        np.zeros((1, 1, kernel_size, kernel_size)),
+        **hyper,
+    )
+    return setup.canvas_hw()[0]
 
 
 def scatter_animates(input_size: int, kernel_size: int, **hyper: int) -> bool:
@@ -226,7 +227,9 @@ def direct_view(
         "pin": pin,
         "pinned": f"y[{pin[0]},{pin[1]}] = " + products_text(data, *pin, full=True),
     }
-    real = data.kinds[data.rows, data.cols] == CellKind.REAL  # (o, o, k, k): taps on inputs
+    real = (
+        data.kinds[data.trace.rows, data.trace.cols] == CellKind.REAL
+    )  # (o, o, k, k): taps on inputs
     total = int(real.size)
     zero = total - int(np.count_nonzero(real))
     view["waste"] = translate(
@@ -319,8 +322,7 @@ def check_view(x: np.ndarray, kernel: np.ndarray, *, lang: str, **hyper: int) ->
     """
     reference = transpose_output(x, kernel, **hyper)
     o = reference.shape[0]
-    p = hyper["padding"]
-    scatter = scatter_data(x, kernel, **hyper).stamps.sum(axis=0)[p : p + o, p : p + o]
+    scatter = scatter_data(x, kernel, **hyper).frames.output[-1]  # all stamps, cropped
     direct = direct_data(x, kernel, **hyper).sums
     matrix = matrix_data(x, kernel, **hyper).y
     results = (("scatter", scatter), ("direct", direct), ("matrix", matrix))

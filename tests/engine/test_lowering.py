@@ -6,7 +6,13 @@ import numpy as np
 import pytest
 
 from convviz.engine.errors import ConvValueError
-from convviz.engine.lowering import dilate_kernel, flip_kernel, transposed_direct, zero_insert
+from convviz.engine.lowering import (
+    dilate_kernel,
+    flip_kernel,
+    lowered_kinds,
+    transposed_direct,
+    zero_insert,
+)
 from convviz.engine.transpose import conv_transpose2d
 from convviz.figures.palette import CellKind
 
@@ -124,6 +130,26 @@ def test_negative_border_with_an_output_padding_row_beyond_it():
     np.testing.assert_array_equal(
         direct.result, transpose_1ch(x, k, stride=3, padding=2, output_padding=2)
     )
+
+
+def test_lowered_kinds_are_the_direct_forms_kinds():
+    # rectangular: rows s = 2, b = 1, a = 1; columns s = 3, b = −1 (one column cut), a = 2
+    kinds, source = lowered_kinds((2, 3), stride=(2, 3), border=(1, -1), output_padding=(1, 2))
+    assert kinds.shape == (3 + 2 + 1, 7 - 2 + 2)
+    assert kinds[:, 2].tolist() == [B, R, Z, R, B, P]
+    assert kinds[1].tolist() == [Z, Z, R, Z, Z, R, P]
+    assert source[3, 5].tolist() == [1, 2] and source[0, 0].tolist() == [-1, -1]
+    x, k = np.arange(1.0, 7.0).reshape(2, 3), np.ones((2, 2))
+    direct = transposed_direct(x, k, stride=(2, 3), padding=(0, 2), output_padding=(1, 2))
+    np.testing.assert_array_equal(kinds, direct.kinds)
+    np.testing.assert_array_equal(source, direct.source)
+    real = kinds == R
+    np.testing.assert_array_equal(direct.grid[real], x[source[real][:, 0], source[real][:, 1]])
+
+
+def test_lowered_kinds_of_a_border_that_crops_everything_is_empty():
+    kinds, source = lowered_kinds(1, stride=1, border=-1)
+    assert kinds.shape == (0, 0) and source.shape == (0, 0, 2)
 
 
 def test_dilated_direct_form_uses_the_flipped_dilated_kernel():

@@ -132,6 +132,18 @@ def test_symbolic_matrix_refuses_sizes_past_the_cap():
     assert MAX_SYMBOLIC_ENTRIES == 16384
 
 
+def test_symbolic_matrix_limit_can_be_moved_or_lifted():
+    taps = conv_matrix_symbolic(13, 3, max_entries=None)  # 20,449 entries
+    assert taps.shape == (121, 169)
+    assert taps[120].tolist()[-3:] == [6, 7, 8] and taps[0, :3].tolist() == [0, 1, 2]
+    with pytest.raises(ConvValueError) as info:
+        conv_matrix_symbolic(4, 3, max_entries=63)  # 4 × 16 = 64 entries
+    assert info.value.values["limit"] == 63 and "63 entries" in str(info.value)
+    with pytest.raises(ConvValueError) as info:
+        conv_matrix_symbolic(4, 3, max_entries=0)
+    assert info.value.code == "not_positive"
+
+
 @pytest.mark.parametrize(
     ("call", "code", "named"),
     [

@@ -45,6 +45,20 @@ def test_frames_add_one_stamp_per_step_in_row_major_order():
     assert frames.touched[2].astype(int).tolist() == [[0, 1, 1], [0, 1, 1], [0, 0, 0]]
 
 
+def test_frames_keep_each_stamp_on_its_own_canvas():
+    k = np.array([[0.5, -1.0], [2.0, 0.25]])
+    frames = scatter_frames(X / 3, k, stride=2, padding=1, dilation=2)
+    assert frames.stamps.shape == (4, 5, 5)  # canvas (2 − 1)·2 + 2·(2 − 1) + 1 = 5
+    # x[0, 1] = 2/3 stamps 2/3 · w with its corner at (0, 2), taps two apart
+    np.testing.assert_array_equal(frames.stamps[1][0:3:2, 2:5:2], X[0, 1] / 3 * k)
+    assert np.count_nonzero(frames.stamps[1]) == 4
+    np.testing.assert_array_equal(frames.stamps != 0, frames.touched[1:])
+    for t in range(5):
+        np.testing.assert_allclose(frames.canvas[t], frames.stamps[:t].sum(axis=0), atol=1e-12)
+    stamps = scatter_stamps(X / 3, k, stride=2, padding=1, dilation=2)
+    np.testing.assert_allclose(frames.stamps.sum(axis=0), stamps.canvas, atol=1e-12)
+
+
 def test_padding_crops_the_canvas_and_the_cropped_cells_are_reported():
     k = np.arange(1.0, 10.0).reshape(3, 3)
     stamps = scatter_stamps(X, k, stride=2, padding=1)

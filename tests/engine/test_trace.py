@@ -44,6 +44,17 @@ def test_format_cell_writes_every_product():
     assert format_cell(tr, [0, 1], max_terms=9).endswith("12·(-1) = -8")
 
 
+def test_format_cell_can_leave_out_the_products_of_zeros():
+    grid = [[0.0, 0.0, 2.0], [0.0, 0.0, 0.0], [-1.5, 0.0, 0.0]]  # a zero-inserted grid
+    tr = sliding_trace(grid, np.arange(1.0, 5.0).reshape(2, 2))
+    assert format_cell(tr, (0, 1), nonzero_only=True) == "2·2 = 4"
+    assert format_cell(tr, (1, 0), nonzero_only=True) == "(-1.5)·3 = -4.5"
+    assert format_cell(tr, (1, 1), nonzero_only=True) == "0 = 0"
+    assert format_cell(tr, (0, 1)) == "0·1 + 2·2 + 0·3 + 0·4 = 4"
+    both = sliding_trace([[1.0, 0.0, 2.0, 3.0]], [[1.0, 1.0, 1.0, 1.0]])
+    assert format_cell(both, (0, 0), nonzero_only=True, max_terms=2) == "1·1 + 2·1 + … = 6"
+
+
 def test_format_numbers_integers_plain_floats_rounded():
     assert format_number(7.0) == "7"
     assert format_number(-3.0) == "-3"
