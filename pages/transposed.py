@@ -22,7 +22,7 @@ from convviz.controls import (
 from convviz.controls.caching import cached_figure
 from convviz.controls.downloads import export_buttons, share_link
 from convviz.controls.predict import predict_first
-from convviz.controls.urlstate import write_to_url
+from convviz.controls.tabs import lazy_tabs
 from convviz.engine.errors import ConvValueError
 from convviz.figures import transposed_code as torch_code
 from convviz.figures import transposed_extras as extras
@@ -43,7 +43,6 @@ OVERRIDES = {
     "padding": {"default": 1},
 }
 TABS = ("scatter", "direct", "matrix", "check", "output_padding", "checkerboard", "code")
-TAB_STATE = "transposed_tab"  # the open tab's label; its code is kept in ?view=
 SCATTER_STEP = "transposed_scatter_step"
 ROUND_TRIP = "transposed_round_trip_open"  # state of the conv(conv_transpose(x)) expander
 DIRECT_CHART, DIRECT_PIN = "transposed_direct_chart", "transposed_direct_pin"
@@ -118,21 +117,6 @@ def size_section(x, kernel, hyper, lang):
         icon=":material/check_circle:" if agree else ":material/error:",
     )
     return True
-
-
-def open_tabs(lang):
-    """The view tabs (only the open one runs); the open tab's code is kept in ``?view=``."""
-    labels = [translate(f"transposed.tab.{code}", lang) for code in TABS]
-    other = [translate(f"transposed.tab.{code}", "zh" if lang == "en" else "en") for code in TABS]
-    state = st.session_state.get(TAB_STATE)
-    if state in other:  # the language changed: same tab, new label
-        st.session_state[TAB_STATE] = labels[other.index(state)]
-    elif state not in labels and st.query_params.get("view") in TABS:
-        st.session_state[TAB_STATE] = labels[TABS.index(st.query_params["view"])]
-    tabs = st.tabs(labels, key=TAB_STATE, on_change="rerun")
-    opened = next((code for code, tab in zip(TABS, tabs, strict=True) if tab.open), TABS[0])
-    write_to_url("view", opened, TABS[0])
-    return dict(zip(TABS, tabs, strict=True)), opened
 
 
 @st.fragment
@@ -320,7 +304,7 @@ hyper = {name: params[name] for name in HYPER}
 if x is None or kernel is None:
     st.info(translate("transposed.values_error", lang), icon=":material/edit:")
 elif size_section(x, kernel, hyper, lang):
-    tabs, opened = open_tabs(lang)
+    tabs, opened = lazy_tabs("transposed", TABS, lang)
     with tabs[opened]:
         TAB_VIEWS[opened](x, kernel, hyper, lang)
 share_link(lang)
