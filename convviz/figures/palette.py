@@ -47,7 +47,24 @@ GRID_LINE = "#FFFFFF"
 TEXT_DARK = "#1A1A1A"
 TEXT_LIGHT = "#FFFFFF"
 
-SEQUENTIAL_SCALE = "cividis"
+# Cividis (Nuñez, Anderton & Renslow 2018): even in lightness and readable with any colour
+# vision. These are the anchors Plotly ships; the browser and the Pillow exports both use them.
+CIVIDIS_ANCHORS = (
+    "#00224e",
+    "#123570",
+    "#3b496c",
+    "#575d6d",
+    "#707173",
+    "#8a8678",
+    "#a59c74",
+    "#c3b369",
+    "#e1cc55",
+    "#fee838",
+)
+# Written out (not the name "cividis"): figures built without Plotly's validation send it as is.
+SEQUENTIAL_SCALE = [
+    [i / (len(CIVIDIS_ANCHORS) - 1), colour] for i, colour in enumerate(CIVIDIS_ANCHORS)
+]
 # Purple–orange diverging scale (ColorBrewer PuOr), safe for red–green deficiencies.
 DIVERGING_SCALE = [
     [0.0, "#542788"],
@@ -68,21 +85,11 @@ ROLE_COLOUR = {
 
 
 def cividis_rgb(t: float) -> tuple[int, int, int]:
-    """Approximate cividis colour at ``t`` in [0, 1] as an RGB triple (for Pillow exports).
+    """The cividis colour at ``t`` in [0, 1] as an RGB triple (for Pillow exports).
 
-    Linear interpolation between nine anchor colours of the cividis map.
+    Linear interpolation between :data:`CIVIDIS_ANCHORS`, as Plotly interpolates its scale.
     """
-    anchors = [
-        (0, 34, 78),
-        (35, 59, 110),
-        (72, 83, 109),
-        (102, 105, 112),
-        (125, 124, 120),
-        (152, 147, 117),
-        (187, 175, 113),
-        (222, 202, 96),
-        (254, 232, 56),
-    ]
+    anchors = [tuple(int(c[k : k + 2], 16) for k in (1, 3, 5)) for c in CIVIDIS_ANCHORS]
     t = min(max(float(t), 0.0), 1.0) * (len(anchors) - 1)
     lo = int(t)
     hi = min(lo + 1, len(anchors) - 1)
