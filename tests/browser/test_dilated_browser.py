@@ -7,6 +7,7 @@ import pytest
 
 from tests.browser.conftest import (
     assert_no_exception,
+    click_chart_cell,
     expect_rerun,
     press_slider,
     query_params,
@@ -16,15 +17,6 @@ pytestmark = pytest.mark.browser
 
 WINDOW = ".st-key-dilated_window .js-plotly-plot"
 EDITOR = ".st-key-layer_editor_0 [data-testid='stDataFrame']"
-# Position of data cell (row, col) of panel ``axis`` in page pixels, from Plotly's own axes.
-_CELL_XY = """
-(el, [axis, row, col]) => {
-  const layout = el._fullLayout;
-  const xa = layout["xaxis" + axis], ya = layout["yaxis" + axis];
-  const box = el.getBoundingClientRect();
-  return [box.left + xa._offset + xa.d2p(col), box.top + ya._offset + ya.d2p(row)];
-}
-"""
 
 
 def _main_text(page) -> str:
@@ -40,11 +32,7 @@ def _open(open_page, **query):
 
 def test_clicking_an_output_cell_pins_it(open_page):
     page = _open(open_page, lang="en")
-    chart = page.locator(WINDOW)
-    chart.scroll_into_view_if_needed()
-    x, y = chart.evaluate(_CELL_XY, ["3", 1, 2])
-    with expect_rerun(page):
-        page.mouse.click(x, y)
+    click_chart_cell(page, WINDOW, "3", 1, 2)
     assert "Pinned: y[1, 2] reads the padded input at rows 1, 3, 5 and columns 2, 4, 6" in (
         _main_text(page)
     )

@@ -7,6 +7,7 @@ import pytest
 
 from tests.browser.conftest import (
     assert_no_exception,
+    click_chart_cell,
     expect_rerun,
     press_slider,
     query_params,
@@ -17,15 +18,6 @@ pytestmark = pytest.mark.browser
 SCATTER = ".st-key-transposed_scatter_chart .js-plotly-plot"
 DIRECT = ".st-key-transposed_direct_chart .js-plotly-plot"
 GRIDS = ".st-key-transposed_grids_chart .js-plotly-plot"
-# Position of data cell (row, col) of panel ``axis`` in page pixels, from Plotly's own axes.
-_CELL_XY = """
-(el, [axis, row, col]) => {
-  const layout = el._fullLayout;
-  const xa = layout["xaxis" + axis], ya = layout["yaxis" + axis];
-  const box = el.getBoundingClientRect();
-  return [box.left + xa._offset + xa.d2p(col), box.top + ya._offset + ya.d2p(row)];
-}
-"""
 
 
 def _main_text(page) -> str:
@@ -57,11 +49,7 @@ def test_play_adds_the_stamps_in_the_browser(open_page, js_errors):
 
 def test_clicking_an_output_cell_pins_its_window(open_page):
     page = _open(open_page, DIRECT, lang="en", view="direct")
-    chart = page.locator(DIRECT)
-    chart.scroll_into_view_if_needed()
-    x, y = chart.evaluate(_CELL_XY, ["3", 1, 2])
-    with expect_rerun(page):
-        page.mouse.click(x, y)
+    click_chart_cell(page, DIRECT, "3", 1, 2)
     text = _main_text(page)
     assert "Pinned: y[1,2]" in text
     assert "y[1,2] = 0·7 + 2·5 + 0·3 + 0·6 + 0·4 + 0·2 + 0·5 + 5·3 + 0·1 = 25" in text
@@ -70,11 +58,7 @@ def test_clicking_an_output_cell_pins_its_window(open_page):
 
 def test_clicking_an_output_cell_picks_its_row_of_ct(open_page):
     page = _open(open_page, GRIDS, lang="en", view="matrix")
-    chart = page.locator(GRIDS)
-    chart.scroll_into_view_if_needed()
-    x, y = chart.evaluate(_CELL_XY, ["2", 1, 2])
-    with expect_rerun(page):
-        page.mouse.click(x, y)
+    click_chart_cell(page, GRIDS, "2", 1, 2)
     text = _main_text(page)
     assert "Picked output cell y[1,2] = row 7 of Cᵀ" in text
     assert "y[1,2] = w₂₁·x[0,1] + w₀₁·x[1,1] = 5·2 + 3·5 = 25" in text
