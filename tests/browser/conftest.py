@@ -95,6 +95,8 @@ from convviz.site import PageInfo
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts"
 SCREENSHOTS = ARTIFACTS / "screenshots"
+README_SCREENSHOTS = ROOT / "assets" / "screenshots"
+README_VIEWPORT = {"width": 1400, "height": 1000}
 LOGS = ARTIFACTS / "logs"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -577,6 +579,24 @@ def click_chart_cell(page, chart: str, axis: str, row: int, col: int) -> None:
 
 def _safe_name(name: str) -> str:
     return re.sub(r"[^\w.-]+", "_", name)
+
+
+def readme_screenshot(page, name: str) -> Path:
+    """A 1400×1000 picture of ``page`` for the README; returns where it was saved.
+
+    Saved as ``test-artifacts/screenshots/readme-<name>.png``; with
+    ``UPDATE_README_SCREENSHOTS=1`` also written over ``assets/screenshots/<name>.png``, so an
+    ordinary test run never changes tracked files.
+    """
+    page.set_viewport_size(README_VIEWPORT)
+    page.wait_for_timeout(800)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    path = SCREENSHOTS / f"readme-{_safe_name(name)}.png"
+    page.screenshot(path=str(path))
+    if os.environ.get("UPDATE_README_SCREENSHOTS") == "1":
+        README_SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        (README_SCREENSHOTS / f"{name}.png").write_bytes(path.read_bytes())
+    return path
 
 
 def save_screenshot(page, name: str, *, full_page: bool = True) -> Path:

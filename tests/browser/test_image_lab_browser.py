@@ -10,10 +10,10 @@ import pytest
 from PIL import Image
 
 from tests.browser.conftest import (
-    SCREENSHOTS,
     assert_no_exception,
     expect_rerun,
     query_params,
+    readme_screenshot,
     save_screenshot,
 )
 
@@ -104,11 +104,7 @@ def test_screenshots_for_the_readme(open_page, lang):
     page = _open(open_page, lang=lang, picture="shapes", filter="sobel_x")
     page.locator(MAP).wait_for(state="visible")
     page.wait_for_timeout(500)
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.set_viewport_size({"width": 1400, "height": 1000})
-    page.wait_for_timeout(500)
-    path = SCREENSHOTS / f"image-lab-{lang}.png"
-    page.screenshot(path=str(path))
+    path = readme_screenshot(page, f"image-lab-{lang}")
     assert Image.open(path).size == (1400, 1000)
     full = save_screenshot(page, f"image-lab-{lang}-full")
     assert Image.open(full).size[1] > 1000

@@ -8,11 +8,15 @@ from PIL import Image
 
 from convviz.i18n import translate
 from convviz.practice import NUMBER, question_set
-from tests.browser.conftest import ROOT, assert_no_exception, expect_rerun, query_params
+from tests.browser.conftest import (
+    assert_no_exception,
+    expect_rerun,
+    query_params,
+    readme_screenshot,
+)
 
 pytestmark = pytest.mark.browser
 
-README_SHOTS = ROOT / "assets" / "screenshots"
 TOPIC, LEVEL = "transposed", 2
 
 
@@ -62,9 +66,5 @@ def test_screenshots_for_the_readme(open_page, lang):
     page = open_page("practice", lang=lang, seed=seed, level=LEVEL, topic=TOPIC)
     _answer(page, str(question.answer))
     assert _metrics(page)[0] == "1 / 1"
-    page.set_viewport_size({"width": 1400, "height": 1000})
-    page.wait_for_timeout(800)
-    README_SHOTS.mkdir(parents=True, exist_ok=True)
-    path = README_SHOTS / f"practice-{lang}.png"
-    page.screenshot(path=str(path))
+    path = readme_screenshot(page, f"practice-{lang}")
     assert Image.open(path).size == (1400, 1000)

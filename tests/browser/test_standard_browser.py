@@ -7,11 +7,11 @@ import pytest
 from PIL import Image
 
 from tests.browser.conftest import (
-    ROOT,
     assert_no_exception,
     click_chart_cell,
     press_slider,
     query_params,
+    readme_screenshot,
     save_screenshot,
 )
 
@@ -19,7 +19,6 @@ pytestmark = pytest.mark.browser
 
 WINDOW = ".st-key-standard_window .js-plotly-plot"
 C_CHART = ".st-key-standard_c_chart .js-plotly-plot"
-README_SHOTS = ROOT / "assets" / "screenshots"
 
 
 def _main_text(page) -> str:
@@ -85,10 +84,6 @@ def test_download_and_screenshot(open_page):
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_screenshots_for_the_readme(open_page, lang):
     page = _open(open_page, lang=lang, stride="2", padding="1")
-    page.set_viewport_size({"width": 1400, "height": 1000})
-    page.wait_for_timeout(800)
-    README_SHOTS.mkdir(parents=True, exist_ok=True)
-    path = README_SHOTS / f"standard-{lang}.png"
-    page.screenshot(path=str(path))
+    path = readme_screenshot(page, f"standard-{lang}")
     assert Image.open(path).size == (1400, 1000)
     assert Image.open(save_screenshot(page, f"standard-{lang}-full")).size[1] > 1000
