@@ -12,7 +12,6 @@ from dataclasses import dataclass
 import numpy as np
 import plotly.graph_objects as go
 
-from convviz.engine.matrix import tap_label
 from convviz.engine.scatter import ScatterFrames, ScatterGeometry
 from convviz.figures.animation import unchecked_frame
 from convviz.figures.grid import (
@@ -35,6 +34,7 @@ from convviz.figures.transposed import (
     reserve_below,
     signed,
     values_update,
+    weight_labels,
 )
 from convviz.i18n import translate
 
@@ -120,14 +120,14 @@ def running_sums(data: ScatterData) -> np.ndarray:
 
 def stamp_hover(data: ScatterData, *, lang: str, max_terms: int = 12) -> np.ndarray:
     """(H_c, W_c) hover text of the canvas: every stamp that lands on the cell and the sum."""
-    shape = data.kernel.shape
+    names = weight_labels(data.kernel.shape[0]).ravel()  # (k·k,) in tap order
+    weights = [signed(w) for w in data.kernel.ravel()]  # (k·k,)
     terms: dict[tuple[int, int], list[str]] = {}
     for n, (r, c) in enumerate(data.frames.cells.tolist()):
+        value = signed(data.x[r, c])
         for tap, (u, v) in enumerate(zip(*data.taps(n), strict=True)):
-            a, b = divmod(tap, shape[1])
             terms.setdefault((int(u), int(v)), []).append(
-                f"x[{r},{c}]·{tap_label(tap, shape)}"
-                f" = {signed(data.x[r, c])}·{signed(data.kernel[a, b])}"
+                f"x[{r},{c}]·{names[tap]} = {value}·{weights[tap]}"
             )
     total = data.final  # (H_c, W_c)
     kinds = canvas_kinds(data)
