@@ -24,6 +24,7 @@ from convviz.engine.lowering import DilatedKernel, dilate_kernel
 from convviz.engine.params import check_ndim
 from convviz.engine.trace import check_cell, check_step
 from convviz.engine.transpose import ConvTranspose2dSetup, prepare_conv_transpose2d
+from convviz.figures.palette import CellKind
 
 # Largest animation scatter_frames builds: (H·W + 1) · H_canvas · W_canvas values.
 MAX_FRAME_ENTRIES = 2_000_000
@@ -72,6 +73,32 @@ class ScatterGeometry:
         rows = (np.arange(hc) < ph) | (np.arange(hc) >= ph + oh)  # (H_c,)
         cols = (np.arange(wc) < pw) | (np.arange(wc) >= pw + ow)  # (W_c,)
         return rows[:, None] | cols[None, :]
+
+    def kinds(self) -> np.ndarray:
+        """(H_c, W_c) :class:`~convviz.figures.palette.CellKind` of every canvas cell.
+
+        ``OUTSIDE`` where padding crops (:meth:`cropped`), ``OUTPUT_PAD`` on the last a rows /
+        columns of the output (output_padding), ``REAL`` on the rest of the output.
+        """
+        (ph, pw), (oh, ow), (ah, aw) = self.padding, self.out_hw, self.output_padding
+        kinds = np.where(self.cropped(), CellKind.OUTSIDE, CellKind.REAL).astype(np.int8)
+        kinds[ph + oh - ah : ph + oh, pw : pw + ow] = CellKind.OUTPUT_PAD
+        kinds[ph : ph + oh, pw + ow - aw : pw + ow] = CellKind.OUTPUT_PAD
+        return kinds
+
+    def stamped(self) -> np.ndarray:
+        """(H_c, W_c) bool: canvas cells inside some stamp's span.
+
+        The rows 0 … (H − 1)s + k̂ − 1 and columns likewise; only output_padding past the last
+        stamp (a > p) reaches beyond them. With stride > k̂ or dilation > 1 some cells inside
+        are still under no tap.
+        """
+        (h, w), (sh, sw) = self.input_hw, self.stride
+        kh, kw = self.kernel.kernel.shape
+        (hc, wc) = self.canvas_hw
+        rows = np.arange(hc) < (h - 1) * sh + kh  # (H_c,)
+        cols = np.arange(wc) < (w - 1) * sw + kw  # (W_c,)
+        return rows[:, None] & cols[None, :]
 
     def crop(self, canvas: np.ndarray) -> np.ndarray:
         """The output window of ``canvas`` (..., H_c, W_c) -> (..., H_out, W_out) (a view)."""
