@@ -18,6 +18,9 @@ from typing import Literal
 import numpy as np
 
 from convviz.engine.errors import ConvValueError
+from convviz.engine.scatter import scatter_frames
+from convviz.engine.trace import format_cell, sliding_trace
+from convviz.engine.trace import format_number as engine_format_number
 from convviz.figures.palette import HIGHLIGHT, ROLE_COLOUR
 from convviz.i18n import translate
 
@@ -54,14 +57,10 @@ def pick(text: Text, lang: str) -> str:
 def format_number(value: float, decimals: int = 2) -> str:
     """``3`` for integral values, else rounded to ``decimals`` places without trailing zeros.
 
-    The same rule as the on-screen grids; ``nan`` (a value not computed yet) gives ``""``.
+    The engine's rule (the same as the on-screen grids); ``nan`` (a value not computed yet)
+    gives ``""``.
     """
-    if not np.isfinite(value):
-        return ""
-    if float(value).is_integer():
-        return str(int(value))
-    text = f"{value:.{decimals}f}".rstrip("0").rstrip(".")
-    return "0" if text in ("-0", "") else text
+    return engine_format_number(value, decimals=decimals) if np.isfinite(value) else ""
 
 
 def _bad(code: str, message: str, **values: object) -> ConvValueError:
@@ -286,29 +285,21 @@ class Animation:
 
 
 # -- builders for the two animations every convolution page has ------------------------------
-def _term(value: float, decimals: int) -> str:
-    text = format_number(value, decimals)
-    return f"({text})" if text.startswith("-") else text
-
-
-def tap_cells(r0: int, c0: int, shape: tuple[int, int], dilation: int) -> tuple[Rect, ...]:
-    """One-cell rectangles on the taps of a dilated window at ``(r0, c0)``; none if ``d = 1``."""
-    if dilation == 1:
-        return ()
-    rows, cols = shape
-    return tuple(
-        (r0 + i * dilation, c0 + j * dilation, r0 + i * dilation + 1, c0 + j * dilation + 1)
-        for i in range(rows)
-        for j in range(cols)
-    )
+# The numbers (windows, taps, products, sums, stamps, running sums) are the engine's teaching
+# views (engine.trace, engine.scatter); these builders only lay them out as scenes.
+def cell_rects(cells: np.ndarray) -> tuple[Rect, ...]:
+    """One-cell rectangles on the ``(row, col)`` pairs of ``cells`` (n, 2), in their order."""
+    return tuple((r, c, r + 1, c + 1) for r, c in np.asarray(cells).reshape(-1, 2).tolist())
 
 
 def products_caption(values: np.ndarray, weights: np.ndarray, *, decimals: int = 2) -> str:
-    """``"1·0 + 2·1 + 3·(-1) = -1"``: the products of a window and its kernel, and their sum."""
-    pairs = zip(np.ravel(values).tolist(), np.ravel(weights).tolist(), strict=True)
-    terms = " + ".join(f"{_term(a, decimals)}·{_term(b, decimals)}" for a, b in pairs)
-    total = float(np.sum(np.asarray(values, float) * np.asarray(weights, float)))
-    return f"{terms} = {format_number(total, decimals)}"
+    """``"1·0 + 2·1 + 3·(-1) = -1"``: the products of a window and its kernel, and their sum.
+
+    ``values`` and ``weights`` are (kH, kW); the text is the engine's ``format_cell`` of the
+    one window that ``values`` is.
+    """
+    trace = sliding_trace(np.asarray(values, float), np.asarray(weights, float))  # 1×1 output
+    return format_cell(trace, (0, 0), decimals=decimals)
 
 
 def sliding_window_animation(
@@ -341,25 +332,20 @@ def sliding_window_animation(
         the taps of a dilated window outlined in the secondary colour, the output filled in
         as it is computed, and the products and their sum as the caption.
 
+    Raises
+    ------
+    ConvValueError
+        Any error of ``conv2d`` (e.g. a window larger than ``padded``).
+
     Notes
     -----
-    ``H_out = ⌊(H_p − d(kH − 1) − 1) / s⌋ + 1`` (padding already in ``H_p``).
+    ``H_out = ⌊(H_p − d(kH − 1) − 1) / s⌋ + 1`` (padding already in ``H_p``). Windows, taps,
+    products and sums are the engine's ``sliding_trace``.
     """
     padded, kernel = np.asarray(padded, float), np.asarray(kernel, float)
-    (hp, wp), (kh, kw) = padded.shape, kernel.shape
-    span_h, span_w = dilation * (kh - 1) + 1, dilation * (kw - 1) + 1
-    ho, wo = (hp - span_h) // stride + 1, (wp - span_w) // stride + 1
-    taps = padded[
-        (
-            np.arange(ho)[:, None, None, None] * stride
-            + np.arange(kh)[None, None, :, None] * dilation
-        ),
-        (
-            np.arange(wo)[None, :, None, None] * stride
-            + np.arange(kw)[None, None, None, :] * dilation
-        ),
-    ]  # (H_out, W_out, kH, kW): the input value under each tap of each window
-    output = np.einsum("abij,ij->ab", taps, kernel)  # (H_out, W_out)
+    trace = sliding_trace(padded, kernel, stride=stride, dilation=dilation)
+    (hp, wp), (kh, kw), (ho, wo) = padded.shape, kernel.shape, trace.out_hw
+    output = trace.sums  # (H_out, W_out)
     lo, hi = float(output.min()), float(output.max())
     titles = (
         bilingual("export.title.padded_input", rows=hp, cols=wp),
@@ -367,33 +353,31 @@ def sliding_window_animation(
         bilingual("export.title.output", rows=ho, cols=wo),
     )
     weights = GridPanel(kernel, titles[1], "kernel", decimals=decimals)
+    dilated = trace.dilation != (1, 1)
     frames = []
-    so_far = np.full((ho, wo), np.nan)  # (H_out, W_out), filled cell by cell
-    for r in range(ho):
-        for c in range(wo):
-            so_far = so_far.copy()
-            so_far[r, c] = output[r, c]
-            r0, c0 = r * stride, c * stride
-            dots = tap_cells(r0, c0, kernel.shape, dilation)
-            window = GridPanel(
-                padded,
-                titles[0],
-                "input",
-                kinds=kinds,
-                decimals=decimals,
-                highlights=((r0, c0, r0 + span_h, c0 + span_w),),
-                secondary=dots,
-            )
-            result = GridPanel(
-                so_far,
-                titles[2],
-                "output",
-                highlights=((r, c, r + 1, c + 1),),
-                value_range=(lo, hi),
-                decimals=decimals,
-            )
-            caption = f"y[{r},{c}] = " + products_caption(taps[r, c], kernel, decimals=decimals)
-            frames.append(Scene((window, weights, result), caption, ("⊛", "=")))
+    order = np.arange(ho * wo).reshape(ho, wo)  # (H_out, W_out): the step computing each cell
+    for step in range(ho * wo):
+        r, c = divmod(step, wo)
+        rows, cols = trace.rows[r, c], trace.cols[r, c]  # (kH, kW) each: the cells under taps
+        window = GridPanel(
+            padded,
+            titles[0],
+            "input",
+            kinds=kinds,
+            decimals=decimals,
+            highlights=((rows[0, 0], cols[0, 0], rows[-1, -1] + 1, cols[-1, -1] + 1),),
+            secondary=cell_rects(np.stack((rows, cols), axis=-1)) if dilated else (),
+        )
+        result = GridPanel(
+            np.where(order <= step, output, np.nan),  # (H_out, W_out), filled cell by cell
+            titles[2],
+            "output",
+            highlights=((r, c, r + 1, c + 1),),
+            value_range=(lo, hi),
+            decimals=decimals,
+        )
+        caption = f"y[{r},{c}] = " + format_cell(trace, (r, c), decimals=decimals)
+        frames.append(Scene((window, weights, result), caption, ("⊛", "=")))
     return Animation(tuple(frames), duration_ms)
 
 
@@ -429,81 +413,78 @@ def scatter_add_animation(
     Animation
         Frames ``input × kernel → canvas``.
 
+    Raises
+    ------
+    ConvValueError
+        Any error of ``conv_transpose2d``, or ``scatter_frames_too_large``.
+
     Notes
     -----
     Canvas ``(H − 1)s + d(kH − 1) + 1`` rows (more if ``output_padding`` reaches past it);
-    output ``H_out = (H − 1)s − 2p + d(kH − 1) + a + 1`` rows starting at row ``p``.
+    output ``H_out = (H − 1)s − 2p + d(kH − 1) + a + 1`` rows starting at row ``p``. Stamps,
+    running sums and the canvas geometry are the engine's ``scatter_frames``.
     """
     x, kernel = np.asarray(x, float), np.asarray(kernel, float)
-    (h, w), (kh, kw) = x.shape, kernel.shape
-    span_h, span_w = dilation * (kh - 1) + 1, dilation * (kw - 1) + 1
-    full_h, full_w = (h - 1) * stride + span_h, (w - 1) * stride + span_w
-    out_h, out_w = full_h - 2 * padding + output_padding, full_w - 2 * padding + output_padding
-    rows, cols = max(full_h, padding + out_h), max(full_w, padding + out_w)
-    kinds = np.full((rows, cols), 4, dtype=np.int8)  # (rows, cols), OUTSIDE until inside
-    kinds[padding : padding + out_h, padding : padding + out_w] = 0  # REAL
-    if output_padding:
-        kinds[padding + out_h - output_padding : padding + out_h, padding : padding + out_w] = 3
-        kinds[padding : padding + out_h, padding + out_w - output_padding : padding + out_w] = 3
-    stamps = x[:, :, None, None] * kernel[None, None]  # (H, W, kH, kW)
-    final = np.zeros((rows, cols))
-    for i in range(h):
-        for j in range(w):
-            final[
-                i * stride : i * stride + span_h : dilation,
-                j * stride : j * stride + span_w : dilation,
-            ] += stamps[i, j]
+    steps = scatter_frames(
+        x,
+        kernel,
+        stride=stride,
+        padding=padding,
+        output_padding=output_padding,
+        dilation=dilation,
+    )
+    geometry = steps.geometry
+    (h, w), (kh, kw), (rows, cols) = x.shape, kernel.shape, geometry.canvas_hw
+    (sh, sw), (span_h, span_w) = geometry.stride, geometry.kernel.kernel.shape
+    final = steps.canvas[-1]  # (rows, cols)
     value_range = (float(final.min()), float(final.max()))
     titles = (
         bilingual("export.title.input", rows=h, cols=w),
         bilingual("export.title.kernel", rows=kh, cols=kw),
         bilingual(
             "export.title.scatter_canvas"
-            if (rows, cols) != (out_h, out_w)
+            if (rows, cols) != geometry.out_hw
             else "export.title.output",
             rows=rows,
             cols=cols,
         ),
     )
     weights = GridPanel(kernel, titles[1], "kernel", decimals=decimals)
-    canvas = np.zeros((rows, cols))  # (rows, cols) running sum; nan = no stamp landed yet
-    canvas[:full_h, :full_w] = np.nan
+    kinds = geometry.kinds()
+    # the running sums, blank where no stamp has landed yet (outside every stamp's span: 0)
+    landed = np.logical_or.accumulate(steps.touched[1:], axis=0) | ~geometry.stamped()
+    shown = np.where(landed, steps.canvas[1:], np.nan)  # (H·W, rows, cols)
+    dilated = geometry.dilation != (1, 1)
     frames = []
-    for i in range(h):
-        for j in range(w):
-            r0, c0 = i * stride, j * stride
-            canvas = canvas.copy()
-            window = canvas[r0 : r0 + span_h : dilation, c0 : c0 + span_w : dilation]
-            window[...] = np.nan_to_num(window) + stamps[i, j]
-            dots = tap_cells(r0, c0, kernel.shape, dilation)
-            source = GridPanel(
-                x, titles[0], "input", highlights=((i, j, i + 1, j + 1),), decimals=decimals
-            )
-            target = GridPanel(
-                canvas,
-                titles[2],
-                "output",
-                kinds=kinds,
-                highlights=((r0, c0, r0 + span_h, c0 + span_w),),
-                secondary=dots,
-                value_range=value_range,
-                decimals=decimals,
-            )
-            value = format_number(x[i, j], decimals)
-            caption = bilingual(
-                "export.caption.stamp",
-                row=i,
-                col=j,
-                value=value,
-                r0=r0,
-                r1=r0 + span_h - 1,
-                c0=c0,
-                c1=c0 + span_w - 1,
-            )
-            if padding:
-                crop = bilingual("export.caption.cropped", padding=padding)
-                caption = Bilingual(f"{caption.en}\n{crop.en}", f"{caption.zh}\n{crop.zh}")
-            frames.append(Scene((source, weights, target), caption, ("×", "→")))
+    for step, (i, j) in enumerate(steps.cells.tolist()):
+        r0, c0 = i * sh, j * sw
+        source = GridPanel(
+            x, titles[0], "input", highlights=((i, j, i + 1, j + 1),), decimals=decimals
+        )
+        target = GridPanel(
+            shown[step],
+            titles[2],
+            "output",
+            kinds=kinds,
+            highlights=((r0, c0, r0 + span_h, c0 + span_w),),
+            secondary=cell_rects(np.argwhere(steps.touched[step + 1])) if dilated else (),
+            value_range=value_range,
+            decimals=decimals,
+        )
+        caption = bilingual(
+            "export.caption.stamp",
+            row=i,
+            col=j,
+            value=format_number(x[i, j], decimals),
+            r0=r0,
+            r1=r0 + span_h - 1,
+            c0=c0,
+            c1=c0 + span_w - 1,
+        )
+        if padding:
+            crop = bilingual("export.caption.cropped", padding=padding)
+            caption = Bilingual(f"{caption.en}\n{crop.en}", f"{caption.zh}\n{crop.zh}")
+        frames.append(Scene((source, weights, target), caption, ("×", "→")))
     return Animation(tuple(frames), duration_ms)
 
 

@@ -224,3 +224,55 @@ def test_on_screen_specs_become_export_panels_and_frames():
     assert len(animation.frames) == 2 and animation.duration_ms == 300
     assert animation.frames[0].panels[0].highlights == ((0, 0, 1, 1), (0, 1, 1, 2))
     assert animation.frames[1].panels[0].values.sum() == 6 and animation.frames[1].caption == "2"
+
+
+def test_scatter_add_dilated_outlines_the_taps_and_keeps_gaps_blank():
+    # d = 2, k = 2, s = 3: a stamp covers rows r·3 + {0, 2}; row 1 and row 4 get no tap.
+    x = np.array([[1.0, 2.0], [3.0, 4.0]])
+    animation = scatter_add_animation(x, np.ones((2, 2)), stride=3, dilation=2)
+    canvas = animation.frames[3].panels[2]  # after x[1,1]: stamp at rows 3, 5, cols 3, 5
+    assert canvas.highlights == ((3, 3, 6, 6),)
+    assert canvas.secondary == ((3, 3, 4, 4), (3, 5, 4, 6), (5, 3, 6, 4), (5, 5, 6, 6))
+    assert np.isnan(canvas.values[1]).all() and np.isnan(canvas.values[:, 4]).all()
+    assert canvas.values[5, 5] == 4 and canvas.values[0, 0] == 1
+    assert animation.frames[0].panels[2].secondary == (
+        (0, 0, 1, 1),
+        (0, 2, 1, 3),
+        (2, 0, 3, 1),
+        (2, 2, 3, 3),
+    )
+
+
+def test_scatter_add_output_padding_past_the_stamps_shows_zeros():
+    # a = 2 > p = 1 at stride 3: the last canvas row holds computed zeros from the first frame.
+    animation = scatter_add_animation(
+        np.ones((2, 2)), np.ones((2, 2)), stride=3, padding=1, output_padding=2
+    )
+    canvas = animation.frames[0].panels[2]
+    assert canvas.shape == (6, 6)
+    assert canvas.values[5].tolist() == [0, 0, 0, 0, 0, 0]
+    assert np.isnan(canvas.values[0, 3]) and canvas.values[0, 0] == 1
+    assert canvas.kinds[5, 1:].tolist() == [CellKind.OUTPUT_PAD] * 5
+    assert animation.frames[-1].caption.en.endswith(
+        "\n" + pick(animation.frames[0].caption, "en").split("\n")[1]
+    )
+
+
+def test_sliding_window_reads_the_engine_trace():
+    from convviz.engine.trace import format_cell, sliding_trace
+
+    padded = np.round(np.linspace(-2, 3, 30), 2).reshape(5, 6)  # (5, 6): rectangular
+    kernel = np.array([[0.5, -1.0], [0.25, 2.0]])
+    animation = sliding_window_animation(padded, kernel, stride=2, dilation=2)
+    trace = sliding_trace(padded, kernel, stride=2, dilation=2)
+    assert trace.out_hw == (2, 2) and len(animation.frames) == 4  # ⌊(5 − 3) / 2⌋ + 1 rows
+    last = animation.frames[-1]
+    np.testing.assert_array_equal(last.panels[2].values, trace.sums)
+    assert last.caption == "y[1,1] = " + format_cell(trace, (1, 1))
+    assert animation.frames[1].panels[0].highlights == ((0, 2, 3, 5),)
+    assert animation.frames[1].panels[0].secondary == (
+        (0, 2, 1, 3),
+        (0, 4, 1, 5),
+        (2, 2, 3, 3),
+        (2, 4, 3, 5),
+    )
