@@ -24,9 +24,10 @@ from functools import cache
 
 from PIL import GifImagePlugin, Image, ImageChops
 
+from convviz.export.grids import grid_font
 from convviz.export.model import Animation, GridPanel
+from convviz.export.painter import RGB, Painter, rgb
 from convviz.export.png import cell_size, check_scale, draw_scene, layout_scene
-from convviz.export.raster import RGB, Painter, grid_font, rgb
 from convviz.figures.palette import (
     KIND_FILL,
     OKABE_ITO,
