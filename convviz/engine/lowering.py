@@ -21,6 +21,7 @@ from typing import Any
 
 import numpy as np
 
+from convviz.engine.cells import CellKind
 from convviz.engine.conv import arrays_in_result_dtype, conv2d
 from convviz.engine.params import (
     check_ndim,
@@ -31,7 +32,6 @@ from convviz.engine.params import (
     positive_pair,
 )
 from convviz.engine.sizes import conv_transpose_output_size
-from convviz.figures.palette import CellKind
 
 
 def zero_insert(x: Any, *, stride: Any) -> np.ndarray:
@@ -162,7 +162,7 @@ class TransposedDirect:
     grid : numpy.ndarray, shape (G_h, G_w)
         The grid the stride-1 convolution runs over, G = (i − 1)s + 1 + 2b + a per axis.
     kinds : numpy.ndarray of int, shape (G_h, G_w)
-        :class:`~convviz.figures.palette.CellKind` of each grid cell: ``REAL`` (an input
+        :class:`~convviz.engine.cells.CellKind` of each grid cell: ``REAL`` (an input
         value), ``INSERTED_ZERO``, ``BORDER_PAD`` or ``OUTPUT_PAD`` (output_padding wins
         where a border row meets an output_padding column).
     source : numpy.ndarray of int, shape (G_h, G_w, 2)
@@ -298,7 +298,7 @@ def lowered_kinds(
     Returns
     -------
     kinds : numpy.ndarray of int, shape (G_h, G_w)
-        :class:`~convviz.figures.palette.CellKind` of each cell: ``REAL``, ``INSERTED_ZERO``,
+        :class:`~convviz.engine.cells.CellKind` of each cell: ``REAL``, ``INSERTED_ZERO``,
         ``BORDER_PAD`` or ``OUTPUT_PAD`` (output_padding wins where a border row meets an
         output_padding column); G = (i − 1)s + 1 + 2b + a per axis (0 when the border crops
         everything).

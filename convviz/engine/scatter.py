@@ -19,12 +19,12 @@ from typing import Any
 
 import numpy as np
 
+from convviz.engine.cells import CellKind
 from convviz.engine.errors import ConvValueError
 from convviz.engine.lowering import DilatedKernel, dilate_kernel
 from convviz.engine.params import check_ndim
 from convviz.engine.trace import check_cell, check_step
 from convviz.engine.transpose import ConvTranspose2dSetup, prepare_conv_transpose2d
-from convviz.figures.palette import CellKind
 
 # Largest animation scatter_frames builds: (H·W + 1) · H_canvas · W_canvas values.
 MAX_FRAME_ENTRIES = 2_000_000
@@ -75,7 +75,7 @@ class ScatterGeometry:
         return rows[:, None] | cols[None, :]
 
     def kinds(self) -> np.ndarray:
-        """(H_c, W_c) :class:`~convviz.figures.palette.CellKind` of every canvas cell.
+        """(H_c, W_c) :class:`~convviz.engine.cells.CellKind` of every canvas cell.
 
         ``OUTSIDE`` where padding crops (:meth:`cropped`), ``OUTPUT_PAD`` on the last a rows /
         columns of the output (output_padding), ``REAL`` on the rest of the output.

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import plotly.graph_objects as go
 
+from convviz.engine.trace import format_number as engine_format_number
 from convviz.figures.palette import (
     HIGHLIGHT,
     KIND_FILL,
@@ -84,13 +85,8 @@ class GridSpec:
 
 
 def format_number(value: float, decimals: int = 2) -> str:
-    """``3`` for integral values, else rounded to ``decimals`` without trailing zeros."""
-    if not np.isfinite(value):
-        return ""
-    if float(value).is_integer():
-        return str(int(value))
-    text = f"{value:.{decimals}f}".rstrip("0").rstrip(".")
-    return "0" if text in ("-0", "") else text
+    """The engine's number text (``3``, ``0.5``, ``-0.12``); a blank for nan (an empty cell)."""
+    return engine_format_number(value, decimals=decimals) if np.isfinite(value) else ""
 
 
 def cell_px(rows: int, cols: int, *, max_px: int = 440) -> int:

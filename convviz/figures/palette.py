@@ -7,19 +7,7 @@ Cell kinds say what a grid cell *is*, independent of its value.
 
 from __future__ import annotations
 
-from enum import IntEnum
-
-
-class CellKind(IntEnum):
-    """What a cell of a drawn grid represents."""
-
-    REAL = 0  # a real input / output value
-    INSERTED_ZERO = 1  # zero inserted between input values (stride of a transposed conv)
-    BORDER_PAD = 2  # border padding (zeros or a padding-mode copy)
-    OUTPUT_PAD = 3  # extra row / column added by output_padding
-    OUTSIDE = 4  # never reached by the window (floor in the size formula), or a gap
-    KERNEL = 5  # a kernel tap
-
+from convviz.engine.cells import CellKind  # figures and exporters import it from here too
 
 OKABE_ITO = {
     "black": "#000000",

@@ -102,13 +102,8 @@ class ScatterData:
 
 def canvas_kinds(data: ScatterData) -> np.ndarray:
     """(H_c, W_c) CellKind of the canvas: OUTSIDE where padding crops, OUTPUT_PAD on the
-    ``output_padding`` rows / columns, REAL inside the output."""
-    p, o, a = data.padding, data.output_size, data.output_padding
-    kinds = np.where(data.geometry.cropped(), CellKind.OUTSIDE, CellKind.REAL)  # (H_c, W_c)
-    if a:
-        kinds[p + o - a : p + o, p : p + o] = CellKind.OUTPUT_PAD
-        kinds[p : p + o, p + o - a : p + o] = CellKind.OUTPUT_PAD
-    return kinds
+    ``output_padding`` rows / columns, REAL inside the output (the engine's geometry)."""
+    return data.geometry.kinds()
 
 
 def running_sums(data: ScatterData) -> np.ndarray:
