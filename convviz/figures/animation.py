@@ -1,8 +1,9 @@
-"""Client-side animation of grid panels: play, pause and a step slider, drawn by Plotly.
+"""Client-side animation of figures: frames, play / pause buttons and a step slider.
 
-Frames are pure data built from the engine's traces (a frame is a function of the spec and
+Frames are pure data built from the engine's traces (a frame is a function of the setting and
 the step), so the browser animates without a server round trip; pages keep the chart inside
-an ``st.fragment`` so unrelated controls do not restart it.
+an ``st.fragment`` so unrelated controls do not restart it. :class:`FrameSpec` describes a
+step of a panel animation for the GIF exporter.
 """
 
 from __future__ import annotations
@@ -13,16 +14,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import plotly.graph_objects as go
 
-from convviz.figures.grid import (
-    GridSpec,
-    Highlight,
-    cell_texts,
-    highlight_shape,
-    panel_trace_indices,
-    real_mask,
-    text_colours,
-    value_range,
-)
+from convviz.figures.grid import Highlight
 from convviz.i18n import translate
 
 
@@ -47,21 +39,6 @@ class FrameSpec:
     highlights: Sequence[tuple[int, Highlight]] = field(default_factory=tuple)
     values: dict[int, np.ndarray] = field(default_factory=dict)
     caption: str = ""
-
-
-def _caption_annotation(text: str) -> dict:
-    return {
-        "text": text,
-        "x": 0,
-        "y": -0.02,
-        "xref": "paper",
-        "yref": "paper",
-        "xanchor": "left",
-        "yanchor": "top",
-        "showarrow": False,
-        "font": {"family": "monospace", "size": 14},
-        "align": "left",
-    }
 
 
 def unchecked_frame(
@@ -99,100 +76,34 @@ def attach_frames(fig: go.Figure, frames: Sequence[go.Frame]) -> go.Figure:
     return fig
 
 
-def _frame_data(
-    specs: Sequence[GridSpec], frame: FrameSpec, indices: list[tuple[int, int]]
-) -> tuple[list, list[int]]:
-    data, traces = [], []
-    for panel, new_values in frame.values.items():
-        spec = specs[panel]
-        values = np.asarray(new_values, dtype=float)  # (H, W)
-        real = real_mask(spec)
-        lo, hi = value_range(spec, real)
-        heat, text = indices[panel]
-        data.append({"type": "heatmap", "z": np.where(real, values, np.nan)})
-        traces.append(heat)
-        data.append(
-            {
-                "type": "scatter",
-                "text": cell_texts(spec, values),
-                "textfont": {"color": text_colours(values, real, lo, hi)},
-            }
-        )
-        traces.append(text)
-    return data, traces
-
-
-def animate_panels(
-    fig: go.Figure,
-    specs: Sequence[GridSpec],
-    frames: Sequence[FrameSpec],
-    *,
-    lang: str,
-    duration_ms: int = 800,
-    start: int = 0,
-) -> go.Figure:
-    """Add ``frames`` to a figure made by :func:`~convviz.figures.grid.panels_figure`.
-
-    Parameters
-    ----------
-    fig : go.Figure
-        Built from ``specs``; modified in place and returned.
-    specs : sequence of GridSpec
-        The panels ``fig`` was built from.
-    frames : sequence of FrameSpec
-        One per step; the figure first shows step ``start``.
-    lang : {"en", "zh"}
-        Language of the play / pause buttons and the slider.
-    duration_ms : int
-        Time per step while playing.
+def play_controls(names: list[str], *, lang: str, active: int, duration_ms: int = 900) -> dict:
+    """Layout of the ▶ / ❚❚ buttons and the step slider under a figure.
 
     Returns
     -------
-    go.Figure
-        With play / pause buttons and a step slider under the panels.
+    dict
+        ``{"updatemenus": [...], "sliders": [...]}`` for ``fig.update_layout``; slider step
+        ``n`` animates to the frame named ``names[n]``.
     """
-    if not frames:
-        return fig
-    indices = panel_trace_indices(specs)
-    base_shapes = list(fig.layout.shapes or ())
-    base_annotations = [a.to_plotly_json() for a in (fig.layout.annotations or ())]
-    contents = []
-    for frame in frames:
-        data, traces = _frame_data(specs, frame, indices)
-        shapes = base_shapes + [highlight_shape(h, panel=p) for p, h in frame.highlights]
-        layout = {
-            "shapes": shapes,
-            "annotations": [*base_annotations, _caption_annotation(frame.caption)],
-        }
-        contents.append((frame.name, data, traces, layout))
-    attach_frames(fig, [unchecked_frame(name, *content) for name, *content in contents])
-    _, first_data, first_traces, first_layout = contents[min(max(start, 0), len(contents) - 1)]
-    for trace_index, update in zip(first_traces, first_data, strict=True):
-        fig.data[trace_index].update(update)
-    fig.update_layout(**first_layout)
+    still = {"duration": 0}
     play = {
         "frame": {"duration": duration_ms, "redraw": True},
         "fromcurrent": True,
-        "transition": {"duration": 0},
+        "transition": still,
         "mode": "immediate",
     }
-    pause = {
-        "frame": {"duration": 0, "redraw": False},
-        "mode": "immediate",
-        "transition": {"duration": 0},
-    }
-    fig.update_layout(
-        height=(fig.layout.height or 300) + 110,
-        margin={"b": 110},
-        updatemenus=[
+    pause = {"frame": {"duration": 0, "redraw": False}, "mode": "immediate", "transition": still}
+    jump = {"frame": {"duration": 0, "redraw": True}, "mode": "immediate", "transition": still}
+    return {
+        "updatemenus": [
             {
                 "type": "buttons",
                 "direction": "left",
                 "x": 0,
-                "y": -0.12,
+                "y": 0,
                 "xanchor": "left",
                 "yanchor": "top",
-                "pad": {"t": 30},
+                "pad": {"t": 0},
                 "showactive": False,
                 "buttons": [
                     {
@@ -208,31 +119,48 @@ def animate_panels(
                 ],
             }
         ],
-        sliders=[
+        "sliders": [
             {
-                "active": min(max(start, 0), len(frames) - 1),
-                "x": 0.22,
-                "len": 0.78,
-                "y": -0.12,
+                "active": active,
+                "x": 0.24,
+                "len": 0.76,
+                "y": 0,
                 "yanchor": "top",
-                "pad": {"t": 20},
+                "pad": {"t": 0},
                 "currentvalue": {"prefix": translate("anim.step", lang) + " "},
                 "steps": [
-                    {
-                        "label": f.name,
-                        "method": "animate",
-                        "args": [
-                            [f.name],
-                            {
-                                "frame": {"duration": 0, "redraw": True},
-                                "mode": "immediate",
-                                "transition": {"duration": 0},
-                            },
-                        ],
-                    }
-                    for f in frames
+                    {"label": name, "method": "animate", "args": [[name], jump]} for name in names
                 ],
             }
         ],
+    }
+
+
+def reserve_below(fig: go.Figure, pixels: int) -> int:
+    """Grow the figure by ``pixels`` under the panels (for captions); returns the plot height."""
+    height = int(fig.layout.height or 300)
+    top = int(fig.layout.margin.t or 0)
+    bottom = int(fig.layout.margin.b or 0)
+    fig.update_layout(height=height + pixels, margin={"b": bottom + pixels})
+    return height - top - bottom
+
+
+def add_play_controls(
+    fig: go.Figure, frames: list[go.Frame], *, lang: str, active: int, duration_ms: int = 900
+) -> go.Figure:
+    """Attach ``frames`` and the play controls under everything else (in place; returns ``fig``).
+
+    Call it after :func:`reserve_below` made room for the caption: the controls go below
+    that room.
+    """
+    attach_frames(fig, frames)
+    plot = int(fig.layout.height) - int(fig.layout.margin.t or 0) - int(fig.layout.margin.b or 0)
+    used = int(fig.layout.margin.b or 0)
+    controls = play_controls(
+        [f.name for f in frames], lang=lang, active=active, duration_ms=duration_ms
     )
+    controls["updatemenus"][0]["y"] = -(used + 6) / plot
+    controls["sliders"][0]["y"] = -(used + 6) / plot
+    reserve_below(fig, 92)
+    fig.update_layout(**controls)
     return fig

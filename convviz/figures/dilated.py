@@ -15,7 +15,7 @@ from convviz.engine.lowering import dilate_kernel
 from convviz.engine.matrix import symbolic_labels
 from convviz.engine.sizes import effective_kernel_size
 from convviz.engine.trace import WindowTrace, format_cell
-from convviz.figures.animation import attach_frames, unchecked_frame
+from convviz.figures.animation import attach_frames, play_controls, unchecked_frame
 from convviz.figures.grid import GridSpec, cell_px, format_number, panels_figure
 from convviz.figures.palette import HIGHLIGHT, CellKind
 from convviz.i18n import translate
@@ -279,73 +279,6 @@ def _step_traces(
     ]
 
 
-def play_controls(names: list[str], *, lang: str, active: int) -> dict:
-    """Layout of the ▶ / ❚❚ buttons and the step slider (as in :mod:`convviz.figures.animation`).
-
-    Returns
-    -------
-    dict
-        ``{"updatemenus": [...], "sliders": [...]}`` for ``fig.update_layout``; step ``n``
-        animates to the frame named ``names[n]``.
-    """
-    play = {
-        "frame": {"duration": 800, "redraw": True},
-        "fromcurrent": True,
-        "transition": {"duration": 0},
-        "mode": "immediate",
-    }
-    pause = {
-        "frame": {"duration": 0, "redraw": False},
-        "mode": "immediate",
-        "transition": {"duration": 0},
-    }
-    jump = {
-        "frame": {"duration": 0, "redraw": True},
-        "mode": "immediate",
-        "transition": {"duration": 0},
-    }
-    return {
-        "updatemenus": [
-            {
-                "type": "buttons",
-                "direction": "left",
-                "x": 0,
-                "y": 0,
-                "xanchor": "left",
-                "yanchor": "top",
-                "pad": {"t": 0},
-                "showactive": False,
-                "buttons": [
-                    {
-                        "label": translate("anim.play", lang),
-                        "method": "animate",
-                        "args": [None, play],
-                    },
-                    {
-                        "label": translate("anim.pause", lang),
-                        "method": "animate",
-                        "args": [[None], pause],
-                    },
-                ],
-            }
-        ],
-        "sliders": [
-            {
-                "active": active,
-                "x": 0.22,
-                "len": 0.78,
-                "y": 0,
-                "yanchor": "top",
-                "pad": {"t": 0},
-                "currentvalue": {"prefix": translate("anim.step", lang) + " "},
-                "steps": [
-                    {"label": name, "method": "animate", "args": [[name], jump]} for name in names
-                ],
-            }
-        ],
-    }
-
-
 def window_figure(
     padded: np.ndarray,
     kernel: np.ndarray,
@@ -462,7 +395,7 @@ def window_figure(
     fig.update_layout(
         height=height + 100,
         margin={"b": 100},
-        **play_controls(names, lang=lang, active=start),
+        **play_controls(names, lang=lang, active=start, duration_ms=800),
     )
     fig.update_layout(updatemenus=[{"y": -40 / height - 0.0}], sliders=[{"y": -40 / height}])
     return fig

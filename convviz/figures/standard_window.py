@@ -14,15 +14,13 @@ import plotly.graph_objects as go
 
 from convviz.engine.matrix import tap_label
 from convviz.engine.trace import WindowTrace, format_cell, format_number, window_frame
-from convviz.figures.animation import unchecked_frame
+from convviz.figures.animation import add_play_controls, reserve_below, unchecked_frame
 from convviz.figures.grid import GridSpec, panels_figure
 from convviz.figures.standard_padding import trace_input_spec
 from convviz.figures.transposed import (
-    add_play_controls,
     caption_trace,
     line_trace,
     outline,
-    reserve_below,
 )
 from convviz.i18n import translate
 

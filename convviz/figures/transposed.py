@@ -14,7 +14,6 @@ import plotly.graph_objects as go
 
 from convviz.engine.lowering import flip_kernel
 from convviz.engine.matrix import symbolic_labels
-from convviz.figures.animation import attach_frames
 from convviz.figures.grid import (
     GridSpec,
     cell_px,
@@ -25,7 +24,6 @@ from convviz.figures.grid import (
     value_range,
 )
 from convviz.figures.palette import HIGHLIGHT, KIND_FILL, SECONDARY_HIGHLIGHT, CellKind
-from convviz.i18n import translate
 from convviz.inputs import make_values
 
 KERNEL_KINDS = ("example", "arange", "ones", "random", "custom")
@@ -137,96 +135,6 @@ def outline(r0: int, c0: int, r1: int, c1: int) -> tuple[list[float], list[float
 def fits_animation(steps: int, cells_per_step: int) -> bool:
     """Whether ``steps`` frames that each resend ``cells_per_step`` values stay light enough."""
     return steps <= MAX_ANIMATED_STEPS and steps * max(cells_per_step, 1) <= ANIMATION_BUDGET
-
-
-def play_controls(names: list[str], *, lang: str, active: int, duration_ms: int = 900) -> dict:
-    """Layout of the ▶ / ❚❚ buttons and the step slider under a figure.
-
-    Returns
-    -------
-    dict
-        ``{"updatemenus": [...], "sliders": [...]}`` for ``fig.update_layout``; slider step
-        ``n`` animates to the frame named ``names[n]``.
-    """
-    still = {"duration": 0}
-    play = {
-        "frame": {"duration": duration_ms, "redraw": True},
-        "fromcurrent": True,
-        "transition": still,
-        "mode": "immediate",
-    }
-    pause = {"frame": {"duration": 0, "redraw": False}, "mode": "immediate", "transition": still}
-    jump = {"frame": {"duration": 0, "redraw": True}, "mode": "immediate", "transition": still}
-    return {
-        "updatemenus": [
-            {
-                "type": "buttons",
-                "direction": "left",
-                "x": 0,
-                "y": 0,
-                "xanchor": "left",
-                "yanchor": "top",
-                "pad": {"t": 0},
-                "showactive": False,
-                "buttons": [
-                    {
-                        "label": translate("anim.play", lang),
-                        "method": "animate",
-                        "args": [None, play],
-                    },
-                    {
-                        "label": translate("anim.pause", lang),
-                        "method": "animate",
-                        "args": [[None], pause],
-                    },
-                ],
-            }
-        ],
-        "sliders": [
-            {
-                "active": active,
-                "x": 0.24,
-                "len": 0.76,
-                "y": 0,
-                "yanchor": "top",
-                "pad": {"t": 0},
-                "currentvalue": {"prefix": translate("anim.step", lang) + " "},
-                "steps": [
-                    {"label": name, "method": "animate", "args": [[name], jump]} for name in names
-                ],
-            }
-        ],
-    }
-
-
-def reserve_below(fig: go.Figure, pixels: int) -> int:
-    """Grow the figure by ``pixels`` under the panels (for captions); returns the plot height."""
-    height = int(fig.layout.height or 300)
-    top = int(fig.layout.margin.t or 0)
-    bottom = int(fig.layout.margin.b or 0)
-    fig.update_layout(height=height + pixels, margin={"b": bottom + pixels})
-    return height - top - bottom
-
-
-def add_play_controls(
-    fig: go.Figure, frames: list[go.Frame], *, lang: str, active: int, duration_ms: int = 900
-) -> go.Figure:
-    """Attach ``frames`` and the play controls under everything else (in place; returns ``fig``).
-
-    Call it after :func:`reserve_below` made room for the caption: the controls go below
-    that room.
-    """
-    attach_frames(fig, frames)
-    plot = int(fig.layout.height) - int(fig.layout.margin.t or 0) - int(fig.layout.margin.b or 0)
-    used = int(fig.layout.margin.b or 0)
-    controls = play_controls(
-        [f.name for f in frames], lang=lang, active=active, duration_ms=duration_ms
-    )
-    controls["updatemenus"][0]["y"] = -(used + 6) / plot
-    controls["sliders"][0]["y"] = -(used + 6) / plot
-    reserve_below(fig, 92)
-    fig.update_layout(**controls)
-    return fig
 
 
 def panel_px(specs: list[GridSpec]) -> int:

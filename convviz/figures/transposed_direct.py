@@ -19,7 +19,7 @@ import plotly.graph_objects as go
 from convviz.engine.lowering import lowered_kinds
 from convviz.engine.sizes import effective_kernel_size
 from convviz.engine.trace import WindowTrace, format_cell
-from convviz.figures.animation import unchecked_frame
+from convviz.figures.animation import add_play_controls, reserve_below, unchecked_frame
 from convviz.figures.grid import (
     MAX_NUMBERED_CELLS,
     GridSpec,
@@ -29,7 +29,6 @@ from convviz.figures.grid import (
 )
 from convviz.figures.palette import CellKind
 from convviz.figures.transposed import (
-    add_play_controls,
     backdrop,
     caption_trace,
     fits_animation,
@@ -38,7 +37,6 @@ from convviz.figures.transposed import (
     named_values,
     outline,
     panel_px,
-    reserve_below,
     values_update,
     weight_labels,
 )

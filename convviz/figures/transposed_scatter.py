@@ -13,7 +13,7 @@ import numpy as np
 import plotly.graph_objects as go
 
 from convviz.engine.scatter import ScatterFrames, ScatterGeometry
-from convviz.figures.animation import unchecked_frame
+from convviz.figures.animation import add_play_controls, reserve_below, unchecked_frame
 from convviz.figures.grid import (
     GridSpec,
     Highlight,
@@ -23,7 +23,6 @@ from convviz.figures.grid import (
 )
 from convviz.figures.palette import SECONDARY_HIGHLIGHT, CellKind
 from convviz.figures.transposed import (
-    add_play_controls,
     backdrop,
     caption_trace,
     line_trace,
@@ -31,7 +30,6 @@ from convviz.figures.transposed import (
     named_values,
     outline,
     panel_px,
-    reserve_below,
     signed,
     values_update,
     weight_labels,

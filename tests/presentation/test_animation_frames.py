@@ -1,6 +1,6 @@
 """Animated figures are built with unchecked frames (``unchecked_frame``) for speed: here every
-animated figure of the pages is put through Plotly's full validation, and the shared
-``animate_panels`` is checked step by step."""
+animated figure of the pages is put through Plotly's full validation, and the shared play
+controls are checked."""
 
 from __future__ import annotations
 
@@ -11,14 +11,15 @@ import plotly.graph_objects as go
 import pytest
 
 from convviz.figures import dilated_views
-from convviz.figures.animation import FrameSpec, animate_panels, unchecked_frame
-from convviz.figures.grid import GridSpec, Highlight, panel_trace_indices, panels_figure
+from convviz.figures.animation import add_play_controls, unchecked_frame
+from convviz.figures.grid import GridSpec, panels_figure
 from convviz.figures.standard_data import Setting, kernel_values, window_trace
 from convviz.figures.standard_window import window_figure
 from convviz.figures.transposed import example_kernel
 from convviz.figures.transposed_data import direct_data, scatter_data
 from convviz.figures.transposed_direct import direct_figure
 from convviz.figures.transposed_scatter import scatter_figure
+from convviz.i18n import translate
 
 X3 = np.arange(1, 10, dtype=float).reshape(3, 3)
 TRANSPOSED = {"stride": 2, "padding": 1, "output_padding": 1, "dilation": 1}
@@ -78,25 +79,20 @@ def test_unchecked_frame_serialises_like_a_checked_one():
     )
 
 
-def test_animate_panels_steps_through_values_highlights_and_captions():
-    x = np.arange(9, dtype=float).reshape(3, 3)
-    specs = [GridSpec(values=x, title="x", role="input"), GridSpec(values=x * 0, title="y")]
-    frames = [
-        FrameSpec(
-            name=f"({n})",
-            highlights=[(0, Highlight(n, 0, n + 1, 3))],
-            values={1: np.where(np.arange(9).reshape(3, 3) <= 3 * n + 2, x, np.nan)},
-            caption=f"row {n}",
-        )
-        for n in range(3)
-    ]
-    fig = animate_panels(panels_figure(specs), specs, frames, lang="en", start=1)
+def test_play_controls_follow_the_frames_in_both_languages():
+    names = ["y[0,0]", "y[0,1]", "y[1,0]"]
+    fig = panels_figure([GridSpec(values=np.zeros((2, 2)), title="y")])
+    height = fig.layout.height
+    frames = [unchecked_frame(name, [{"type": "scatter", "text": [name]}], [1]) for name in names]
+    add_play_controls(fig, frames, lang="zh", active=2, duration_ms=500)
     checked = _revalidated(fig)
-    assert [frame["name"] for frame in checked["frames"]] == ["(0)", "(1)", "(2)"]
-    heat, text = panel_trace_indices(specs)[1]
-    second = checked["frames"][1]
-    assert second["traces"] == [heat, text]
-    assert second["layout"]["annotations"][-1]["text"] == "row 1"
-    assert second["data"][1]["text"][:6] == ["0", "1", "2", "3", "4", "5"]
-    assert fig.data[text].text[6] in ("", None)  # the figure opens on step 1: row 2 blank
-    assert fig.layout.annotations[-1].text == "row 1"
+    (slider,) = checked["layout"]["sliders"]
+    assert [step["args"][0] for step in slider["steps"]] == [[name] for name in names]
+    assert slider["active"] == 2
+    assert slider["currentvalue"]["prefix"].startswith(translate("anim.step", "zh"))
+    buttons = checked["layout"]["updatemenus"][0]["buttons"]
+    assert [b["label"] for b in buttons] == [
+        translate(k, "zh") for k in ("anim.play", "anim.pause")
+    ]
+    assert buttons[0]["args"][1]["frame"]["duration"] == 500
+    assert fig.layout.height == height + 92 and slider["y"] < 0  # room below the panels
