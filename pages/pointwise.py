@@ -21,6 +21,7 @@ from convviz.controls import (
 )
 from convviz.controls.caching import cached_figure as figure
 from convviz.controls.downloads import export_buttons, share_link
+from convviz.controls.predict import predict_first
 from convviz.controls.upload import image_source
 from convviz.engine.errors import ConvValueError
 from convviz.figures import channel_exports as files
@@ -250,12 +251,10 @@ st.subheader(translate("counts.calc.header", lang))
 st.caption(translate("counts.calc.caption", lang))
 st.markdown(f"**{translate('counts.inception.title', lang)}**")
 inception = channel_fields("inception", counts.INCEPTION_DEFAULTS, lang)
-block(
-    counts.inception_layers(**inception, reduced=False),
-    counts.inception_layers(**inception, reduced=True),
-    "inception",
-    lang,
-)
+reduced = counts.inception_layers(**inception, reduced=True)
+question = tuple(sorted(inception.items()))
+if predict_first("pointwise", question, counts.block_params(reduced), lang, quantity="block"):
+    block(counts.inception_layers(**inception, reduced=False), reduced, "inception", lang)
 st.markdown(f"**{translate('counts.resnet.title', lang)}**")
 resnet = channel_fields("resnet", counts.BOTTLENECK_DEFAULTS, lang)
 block(

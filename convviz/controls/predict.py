@@ -33,7 +33,11 @@ def _judgement(verdict, lang: str, box: Any) -> None:
 
 
 # What a page asks for: the i18n prefix of the field's label, help and waiting texts.
-QUANTITIES = {"size": "practice.predict", "params": "practice.predict.params"}
+QUANTITIES = {
+    "size": "practice.predict",
+    "params": "practice.predict.params",
+    "block": "practice.predict.block",
+}
 
 
 def predict_first(
@@ -57,9 +61,10 @@ def predict_first(
     answer : int
         The output size the page is about to show (from the engine).
     lang : {"en", "zh"}
-    quantity : {"size", "params"}
-        What the learner predicts: the output size, or a layer's parameter count (the texts
-        of the field and of the hint follow).
+    quantity : {"size", "params", "block"}
+        What the learner predicts: the output size, a grouped layer's parameter count, or the
+        parameter count of a block with 1×1 reductions (the texts of the field and of the hint
+        follow).
     container : Streamlit container, optional
         Where to draw (default: the main area).
 

@@ -101,3 +101,18 @@ def test_grouped_page_asks_for_the_parameter_count_first(lang):
     assert not at.exception
     assert at.success[0].value == translate("practice.check.correct", lang)
     assert any(f"{answer:,}" in m.value for m in at.markdown if "|" in m.value), table
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_pointwise_page_asks_for_the_reduced_inception_block_first(lang):
+    at = open_app(lang, "pages/pointwise.py", predict_first="true")
+    assert translate("practice.predict.block.waiting", lang) in [c.value for c in at.caption]
+    assert not any("163,328" in m.value for m in at.markdown)
+    at.text_input(key="pointwise_predict_guess").input("387072")  # the block without 1×1s
+    next(
+        b for b in at.button if b.label == translate("practice.predict.submit", lang)
+    ).click().run()
+    assert not at.exception
+    wrong = translate("practice.check.incorrect", lang, given=387072, answer=163328)
+    assert wrong in [e.value for e in at.error]
+    assert any("163,328" in m.value for m in at.markdown)  # seed 002's reduced total

@@ -54,7 +54,7 @@ STRINGS = {
         "- **Step the animations** with the slider under each chart, or press play.\n"
         "- **Invalid settings are lessons**: the app explains which rule broke and offers the "
         "nearest valid value.\n"
-        "- **Predict first**: the switch on the standard, transposed, dilated and grouped pages "
+        "- **Predict first**: the switch on the standard, transposed, dilated, grouped and 1×1 pages "
         "hides the answer until each student has typed a guess; the practice page hands the "
         "whole class the same seeded questions by link.\n"
         "- **Lecture notes**: under each view, PNG, animated GIF, LaTeX and CSV downloads, "
@@ -63,7 +63,7 @@ STRINGS = {
         "- **分享链接**：地址栏保存了全部设置（加上 `lang=zh` 即为中文）。\n"
         "- **逐步播放动画**：用图表下方的滑块单步查看，或点击播放。\n"
         "- **无效设置也是知识点**：应用会说明违反了哪条规则，并给出最接近的有效值。\n"
-        "- **先预测**：标准、转置、空洞和分组卷积页面上的这个开关会先隐藏答案，等每个学生输入自己的猜测；"
+        "- **先预测**：标准、转置、空洞、分组和 1×1 卷积页面上的这个开关会先隐藏答案，等每个学生输入自己的猜测；"
         "练习页面可以通过链接让全班拿到同一组（同一种子）题目。\n"
         "- **讲义素材**：每个视图下方都可以下载 PNG、GIF 动画、LaTeX 和 CSV，说明文字使用当前语言。",
     ),

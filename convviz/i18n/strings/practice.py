@@ -236,6 +236,18 @@ STRINGS = {
         "Your prediction: the parameters of the grouped layer (weights and bias)",
         "你的预测：分组卷积层的参数量（权重加偏置）",
     ),
+    "practice.predict.block.help": (
+        "Hide the computed block totals until you have typed your own prediction.",
+        "在你输入自己的预测之前，先隐藏计算出的模块参数总数。",
+    ),
+    "practice.predict.block.label": (
+        "Your prediction: the parameters of the block with 1×1 reductions (no bias)",
+        "你的预测：加了 1×1 降维之后这个模块的参数量（不含偏置）",
+    ),
+    "practice.predict.block.waiting": (
+        "Predict the reduced block's parameter count, then press Reveal to see every term.",
+        "先预测降维后模块的参数量，再点“揭晓”查看每一项。",
+    ),
     "practice.predict.params.waiting": (
         "Predict the grouped layer's parameter count, then press Reveal to see every count.",
         "先预测分组卷积层的参数量，再点“揭晓”查看所有计数。",
