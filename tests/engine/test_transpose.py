@@ -95,11 +95,26 @@ def test_row_blocks_give_the_same_result(monkeypatch):
     w = rng.standard_normal((4, 3, 3, 2))
     kwargs = {"stride": (2, 3), "padding": 1, "output_padding": (1, 0), "groups": 2}
     whole = conv_transpose2d(x, w, **kwargs)
-    monkeypatch.setattr(transpose_module, "_BLOCK_ELEMENTS", 40)  # one input row per block
+    monkeypatch.setattr(transpose_module, "_BLOCK_ELEMENTS", 40)  # one phase row per block
     np.testing.assert_array_equal(conv_transpose2d(x, w, **kwargs), whole)
 
 
 # --- against the loop reference, and as the adjoint of conv2d ------------------------------
+
+
+def draw_arrays(draw, *, groups, channels, size, kernel) -> tuple:
+    """x (with or without a batch axis), weight and maybe a bias, all float32 or all float64.
+
+    ``channels`` is ``(C_in, C_out)``; x is (N, C_in, *size) or (C_in, *size).
+    """
+    c_in, c_out = channels
+    dtype = draw(st.sampled_from([np.float32, np.float64]))
+    rng = np.random.default_rng(draw(st.integers(0, 2**32 - 1)))
+    batch = (draw(st.integers(1, 2)),) if draw(st.booleans()) else ()
+    x = rng.standard_normal((*batch, c_in, *size)).astype(dtype)
+    w = rng.standard_normal((c_in, c_out // groups, *kernel)).astype(dtype)
+    bias = rng.standard_normal(c_out).astype(dtype) if draw(st.booleans()) else None
+    return x, w, bias
 
 
 @st.composite
@@ -119,12 +134,7 @@ def transpose_cases(draw):
     axes = zip(size, kernel, stride, padding, output_padding, dilation, strict=True)
     for i, k, s, p, a, d in axes:
         assume((i - 1) * s + d * (k - 1) + a + 1 - 2 * p >= 1)
-    dtype = draw(st.sampled_from([np.float32, np.float64]))
-    rng = np.random.default_rng(draw(st.integers(0, 2**32 - 1)))
-    batch = (draw(st.integers(1, 2)),) if draw(st.booleans()) else ()
-    x = rng.standard_normal((*batch, c_in, *size)).astype(dtype)
-    w = rng.standard_normal((c_in, c_out // groups, *kernel)).astype(dtype)
-    bias = rng.standard_normal(c_out).astype(dtype) if draw(st.booleans()) else None
+    x, w, bias = draw_arrays(draw, groups=groups, channels=(c_in, c_out), size=size, kernel=kernel)
     params = {
         "stride": stride,
         "padding": padding if draw(st.booleans()) or padding[0] != padding[1] else padding[0],
