@@ -28,7 +28,11 @@ from convviz.engine.errors import ConvValueError
 from convviz.export import grid_csv
 from convviz.figures import channel_exports as files
 from convviz.figures import counts
-from convviz.figures import grouped as figs
+from convviz.figures import grouped_code as torch_code
+from convviz.figures import grouped_common as common
+from convviz.figures import grouped_compute as compute
+from convviz.figures import grouped_graph as graph
+from convviz.figures import grouped_weight as block
 from convviz.figures import separable as sep
 from convviz.i18n import translate
 from convviz.inputs import make_values
@@ -42,7 +46,7 @@ def _forget_link_request() -> None:
 
 def groups_control(in_channels: int, out_channels: int, lang: str) -> int:
     """A slider over the valid g only; explains a g from the URL or left invalid by a change."""
-    options = figs.valid_groups(in_channels, out_channels)
+    options = common.valid_groups(in_channels, out_channels)
     if "groups" not in st.session_state:  # first run: a link may ask for an impossible g
         raw = st.query_params.get("groups", "1")
         if raw.isdigit() and int(raw) not in options:
@@ -65,13 +69,13 @@ def groups_control(in_channels: int, out_channels: int, lang: str) -> int:
             lang,
             cin=in_channels,
             cout=out_channels,
-            valid=figs.list_text(options),
+            valid=common.list_text(options),
         )
     )
     requested = st.session_state.get(LINK_KEY)
     if requested is not None and groups == options[0]:
         try:
-            cached(figs.check_groups)(in_channels, out_channels, requested)
+            cached(common.check_groups)(in_channels, out_channels, requested)
         except ConvValueError as error:
             show_error(error, lang, key="groups_link")
             show_notice("grouped.groups_from_link", lang, requested=requested, shown=groups)
@@ -99,7 +103,7 @@ preset_picker("grouped", lang, {**channels, "groups": g}, container=preset_box)
 if st.session_state.get("channel", 0) >= cout:
     st.session_state["channel"] = cout - 1
 channel = st.session_state.get("channel", 0)
-st.markdown(figs.kind_text(cin, cout, g, lang=lang))
+st.markdown(common.kind_text(cin, cout, g, lang=lang))
 
 # 1 and 2: connectivity graph and block-diagonal weight, side by side.
 weight = cached(make_values)("random", (cout, cin // g, k, k), seed=seed + 1)
@@ -107,11 +111,11 @@ left, right = st.columns(2, gap="large")
 with left:
     st.subheader(translate("grouped.graph.header", lang))
     st.plotly_chart(
-        figure(figs.connectivity_figure)(
+        figure(graph.connectivity_figure)(
             cin, cout, g, kernel_size=k, lang=lang, selected_output=channel
         ),
         key="graph",
-        on_select=lambda: select_channel("graph", figs.selected_output),
+        on_select=lambda: select_channel("graph", graph.selected_output),
         selection_mode="points",
         width="content",
         config={"displayModeBar": False},
@@ -138,7 +142,7 @@ with left:
 with right:
     st.subheader(translate("grouped.block.header", lang))
     st.plotly_chart(
-        figure(figs.block_matrix_figure)(
+        figure(block.block_matrix_figure)(
             cin, cout, g, lang=lang, weight=weight, selected_output=channel
         ),
         width="content",
@@ -185,7 +189,7 @@ st.subheader(translate("grouped.compute.header", lang))
 x = cached(make_values)("random", (cin, i, i), seed=seed)
 result = None
 try:
-    result = None if rows is None else cached(figs.grouped_by_hand)(x, weight, groups=g)
+    result = None if rows is None else cached(compute.grouped_by_hand)(x, weight, groups=g)
 except ConvValueError as error:
     show_error(error, lang, key="compute")
 if rows is None:
@@ -200,19 +204,19 @@ elif result is not None:
         width=240,
     )
     st.markdown(
-        figs.compute_caption(cin, cout, g, k=k, i=i, seed=seed, out_channel=channel, lang=lang)
+        compute.compute_caption(cin, cout, g, k=k, i=i, seed=seed, out_channel=channel, lang=lang)
     )
-    if cin // g > figs.MAX_TERMS:
+    if cin // g > compute.MAX_TERMS:
         show_notice(
             "grouped.compute.terms_capped",
             lang,
             group=channel // (cout // g),
             cin_g=cin // g,
-            shown=figs.MAX_TERMS,
+            shown=compute.MAX_TERMS,
             o=channel,
         )
     st.plotly_chart(
-        figure(figs.terms_figure)(x, weight, groups=g, out_channel=channel, lang=lang),
+        figure(compute.terms_figure)(x, weight, groups=g, out_channel=channel, lang=lang),
         width="content",
         config={"displayModeBar": False},
     )
@@ -226,11 +230,11 @@ elif result is not None:
     )
     st.markdown(f"**{translate('grouped.concat.title', lang, g=g)}**")
     st.plotly_chart(
-        figure(figs.outputs_figure)(
+        figure(compute.outputs_figure)(
             result["concatenated"], groups=g, lang=lang, selected_output=channel
         ),
         key="outputs",
-        on_select=lambda: select_channel("outputs", figs.clicked_panel),
+        on_select=lambda: select_channel("outputs", compute.clicked_panel),
         selection_mode="points",
         width="content",
         config={"displayModeBar": False},
@@ -268,5 +272,5 @@ export_buttons(
     csv=partial(grid_csv, kernel),
 )
 
-pytorch_code(figs.pytorch_snippet(cin, cout, g, kernel_size=k, input_size=i), lang)
+pytorch_code(torch_code.pytorch_snippet(cin, cout, g, kernel_size=k, input_size=i), lang)
 share_link(lang)

@@ -26,7 +26,11 @@ from convviz.controls.upload import image_source
 from convviz.engine.errors import ConvValueError
 from convviz.figures import channel_exports as files
 from convviz.figures import counts
-from convviz.figures import pointwise as figs
+from convviz.figures import pointwise_code as torch_code
+from convviz.figures import pointwise_matmul as matmul
+from convviz.figures import pointwise_mixing as mixing
+from convviz.figures import pointwise_picture as pictures
+from convviz.figures import pointwise_pixel as per_pixel
 from convviz.figures.grid import selected_cell
 from convviz.i18n import translate
 from convviz.inputs import make_values
@@ -72,7 +76,7 @@ def link_matrix(preset: str, lang: str):
         text = st.query_params.get("mix")
         if text:
             try:
-                held["matrix"] = cached(figs.parse_mixing_text)(text)
+                held["matrix"] = cached(mixing.parse_mixing_text)(text)
             except ConvValueError as error:
                 held["error"] = error
         st.session_state[MIX_LINK] = held
@@ -86,7 +90,7 @@ def link_matrix(preset: str, lang: str):
 
 def write_matrix_to_url(matrix, preset_matrix) -> None:
     """Keep an edited mixing matrix in ``?mix=`` (dropped while it equals the preset)."""
-    text = figs.link_text(matrix, preset_matrix)
+    text = mixing.link_text(matrix, preset_matrix)
     if text is None:
         if "mix" in st.query_params:
             del st.query_params["mix"]
@@ -126,10 +130,10 @@ c = int_param("pixel_col", lang, max_value=i - 1)
 st.subheader(translate("pointwise.pixel.header", lang))
 x = cached(make_values)("random", (cin, i, i), seed=seed)
 weight = cached(make_values)("random", (cout, cin), seed=seed + 1)
-check = cached(figs.pointwise_check)(x, weight)
+check = cached(matmul.pointwise_check)(x, weight)
 st.caption(translate("pointwise.pixel.caption", lang, cin=cin, i=i, seed=seed, cout=cout))
 st.plotly_chart(
-    figure(figs.layer_figure)(x, check["conv"], pixel=(r, c), lang=lang),
+    figure(per_pixel.layer_figure)(x, check["conv"], pixel=(r, c), lang=lang),
     key="layer",
     on_select=pick_pixel,
     selection_mode="points",
@@ -146,7 +150,7 @@ export_buttons(
 )
 st.markdown(translate("pointwise.pixel.equation", lang, r=r, c=c, cin=cin, cout=cout))
 st.plotly_chart(
-    figure(figs.pixel_figure)(x, weight, pixel=(r, c), lang=lang),
+    figure(per_pixel.pixel_figure)(x, weight, pixel=(r, c), lang=lang),
     width="content",
     config={"displayModeBar": False},
 )
@@ -164,10 +168,10 @@ st.caption(
         "pointwise.matmul.caption", lang, n=i * i, cin=cin, cout=cout, r=r, c=c, w=i, col=r * i + c
     )
 )
-if i * i > figs.MAX_MATMUL_COLUMNS:
-    show_notice("pointwise.matmul.capped", lang, shown=figs.MAX_MATMUL_COLUMNS, n=i * i)
+if i * i > matmul.MAX_MATMUL_COLUMNS:
+    show_notice("pointwise.matmul.capped", lang, shown=matmul.MAX_MATMUL_COLUMNS, n=i * i)
 st.plotly_chart(
-    figure(figs.matmul_figure)(
+    figure(matmul.matmul_figure)(
         check["pixels"], weight, check["product"], column=r * i + c, lang=lang
     ),
     width="content",
@@ -193,7 +197,7 @@ st.caption(translate("pointwise.image.caption", lang))
 controls, table_box = st.columns([1, 1], gap="large")
 with controls:
     picture = image_source(lang, container=controls, max_side=IMAGE_SIDE)
-    preset = choice_control("mixing", tuple(figs.MIXING_PRESETS), lang, container=controls)
+    preset = choice_control("mixing", tuple(mixing.MIXING_PRESETS), lang, container=controls)
     relu = st.toggle(
         translate("pointwise.image.relu", lang),
         key="relu",
@@ -201,7 +205,7 @@ with controls:
         bind="query-params",
     )
 with table_box:
-    preset_matrix = cached(figs.mixing_preset)(preset, seed=seed)
+    preset_matrix = cached(mixing.mixing_preset)(preset, seed=seed)
     from_link = link_matrix(preset, lang)
     start = preset_matrix if from_link is None else from_link
     edited = st.data_editor(
@@ -219,7 +223,7 @@ with table_box:
         },
     )
     try:
-        matrix = figs.parse_mixing_rows(edited.to_numpy(dtype=object).tolist())
+        matrix = mixing.parse_mixing_rows(edited.to_numpy(dtype=object).tolist())
     except ConvValueError as error:
         show_error(error, lang, key="mixing")
         matrix = None
@@ -234,7 +238,7 @@ with table_box:
             csv=partial(files.matrix_csv, matrix, columns="RGB"),
         )
 if picture is not None and matrix is not None:
-    view = cached(figs.mixing_view)(picture, matrix, relu=relu, lang=lang)
+    view = cached(pictures.mixing_view)(picture, matrix, relu=relu, lang=lang)
     columns = st.columns(4)
     for index, (image, caption) in enumerate(view["gallery"]):
         columns[index % 4].image(image, caption=caption, width="stretch")
@@ -264,5 +268,5 @@ block(
     lang,
 )
 
-pytorch_code(figs.pytorch_snippet(cin, cout, input_size=i), lang)
+pytorch_code(torch_code.pytorch_snippet(cin, cout, input_size=i), lang)
 share_link(lang)

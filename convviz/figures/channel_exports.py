@@ -26,16 +26,16 @@ from convviz.export import (
     render_scene_png,
 )
 from convviz.figures.grid import GridSpec
-from convviz.figures.grouped import (
-    group_colour,
-    group_of,
+from convviz.figures.grouped_common import group_colour, group_of
+from convviz.figures.grouped_compute import (
     outputs_specs,
     partial_sums,
     terms_specs,
     terms_sum_text,
 )
 from convviz.figures.palette import CellKind
-from convviz.figures.pointwise import layer_specs, matmul_specs, pixel_lines, pixel_specs
+from convviz.figures.pointwise_matmul import matmul_specs
+from convviz.figures.pointwise_pixel import layer_specs, pixel_lines, pixel_specs
 from convviz.figures.separable import split_specs
 
 

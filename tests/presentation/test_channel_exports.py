@@ -13,7 +13,13 @@ from PIL import Image
 
 from convviz.engine.conv import conv2d
 from convviz.figures import channel_exports as files
-from convviz.figures import grouped, pointwise, separable
+from convviz.figures import (
+    grouped_common,
+    grouped_compute,
+    pointwise_matmul,
+    pointwise_mixing,
+    separable,
+)
 from convviz.figures.palette import HIGHLIGHT
 from convviz.inputs import make_values
 
@@ -57,7 +63,7 @@ def grouped_case():
     """``C_in = 4``, ``C_out = 8``, ``g = 2``, ``k = 3`` on a 4×4 input."""
     x = make_values("random", (4, 4, 4), seed=0)
     weight = make_values("random", (8, 2, 3, 3), seed=1)
-    return x, weight, grouped.grouped_by_hand(x, weight, groups=2)
+    return x, weight, grouped_compute.grouped_by_hand(x, weight, groups=2)
 
 
 def test_terms_png_draws_every_term_and_writes_cell_00(grouped_case):
@@ -67,10 +73,10 @@ def test_terms_png_draws_every_term_and_writes_cell_00(grouped_case):
         files.terms_png(x[:2], weight[:2, :1], groups=2, out_channel=1, lang="en")
     )  # a single term
     assert image.width > one.width
-    parts = grouped.partial_sums(x, weight, groups=2, out_channel=5)
-    text = grouped.terms_sum_text(parts, start=2, out_channel=5, cell=(0, 0))
+    parts = grouped_compute.partial_sums(x, weight, groups=2, out_channel=5)
+    text = grouped_compute.terms_sum_text(parts, start=2, out_channel=5, cell=(0, 0))
     assert text.startswith("y5[0,0] = (x2: ") and " + (x3: " in text
-    assert text.endswith(f"= {grouped.format_number(result['direct'][5, 0, 0])}")
+    assert text.endswith(f"= {grouped_compute.format_number(result['direct'][5, 0, 0])}")
 
 
 def test_filter_latex_and_weight_csv_read_back_as_the_weight(grouped_case):
@@ -101,8 +107,8 @@ def test_outputs_png_outlines_the_selected_channel_and_csv_holds_every_value(gro
 def test_graph_and_block_pngs_use_the_group_colours():
     graph = _png(files.graph_png(4, 8, 2, kernel_size=3, lang="en"))
     for j in range(2):
-        assert _has_colour(graph, grouped.group_colour(j))
-    assert not _has_colour(graph, grouped.group_colour(2))
+        assert _has_colour(graph, grouped_common.group_colour(j))
+    assert not _has_colour(graph, grouped_common.group_colour(2))
     block = _png(files.block_png(4, 8, 2, lang="zh"))
     assert block.height > block.width / 2  # 8 rows of 4 cells
 
@@ -130,7 +136,7 @@ def test_separable_exports_hold_the_split_or_the_singular_values(name):
 def pointwise_case():
     x = make_values("random", (3, 4, 4), seed=0)
     weight = make_values("random", (2, 3), seed=1)
-    return x, weight, pointwise.pointwise_check(x, weight)
+    return x, weight, pointwise_matmul.pointwise_check(x, weight)
 
 
 def test_layer_png_and_csv_of_the_pixels(pointwise_case):
@@ -167,7 +173,7 @@ def test_matmul_exports_read_back_as_the_whole_layer(pointwise_case):
 
 
 def test_mixing_matrix_exports():
-    matrix = pointwise.mixing_preset("opponent")
+    matrix = pointwise_mixing.mixing_preset("opponent")
     latex = files.mixing_latex(matrix)
     assert "\\begin{bmatrix} y_0\\\\ y_1 \\end{bmatrix}" in latex
     assert "\\begin{bmatrix} R \\\\ G \\\\ B \\end{bmatrix}" in latex

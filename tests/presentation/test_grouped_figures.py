@@ -9,31 +9,35 @@ from hypothesis import strategies as st
 
 from convviz.engine.conv import conv2d
 from convviz.engine.errors import ConvValueError
-from convviz.figures import grouped as figs
+from convviz.figures import grouped_code as torch_code
+from convviz.figures import grouped_common as common
+from convviz.figures import grouped_compute as compute
+from convviz.figures import grouped_graph as graph
+from convviz.figures import grouped_weight as block
 from convviz.figures.palette import HIGHLIGHT, CellKind
 from convviz.inputs import make_values
 
 
 def test_valid_groups_are_the_common_divisors():
-    assert figs.valid_groups(4, 4) == (1, 2, 4)
-    assert figs.valid_groups(6, 4) == (1, 2)
-    assert figs.valid_groups(12, 8) == (1, 2, 4)
-    assert figs.valid_groups(16, 16) == (1, 2, 4, 8, 16)
-    assert figs.valid_groups(1, 5) == (1,)
-    assert figs.list_text((1, 2, 4)) == "1, 2, 4"
+    assert common.valid_groups(4, 4) == (1, 2, 4)
+    assert common.valid_groups(6, 4) == (1, 2)
+    assert common.valid_groups(12, 8) == (1, 2, 4)
+    assert common.valid_groups(16, 16) == (1, 2, 4, 8, 16)
+    assert common.valid_groups(1, 5) == (1,)
+    assert common.list_text((1, 2, 4)) == "1, 2, 4"
 
 
 def test_check_groups_raises_the_engine_error_for_a_non_divisor():
-    figs.check_groups(4, 8, 4)
+    common.check_groups(4, 8, 4)
     with pytest.raises(ConvValueError):
-        figs.check_groups(4, 4, 3)
+        common.check_groups(4, 4, 3)
 
 
 def test_group_of_and_colours():
-    assert [figs.group_of(o, 8, 4) for o in range(8)] == [0, 0, 1, 1, 2, 2, 3, 3]
-    assert figs.group_colour(0) != figs.group_colour(1)
-    assert figs.group_colour(len(figs.GROUP_COLOURS)) == figs.group_colour(0)
-    assert HIGHLIGHT not in figs.GROUP_COLOURS
+    assert [common.group_of(o, 8, 4) for o in range(8)] == [0, 0, 1, 1, 2, 2, 3, 3]
+    assert common.group_colour(0) != common.group_colour(1)
+    assert common.group_colour(len(common.GROUP_COLOURS)) == common.group_colour(0)
+    assert HIGHLIGHT not in common.GROUP_COLOURS
 
 
 def _segments(trace) -> int:
@@ -42,14 +46,14 @@ def _segments(trace) -> int:
 
 @pytest.mark.parametrize(("cin", "cout", "g"), [(4, 4, 1), (4, 4, 2), (4, 8, 4), (6, 4, 2)])
 def test_connectivity_graph_has_one_edge_per_kernel(cin, cout, g):
-    fig = figs.connectivity_figure(cin, cout, g, kernel_size=3, lang="en")
+    fig = graph.connectivity_figure(cin, cout, g, kernel_size=3, lang="en")
     groups = [t for t in fig.data if t.mode == "lines"]
     assert len(groups) == g
     assert [t.name for t in groups] == [f"group {j}" for j in range(g)]
     # input->filter edges C_in·C_out/g, plus one filter->output edge per filter
     assert sum(_segments(t) for t in groups) == cin * cout // g + cout
     for j, trace in enumerate(groups):
-        assert trace.line.color == figs.group_colour(j)
+        assert trace.line.color == common.group_colour(j)
         xs = np.array([v for v in trace.x if v is not None]).reshape(-1, 2)  # (edges, 2)
         assert {tuple(e) for e in xs} <= {(0, 1), (1, 2)}
     nodes = [t for t in fig.data if t.mode == "markers+text"]
@@ -59,7 +63,7 @@ def test_connectivity_graph_has_one_edge_per_kernel(cin, cout, g):
 
 
 def test_selected_output_path_is_drawn_in_the_highlight_colour():
-    fig = figs.connectivity_figure(4, 8, 2, kernel_size=3, lang="zh", selected_output=5)
+    fig = graph.connectivity_figure(4, 8, 2, kernel_size=3, lang="zh", selected_output=5)
     selected = [t for t in fig.data if t.mode == "lines" and t.line.color == HIGHLIGHT]
     assert len(selected) == 1
     assert selected[0].name == "y5 的连接"
@@ -70,20 +74,20 @@ def test_selected_output_path_is_drawn_in_the_highlight_colour():
 
 def test_selected_output_reads_clicks_on_nodes_only():
     event = {"selection": {"points": [{"customdata": [3]}]}}
-    assert figs.selected_output(event) == 3
-    assert figs.selected_output({"selection": {"points": [{"customdata": [1, 2, 0]}]}}) is None
-    assert figs.selected_output(None) is None
+    assert graph.selected_output(event) == 3
+    assert graph.selected_output({"selection": {"points": [{"customdata": [1, 2, 0]}]}}) is None
+    assert graph.selected_output(None) is None
     grid_event = {"selection": {"points": [{"customdata": [1, 2, 5]}]}}
-    assert figs.clicked_panel(grid_event) == 5
+    assert compute.clicked_panel(grid_event) == 5
     # what the browser really sends for a numpy customdata row (a typed-array slice)
     typed = {"selection": {"points": [{"customdata": {"0": 1, "1": 2, "2": 6}}]}}
-    assert figs.clicked_panel(typed) == 6
-    assert figs.clicked_panel({}) is None
+    assert compute.clicked_panel(typed) == 6
+    assert compute.clicked_panel({}) is None
 
 
 def test_block_matrix_is_block_diagonal_with_weight_indices():
     weight = make_values("arange", (8, 2, 3, 3))
-    fig = figs.block_matrix_figure(4, 8, 2, lang="en", weight=weight, selected_output=1)
+    fig = block.block_matrix_figure(4, 8, 2, lang="en", weight=weight, selected_output=1)
     kind_trace = fig.data[1]
     kernel = ~np.isnan(np.asarray(kind_trace.z, dtype=float)) & (
         np.nan_to_num(np.asarray(kind_trace.z, dtype=float), nan=-1) == CellKind.KERNEL
@@ -115,13 +119,13 @@ def test_group_by_group_equals_one_grouped_call(cin_g, cout_g, groups, size, see
     cin, cout = cin_g * groups, cout_g * groups
     x = make_values("random", (cin, size, size), seed=seed)
     weight = make_values("random", (cout, cin_g, 3, 3), seed=seed + 1)
-    result = figs.grouped_by_hand(x, weight, groups=groups)
+    result = compute.grouped_by_hand(x, weight, groups=groups)
     assert result["max_diff"] == 0.0
     assert len(result["per_group"]) == groups
     assert result["concatenated"].shape == (cout, size - 2, size - 2)
     np.testing.assert_array_equal(result["per_group"][-1], conv2d(x[-cin_g:], weight[-cout_g:]))
     o = seed % cout
-    parts = figs.partial_sums(x, weight, groups=groups, out_channel=o)
+    parts = compute.partial_sums(x, weight, groups=groups, out_channel=o)
     assert parts.shape == (cin_g, size - 2, size - 2)
     np.testing.assert_array_equal(parts.sum(axis=0), result["direct"][o])
 
@@ -129,7 +133,7 @@ def test_group_by_group_equals_one_grouped_call(cin_g, cout_g, groups, size, see
 def test_terms_figure_reads_as_the_sum_over_the_group():
     x = make_values("arange", (4, 3, 3))
     weight = np.ones((4, 2, 2, 2))
-    fig = figs.terms_figure(x, weight, groups=2, out_channel=3, lang="en")
+    fig = compute.terms_figure(x, weight, groups=2, out_channel=3, lang="en")
     titles = [a.text for a in fig.layout.annotations if a.text.startswith("<b>")]
     assert titles == ["<b>x2</b>", "<b>w[3,0]</b>", "<b>x3</b>", "<b>w[3,1]</b>", "<b>y3</b>"]
     operators = [a.text for a in fig.layout.annotations if not a.text.startswith("<b>")]
@@ -142,7 +146,7 @@ def test_terms_figure_reads_as_the_sum_over_the_group():
 def test_terms_figure_caps_the_drawn_terms():
     x = make_values("ones", (6, 3, 3))
     weight = np.ones((2, 6, 1, 1))
-    fig = figs.terms_figure(x, weight, groups=1, out_channel=0, lang="en", max_terms=2)
+    fig = compute.terms_figure(x, weight, groups=1, out_channel=0, lang="en", max_terms=2)
     operators = [a.text for a in fig.layout.annotations if not a.text.startswith("<b>")]
     assert operators == ["⋆", "+", "⋆", "+ … ="]
     assert fig.data[-1].text[0] == "6"  # all six channels summed
@@ -150,7 +154,7 @@ def test_terms_figure_caps_the_drawn_terms():
 
 def test_outputs_figure_marks_groups_and_the_selected_channel():
     outputs = make_values("arange", (4, 2, 2))
-    fig = figs.outputs_figure(outputs, groups=2, lang="zh", selected_output=2)
+    fig = compute.outputs_figure(outputs, groups=2, lang="zh", selected_output=2)
     titles = [a.text for a in fig.layout.annotations if a.text.startswith("<b>")]
     assert titles == ["<b>y0 · 组0</b>", "<b>y1 · 组0</b>", "<b>y2 · 组1</b>", "<b>y3 · 组1</b>"]
     assert [a.text for a in fig.layout.annotations if not a.text.startswith("<b>")] == ["", "|", ""]
@@ -158,19 +162,19 @@ def test_outputs_figure_marks_groups_and_the_selected_channel():
 
 
 def test_texts_name_the_case_with_its_numbers():
-    assert "standard" in figs.kind_text(4, 4, 1, lang="en")
-    assert "C_in/g = 2" in figs.kind_text(4, 8, 2, lang="en")
-    assert "depth multiplier 2" in figs.kind_text(4, 8, 4, lang="en")
-    assert "multiplier" not in figs.kind_text(4, 4, 4, lang="en")
-    assert "深度卷积" in figs.kind_text(4, 4, 4, lang="zh")
-    caption = figs.compute_caption(4, 8, 2, k=3, i=5, seed=7, out_channel=5, lang="en")
+    assert "standard" in common.kind_text(4, 4, 1, lang="en")
+    assert "C_in/g = 2" in common.kind_text(4, 8, 2, lang="en")
+    assert "depth multiplier 2" in common.kind_text(4, 8, 4, lang="en")
+    assert "multiplier" not in common.kind_text(4, 4, 4, lang="en")
+    assert "深度卷积" in common.kind_text(4, 4, 4, lang="zh")
+    caption = compute.compute_caption(4, 8, 2, k=3, i=5, seed=7, out_channel=5, lang="en")
     assert "x2 … x3" in caption and "group 1" in caption and "(8, 2, 3, 3)" in caption
-    depthwise = figs.compute_caption(4, 8, 4, k=3, i=5, seed=7, out_channel=5, lang="zh")
+    depthwise = compute.compute_caption(4, 8, 4, k=3, i=5, seed=7, out_channel=5, lang="zh")
     assert "只由输入通道 x2 算出" in depthwise and "…" not in depthwise
 
 
 def test_pytorch_snippet_is_python_with_the_page_numbers():
-    code = figs.pytorch_snippet(8, 16, 4, kernel_size=3, input_size=5)
+    code = torch_code.pytorch_snippet(8, 16, 4, kernel_size=3, input_size=5)
     compile(code, "snippet", "exec")
     assert "torch.nn.Conv2d(8, 16, kernel_size=3, groups=4, bias=False)" in code
     assert "(16, 2, 3, 3)" in code
@@ -196,19 +200,19 @@ def test_largest_settings_stay_small():
     x = make_values("random", (16, 12, 12))
     sizes = [
         len(
-            figs.connectivity_figure(
+            graph.connectivity_figure(
                 16, 16, 1, kernel_size=7, lang="zh", selected_output=15
             ).to_json()
         ),
         len(
-            figs.block_matrix_figure(
+            block.block_matrix_figure(
                 16, 16, 1, lang="zh", weight=weight, selected_output=0
             ).to_json()
         ),
-        len(figs.terms_figure(x, weight, groups=1, out_channel=0, lang="en").to_json()),
-        len(figs.outputs_figure(conv2d(x, weight), groups=1, lang="en").to_json()),
+        len(compute.terms_figure(x, weight, groups=1, out_channel=0, lang="en").to_json()),
+        len(compute.outputs_figure(conv2d(x, weight), groups=1, lang="en").to_json()),
         # k = 1 keeps all 12×12 cells of each of the 16 outputs: the heaviest outputs chart
-        len(figs.outputs_figure(conv2d(x, weight[:, :, :1, :1]), groups=1, lang="en").to_json()),
+        len(compute.outputs_figure(conv2d(x, weight[:, :, :1, :1]), groups=1, lang="en").to_json()),
     ]
     assert max(sizes) < 1_000_000, sizes
 
@@ -292,7 +296,7 @@ def test_exports_of_the_grouped_views():
     graph = scene.panels[0]
     assert [len(c.labels) for c in graph.columns] == [4, 8, 8]
     assert len(graph.edges) == 4 * 8 // 2 + 8
-    assert {e.colour for e in graph.edges} == {figs.group_colour(0), figs.group_colour(1)}
+    assert {e.colour for e in graph.edges} == {common.group_colour(0), common.group_colour(1)}
     assert "**" not in scene.caption.en and "4 · 8 / 2 = 16" in scene.caption.en
     for png in (
         files.graph_png(4, 8, 2, kernel_size=3, lang="zh"),

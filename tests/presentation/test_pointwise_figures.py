@@ -8,23 +8,27 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from convviz.engine.errors import ConvValueError
-from convviz.figures import pointwise as figs
+from convviz.figures import pointwise_code as torch_code
+from convviz.figures import pointwise_matmul as matmul
+from convviz.figures import pointwise_mixing as mixing
+from convviz.figures import pointwise_picture as pictures
+from convviz.figures import pointwise_pixel as per_pixel
 from convviz.i18n import translate_error
 from convviz.inputs import make_values
 
 
 def test_mixing_presets_have_their_shapes_and_random_follows_the_seed():
-    assert figs.mixing_preset("grayscale").tolist() == [[0.299, 0.587, 0.114]]
-    assert figs.mixing_preset("swap_rb").shape == (3, 3)
-    assert figs.mixing_preset("opponent").tolist() == [[1, -1, 0], [0.5, 0.5, -1]]
-    a, b = figs.mixing_preset("random", seed=1), figs.mixing_preset("random", seed=1)
+    assert mixing.mixing_preset("grayscale").tolist() == [[0.299, 0.587, 0.114]]
+    assert mixing.mixing_preset("swap_rb").shape == (3, 3)
+    assert mixing.mixing_preset("opponent").tolist() == [[1, -1, 0], [0.5, 0.5, -1]]
+    a, b = mixing.mixing_preset("random", seed=1), mixing.mixing_preset("random", seed=1)
     assert a.shape == (3, 3) and np.array_equal(a, b)
-    assert not np.array_equal(a, figs.mixing_preset("random", seed=2))
+    assert not np.array_equal(a, mixing.mixing_preset("random", seed=2))
     assert np.array_equal(a, np.round(a, 2))
 
 
 def test_parse_mixing_rows_accepts_numbers_and_numeric_text():
-    matrix = figs.parse_mixing_rows([[1, "0.5", np.float32(-2)], [0, 0, " 1e-1 "]])
+    matrix = mixing.parse_mixing_rows([[1, "0.5", np.float32(-2)], [0, 0, " 1e-1 "]])
     assert matrix.dtype == np.float64
     np.testing.assert_allclose(matrix, [[1, 0.5, -2], [0, 0, 0.1]])
 
@@ -58,7 +62,7 @@ def test_parse_mixing_rows_accepts_numbers_and_numeric_text():
 )
 def test_parse_mixing_rows_refuses_anything_but_numbers(rows, code, values):
     with pytest.raises(ConvValueError) as info:
-        figs.parse_mixing_rows(rows)
+        mixing.parse_mixing_rows(rows)
     assert info.value.code == code
     assert info.value.values == values
     assert translate_error(info.value, "zh") != str(info.value)  # translated, not the fallback
@@ -68,39 +72,39 @@ def test_mix_image_applies_the_matrix_at_every_pixel():
     picture = np.zeros((2, 3, 3))
     picture[0, 0] = [1.0, 0.0, 0.0]  # a red pixel
     picture[1, 2] = [0.0, 1.0, 0.5]
-    gray = figs.mix_image(picture, figs.mixing_preset("grayscale"))
+    gray = pictures.mix_image(picture, mixing.mixing_preset("grayscale"))
     assert gray.shape == (1, 2, 3)
     assert gray[0, 0, 0] == pytest.approx(0.299)
     assert gray[0, 1, 2] == pytest.approx(0.587 + 0.057)
-    swapped = figs.mix_image(picture, figs.mixing_preset("swap_rb"))
+    swapped = pictures.mix_image(picture, mixing.mixing_preset("swap_rb"))
     np.testing.assert_allclose(np.transpose(swapped, (1, 2, 0)), picture[:, :, ::-1])
-    opponent = figs.mix_image(picture, figs.mixing_preset("opponent"))
+    opponent = pictures.mix_image(picture, mixing.mixing_preset("opponent"))
     assert opponent[0, 1, 2] == pytest.approx(-1.0)
-    assert figs.mix_image(picture, figs.mixing_preset("opponent"), relu=True)[0, 1, 2] == 0.0
+    assert pictures.mix_image(picture, mixing.mixing_preset("opponent"), relu=True)[0, 1, 2] == 0.0
     before = opponent
-    np.testing.assert_allclose(figs.zeroed_fraction(before), [1 / 6, 0.0])
+    np.testing.assert_allclose(pictures.zeroed_fraction(before), [1 / 6, 0.0])
 
 
 def test_channel_pictures_use_gray_or_a_signed_scale():
-    image, scale = figs.channel_picture(np.array([[0.0, 0.5], [1.0, 0.25]]))
+    image, scale = pictures.channel_picture(np.array([[0.0, 0.5], [1.0, 0.25]]))
     assert scale == "gray" and image.shape == (2, 2, 3) and image.dtype == np.uint8
     assert image[0, 0].tolist() == [0, 0, 0] and image[1, 0].tolist() == [255, 255, 255]
     assert image[0, 1].tolist() == [128, 128, 128]
-    image, _ = figs.channel_picture(np.array([[0.0, 2.0]]))
+    image, _ = pictures.channel_picture(np.array([[0.0, 2.0]]))
     assert image[0, 1].tolist() == [255, 255, 255]  # white = the maximum when it exceeds 1
-    image, scale = figs.channel_picture(np.array([[-2.0, 0.0, 2.0]]))
+    image, scale = pictures.channel_picture(np.array([[-2.0, 0.0, 2.0]]))
     assert scale == "signed"
     assert image[0, 0].tolist() == [84, 39, 136]  # PuOr purple
     assert image[0, 1].tolist() == [247, 247, 247]  # white at zero
     assert image[0, 2].tolist() == [179, 88, 6]  # PuOr orange
-    rgb = figs.as_rgb_picture(np.array([[[2.0]], [[-1.0]], [[0.5]]]))
+    rgb = pictures.as_rgb_picture(np.array([[[2.0]], [[-1.0]], [[0.5]]]))
     assert rgb.tolist() == [[[255, 0, 128]]]
 
 
 def test_gallery_lists_the_input_each_channel_and_the_rgb_view():
     picture = np.full((4, 5, 3), 0.5)
-    outputs = figs.mix_image(picture, figs.mixing_preset("swap_rb"))
-    gallery = figs.image_gallery(picture, outputs, lang="en")
+    outputs = pictures.mix_image(picture, mixing.mixing_preset("swap_rb"))
+    gallery = pictures.image_gallery(picture, outputs, lang="en")
     assert [caption for _, caption in gallery] == [
         "Input: 4×5×3",
         "Output channel 0 · values 0.5 … 0.5",
@@ -109,15 +113,15 @@ def test_gallery_lists_the_input_each_channel_and_the_rgb_view():
         "The 3 outputs read as R, G, B",
     ]
     assert all(image.shape == (4, 5, 3) for image, _ in gallery)
-    gray = figs.image_gallery(picture, outputs[:1], lang="zh")
+    gray = pictures.image_gallery(picture, outputs[:1], lang="zh")
     assert len(gray) == 2 and gray[1][1].startswith("输出通道 0")
 
 
 def test_relu_text_reports_the_zeroed_share():
     before = np.array([[[-1.0, 1.0], [1.0, 1.0]], [[-1.0, -1.0], [1.0, 1.0]]])
-    text = figs.relu_text(before, lang="en")
+    text = pictures.relu_text(before, lang="en")
     assert "set 38% of the values" in text and "0: 25%, 1: 50%" in text
-    assert "changes nothing" in figs.relu_text(np.abs(before), lang="en")
+    assert "changes nothing" in pictures.relu_text(np.abs(before), lang="en")
 
 
 @given(
@@ -126,7 +130,7 @@ def test_relu_text_reports_the_zeroed_share():
 def test_one_by_one_convolution_is_one_matrix_multiply(cin, cout, size, seed):
     x = make_values("random", (cin, size, size), seed=seed)
     weight = make_values("random", (cout, cin), seed=seed + 1)
-    check = figs.pointwise_check(x, weight)
+    check = matmul.pointwise_check(x, weight)
     assert check["max_diff"] == 0.0
     assert check["pixels"].shape == (cin, size * size)
     r, c = seed % size, (seed // 3) % size
@@ -137,7 +141,7 @@ def test_one_by_one_convolution_is_one_matrix_multiply(cin, cout, size, seed):
 def test_pixel_figure_spells_out_each_output_as_products():
     x = make_values("arange", (3, 2, 2))  # pixel (1, 0): 3, 7, 11
     weight = np.array([[1.0, -1.0, 0.0], [2.0, 0.0, 1.0]])
-    fig = figs.pixel_figure(x, weight, pixel=(1, 0), lang="en")
+    fig = per_pixel.pixel_figure(x, weight, pixel=(1, 0), lang="en")
     assert list(fig.data[-1].hovertext) == [
         "y0 = 1·3 + (-1)·7 + 0·11 = -4",
         "y1 = 2·3 + 0·7 + 1·11 = 17",
@@ -149,7 +153,7 @@ def test_pixel_figure_spells_out_each_output_as_products():
 def test_layer_figure_outlines_the_pixel_in_every_channel_and_is_clickable():
     x = make_values("arange", (3, 4, 4))
     y = make_values("arange", (2, 4, 4))
-    fig = figs.layer_figure(x, y, pixel=(2, 1), lang="en")
+    fig = per_pixel.layer_figure(x, y, pixel=(2, 1), lang="en")
     assert len(fig.layout.shapes) == 5
     assert {(s.x0, s.y0) for s in fig.layout.shapes} == {(0.5, 1.5)}
     assert fig.layout.clickmode == "event+select"
@@ -158,19 +162,21 @@ def test_layer_figure_outlines_the_pixel_in_every_channel_and_is_clickable():
 
 
 def test_matmul_figure_caps_columns_and_marks_the_pixel_column():
-    check = figs.pointwise_check(make_values("ones", (2, 8, 8)), np.ones((3, 2)))
-    fig = figs.matmul_figure(
+    check = matmul.pointwise_check(make_values("ones", (2, 8, 8)), np.ones((3, 2)))
+    fig = matmul.matmul_figure(
         check["pixels"], np.ones((3, 2)), check["product"], column=10, lang="en"
     )
     assert len(fig.data[3].x) == 2 * 64
     assert [(s.x0, s.x1) for s in fig.layout.shapes] == [(9.5, 10.5), (9.5, 10.5)]
-    wide = figs.pointwise_check(make_values("ones", (2, 9, 9)), np.ones((3, 2)))
-    fig = figs.matmul_figure(wide["pixels"], np.ones((3, 2)), wide["product"], column=70, lang="en")
-    assert len(fig.data[3].x) == 2 * figs.MAX_MATMUL_COLUMNS and not fig.layout.shapes
+    wide = matmul.pointwise_check(make_values("ones", (2, 9, 9)), np.ones((3, 2)))
+    fig = matmul.matmul_figure(
+        wide["pixels"], np.ones((3, 2)), wide["product"], column=70, lang="en"
+    )
+    assert len(fig.data[3].x) == 2 * matmul.MAX_MATMUL_COLUMNS and not fig.layout.shapes
 
 
 def test_pytorch_snippet_is_python_with_the_page_numbers():
-    code = figs.pytorch_snippet(3, 5, input_size=4)
+    code = torch_code.pytorch_snippet(3, 5, input_size=4)
     compile(code, "snippet", "exec")
     assert "torch.nn.Conv2d(3, 5, kernel_size=1, bias=False)" in code
     assert "x[0].reshape(3, 16)" in code
@@ -179,12 +185,12 @@ def test_pytorch_snippet_is_python_with_the_page_numbers():
 def test_largest_settings_stay_small():
     x = make_values("random", (8, 8, 8))
     weight = make_values("random", (8, 8))
-    check = figs.pointwise_check(x, weight)
+    check = matmul.pointwise_check(x, weight)
     sizes = [
-        len(figs.layer_figure(x, check["conv"], pixel=(7, 7), lang="en").to_json()),
-        len(figs.pixel_figure(x, weight, pixel=(7, 7), lang="en").to_json()),
+        len(per_pixel.layer_figure(x, check["conv"], pixel=(7, 7), lang="en").to_json()),
+        len(per_pixel.pixel_figure(x, weight, pixel=(7, 7), lang="en").to_json()),
         len(
-            figs.matmul_figure(
+            matmul.matmul_figure(
                 check["pixels"], weight, check["product"], column=63, lang="en"
             ).to_json()
         ),
@@ -218,7 +224,7 @@ def test_exports_of_the_pointwise_views():
     latex = files.pixel_latex(x, weight, pixel=(1, 0))
     assert "1 & -1 & 0 \\\\\n2 & 0 & 1" in latex
     assert "=\n\\begin{bmatrix}\n-4 \\\\\n17\n\\end{bmatrix}" in latex
-    check = figs.pointwise_check(x, weight)
+    check = matmul.pointwise_check(x, weight)
     lines = files.product_csv(check["product"], width=2).splitlines()
     assert lines[0] == '"(0,0)","(0,1)","(1,0)","(1,1)"'
     assert lines[1].split(",")[2] == "-4"
@@ -230,20 +236,20 @@ def test_exports_of_the_pointwise_views():
             st.floats(-10, 10, allow_nan=False).map(lambda v: round(v, 3)), min_size=3, max_size=3
         ),
         min_size=1,
-        max_size=figs.MAX_MIX_ROWS,
+        max_size=mixing.MAX_MIX_ROWS,
     )
 )
 def test_mixing_matrices_survive_the_link(rows):
     matrix = np.array(rows, dtype=np.float64)  # (k, 3)
-    text = figs.mixing_text(matrix)
-    np.testing.assert_array_equal(figs.parse_mixing_text(text), matrix)
-    assert figs.link_text(matrix, matrix.copy()) is None
-    assert figs.link_text(matrix, np.zeros((matrix.shape[0] + 1, 3))) == text
+    text = mixing.mixing_text(matrix)
+    np.testing.assert_array_equal(mixing.parse_mixing_text(text), matrix)
+    assert mixing.link_text(matrix, matrix.copy()) is None
+    assert mixing.link_text(matrix, np.zeros((matrix.shape[0] + 1, 3))) == text
 
 
 def test_mixing_link_text_is_compact_and_refuses_other_shapes():
-    assert figs.mixing_text(figs.mixing_preset("swap_rb")) == "0,0,1;0,1,0;1,0,0"
+    assert mixing.mixing_text(mixing.mixing_preset("swap_rb")) == "0,0,1;0,1,0;1,0,0"
     for text in ("1,2", "1,2,3;", "1,2,3,4", "1;" * 150):
         with pytest.raises(ConvValueError) as caught:
-            figs.parse_mixing_text(text)
+            mixing.parse_mixing_text(text)
         assert caught.value.code == "mixing_link"
