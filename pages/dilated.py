@@ -22,6 +22,9 @@ from convviz.controls.caching import cached_figure
 from convviz.controls.downloads import export_buttons, share_link
 from convviz.controls.predict import predict_first
 from convviz.engine.errors import ConvValueError
+from convviz.figures import dilated_code as pycode
+from convviz.figures import dilated_files as files
+from convviz.figures import dilated_stack as stack
 from convviz.figures import dilated_views as views
 from convviz.figures.dilated import KERNEL_FILLS, OUTPUT
 from convviz.figures.grid import selected_cell
@@ -102,11 +105,11 @@ def window_section(params, x, fill, lang):
     export_buttons(
         "dilated_window",
         lang=lang,
-        file_stem=views.file_stem(**params),
-        png=partial(views.window_png, x, fill, view["step"], lang=lang, **layer),
-        gif=partial(views.window_gif, x, fill, lang=lang, **layer),
-        latex=partial(views.size_formula_tex, **params),
-        csv=partial(views.output_csv, x, fill, **layer),
+        file_stem=files.file_stem(**params),
+        png=partial(files.window_png, x, fill, view["step"], lang=lang, **layer),
+        gif=partial(files.window_gif, x, fill, lang=lang, **layer),
+        latex=partial(files.size_formula_tex, **params),
+        csv=partial(files.output_csv, x, fill, **layer),
     )
 
 
@@ -143,7 +146,7 @@ def layer_table(base, lang):
         for name in COLUMNS
     }
     edited = st.data_editor(
-        views.layers_table(base),
+        stack.layers_table(base),
         key=f"layer_editor_{st.session_state.get(STACK_VERSION, 0)}",
         num_rows="dynamic",
         hide_index=True,
@@ -186,7 +189,7 @@ def stack_section(lang):
     write_stack_to_url(layers)
     current = {"layers": format_layers(layers), "stack_mode": mode}
     preset_picker("dilated_stack", lang, current, container=right)
-    view = cached_figure(views.stack_view)(layers, mode, lang)
+    view = cached_figure(stack.stack_view)(layers, mode, lang)
     for text in view["texts"]:
         st.markdown(text)
     st.dataframe(view["table"], hide_index=True, width="content")
@@ -202,8 +205,8 @@ def stack_section(lang):
             "dilated_stack",
             lang=lang,
             file_stem="dilated_stack_" + format_layers(layers).replace(",", "_"),
-            png=partial(views.stack_png, layers, lang=lang),
-            csv=partial(views.stack_csv, layers),
+            png=partial(files.stack_png, layers, lang=lang),
+            csv=partial(files.stack_csv, layers),
         )
     return layers, mode
 
@@ -238,5 +241,5 @@ if x is not None:
 layers, mode = stack_section(lang)
 wavenet_section(lang)
 comparison_section(layers, mode, lang)
-pytorch_code(cached(views.code_view)(x, fill, layers, mode, lang=lang, **params), lang)
+pytorch_code(cached(pycode.code_view)(x, fill, layers, mode, lang=lang, **params), lang)
 share_link(lang)

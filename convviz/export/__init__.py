@@ -1,9 +1,11 @@
 """Files of every view for slides and lecture notes: PNG, animated GIF, LaTeX and CSV.
 
-Describe a view with :mod:`~convviz.export.model` (grids, graphs, scenes, animations; no
-Pillow), then render it: :func:`render_scene_png`, :func:`render_animation_gif`,
-:func:`bmatrix` / :func:`size_formula_latex`, :func:`grid_csv`. The pictures share the
-on-screen palette (:mod:`convviz.figures.palette`) and print the numbers in the cells.
+Describe a view with :mod:`~convviz.export.scene` (grids, graphs, scenes, animations; no
+Pillow), built from an engine trace (:mod:`~convviz.export.animations`) or from an on-screen
+figure (:mod:`~convviz.export.onscreen`), then render it: :func:`render_scene_png`,
+:func:`render_animation_gif`, :func:`bmatrix` / :func:`size_formula_latex`, :func:`grid_csv`.
+The pictures share the on-screen palette (:mod:`convviz.figures.palette`) and print the
+numbers in the cells.
 
 A page offers its view for download like this (files are made only on click)::
 
@@ -16,10 +18,17 @@ A page offers its view for download like this (files are made only on click)::
 (``export_buttons`` lives in :mod:`convviz.controls.downloads`.)
 """
 
+from convviz.export.animations import (
+    products_caption,
+    scatter_add_animation,
+    sliding_window_animation,
+)
 from convviz.export.csvtext import grid_csv
 from convviz.export.gif import render_animation_gif
 from convviz.export.latex import bmatrix, latex_document, size_formula_latex, symbolic_entry
-from convviz.export.model import (
+from convviz.export.onscreen import animation_from_frames, panel_from_spec
+from convviz.export.png import render_scene_image, render_scene_png
+from convviz.export.scene import (
     Animation,
     Bilingual,
     Edge,
@@ -27,15 +36,9 @@ from convviz.export.model import (
     GridPanel,
     NodeColumn,
     Scene,
-    animation_from_frames,
     bilingual,
     format_number,
-    panel_from_spec,
-    products_caption,
-    scatter_add_animation,
-    sliding_window_animation,
 )
-from convviz.export.png import render_scene_image, render_scene_png
 
 __all__ = [
     "Animation",

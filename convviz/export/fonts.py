@@ -9,7 +9,7 @@ has a glyph for it:
 3. Pillow's built-in font (Latin only) when neither is installed.
 
 A character no font in the chain covers is drawn as ``?``, never as an empty box. Chinese
-captions are given to the renderers as :class:`~convviz.export.model.Bilingual` pairs; when
+captions are given to the renderers as :class:`~convviz.export.scene.Bilingual` pairs; when
 no CJK font is found (:func:`has_cjk`), the renderers draw the English text instead.
 """
 

@@ -25,9 +25,9 @@ from functools import cache
 from PIL import GifImagePlugin, Image, ImageChops
 
 from convviz.export.grids import grid_font
-from convviz.export.model import Animation, GridPanel
 from convviz.export.painter import RGB, Painter, rgb
 from convviz.export.png import cell_size, check_scale, draw_scene, layout_scene
+from convviz.export.scene import Animation, GridPanel
 from convviz.figures.palette import (
     KIND_FILL,
     OKABE_ITO,

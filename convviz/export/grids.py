@@ -14,8 +14,8 @@ from __future__ import annotations
 import numpy as np
 from PIL import Image, ImageDraw
 
-from convviz.export.model import GridPanel, format_number
 from convviz.export.painter import Painter, rgb
+from convviz.export.scene import GridPanel, format_number
 from convviz.figures.palette import (
     HIGHLIGHT,
     KIND_FILL,

@@ -14,7 +14,7 @@ import re
 import numpy as np
 
 from convviz.engine.errors import ConvValueError
-from convviz.export.model import format_number
+from convviz.export.scene import format_number
 
 MAX_BMATRIX_COLUMNS = 10
 SUBSCRIPT_DIGITS = str.maketrans("₀₁₂₃₄₅₆₇₈₉", "0123456789")

@@ -19,7 +19,7 @@ import numpy as np
 from PIL import Image, ImageDraw
 
 from convviz.export import fonts
-from convviz.export.model import Text, pick
+from convviz.export.scene import Text, pick
 
 RGB = tuple[int, int, int]
 WHITE: RGB = (255, 255, 255)
@@ -42,7 +42,7 @@ class Painter:
     scale : int
         Pixels per base pixel (2 for crisp slides).
     lang : {"en", "zh"}
-        Language of :class:`~convviz.export.model.Bilingual` texts. Chinese falls back to
+        Language of :class:`~convviz.export.scene.Bilingual` texts. Chinese falls back to
         English when no CJK font is installed (:func:`convviz.export.fonts.has_cjk`).
     palette : sequence of RGB, optional
         Draw in palette mode ("P") with these colours (at most 256); RGB when omitted.

@@ -16,8 +16,8 @@ from PIL import Image
 from convviz.engine.errors import ConvValueError
 from convviz.export.graphs import graph_image, graph_size
 from convviz.export.grids import draw_highlights, grid_content, grid_font, grid_image, grid_size
-from convviz.export.model import Bilingual, GraphPanel, GridPanel, Scene, pick
 from convviz.export.painter import Painter
+from convviz.export.scene import Bilingual, GraphPanel, GridPanel, Scene, pick
 from convviz.figures.palette import ROLE_COLOUR, TEXT_DARK
 from convviz.i18n import translate
 

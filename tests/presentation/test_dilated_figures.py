@@ -14,11 +14,16 @@ from hypothesis import strategies as st
 
 from convviz.engine.conv import conv2d
 from convviz.engine.errors import ConvValueError
-from convviz.engine.receptive import field_steps
+from convviz.engine.receptive import field_steps, receptive_field
 from convviz.figures import dilated as figs
+from convviz.figures import dilated_code as pycode
+from convviz.figures import dilated_files as files
+from convviz.figures import dilated_stack as stack
 from convviz.figures import dilated_views as views
 from convviz.figures import receptive as rf
+from convviz.figures import receptive_compare as compare
 from convviz.figures.palette import CellKind
+from convviz.figures.receptive_aspp import branch_rows
 from convviz.param_specs import PARAM_SPECS
 from convviz.stacks import LIMITS, Layer, stack_preset
 
@@ -185,30 +190,30 @@ def test_window_chart_stays_small_at_the_largest_settings():
 
 # -- exports ------------------------------------------------------------------------------------
 def test_exports_of_the_window():
-    assert views.window_png(ARANGE_7, "ones", 4, lang="en", **LAYER).startswith(b"\x89PNG")
-    assert views.window_gif(ARANGE_7, "ones", lang="zh", **LAYER).startswith(b"GIF8")
-    assert r"\frac{7 + 2\cdot0 - 2\cdot(3-1) - 1}{1}" in views.size_formula_tex(**DEFAULT)
-    csv = views.output_csv(ARANGE_7, "ones", **LAYER)
+    assert files.window_png(ARANGE_7, "ones", 4, lang="en", **LAYER).startswith(b"\x89PNG")
+    assert files.window_gif(ARANGE_7, "ones", lang="zh", **LAYER).startswith(b"GIF8")
+    assert r"\frac{7 + 2\cdot0 - 2\cdot(3-1) - 1}{1}" in files.size_formula_tex(**DEFAULT)
+    csv = files.output_csv(ARANGE_7, "ones", **LAYER)
     assert csv.strip().splitlines()[0].split(",") == ["153", "162", "171"]
-    assert views.file_stem(**DEFAULT) == "dilated_i7_k3_s1_p0_d2"
+    assert files.file_stem(**DEFAULT) == "dilated_i7_k3_s1_p0_d2"
 
 
 # -- section 6: the code -----------------------------------------------------------------------
 def test_pytorch_code_matches_the_settings():
     layers = stack_preset("hdc").layers
-    code = views.code_view(ARANGE_7, "ones", layers, "stack", lang="en", **DEFAULT)
+    code = pycode.code_view(ARANGE_7, "ones", layers, "stack", lang="en", **DEFAULT)
     assert "nn.Conv2d(1, 1, kernel_size=3, stride=1, padding=0, dilation=2, bias=False)" in code
     assert "    [1, 2, 3, 4, 5, 6, 7],\n" in code
     assert "# torch.Size([1, 1, 3, 3])" in code
     assert "kernel_size=3, stride=1, padding=5, dilation=5)" in code
     compile(code, "<dilated>", "exec")
-    aspp = views.code_view(
+    aspp = pycode.code_view(
         None, "ones", stack_preset("aspp").layers, "parallel", lang="zh", **DEFAULT
     )
     assert "x = torch.randn(1, 1, 7, 7)" in aspp
     assert "padding=18, dilation=18)," in aspp and "torch.cat(" in aspp
     assert "# 第 3 节的并行分支" in aspp
-    too_big = views.code_view(
+    too_big = pycode.code_view(
         None, "ones", None, "stack", lang="en", **{**DEFAULT, "input_size": 2}
     )
     assert "torch.Size" not in too_big and "nn.Sequential" not in too_big
@@ -233,7 +238,7 @@ def test_stack_rows_follow_the_formula():
     [("exponential", 15, 0, "hdc_ok"), ("gridding", 13, 120, "hdc_bad"), ("hdc", 17, 0, "hdc_ok")],
 )
 def test_stack_view_fields_holes_and_hdc(preset, field, holes, verdict):
-    view = views.stack_view(stack_preset(preset).layers, "stack", "en")
+    view = stack.stack_view(stack_preset(preset).layers, "stack", "en")
     assert view["field"] == field and view["holes"] == holes
     assert [r["field r"] for r in view["table"]][-1] == field
     assert f"**{field}×{field}**" in view["texts"][1]
@@ -246,13 +251,13 @@ def test_stack_view_fields_holes_and_hdc(preset, field, holes, verdict):
 
 
 def test_no_common_factor_is_not_enough():
-    view = views.stack_view((Layer(3, 1, 1), Layer(3, 1, 5), Layer(3, 1, 9)), "stack", "zh")
+    view = stack.stack_view((Layer(3, 1, 1), Layer(3, 1, 5), Layer(3, 1, 9)), "stack", "zh")
     assert view["holes"] > 0
     assert view["verdicts"][-1].startswith("没有公因数只是必要条件")
 
 
 def test_gridding_heatmap_marks_holes():
-    fig = go.Figure(views.stack_view(stack_preset("gridding").layers, "stack", "en")["figure"])
+    fig = go.Figure(stack.stack_view(stack_preset("gridding").layers, "stack", "en")["figure"])
     crosses = fig.data[-1]
     rows, cols = _arr(crosses.y), _arr(crosses.x)
     assert crosses.marker.symbol == "x-thin" and len(rows) == 120
@@ -261,7 +266,7 @@ def test_gridding_heatmap_marks_holes():
 
 
 def test_parallel_branches_have_their_own_fields():
-    view = views.stack_view(stack_preset("aspp").layers, "parallel", "en")
+    view = stack.stack_view(stack_preset("aspp").layers, "parallel", "en")
     assert [r["field r"] for r in view["table"]] == [3, 13, 25, 37]
     assert [r["how"] for r in view["table"]][-1] == "k̂ = 18·(3 − 1) + 1 = 37"
     fig = go.Figure(view["figure"])
@@ -272,10 +277,10 @@ def test_parallel_branches_have_their_own_fields():
 
 
 def test_fields_too_large_to_draw_are_not_drawn():
-    view = views.stack_view((Layer(7, 1, 32), Layer(7, 1, 32)), "stack", "en")
+    view = stack.stack_view((Layer(7, 1, 32), Layer(7, 1, 32)), "stack", "en")
     assert view["field"] == 385 and view["figure"] is None and view["limit"] == 65
     assert view["holes"] == 385**2 - 13**2  # offsets reached: 0, 32, …, 384 on each axis
-    wide = views.stack_view((Layer(7, 4, 32),) * 3, "stack", "en")
+    wide = stack.stack_view((Layer(7, 4, 32),) * 3, "stack", "en")
     assert wide["field"] == 1 + 192 + 768 + 3072
     assert wide["holes"] is None  # too wide to count; only the HDC rule is stated
     assert len(wide["verdicts"]) == 1 and "share the factor 32" in wide["verdicts"][0]
@@ -291,22 +296,22 @@ def test_largest_drawn_heatmap_is_under_a_megabyte():
         Layer(2, 1, 1),
         Layer(2, 1, 1),
     )
-    view = views.stack_view(layers, "stack", "en")
+    view = stack.stack_view(layers, "stack", "en")
     assert view["field"] == 65
     assert _json_size(view["figure"]) < MB
-    branches = views.stack_view((Layer(3, 1, 32), Layer(3, 1, 1)), "parallel", "en")
+    branches = stack.stack_view((Layer(3, 1, 32), Layer(3, 1, 1)), "parallel", "en")
     assert _json_size(branches["figure"]) < MB
 
 
 def test_stack_exports():
     layers = stack_preset("gridding").layers
-    assert views.stack_png(layers, lang="zh").startswith(b"\x89PNG")
-    lines = views.stack_csv(layers).strip().splitlines()
+    assert files.stack_png(layers, lang="zh").startswith(b"\x89PNG")
+    lines = files.stack_csv(layers).strip().splitlines()
     assert len(lines) == 13 and lines[0].split(",")[:3] == ["1", "0", "3"]
 
 
 def test_layers_table_for_the_editor():
-    table = views.layers_table(stack_preset("hdc").layers)
+    table = stack.layers_table(stack_preset("hdc").layers)
     assert list(table.columns) == ["kernel_size", "stride", "dilation"]
     assert table["dilation"].tolist() == [1, 2, 5]
 
@@ -333,7 +338,7 @@ def test_wavenet_text_lists_the_rates():
 
 # -- section 5: alternatives ----------------------------------------------------------------------
 def test_comparison_for_the_default_stack():
-    rows = rf.comparison(stack_preset("exponential").layers, "stack")
+    rows = compare.comparison(stack_preset("exponential").layers, "stack")
     assert [(r["way"], r["layers"], r["params"], r["output"], r["field"]) for r in rows] == [
         ("dilated", 3, 27, 64, 15),
         ("big_kernel", 1, 225, 64, 15),
@@ -343,7 +348,7 @@ def test_comparison_for_the_default_stack():
 
 
 def test_comparison_for_aspp_uses_the_largest_branch():
-    rows = rf.comparison(stack_preset("aspp").layers, "parallel")
+    rows = compare.comparison(stack_preset("aspp").layers, "parallel")
     assert [(r["layers"], r["params"], r["output"], r["field"]) for r in rows] == [
         (1, 9, 64, 37),
         (1, 1369, 64, 37),
@@ -364,11 +369,11 @@ def test_comparison_for_aspp_uses_the_largest_branch():
     )
 )
 def test_every_alternative_reaches_the_target_field(layers):
-    rows = rf.comparison(tuple(layers), "stack")
+    rows = compare.comparison(tuple(layers), "stack")
     target = rows[0]["field"]
     assert all(row["field"] >= target for row in rows)
     assert rows[1]["params"] == target**2
-    assert rows[3]["output"] <= rows[2]["output"] == rf.COMPARE_SIZE
+    assert rows[3]["output"] <= rows[2]["output"] == compare.COMPARE_SIZE
 
 
 @given(
@@ -379,8 +384,8 @@ def test_every_alternative_reaches_the_target_field(layers):
     )
 )
 def test_path_counts_count_every_chain_of_taps(layers):
-    counts = views._engine_path_counts(tuple(layers))
-    field = rf.receptive_field([tuple(layer) for layer in layers])[-1]
+    counts = stack._engine_path_counts(tuple(layers))
+    field = receptive_field([tuple(layer) for layer in layers])[-1]
     assert counts.shape == (field, field)
     assert counts.sum() == np.prod([layer.kernel_size**2 for layer in layers])
     origin = rf.field_origin(layers)
@@ -390,7 +395,7 @@ def test_path_counts_count_every_chain_of_taps(layers):
 def test_limits_cover_the_presets_and_wavenet():
     assert LIMITS["dilation"][1] >= 18
     assert PARAM_SPECS["wavenet_layers"].max_value == 7
-    json.dumps(rf.branch_rows(stack_preset("aspp").layers, lang="en"))
+    json.dumps(branch_rows(stack_preset("aspp").layers, lang="en"))
     assert CellKind.OUTSIDE != CellKind.REAL
 
 

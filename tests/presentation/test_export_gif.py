@@ -7,10 +7,11 @@ import io
 import numpy as np
 from PIL import Image, ImageSequence
 
+from convviz.export.animations import sliding_window_animation
 from convviz.export.gif import TRANSPARENT, gif_palette, render_animation_gif
-from convviz.export.model import Animation, GridPanel, Scene, sliding_window_animation
 from convviz.export.png import layout_scene, render_scene_image
 from convviz.export.raster import Painter, rgb
+from convviz.export.scene import Animation, GridPanel, Scene
 from convviz.figures.palette import HIGHLIGHT, KIND_FILL, CellKind, cividis_rgb
 
 

@@ -8,7 +8,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from convviz.engine.errors import ConvValueError
-from convviz.export.model import (
+from convviz.export.animations import (
+    products_caption,
+    scatter_add_animation,
+    sliding_window_animation,
+)
+from convviz.export.onscreen import animation_from_frames, panel_from_spec
+from convviz.export.scene import (
     Animation,
     Bilingual,
     Edge,
@@ -16,13 +22,8 @@ from convviz.export.model import (
     GridPanel,
     NodeColumn,
     Scene,
-    animation_from_frames,
     format_number,
-    panel_from_spec,
     pick,
-    products_caption,
-    scatter_add_animation,
-    sliding_window_animation,
 )
 from convviz.figures.palette import CellKind
 from convviz.i18n import has_key, translate_error
