@@ -1,0 +1,35 @@
+"""The example links in the README open their page at exactly that setting."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import parse_qsl, urlsplit
+
+import pytest
+
+from convviz.site import PAGES
+from tests.app.conftest import open_app
+
+README = Path(__file__).resolve().parents[2] / "README.md"
+LINKS = re.findall(r"http://<server>:8501/(\S+)", README.read_text(encoding="utf-8"))
+FILES = {page.url_path: page.file for page in PAGES}
+
+
+def test_the_readme_has_example_links():
+    assert len(LINKS) >= 3
+
+
+@pytest.mark.parametrize("link", LINKS)
+def test_readme_link_opens_its_setting(link):
+    parts = urlsplit(link)
+    query = dict(parse_qsl(parts.query))
+    at = open_app(query.pop("lang", None), FILES[parts.path], **query)
+    assert not at.exception
+    assert not at.error
+    for key, value in query.items():
+        if key == "layers":
+            table = at.data_editor[0].value.to_numpy().tolist()
+            assert ",".join("-".join(str(int(v)) for v in row) for row in table) == value
+        elif key != "view":
+            assert str(at.slider(key=key).value) == value, key
