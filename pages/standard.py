@@ -154,8 +154,15 @@ def padding_tab(x, fill, setting, lang):
     view = cached_figure(views.padding_view)(x, fill, lang=lang, **setting)
     for note in view["notes"]:
         st.caption(note)
+    stem = files.file_stem(**setting)
     if view["figure"] is not None:
         st.plotly_chart(view["figure"], width="content", key="standard_modes_chart")
+        export_buttons(
+            "standard_modes",
+            lang=lang,
+            file_stem=stem + "_modes",
+            png=partial(files.modes_png, x, lang=lang, **setting),
+        )
     st.subheader(translate("standard.pad.same_header", lang))
     st.markdown(translate("standard.pad.same_intro", lang))
     for column, rule in zip(st.columns(2), ("same_torch", "same_tf"), strict=True):
@@ -166,14 +173,36 @@ def padding_tab(x, fill, setting, lang):
             continue
         column.markdown(same["text"])
         column.plotly_chart(same["figure"], width="content", key=f"standard_{rule}_chart")
+        export_buttons(
+            f"standard_{rule}",
+            lang=lang,
+            file_stem=f"{stem}_{rule}",
+            png=partial(files.same_png, x, fill, rule, lang=lang, **setting),
+            container=column,
+        )
 
 
 def flip_tab(x, fill, setting, lang):
     st.subheader(translate("standard.flip.header", lang))
     st.markdown(translate("standard.flip.intro", lang))
     view = cached_figure(views.flip_view)(x, fill, lang=lang, **setting)
+    stem = files.file_stem(**setting)
     st.plotly_chart(view["kernels"], width="content", key="standard_flip_kernels")
+    export_buttons(
+        "standard_flip_kernels",
+        lang=lang,
+        file_stem=stem + "_kernel_rotated",
+        png=partial(files.flip_kernels_png, fill, lang=lang, **setting),
+        latex=partial(files.flipped_kernel_tex, fill, **setting),
+        csv=partial(files.flipped_kernel_csv, fill, **setting),
+    )
     st.plotly_chart(view["outputs"], width="content", key="standard_flip_outputs")
+    export_buttons(
+        "standard_flip_outputs",
+        lang=lang,
+        file_stem=stem + "_corr_vs_conv",
+        png=partial(files.flip_outputs_png, x, fill, lang=lang, **setting),
+    )
     st.markdown(view["verdict"])
 
 

@@ -270,6 +270,13 @@ def output_padding_tab(x, kernel, hyper, lang):
         st.markdown(text)
     if view["figure"] is not None:
         st.plotly_chart(view["figure"], width="content", key="transposed_opad_chart")
+        export_buttons(
+            "transposed_opad",
+            lang=lang,
+            file_stem=files.file_stem(x.shape[0], kernel.shape[0], **hyper) + "_output_padding",
+            png=partial(files.output_padding_png, x, kernel, lang=lang, **hyper),
+            csv=partial(files.output_padding_csv, x, kernel, **hyper),
+        )
 
 
 def checkerboard_tab(x, kernel, hyper, lang):
@@ -278,6 +285,13 @@ def checkerboard_tab(x, kernel, hyper, lang):
     for text in view["texts"]:
         st.markdown(text)
     st.plotly_chart(view["figure"], width="content", key="transposed_checker_chart")
+    export_buttons(
+        "transposed_checker",
+        lang=lang,
+        file_stem=files.file_stem(x.shape[0], kernel.shape[0], **hyper) + "_overlap_counts",
+        png=partial(files.checkerboard_png, kernel.shape[0], lang=lang, **hyper),
+        csv=partial(files.overlap_counts_csv, kernel.shape[0], **hyper),
+    )
     st.caption(view["note"])
     st.markdown(view["remedies"])
 

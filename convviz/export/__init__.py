@@ -26,7 +26,7 @@ from convviz.export.animations import (
 from convviz.export.csvtext import grid_csv
 from convviz.export.gif import render_animation_gif
 from convviz.export.latex import bmatrix, latex_document, size_formula_latex, symbolic_entry
-from convviz.export.onscreen import animation_from_frames, panel_from_spec
+from convviz.export.onscreen import animation_from_frames, panel_from_spec, scene_from_specs
 from convviz.export.png import render_scene_image, render_scene_png
 from convviz.export.scene import (
     Animation,
@@ -60,6 +60,7 @@ __all__ = [
     "render_scene_image",
     "render_scene_png",
     "scatter_add_animation",
+    "scene_from_specs",
     "size_formula_latex",
     "sliding_window_animation",
     "symbolic_entry",

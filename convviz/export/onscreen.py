@@ -44,6 +44,15 @@ def panel_from_spec(
     )
 
 
+def scene_from_specs(
+    specs: object, *, operators: tuple[str, ...] = (), caption: object = ""
+) -> Scene:
+    """A still :class:`Scene` of on-screen ``GridSpec`` panels, as :func:`panel_from_spec`
+    draws them, with the operators between them and a caption (str or ``Bilingual``)."""
+    panels = tuple(panel_from_spec(spec) for spec in specs)  # type: ignore[attr-defined]
+    return Scene(panels, caption, tuple(operators))  # type: ignore[arg-type]
+
+
 def animation_from_frames(
     specs: tuple, frames: tuple, *, operators: tuple[str, ...] = (), duration_ms: int = 800
 ) -> Animation:

@@ -66,6 +66,24 @@ class Setting:
         }[self.rule]
 
 
+def shown_pads(setting: Setting) -> tuple[tuple[int, int, int, int], bool]:
+    """The border the padding section draws ``(top, bottom, left, right)``, and whether it
+    was widened to 1 (the setting pads nothing, so the modes would all look alike)."""
+    pads = setting.padding[:1] * 2 + setting.padding[1:] * 2  # the sliders
+    if setting.rule == "same_torch" and setting.stride == (1, 1):
+        pads = setting.torch_pads
+    elif setting.rule == "same_tf":
+        pads = setting.tf_pads
+    if any(pads):
+        return pads, False
+    return (1, 1, 1, 1), True
+
+
+def same_rule_setting(setting: Setting, rule: str) -> Setting:
+    """``setting`` under a "same" rule (``"same_torch"`` or ``"same_tf"``), not flipped."""
+    return replace(setting, rule=rule, flip=False)
+
+
 def setting_from(
     *,
     input_size: int,
@@ -153,6 +171,15 @@ def conv_output(x: np.ndarray, kernel: np.ndarray, setting: Setting) -> np.ndarr
         padding=padding,
         padding_mode=setting.mode,
     )[0]
+
+
+def flip_outputs(
+    x: np.ndarray, kernel: np.ndarray, setting: Setting
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Cross-correlation, true convolution and their difference, each (H_out, W_out)."""
+    correlation = conv_output(x, kernel, replace(setting, flip=False))
+    convolution = conv_output(x, kernel, replace(setting, flip=True))
+    return correlation, convolution, correlation - convolution
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,6 @@
-"""Files behind the standard page's download buttons: PNG / GIF of the sliding window, LaTeX
-of the size formula and of C, CSV of C and of the output.
+"""Files behind the standard page's download buttons: PNG / GIF of the sliding window, PNG of
+the padding modes, of each "same" rule and of the flip views, LaTeX of the size formula, of C
+and of the flipped kernel, CSV of C, of the output and of the flipped kernel.
 
 Each function is pure and builds its file only when called (the buttons call them after a
 click, on a worker thread). They reuse the on-screen panels, so a file shows what the screen
@@ -12,6 +13,7 @@ from dataclasses import replace
 
 import numpy as np
 
+from convviz.engine.lowering import flip_kernel
 from convviz.engine.matrix import symbolic_labels
 from convviz.engine.trace import window_frame
 from convviz.export import (
@@ -21,16 +23,27 @@ from convviz.export import (
     latex_document,
     render_animation_gif,
     render_scene_png,
+    scene_from_specs,
     size_formula_latex,
 )
 from convviz.figures.animation import FrameSpec
 from convviz.figures.grid import Highlight
 from convviz.figures.standard_data import (
+    flip_outputs,
     kernel_values,
     matrix_form,
+    same_rule_setting,
     setting_from,
+    shown_pads,
     window_trace,
 )
+from convviz.figures.standard_flip import (
+    KERNELS_OPERATORS,
+    OUTPUTS_OPERATORS,
+    kernels_specs,
+    outputs_specs,
+)
+from convviz.figures.standard_padding import modes_specs, same_specs
 from convviz.figures.standard_window import (
     INPUT,
     OUTPUT,
@@ -38,6 +51,7 @@ from convviz.figures.standard_window import (
     window_specs,
 )
 from convviz.figures.transposed_matrix import MAX_SPARSITY_CELLS
+from convviz.i18n import translate
 
 MAX_GIF_FRAMES = 144  # a longer slide is cut (the GIF says which cells it shows)
 
@@ -146,3 +160,80 @@ def c_exportable(shape: tuple[int, int]) -> bool:
 def output_csv(x: np.ndarray, fill: str, **setting) -> str:
     """The output grid as CSV."""
     return grid_csv(_trace(x, fill, setting)[1].sums)
+
+
+def _plain(markdown: str) -> str:
+    """A caption without markdown bold."""
+    return markdown.replace("**", "")
+
+
+def modes_png(x: np.ndarray, *, lang: str, **setting) -> bytes:
+    """PNG of the input padded by each mode the engine accepts (the padding section's border).
+
+    Offered only when the engine accepts at least one mode (as the figure is drawn).
+    """
+    pads, _ = shown_pads(setting_from(**setting))
+    specs, _ = modes_specs(x, pads, lang=lang)
+    top, bottom, left, right = pads
+    caption = translate(
+        "standard.pad.export_caption", lang, top=top, bottom=bottom, left=left, right=right
+    )
+    return render_scene_png(scene_from_specs(specs, caption=caption), lang=lang)
+
+
+def same_png(x: np.ndarray, fill: str, rule: str, *, lang: str, **setting) -> bytes:
+    """PNG of a "same" rule (``"same_torch"`` / ``"same_tf"``): padded input → output.
+
+    Raises ConvValueError where the rule does not apply (the page shows that error instead).
+    """
+    s = same_rule_setting(setting_from(**setting), rule)
+    trace = window_trace(x, kernel_values(fill, s.kernel_hw), s)
+    title = translate(f"standard.pad.{rule}_title", lang)
+    top, bottom, left, right = trace.pads
+    oh, ow = trace.out_hw
+    pads = translate(
+        "standard.pad.same_pads", lang, top=top, bottom=bottom, left=left, right=right, oh=oh, ow=ow
+    )
+    scene = scene_from_specs(
+        same_specs(trace, title=title, lang=lang),
+        operators=("→",),
+        caption=f"{title}: {_plain(pads)}",
+    )
+    return render_scene_png(scene, lang=lang)
+
+
+def _kernels(fill: str, setting: dict) -> tuple[np.ndarray, np.ndarray]:
+    kernel = kernel_values(fill, setting_from(**setting).kernel_hw)  # (kH, kW)
+    return kernel, flip_kernel(kernel)
+
+
+def flip_kernels_png(fill: str, *, lang: str, **setting) -> bytes:
+    """PNG of the kernel ↻ its 180° rotation (numbers in the cells)."""
+    specs = [
+        replace(spec, labels=None) for spec in kernels_specs(*_kernels(fill, setting), lang=lang)
+    ]
+    caption = translate("standard.flip.export_kernels", lang)
+    scene = scene_from_specs(specs, operators=KERNELS_OPERATORS, caption=caption)
+    return render_scene_png(scene, lang=lang)
+
+
+def flip_outputs_png(x: np.ndarray, fill: str, *, lang: str, **setting) -> bytes:
+    """PNG of cross-correlation − convolution = difference, as on screen."""
+    s = setting_from(**setting)
+    outputs = flip_outputs(x, kernel_values(fill, s.kernel_hw), s)
+    scene = scene_from_specs(
+        outputs_specs(*outputs, lang=lang),
+        operators=OUTPUTS_OPERATORS,
+        caption=translate("standard.flip.header", lang),
+    )
+    return render_scene_png(scene, lang=lang)
+
+
+def flipped_kernel_tex(fill: str, **setting) -> str:
+    """The kernel rotated by 180° as a LaTeX matrix (``w[::-1, ::-1]``)."""
+    return latex_document(r"w_{\text{rot}} = " + bmatrix(_kernels(fill, setting)[1]))
+
+
+def flipped_kernel_csv(fill: str, **setting) -> str:
+    """The kernel rotated by 180° as CSV."""
+    return grid_csv(_kernels(fill, setting)[1])

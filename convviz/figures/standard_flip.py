@@ -14,53 +14,62 @@ from convviz.figures.grid import GridSpec, panels_figure
 from convviz.figures.standard_window import kernel_spec
 from convviz.i18n import translate
 
+KERNELS_OPERATORS, OUTPUTS_OPERATORS = ("↻",), ("−", "=")
 
-def kernels_figure(kernel: np.ndarray, rotated: np.ndarray, *, lang: str) -> go.Figure:
-    """The kernel → its 180° rotation, each cell named (w₀₀ …) where it fits.
+
+def kernels_specs(kernel: np.ndarray, rotated: np.ndarray, *, lang: str) -> list[GridSpec]:
+    """The kernel and its 180° rotation, each cell named (w₀₀ …) where it fits.
 
     Parameters
     ----------
     kernel, rotated : np.ndarray
         (kH, kW) weights and the engine's ``flip_kernel`` of them.
     """
-    return panels_figure(
-        [
-            kernel_spec(kernel, flipped=False, lang=lang),
-            kernel_spec(rotated, flipped=True, lang=lang),
-        ],
-        operators=("↻",),
-    )
+    return [
+        kernel_spec(kernel, flipped=False, lang=lang),
+        kernel_spec(rotated, flipped=True, lang=lang),
+    ]
 
 
-def outputs_figure(
+def kernels_figure(kernel: np.ndarray, rotated: np.ndarray, *, lang: str) -> go.Figure:
+    """:func:`kernels_specs` as kernel ↻ rotation."""
+    return panels_figure(kernels_specs(kernel, rotated, lang=lang), operators=KERNELS_OPERATORS)
+
+
+def outputs_specs(
     correlation: np.ndarray, convolution: np.ndarray, difference: np.ndarray, *, lang: str
-) -> go.Figure:
-    """Cross-correlation − convolution = difference, all (H_out, W_out), numbers in cells.
+) -> list[GridSpec]:
+    """Cross-correlation, convolution and their difference, all (H_out, W_out).
 
     The two outputs share one colour scale, so equal numbers look equal.
     """
     both = np.concatenate([correlation.ravel(), convolution.ravel()])
     shared = (float(both.min()), float(both.max()))
     oh, ow = correlation.shape
-    return panels_figure(
-        [
-            GridSpec(
-                values=correlation,
-                title=translate("standard.flip.corr_title", lang, rows=oh, cols=ow),
-                role="output",
-                value_range=shared,
-            ),
-            GridSpec(
-                values=convolution,
-                title=translate("standard.flip.conv_title", lang, rows=oh, cols=ow),
-                role="output",
-                value_range=shared,
-            ),
-            GridSpec(
-                values=difference,
-                title=translate("standard.flip.diff_title", lang),
-                role="other",
-            ),
-        ],
-        operators=("−", "="),
-    )
+    return [
+        GridSpec(
+            values=correlation,
+            title=translate("standard.flip.corr_title", lang, rows=oh, cols=ow),
+            role="output",
+            value_range=shared,
+        ),
+        GridSpec(
+            values=convolution,
+            title=translate("standard.flip.conv_title", lang, rows=oh, cols=ow),
+            role="output",
+            value_range=shared,
+        ),
+        GridSpec(
+            values=difference,
+            title=translate("standard.flip.diff_title", lang),
+            role="other",
+        ),
+    ]
+
+
+def outputs_figure(
+    correlation: np.ndarray, convolution: np.ndarray, difference: np.ndarray, *, lang: str
+) -> go.Figure:
+    """:func:`outputs_specs` as correlation − convolution = difference, numbers in cells."""
+    specs = outputs_specs(correlation, convolution, difference, lang=lang)
+    return panels_figure(specs, operators=OUTPUTS_OPERATORS)

@@ -99,10 +99,10 @@ def trace_input_spec(trace: WindowTrace, *, lang: str, title: str) -> GridSpec:
     )
 
 
-def modes_figure(
+def modes_specs(
     x: np.ndarray, pads: tuple[int, int, int, int], *, lang: str
-) -> tuple[go.Figure | None, dict[str, ConvValueError]]:
-    """The same input padded by each of the four modes, side by side.
+) -> tuple[list[GridSpec], dict[str, ConvValueError]]:
+    """The same input padded by each of the four modes: one panel per accepted mode.
 
     Parameters
     ----------
@@ -113,8 +113,8 @@ def modes_figure(
 
     Returns
     -------
-    figure : go.Figure or None
-        One panel per mode the engine accepts for these pads (None if it accepts none).
+    specs : list of GridSpec
+        One (H_p, W_p) panel per mode the engine accepts for these pads, in PADDING_MODES order.
     refused : dict
         Mode -> the engine's error for the modes it refuses (e.g. reflect wider than the input).
     """
@@ -128,17 +128,28 @@ def modes_figure(
             continue
         title = translate(f"choice.padding_mode.{mode}", lang)
         specs.append(padded_spec(padded, source, pads, mode, title=title, lang=lang))
+    return specs, refused
+
+
+def modes_figure(
+    x: np.ndarray, pads: tuple[int, int, int, int], *, lang: str
+) -> tuple[go.Figure | None, dict[str, ConvValueError]]:
+    """:func:`modes_specs` side by side (None if the engine accepts no mode), and the refusals."""
+    specs, refused = modes_specs(x, pads, lang=lang)
     return (panels_figure(specs) if specs else None), refused
 
 
-def same_figure(trace: WindowTrace, *, title: str, lang: str) -> go.Figure:
-    """A "same" rule's padded input next to the output it gives (sizes in the titles)."""
+def same_specs(trace: WindowTrace, *, title: str, lang: str) -> list[GridSpec]:
+    """A "same" rule's (H_p, W_p) padded input and the (H_out, W_out) output it gives."""
     oh, ow = trace.out_hw
     output = GridSpec(
         values=trace.sums,
         title=translate("standard.window.output_title", lang, rows=oh, cols=ow),
         role="output",
     )
-    return panels_figure(
-        [trace_input_spec(trace, lang=lang, title=title), output], operators=("→",)
-    )
+    return [trace_input_spec(trace, lang=lang, title=title), output]
+
+
+def same_figure(trace: WindowTrace, *, title: str, lang: str) -> go.Figure:
+    """:func:`same_specs` side by side (sizes in the titles)."""
+    return panels_figure(same_specs(trace, title=title, lang=lang), operators=("→",))

@@ -15,11 +15,13 @@ from convviz.engine.trace import format_cell
 from convviz.figures import standard_matrix as matrix
 from convviz.figures.standard_data import (
     Setting,
-    conv_output,
+    flip_outputs,
     kernel_values,
     leftover,
     matrix_form,
+    same_rule_setting,
     setting_from,
+    shown_pads,
     window_trace,
 )
 from convviz.figures.standard_flip import kernels_figure, outputs_figure
@@ -203,15 +205,8 @@ def window_view(x: np.ndarray, fill: str, pin: tuple[int, int], *, lang: str, **
 def padding_view(x: np.ndarray, fill: str, *, lang: str, **setting) -> dict:
     """Padding section: the four modes on the current border, PyTorch vs TensorFlow "same"."""
     s = setting_from(**setting)
-    pads = s.padding[:1] * 2 + s.padding[1:] * 2  # (top, bottom, left, right) of the sliders
-    if s.rule == "same_torch" and s.stride == (1, 1):
-        pads = s.torch_pads
-    elif s.rule == "same_tf":
-        pads = s.tf_pads
-    notes = []
-    if not any(pads):
-        pads = (1, 1, 1, 1)
-        notes.append(translate("standard.pad.shown_with_one", lang))
+    pads, widened = shown_pads(s)
+    notes = [translate("standard.pad.shown_with_one", lang)] if widened else []
     figure, refused = modes_figure(x, pads, lang=lang)
     for mode, err in refused.items():
         mode_name = translate(f"choice.padding_mode.{mode}", lang)
@@ -223,9 +218,8 @@ def padding_view(x: np.ndarray, fill: str, *, lang: str, **setting) -> dict:
     kernel = kernel_values(fill, s.kernel_hw)
     same = {}
     for rule in ("same_torch", "same_tf"):
-        rule_setting = Setting(s.input_hw, s.kernel_hw, s.stride, s.padding, rule, s.mode)
         try:
-            trace = window_trace(x, kernel, rule_setting)
+            trace = window_trace(x, kernel, same_rule_setting(s, rule))
         except ConvValueError as err:
             same[rule] = {"error": translate_error(err, lang), "figure": None, "text": ""}
             continue
@@ -259,11 +253,7 @@ def flip_view(x: np.ndarray, fill: str, *, lang: str, **setting) -> dict:
     s = setting_from(**setting)
     kernel = kernel_values(fill, s.kernel_hw)
     rotated = flip_kernel(kernel)
-    plain = Setting(s.input_hw, s.kernel_hw, s.stride, s.padding, s.rule, s.mode, False)
-    flipped = Setting(s.input_hw, s.kernel_hw, s.stride, s.padding, s.rule, s.mode, True)
-    correlation = conv_output(x, kernel, plain)
-    convolution = conv_output(x, kernel, flipped)
-    difference = correlation - convolution  # (H_out, W_out)
+    correlation, convolution, difference = flip_outputs(x, kernel, s)  # (H_out, W_out) each
     symmetric = bool(np.array_equal(kernel, rotated))
     largest = float(np.abs(difference).max())
     verdict = (

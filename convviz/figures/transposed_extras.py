@@ -41,8 +41,22 @@ def beyond_stamps(*, padding: int, output_padding: int) -> int:
     return max(0, output_padding - padding)
 
 
-def output_padding_figure(outputs: dict[int, np.ndarray], *, lang: str) -> go.Figure:
-    """The same transposed convolution for two values of ``output_padding``, side by side.
+def output_padding_pair(x: np.ndarray, kernel: np.ndarray, **hyper: int) -> dict | None:
+    """``a`` → (o_a, o_a) engine output for ``a = 0`` and the current ``a`` (1 when it is 0).
+
+    None when ``output_padding`` can only be 0 (``max(s, d) == 1``): nothing to compare.
+    """
+    if max(hyper["stride"], hyper["dilation"]) <= 1:
+        return None
+    a = hyper["output_padding"]
+    return {
+        value: transpose_output(x, kernel, **{**hyper, "output_padding": value})
+        for value in ((0, a) if a else (0, 1))
+    }
+
+
+def output_padding_specs(outputs: dict[int, np.ndarray], *, lang: str) -> list[GridSpec]:
+    """The same transposed convolution for two values of ``output_padding``, one panel each.
 
     Parameters
     ----------
@@ -52,7 +66,7 @@ def output_padding_figure(outputs: dict[int, np.ndarray], *, lang: str) -> go.Fi
 
     Returns
     -------
-    go.Figure
+    list of GridSpec
         One panel per ``a``; the extra rows / columns of the larger one in the OUTPUT_PAD fill
         with their (computed) numbers, outlined; hover says how each extra cell got its value.
     """
@@ -90,7 +104,12 @@ def output_padding_figure(outputs: dict[int, np.ndarray], *, lang: str) -> go.Fi
                 title=translate("transposed.opad.title", lang, a=a, o=o),
             )
         )
-    return panels_figure(specs, operators=("",))
+    return specs
+
+
+def output_padding_figure(outputs: dict[int, np.ndarray], *, lang: str) -> go.Figure:
+    """:func:`output_padding_specs` side by side."""
+    return panels_figure(output_padding_specs(outputs, lang=lang), operators=("",))
 
 
 def interior(counts: np.ndarray, margin: int) -> np.ndarray:
@@ -105,10 +124,10 @@ def interior_values(counts: np.ndarray, margin: int) -> list[int]:
     return sorted({int(v) for v in np.unique(interior(counts, margin))})
 
 
-def checkerboard_figure(
+def checkerboard_specs(
     counts: np.ndarray, resized: np.ndarray, *, kernel_size: int, stride: int, lang: str
-) -> go.Figure:
-    """Overlap counts of a transposed convolution beside resize-then-convolve.
+) -> list[GridSpec]:
+    """Overlap counts of a transposed convolution and resize-then-convolve, one panel each.
 
     Parameters
     ----------
@@ -120,7 +139,7 @@ def checkerboard_figure(
 
     Returns
     -------
-    go.Figure
+    list of GridSpec
         Two panels, each on its own colour scale (so uneven counts stand out), numbers in the
         cells, hover with each count.
     """
@@ -140,6 +159,14 @@ def checkerboard_figure(
                 title=translate(key, lang, k=kernel_size, s=stride, o=values.shape[0]),
             )
         )
+    return specs
+
+
+def checkerboard_figure(
+    counts: np.ndarray, resized: np.ndarray, *, kernel_size: int, stride: int, lang: str
+) -> go.Figure:
+    """:func:`checkerboard_specs` side by side."""
+    specs = checkerboard_specs(counts, resized, kernel_size=kernel_size, stride=stride, lang=lang)
     return panels_figure(specs, operators=("",))
 
 
@@ -182,16 +209,11 @@ def output_padding_view(x: np.ndarray, kernel: np.ndarray, *, lang: str, **hyper
                 d_note=d_note,
             )
         )
-    limit = max(s, d)
     figure = None
-    if limit > 1:
-        pair = (0, a) if a else (0, 1)
-        outputs = {
-            value: transpose_output(x, kernel, **{**hyper, "output_padding": value})
-            for value in pair
-        }
+    outputs = output_padding_pair(x, kernel, **hyper)
+    if outputs is not None:
         figure = output_padding_figure(outputs, lang=lang)
-        shown = pair[1]
+        shown = max(outputs)
         y = outputs[shown]
         o = y.shape[0]
         listed = translate(

@@ -1,5 +1,6 @@
 """Files behind the transposed page's download buttons: PNG / GIF of the scatter-add and
-direct views, LaTeX of the size formula and of Cᵀ, CSV of the output and of Cᵀ.
+direct views, PNG of the output_padding and checkerboard views, LaTeX of the size formula and
+of Cᵀ, CSV of the output, of Cᵀ, of the output with the extra rows and of the overlap counts.
 
 Each function is pure (numbers and ``lang`` in, bytes or text out) and is only called when
 its button is clicked, on a worker thread (see :mod:`convviz.controls.downloads`).
@@ -20,10 +21,24 @@ from convviz.export import (
     render_animation_gif,
     render_scene_png,
     scatter_add_animation,
+    scene_from_specs,
     size_formula_latex,
     sliding_window_animation,
 )
-from convviz.figures.transposed_data import HYPER, direct_data, matrix_data, transpose_output
+from convviz.figures.transposed_data import (
+    HYPER,
+    checkerboard_counts,
+    direct_data,
+    matrix_data,
+    transpose_output,
+)
+from convviz.figures.transposed_extras import (
+    CHECKER_INPUT,
+    checkerboard_specs,
+    output_padding_pair,
+    output_padding_specs,
+)
+from convviz.i18n import translate
 
 
 def file_stem(input_size: int, kernel_size: int, **hyper: int) -> str:
@@ -117,3 +132,44 @@ def output_png(x: np.ndarray, kernel: np.ndarray, *, lang: str, **hyper: int) ->
         operators=("⊛ᵀ", "="),
     )
     return render_scene_png(scene, lang=lang)
+
+
+def output_padding_png(x: np.ndarray, kernel: np.ndarray, *, lang: str, **hyper: int) -> bytes:
+    """PNG of the output for ``a = 0`` beside the larger ``a`` (extra rows outlined).
+
+    Offered only when ``output_padding`` can be non-zero (the page draws the figure then).
+    """
+    outputs = output_padding_pair(x, kernel, **hyper)
+    scene = scene_from_specs(
+        output_padding_specs(outputs, lang=lang),
+        operators=("",),
+        caption=translate("transposed.opad.header", lang),
+    )
+    return render_scene_png(scene, lang=lang)
+
+
+def output_padding_csv(x: np.ndarray, kernel: np.ndarray, **hyper: int) -> str:
+    """The output of the larger ``a`` (its extra rows and columns included) as CSV."""
+    outputs = output_padding_pair(x, kernel, **hyper)
+    return grid_csv(outputs[max(outputs)])
+
+
+def _checker(kernel_size: int, hyper: dict) -> tuple[np.ndarray, np.ndarray]:
+    return checkerboard_counts(
+        CHECKER_INPUT, kernel_size, stride=hyper["stride"], dilation=hyper["dilation"]
+    )
+
+
+def checkerboard_png(kernel_size: int, *, lang: str, **hyper: int) -> bytes:
+    """PNG of the overlap counts beside resize-then-convolve (all-ones input and kernel)."""
+    counts, resized = _checker(kernel_size, hyper)
+    specs = checkerboard_specs(
+        counts, resized, kernel_size=kernel_size, stride=hyper["stride"], lang=lang
+    )
+    caption = translate("transposed.checker.header", lang)
+    return render_scene_png(scene_from_specs(specs, operators=("",), caption=caption), lang=lang)
+
+
+def overlap_counts_csv(kernel_size: int, **hyper: int) -> str:
+    """The stamps per output cell (the engine's ``overlap_counts``) as CSV of integers."""
+    return grid_csv(_checker(kernel_size, hyper)[0].astype(np.int64))

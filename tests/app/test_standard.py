@@ -8,6 +8,7 @@ import pytest
 from convviz.i18n import translate
 from convviz.presets import presets_for
 from tests.app.conftest import open_app
+from tests.app.downloads import downloads, offered
 
 PAGE = "pages/standard.py"
 LANGS = ["en", "zh"]
@@ -315,3 +316,21 @@ def test_language_switch_keeps_the_open_tab():
     at.run()
     _ok(at)
     assert translate("standard.flip.header", "zh") in [s.value for s in at.subheader]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_padding_tab_offers_the_modes_and_each_same_rule_as_png(lang):
+    at = open_app(lang, PAGE, view="padding")
+    _ok(at)
+    assert len(at.get("plotly_chart")) == 3  # the four modes, PyTorch "same", TensorFlow "SAME"
+    assert downloads(at) == offered(lang, "png", "png", "png")
+    at = open_app(lang, PAGE, view="padding", stride="2", padding="1")
+    _ok(at)
+    assert downloads(at) == offered(lang, "png", "png")  # PyTorch "same" refuses stride 2
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_flip_tab_offers_the_kernels_and_the_outputs(lang):
+    at = open_app(lang, PAGE, view="flip")
+    _ok(at)
+    assert downloads(at) == offered(lang, "png", "latex", "csv", "png")

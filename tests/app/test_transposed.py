@@ -7,6 +7,7 @@ import pytest
 
 from convviz.i18n import translate
 from tests.app.conftest import open_app
+from tests.app.downloads import downloads, offered
 
 PAGE = "pages/transposed.py"
 LANGS = ("en", "zh")
@@ -325,3 +326,20 @@ def test_switching_language_keeps_the_open_tab():
     at.run()
     assert translate("transposed.matrix.header", "zh") in _text(at)
     assert at.query_params["view"] == "matrix"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_output_padding_tab_offers_the_figure_and_the_extra_rows(lang):
+    at = open_app(lang, PAGE, view="output_padding")
+    assert not at.exception
+    assert downloads(at) == offered(lang, "png", "csv")
+    at = open_app(lang, PAGE, view="output_padding", stride="1")
+    assert not at.exception
+    assert not at.get("plotly_chart") and not downloads(at)  # a can only be 0: nothing drawn
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_checkerboard_tab_offers_the_counts(lang):
+    at = open_app(lang, PAGE, view="checkerboard", kernel_size="4")
+    assert not at.exception
+    assert downloads(at) == offered(lang, "png", "csv")

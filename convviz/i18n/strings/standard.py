@@ -190,6 +190,10 @@ STRINGS = {
         "pads top {top}, bottom {bottom}, left {left}, right {right} → output **{oh}×{ow}**",
         "填充 上 {top}、下 {bottom}、左 {left}、右 {right} → 输出 **{oh}×{ow}**",
     ),
+    "standard.pad.export_caption": (
+        "The four padding modes, border top {top}, bottom {bottom}, left {left}, right {right}",
+        "四种填充方式，边框 上 {top}、下 {bottom}、左 {left}、右 {right}",
+    ),
     # Flip.
     "standard.flip.header": ("Cross-correlation vs true convolution", "互相关与真正的卷积"),
     "standard.flip.intro": (
@@ -208,6 +212,10 @@ STRINGS = {
         "卷积（翻转）{rows}×{cols}",
     ),
     "standard.flip.diff_title": ("Difference", "差"),
+    "standard.flip.export_kernels": (
+        "True convolution rotates the kernel by 180° before sliding it",
+        "真正的卷积先把卷积核旋转 180° 再滑动",
+    ),
     "standard.flip.symmetric": (
         "This kernel equals its own 180° rotation, so both give the same output. Pick "
         "“1, 2, 3, …” as kernel values to see them differ.",
