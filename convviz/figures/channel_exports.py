@@ -22,8 +22,8 @@ from convviz.export import (
     bmatrix,
     grid_csv,
     latex_document,
-    panel_from_spec,
     render_scene_png,
+    scene_from_specs,
 )
 from convviz.figures.grid import GridSpec
 from convviz.figures.grouped_common import group_colour, group_of
@@ -52,8 +52,8 @@ def specs_png(
     lang: str,
 ) -> bytes:
     """On-screen panels (``GridSpec``) as one PNG, in the palette and with the numbers."""
-    panels = tuple(panel_from_spec(spec) for spec in specs)
-    return render_scene_png(Scene(panels, caption=caption, operators=tuple(operators)), lang=lang)
+    scene = scene_from_specs(specs, operators=tuple(operators), caption=caption)
+    return render_scene_png(scene, lang=lang)
 
 
 def channels_csv(values: np.ndarray) -> str:
