@@ -161,6 +161,7 @@ def add_play_controls(
     )
     controls["updatemenus"][0]["y"] = -(used + 6) / plot
     controls["sliders"][0]["y"] = -(used + 6) / plot
-    reserve_below(fig, 92)
-    fig.update_layout(**controls)
+    # One layout update (room for the controls and the controls): each update_layout walks
+    # the whole layout, slider steps included.
+    fig.update_layout(height=int(fig.layout.height) + 92, margin={"b": used + 92}, **controls)
     return fig

@@ -284,10 +284,9 @@ def direct_figure(
     if fill:
         shown = np.where(np.arange(o * o).reshape(o, o) <= start, data.sums, np.nan)
     specs = direct_specs(data, shown, lang=lang)
-    fig = panels_figure(specs, operators=("⊛", "="))
+    fig = panels_figure(specs, operators=("⊛", "="), shapes_below=backdrop(OUTPUT, o, o))
     px = panel_px(specs)
     rows = max(np.shape(s.values)[0] for s in specs)
-    fig.update_layout(shapes=[*backdrop(OUTPUT, o, o), *fig.layout.shapes])
     first = _direct_step(data, *pin, lang=lang)
     base = len(fig.data)
     fig.add_traces(

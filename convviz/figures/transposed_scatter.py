@@ -258,7 +258,9 @@ def scatter_figure(
     steps = running_sums(data)  # (i·i, H_c, W_c)
     step = int(np.clip(step, 0, data.steps - 1))
     specs = scatter_specs(data, steps[step], lang=lang)
-    fig = panels_figure(specs, operators=("×", "→"))
+    fig = panels_figure(
+        specs, operators=("×", "→"), shapes_below=backdrop(CANVAS, *data.canvas_shape)
+    )
     px = panel_px(specs)
     rows = max(np.shape(s.values)[0] for s in specs)
     first = _scatter_step(data, step, lang=lang)
@@ -271,7 +273,6 @@ def scatter_figure(
             caption_trace(first[3]["text"][0], rows=rows),
         ]
     )
-    fig.update_layout(shapes=[*backdrop(CANVAS, *data.canvas_shape), *fig.layout.shapes])
     reserve_below(fig, 52)
     if not animate:
         return fig
