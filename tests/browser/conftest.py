@@ -581,6 +581,26 @@ def _safe_name(name: str) -> str:
     return re.sub(r"[^\w.-]+", "_", name)
 
 
+def play_on_client(page, chart_selector: str, *, steps: int = 2, timeout_ms: int = 15_000) -> str:
+    """Press ▶ on an animated chart, wait until its step slider reaches ``steps``, and return
+    the caption (the chart's last trace) then shown.
+
+    Fails if the animation made the server run the script: play is client-side only.
+    """
+    chart = page.locator(chart_selector)
+    chart.scroll_into_view_if_needed()
+    runs_before = page.evaluate("window.__convvizRuns.finished")
+    chart.locator(".updatemenu-button").first.click()  # the first button is ▶
+    page.wait_for_function(
+        f"el => el._fullLayout.sliders[0].active >= {steps}",
+        arg=chart.element_handle(),
+        timeout=timeout_ms,
+    )
+    caption = chart.evaluate("el => el.data[el.data.length - 1].text[0]")
+    assert page.evaluate("window.__convvizRuns.finished") == runs_before  # client-side only
+    return caption
+
+
 def readme_screenshot(page, name: str) -> Path:
     """A 1400×1000 picture of ``page`` for the README; returns where it was saved.
 

@@ -9,6 +9,7 @@ from tests.browser.conftest import (
     assert_no_exception,
     click_chart_cell,
     expect_rerun,
+    play_on_client,
     press_slider,
     query_params,
 )
@@ -33,17 +34,9 @@ def _open(open_page, chart, **query):
 
 def test_play_adds_the_stamps_in_the_browser(open_page, js_errors):
     page = _open(open_page, SCATTER, lang="zh")
-    chart = page.locator(SCATTER)
-    chart.scroll_into_view_if_needed()
-    runs_before = page.evaluate("window.__convvizRuns.finished")
-    chart.locator(".updatemenu-button").first.click()  # ▶ 播放
-    page.wait_for_function(
-        "el => el._fullLayout.sliders[0].active >= 2", arg=chart.element_handle(), timeout=15_000
-    )
-    caption = chart.evaluate("el => el.data[el.data.length - 1].text[0]")
+    caption = play_on_client(page, SCATTER)
     assert caption.startswith("x[0,")
     assert "把" in caption
-    assert page.evaluate("window.__convvizRuns.finished") == runs_before  # client-side only
     assert js_errors == []
 
 
