@@ -6,7 +6,9 @@ each column from the engine's result, so a fast but wrong column shows up at onc
 
 The "plain NumPy" column is a direct implementation without im2col or matrix multiplies:
 one broadcast multiply-and-sum per kernel tap (what a careful NumPy user would write first).
-PyTorch runs on the CPU with its default thread count; it is skipped when not importable.
+PyTorch runs on the CPU twice: with its default thread count ("torch") and with one thread
+("torch 1t"), since NumPy's element-wise work runs on one core; both columns are skipped when
+PyTorch is not importable.
 """
 
 from __future__ import annotations
@@ -122,7 +124,23 @@ def cases(rng: np.random.Generator) -> list[dict]:
         result[2]["torch"] = lambda: functional.conv2d(
             t["depth"], t["w_depth"], padding=1, groups=32
         )
+        for case in result:
+            case["torch 1t"] = one_thread(case["torch"])
     return result
+
+
+def one_thread(call: Callable[[], object]) -> Callable[[], object]:
+    """``call`` run with PyTorch limited to one thread (the default is restored after)."""
+
+    def limited() -> object:
+        threads = torch.get_num_threads()
+        torch.set_num_threads(1)
+        try:
+            return call()
+        finally:
+            torch.set_num_threads(threads)
+
+    return limited
 
 
 def as_array(value: object) -> np.ndarray:
@@ -137,7 +155,7 @@ def main() -> None:
     parser.add_argument("--repeats", type=int, default=7, help="timed calls per cell")
     args = parser.parse_args()
 
-    columns = ["engine", "numpy"] + (["torch"] if torch is not None else [])
+    columns = ["engine", "numpy"] + (["torch", "torch 1t"] if torch is not None else [])
     print(
         f"python {platform.python_version()}, numpy {np.__version__}, {os.cpu_count()} CPUs", end=""
     )
