@@ -3,7 +3,8 @@
 With an all-ones input and an all-ones kernel, a transposed convolution's output counts how
 many stamps cover each cell (:func:`overlap_counts`). Away from the borders that count is the
 same everywhere exactly when the kernel size is a multiple of the stride
-(:func:`is_even_overlap`); otherwise it alternates in a checkerboard. The remedies:
+(:func:`is_even_overlap`); otherwise it alternates in a checkerboard
+(:func:`interior_overlap_counts` lists the values, dilation included). The remedies:
 upsample by repeating pixels, then convolve at stride 1 (:func:`resize_then_conv`), or compute
 r² channels at low resolution and interleave them (:func:`pixel_shuffle`, sub-pixel
 convolution).
@@ -140,6 +141,42 @@ def is_even_overlap(kernel_size: Any, *, stride: Any) -> bool:
     """
     (kh, kw), (sh, sw) = _kernel_hw(kernel_size), positive_pair(stride, "stride")
     return kh % sh == 0 and kw % sw == 0
+
+
+def interior_overlap_counts(kernel_size: Any, *, stride: Any, dilation: Any = 1) -> list[int]:
+    """The distinct stamp counts away from the borders, however large the input.
+
+    Along one axis, uncropped output position m is reached by tap j of the stamp from input
+    position (m − j·d) / s, when that is a whole number; far from the borders every such
+    input exists, so the count depends only on m mod s: #{j < k : j·d ≡ m (mod s)}. A cell's
+    count is the product of its row's and its column's counts.
+
+    Parameters
+    ----------
+    kernel_size, stride, dilation : int or pair of ints
+        Each >= 1.
+
+    Returns
+    -------
+    list of int
+        Ascending. One value exactly when s divides k and gcd(d, s) = 1 on both axes (for
+        d = 1 this is :func:`is_even_overlap`); a 0 means some interior cells get no stamp at
+        all, because d and s share a factor.
+
+    Examples
+    --------
+    >>> interior_overlap_counts(3, stride=2), interior_overlap_counts(4, stride=2)
+    ([1, 2, 4], [4])
+    >>> interior_overlap_counts(4, stride=2, dilation=2)
+    [0, 16]
+    """
+    kernels = _kernel_hw(kernel_size)
+    strides, dilations = positive_pair(stride, "stride"), positive_pair(dilation, "dilation")
+    per_axis = [
+        np.bincount(np.arange(k) * d % s, minlength=s)  # (s,) taps landing on each residue
+        for k, s, d in zip(kernels, strides, dilations, strict=True)
+    ]
+    return sorted({int(a) * int(b) for a in per_axis[0] for b in per_axis[1]})
 
 
 def nearest_upsample(x: Any, *, scale: Any) -> np.ndarray:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import numpy as np
 import plotly.graph_objects as go
 
+from convviz.engine.checkerboard import interior_overlap_counts
 from convviz.engine.sizes import effective_kernel_size, forward_input_sizes
 from convviz.figures.grid import GridSpec, Highlight, format_number, panels_figure
 from convviz.figures.palette import SECONDARY_HIGHLIGHT, CellKind
@@ -110,18 +111,6 @@ def output_padding_specs(outputs: dict[int, np.ndarray], *, lang: str) -> list[G
 def output_padding_figure(outputs: dict[int, np.ndarray], *, lang: str) -> go.Figure:
     """:func:`output_padding_specs` side by side."""
     return panels_figure(output_padding_specs(outputs, lang=lang), operators=("",))
-
-
-def interior(counts: np.ndarray, margin: int) -> np.ndarray:
-    """``counts`` without ``margin`` cells on every side (the part the border does not touch)."""
-    if counts.shape[0] <= 2 * margin:
-        return counts
-    return counts[margin:-margin, margin:-margin]
-
-
-def interior_values(counts: np.ndarray, margin: int) -> list[int]:
-    """The distinct counts away from the border, ascending."""
-    return sorted({int(v) for v in np.unique(interior(counts, margin))})
 
 
 def checkerboard_specs(
@@ -248,29 +237,20 @@ def checkerboard_view(kernel_size: int, *, lang: str, **hyper: int) -> dict:
     """
     k, s, d = kernel_size, hyper["stride"], hyper["dilation"]
     counts, resized = checkerboard_counts(CHECKER_INPUT, k, stride=s, dilation=d)
-    margin = effective_kernel_size(k, d)
-    values = interior_values(counts, margin)
+    values = interior_overlap_counts(k, stride=s, dilation=d)
+    listed = ", ".join(map(str, values))
     texts = [translate("transposed.checker.explain", lang, n=CHECKER_INPUT)]
     if s == 1:
         texts.append(translate("transposed.checker.stride_one", lang, count=k * k))
+    elif d > 1:
+        key = "dilated_even" if len(values) == 1 else "dilated_uneven"
+        texts.append(translate(f"transposed.checker.{key}", lang, k=k, s=s, d=d, counts=listed))
     elif len(values) == 1:
         texts.append(translate("transposed.checker.divisible", lang, k=k, s=s, count=values[0]))
     else:
-        texts.append(
-            translate(
-                "transposed.checker.not_divisible",
-                lang,
-                k=k,
-                s=s,
-                counts=", ".join(map(str, values)),
-            )
-        )
-    if d > 1:
-        texts.append(translate("transposed.checker.dilation", lang, d=d))
-    inner = interior_values(resized, k)
-    note = translate(
-        "transposed.checker.resize_note", lang, s=s, k=k, count=inner[-1] if inner else k * k
-    )
+        texts.append(translate("transposed.checker.not_divisible", lang, k=k, s=s, counts=listed))
+    # a stride-1 convolution with zero padding: every cell away from the border sums k² inputs
+    note = translate("transposed.checker.resize_note", lang, s=s, k=k, count=k * k)
     return {
         "texts": texts,
         "figure": checkerboard_figure(counts, resized, kernel_size=k, stride=s, lang=lang),

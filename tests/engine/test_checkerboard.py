@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from math import gcd
+
 import numpy as np
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from convviz.engine.checkerboard import (
     interior_mask,
+    interior_overlap_counts,
     is_even_overlap,
     nearest_upsample,
     overlap_counts,
@@ -66,6 +71,42 @@ def test_even_overlap_is_per_axis():
     assert not is_even_overlap(2, stride=3)
 
 
+@pytest.mark.parametrize(
+    ("kernel", "stride", "dilation", "counts"),
+    [
+        (3, 2, 1, [1, 2, 4]),
+        (4, 2, 1, [4]),
+        (3, 1, 3, [9]),
+        (4, 2, 2, [0, 16]),  # taps 2 apart at stride 2: the odd rows and columns get nothing
+        (3, 2, 4, [0, 9]),
+        (7, 3, 2, [4, 6, 9]),  # 7 = 2·3 + 1 taps over 3 residues: 2, 2, 3 per axis
+        ((4, 3), (2, 3), 1, [2]),
+    ],
+)
+def test_interior_overlap_counts_worked_examples(kernel, stride, dilation, counts):
+    assert interior_overlap_counts(kernel, stride=stride, dilation=dilation) == counts
+
+
+@given(
+    st.tuples(st.integers(1, 6), st.integers(1, 6)),
+    st.tuples(st.integers(1, 4), st.integers(1, 4)),
+    st.tuples(st.integers(1, 4), st.integers(1, 4)),
+)
+def test_interior_overlap_counts_match_a_large_enough_all_ones_input(kernel, stride, dilation):
+    # (d(k − 1)) // s + 3 inputs per axis leave more than s interior positions: every residue
+    shape = tuple(d * (k - 1) // s + 3 for k, s, d in zip(kernel, stride, dilation, strict=True))
+    counts = overlap_counts(shape, kernel, stride=stride, dilation=dilation)
+    inner = counts[interior_mask(shape, kernel, stride=stride, dilation=dilation)]
+    values = interior_overlap_counts(kernel, stride=stride, dilation=dilation)
+    assert sorted(set(inner.tolist())) == values
+    uniform = all(
+        k % s == 0 and gcd(d, s) == 1 for k, s, d in zip(kernel, stride, dilation, strict=True)
+    )
+    assert (len(values) == 1) == uniform
+    if dilation == (1, 1):
+        assert uniform == is_even_overlap(kernel, stride=stride)
+
+
 def test_nearest_upsample_repeats_values():
     assert nearest_upsample([[1, 2], [3, 4]], scale=(1, 3)).tolist() == [
         [1, 1, 1, 2, 2, 2],
@@ -114,6 +155,7 @@ def test_pixel_shuffle_uses_torch_layout():
         (lambda: overlap_counts((3, 3, 3), 3, stride=1), "not_pair", "input_size=(3, 3, 3)"),
         (lambda: interior_mask(3, 0, stride=1), "not_positive", "kernel_size=0"),
         (lambda: is_even_overlap(3, stride=-1), "not_positive", "stride=-1"),
+        (lambda: interior_overlap_counts(3, stride=2, dilation=0), "not_positive", "dilation=0"),
         (lambda: nearest_upsample([1, 2], scale=2), "bad_ndim", "1 dimensions"),
         (lambda: resize_then_conv(np.ones((2, 2)), np.ones((2, 2)), scale=0), "not_positive",
          "scale=0"),

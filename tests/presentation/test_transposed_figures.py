@@ -26,13 +26,17 @@ from convviz.figures.transposed import (
     kernel_values,
     weight_labels,
 )
-from convviz.figures.transposed_data import direct_data, matrix_data, scatter_data
+from convviz.figures.transposed_data import (
+    checkerboard_counts,
+    direct_data,
+    matrix_data,
+    scatter_data,
+)
 from convviz.figures.transposed_direct import direct_kinds, flip_figure, products_text
 from convviz.figures.transposed_extras import (
     beyond_stamps,
     checkerboard_figure,
     extra_mask,
-    interior_values,
     output_padding_figure,
 )
 from convviz.figures.transposed_matrix import MAX_DRAWN_CELLS, ct_figure, row_text
@@ -236,15 +240,11 @@ def test_output_padding_figure_marks_the_extra_cells():
     assert len(fig.layout.shapes) == 2
 
 
-def test_checkerboard_counts_and_interior_values():
+def test_checkerboard_counts_are_the_stamp_counts():
     counts = _reference(
         np.ones((6, 6)), np.ones((3, 3)), stride=2, padding=0, output_padding=0, dilation=1
     )
-    assert interior_values(counts, 3) == [1, 2, 4]
-    even = _reference(
-        np.ones((6, 6)), np.ones((4, 4)), stride=2, padding=0, output_padding=0, dilation=1
-    )
-    assert interior_values(even, 4) == [4]
+    np.testing.assert_array_equal(checkerboard_counts(6, 3, stride=2, dilation=1)[0], counts)
     fig = checkerboard_figure(counts, np.ones((12, 12)), kernel_size=3, stride=2, lang="zh")
     assert fig.layout.annotations[0].text == "<b>每格印章数：k = 3、s = 2（13×13）</b>"
 
@@ -317,6 +317,25 @@ def test_checkerboard_view_states_divisibility():
     assert "**k = 3 is not divisible by s = 2:**" in odd["texts"][1]
     even = extras.checkerboard_view(4, lang="zh", stride=2, padding=1, output_padding=0, dilation=1)
     assert "**k = 4 能被 s = 2 整除**：" in even["texts"][1]
+    assert "same number of inputs (9)" in odd["note"]  # a stride-1 k×k window sums k² inputs
+
+
+@pytest.mark.parametrize(
+    ("kernel", "stride", "dilation", "lang", "expected"),
+    [
+        # taps 2 apart at stride 2 never reach the odd rows: holes, though 2 divides 4
+        (4, 2, 2, "en", "away from the border the counts are 0, 16 — uneven"),
+        (7, 3, 2, "en", "away from the border the counts are 4, 6, 9 — uneven"),
+        (4, 2, 3, "zh", "每个格子得到的印章数都一样（4 个）"),
+    ],
+)
+def test_checkerboard_view_with_dilation_lists_the_true_interior_counts(
+    kernel, stride, dilation, lang, expected
+):
+    view = extras.checkerboard_view(
+        kernel, lang=lang, stride=stride, padding=0, output_padding=0, dilation=dilation
+    )
+    assert expected in view["texts"][1]
 
 
 def test_code_view_has_the_layer_and_the_exact_tensors():

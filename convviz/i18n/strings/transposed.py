@@ -391,9 +391,13 @@ STRINGS = {
         "**Stride 1:** stamps land on every cell, so away from the border every cell gets k² = {count} of them — no checkerboard.",
         "**步长 1**：每个格子都有印章落下，远离边缘时每格都得到 k² = {count} 个——没有棋盘效应。",
     ),
-    "transposed.checker.dilation": (
-        "With dilation d = {d} the taps are spread out; the counts below include that (the divisibility rule is stated for d = 1).",
-        "膨胀率 d = {d} 时抽头被拉开；下面的计数已考虑这一点（整除规则是针对 d = 1 说的）。",
+    "transposed.checker.dilated_even": (
+        "**Dilation d = {d}, stride s = {s}:** the taps land d apart. s divides k = {k} and d shares no factor with s, so away from the border every cell gets the same number of stamps ({counts}) — no checkerboard.",
+        "**膨胀率 d = {d}、步长 s = {s}**：抽头相隔 d 落下。s 整除 k = {k}，且 d 与 s 没有公因数，所以除了边缘，每个格子得到的印章数都一样（{counts} 个）——没有棋盘效应。",
+    ),
+    "transposed.checker.dilated_uneven": (
+        "**Dilation d = {d}, stride s = {s}:** the taps land d apart, so away from the border the counts are {counts} — uneven. With dilation the counts are even only when s divides k and d shares no factor with s; a count of 0 means some cells get no stamp at all (d and s share a factor).",
+        "**膨胀率 d = {d}、步长 s = {s}**：抽头相隔 d 落下，所以远离边缘时印章数为 {counts}——并不均匀。有膨胀时，只有当 s 整除 k 且 d 与 s 没有公因数时印章数才均匀；印章数为 0 表示有些格子根本没有印章落下（d 与 s 有公因数）。",
     ),
     "transposed.checker.remedies": (
         "**Remedies:** choose k divisible by s (DCGAN uses k = 4, s = 2); resize first (nearest or bilinear) and then apply an ordinary stride-1 convolution, as on the right; or use a sub-pixel convolution (`nn.PixelShuffle`): a stride-1 convolution makes s² channels that are rearranged into an s× larger grid, so every output cell gets the same number of weights.",
