@@ -1,4 +1,5 @@
-"""Argument checks shared by every engine op: ints, ``(h, w)`` pairs, channels, groups, modes.
+"""Argument checks shared by every engine op: ints, ``(h, w)`` pairs, channels, groups, modes,
+and the ``(row, col)`` cell or animation step a teaching view is asked for.
 
 Each op calls these instead of checking on its own, so a learner gets the same explanation
 (``ConvValueError`` with a stable ``code``) for the same mistake on every page.
@@ -274,3 +275,58 @@ def as_float_array(name: str, value: Any) -> np.ndarray:
         name=name,
         dtype=str(array.dtype),
     )
+
+
+def check_cell(cell: Any, shape: tuple[int, int]) -> tuple[int, int]:
+    """``cell`` as ``(row, col)`` inside a grid of ``shape``.
+
+    Raises
+    ------
+    ConvValueError
+        ``not_pair`` / ``not_integer`` for a malformed cell, ``cell_out_of_range`` (with the
+        nearest cell inside as suggestion) for one outside the grid.
+    """
+    if isinstance(cell, np.ndarray):
+        cell = cell.tolist()
+    if not isinstance(cell, tuple | list) or len(cell) != 2:
+        raise ConvValueError(
+            "not_pair",
+            f"cell={cell!r} must be a pair (row, col) of ints",
+            name="cell",
+            value=repr(cell),
+            length=len(cell) if isinstance(cell, tuple | list) else 1,
+        )
+    r, c = check_int("cell", cell[0]), check_int("cell", cell[1])
+    h, w = shape
+    if not (0 <= r < h and 0 <= c < w):
+        raise ConvValueError(
+            "cell_out_of_range",
+            f"cell (row={r}, col={c}) is outside the {h}×{w} grid: rows go from 0 to {h - 1}, "
+            f"columns from 0 to {w - 1}",
+            suggestion={"cell": (min(max(r, 0), h - 1), min(max(c, 0), w - 1))},
+            row=r,
+            col=c,
+            height=h,
+            width=w,
+        )
+    return r, c
+
+
+def check_step(step: Any, last: int) -> int:
+    """``step`` as an int in 0 … ``last``.
+
+    Raises
+    ------
+    ConvValueError
+        ``not_integer``, or ``step_out_of_range`` (suggesting the nearest valid step).
+    """
+    t = check_int("step", step)
+    if not 0 <= t <= last:
+        raise ConvValueError(
+            "step_out_of_range",
+            f"step={t} is not an animation step: they go from 0 to {last}",
+            suggestion={"step": min(max(t, 0), last)},
+            step=t,
+            last=last,
+        )
+    return t

@@ -2,16 +2,17 @@
 and the scatter-add of a transposed convolution, as :class:`~convviz.export.scene.Animation`.
 
 The numbers (windows, taps, products, sums, stamps, running sums) are the engine's teaching
-views (:mod:`convviz.engine.trace`, :mod:`convviz.engine.scatter`); these builders only lay
-them out as scenes.
+views (:mod:`convviz.engine.trace`, :mod:`convviz.engine.arithmetic_text`,
+:mod:`convviz.engine.scatter_frames`); these builders only lay them out as scenes.
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-from convviz.engine.scatter import scatter_frames
-from convviz.engine.trace import format_cell, sliding_trace
+from convviz.engine.arithmetic_text import format_cell
+from convviz.engine.scatter_frames import scatter_frames
+from convviz.engine.trace import sliding_trace
 from convviz.export.scene import (
     Animation,
     Bilingual,

@@ -17,8 +17,8 @@ from typing import Literal
 
 import numpy as np
 
+from convviz.engine.arithmetic_text import format_number as engine_format_number
 from convviz.engine.errors import ConvValueError
-from convviz.engine.trace import format_number as engine_format_number
 from convviz.figures.palette import ROLE_COLOUR
 from convviz.i18n import translate
 

@@ -11,10 +11,11 @@ from __future__ import annotations
 import numpy as np
 import plotly.graph_objects as go
 
+from convviz.engine.arithmetic_text import format_cell
 from convviz.engine.lowering import dilate_kernel
 from convviz.engine.matrix import symbolic_labels
 from convviz.engine.sizes import effective_kernel_size
-from convviz.engine.trace import WindowTrace, format_cell
+from convviz.engine.trace import WindowTrace
 from convviz.figures.animation import attach_frames, play_controls, unchecked_frame
 from convviz.figures.grid import GridSpec, cell_px, format_number, panels_figure
 from convviz.figures.palette import HIGHLIGHT, CellKind

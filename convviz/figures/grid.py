@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import plotly.graph_objects as go
 
-from convviz.engine.trace import format_number as engine_format_number
+from convviz.engine.arithmetic_text import format_number as engine_format_number
 from convviz.figures.palette import (
     HIGHLIGHT,
     KIND_FILL,

@@ -20,7 +20,8 @@ from convviz.engine.lowering import flip_kernel
 from convviz.engine.matrix import MAX_SYMBOLIC_ENTRIES, conv_matrix, conv_matrix_symbolic
 from convviz.engine.padding import pad2d, padding_source_index
 from convviz.engine.sizes import tf_same_padding, torch_same_padding
-from convviz.engine.trace import WindowTrace, sliding_trace, unreached_rows_cols
+from convviz.engine.trace import WindowTrace, sliding_trace
+from convviz.engine.unreached import unreached_rows_cols
 from convviz.inputs import make_values
 
 # How the border is chosen: the sliders (per side), none, PyTorch's "same", TensorFlow's "SAME".

@@ -15,7 +15,7 @@ import numpy as np
 
 from convviz.engine.lowering import flip_kernel
 from convviz.engine.matrix import symbolic_labels
-from convviz.engine.trace import window_frame
+from convviz.engine.window_frame import window_frame
 from convviz.export import (
     animation_from_frames,
     bmatrix,

@@ -10,9 +10,10 @@ from __future__ import annotations
 import numpy as np
 import plotly.graph_objects as go
 
+from convviz.engine.arithmetic_text import format_number
 from convviz.engine.errors import ConvValueError
 from convviz.engine.padding import pad2d, padding_source_index
-from convviz.engine.trace import WindowTrace, format_number
+from convviz.engine.trace import WindowTrace
 from convviz.figures.grid import GridSpec, Highlight, panels_figure
 from convviz.figures.palette import SECONDARY_HIGHLIGHT, CellKind
 from convviz.i18n import translate

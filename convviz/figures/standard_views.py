@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import numpy as np
 
+from convviz.engine.arithmetic_text import format_cell
 from convviz.engine.errors import ConvValueError
 from convviz.engine.lowering import flip_kernel
-from convviz.engine.trace import format_cell
 from convviz.figures import standard_matrix as matrix
 from convviz.figures.standard_data import (
     Setting,

@@ -12,8 +12,10 @@ from __future__ import annotations
 import numpy as np
 import plotly.graph_objects as go
 
+from convviz.engine.arithmetic_text import format_cell, format_number
 from convviz.engine.matrix import tap_label
-from convviz.engine.trace import WindowTrace, format_cell, format_number, window_frame
+from convviz.engine.trace import WindowTrace
+from convviz.engine.window_frame import window_frame
 from convviz.figures.animation import add_play_controls, reserve_below, unchecked_frame
 from convviz.figures.grid import GridSpec, panels_figure
 from convviz.figures.standard_padding import trace_input_spec

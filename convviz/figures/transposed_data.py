@@ -2,8 +2,8 @@
 
 Each function takes the input, the kernel and the hyper-parameters and returns the dataclass
 its figure module draws, filled from the engine's teaching views: the stamps and running sums
-of :mod:`convviz.engine.scatter`, the lowered grid of :mod:`convviz.engine.lowering` with the
-window trace of :mod:`convviz.engine.trace` over it, the matrix C of
+of :mod:`convviz.engine.scatter_frames`, the lowered grid of :mod:`convviz.engine.lowering`
+with the window trace of :mod:`convviz.engine.trace` over it, the matrix C of
 :mod:`convviz.engine.matrix`. Nothing is laid out here by hand, so the three ways of
 computing a transposed convolution stay the engine's and are checked against
 ``conv_transpose2d``.
@@ -16,7 +16,7 @@ import numpy as np
 from convviz.engine.checkerboard import overlap_counts, resize_then_conv
 from convviz.engine.lowering import transposed_direct
 from convviz.engine.matrix import conv_matrix, conv_matrix_symbolic, symbolic_labels
-from convviz.engine.scatter import scatter_frames
+from convviz.engine.scatter_frames import scatter_frames
 from convviz.engine.sizes import conv_output_size, conv_transpose_output_size
 from convviz.engine.trace import sliding_trace
 from convviz.engine.transpose import conv_transpose2d

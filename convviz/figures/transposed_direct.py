@@ -16,9 +16,10 @@ from dataclasses import dataclass
 import numpy as np
 import plotly.graph_objects as go
 
+from convviz.engine.arithmetic_text import format_cell
 from convviz.engine.lowering import lowered_kinds
 from convviz.engine.sizes import effective_kernel_size
-from convviz.engine.trace import WindowTrace, format_cell
+from convviz.engine.trace import WindowTrace
 from convviz.figures.animation import add_play_controls, reserve_below, unchecked_frame
 from convviz.figures.grid import (
     MAX_NUMBERED_CELLS,

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 import numpy as np
 import plotly.graph_objects as go
 
-from convviz.engine.scatter import ScatterFrames, ScatterGeometry
+from convviz.engine.scatter import ScatterGeometry
+from convviz.engine.scatter_frames import ScatterFrames
 from convviz.figures.animation import add_play_controls, reserve_below, unchecked_frame
 from convviz.figures.grid import (
     GridSpec,

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import numpy as np
 
+from convviz.engine.arithmetic_text import format_cell, format_number
 from convviz.engine.conv import conv2d
 from convviz.engine.scatter import cell_stamp
-from convviz.engine.trace import format_cell, format_number, sliding_trace
+from convviz.engine.trace import sliding_trace
 from convviz.engine.transpose import conv_transpose2d
 from convviz.figures.dilated import kernel_values as fill_kernel
 from convviz.practice.question import NUMBER, Link, Question, Step, draw, first_valid, forward_link

@@ -16,6 +16,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from convviz.engine.arithmetic_text import format_cell
 from convviz.engine.checkerboard import interior_mask, is_even_overlap, overlap_counts
 from convviz.engine.conv import conv2d
 from convviz.engine.errors import ConvValueError
@@ -28,9 +29,11 @@ from convviz.engine.matrix import (
 )
 from convviz.engine.padding import pad2d
 from convviz.engine.reference import conv_transpose2d_reference
-from convviz.engine.scatter import cell_stamp, scatter_frame, scatter_frames, scatter_stamps
-from convviz.engine.trace import format_cell, sliding_trace, window_frame
+from convviz.engine.scatter import cell_stamp, scatter_stamps
+from convviz.engine.scatter_frames import scatter_frame, scatter_frames
+from convviz.engine.trace import sliding_trace
 from convviz.engine.transpose import conv_transpose2d
+from convviz.engine.window_frame import window_frame
 from convviz.i18n import has_key, translate_error
 
 PADDING_MODES = ("zeros", "reflect", "replicate", "circular")

@@ -6,13 +6,8 @@ import numpy as np
 import pytest
 
 from convviz.engine.errors import ConvValueError
-from convviz.engine.scatter import (
-    MAX_FRAME_ENTRIES,
-    cell_stamp,
-    scatter_frame,
-    scatter_frames,
-    scatter_stamps,
-)
+from convviz.engine.scatter import cell_stamp, scatter_stamps
+from convviz.engine.scatter_frames import MAX_FRAME_ENTRIES, scatter_frame, scatter_frames
 from convviz.engine.transpose import conv_transpose2d
 
 X = np.array([[1.0, 2.0], [3.0, 4.0]])

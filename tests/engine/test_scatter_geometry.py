@@ -6,7 +6,8 @@ import numpy as np
 from hypothesis import given
 from hypothesis import strategies as st
 
-from convviz.engine.scatter import scatter_frames, scatter_stamps
+from convviz.engine.scatter import scatter_stamps
+from convviz.engine.scatter_frames import scatter_frames
 from convviz.figures.palette import CellKind
 
 X = np.array([[1.0, 2.0], [3.0, 4.0]])

@@ -5,15 +5,12 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from convviz.engine.arithmetic_text import format_cell, format_number
 from convviz.engine.conv import conv2d
 from convviz.engine.errors import ConvValueError
-from convviz.engine.trace import (
-    format_cell,
-    format_number,
-    sliding_trace,
-    unreached_rows_cols,
-    window_frame,
-)
+from convviz.engine.trace import sliding_trace
+from convviz.engine.unreached import unreached_rows_cols
+from convviz.engine.window_frame import window_frame
 
 X = np.arange(1.0, 17.0).reshape(4, 4)  # 1 … 16
 K = np.array([[1.0, 0.0, -1.0], [2.0, 0.0, -2.0], [1.0, 0.0, -1.0]])  # Sobel x

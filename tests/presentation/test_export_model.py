@@ -260,7 +260,8 @@ def test_scatter_add_output_padding_past_the_stamps_shows_zeros():
 
 
 def test_sliding_window_reads_the_engine_trace():
-    from convviz.engine.trace import format_cell, sliding_trace
+    from convviz.engine.arithmetic_text import format_cell
+    from convviz.engine.trace import sliding_trace
 
     padded = np.round(np.linspace(-2, 3, 30), 2).reshape(5, 6)  # (5, 6): rectangular
     kernel = np.array([[0.5, -1.0], [0.25, 2.0]])

@@ -12,7 +12,7 @@ from convviz.engine.conv import conv2d
 from convviz.engine.errors import ConvValueError
 from convviz.engine.lowering import flip_kernel
 from convviz.engine.padding import pad2d
-from convviz.engine.trace import unreached_rows_cols
+from convviz.engine.unreached import unreached_rows_cols
 from convviz.figures import standard_files as files
 from convviz.figures import standard_views as views
 from convviz.figures.palette import CellKind
