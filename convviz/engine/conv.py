@@ -2,8 +2,9 @@
 
 :func:`prepare_conv2d` checks and normalises the arguments once; :func:`conv2d` lowers the
 padded input to columns with ``sliding_window_view`` (im2col) and does one grouped matrix
-multiply per block of output rows. The loop version in ``reference.py`` shares
-:func:`prepare_conv2d`, so both explain a bad argument the same way.
+multiply per block of output rows — except for a depthwise convolution at stride 1, which
+``depthwise.py`` does as shifted multiply-adds without the columns. The loop version in
+``reference.py`` shares :func:`prepare_conv2d`, so both explain a bad argument the same way.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import Any
 import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
 
+from convviz.engine.depthwise import depthwise_conv2d, is_depthwise_stride_one
 from convviz.engine.errors import ConvValueError
 from convviz.engine.padding import pad2d
 from convviz.engine.params import (
@@ -300,6 +302,8 @@ def conv2d(
         groups=groups,
         padding_mode=padding_mode,
     )
+    if is_depthwise_stride_one(setup):
+        return setup.finish(depthwise_conv2d(setup))  # (N, C_out, H_out, W_out)
     xp = setup.padded_input()  # (N, C_in, Hp, Wp)
     n, c_in = xp.shape[:2]
     c_out, cg, kh, kw = setup.weight.shape
