@@ -1,11 +1,17 @@
 """Time the engine's convolutions against a plain NumPy version and, if installed, PyTorch.
 
-Run ``python bench/bench_engine.py [--repeats N]``. Prints the median wall time
+Run ``python bench/bench_engine.py [--repeats N] [--fresh-memory]``. Prints the median wall time
 (``time.perf_counter``) of each case after one warm-up call, and the largest difference of
 each column from the engine's result, so a fast but wrong column shows up at once.
 
 The "plain NumPy" column is a direct implementation without im2col or matrix multiplies:
 one broadcast multiply-and-sum per kernel tap (what a careful NumPy user would write first).
+``--fresh-memory`` reruns the script with glibc told to map every allocation above 64 KB
+afresh and give it back on free (``MALLOC_MMAP_THRESHOLD_`` / ``MALLOC_TRIM_THRESHOLD_``), so
+each call pays for the system zeroing its new pages, as a call does in a process that has not
+yet grown its heap; by default the allocator is left alone and, after the first large free,
+mostly reuses memory.
+
 PyTorch runs on the CPU twice: with its default thread count ("torch") and with one thread
 ("torch 1t"), since NumPy's element-wise work runs on one core; both columns are skipped when
 PyTorch is not importable.
@@ -35,6 +41,10 @@ try:
     import torch
 except ImportError:  # PyTorch is optional: the column is left out
     torch = None
+
+
+# glibc: allocations above 64 KB are mapped afresh and returned to the system when freed
+FRESH_MEMORY_ENV = {"MALLOC_MMAP_THRESHOLD_": "65536", "MALLOC_TRIM_THRESHOLD_": "65536"}
 
 
 def direct_conv2d(x: np.ndarray, w: np.ndarray, *, padding: int, groups: int) -> np.ndarray:
@@ -153,7 +163,15 @@ def as_array(value: object) -> np.ndarray:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeats", type=int, default=7, help="timed calls per cell")
+    parser.add_argument(
+        "--fresh-memory",
+        action="store_true",
+        help="every allocation above 64 KB on new pages (glibc), as in a young process",
+    )
     args = parser.parse_args()
+    if args.fresh_memory and FRESH_MEMORY_ENV.items() - os.environ.items():
+        # glibc reads these once at start-up, so the script runs again with them set
+        os.execve(sys.executable, [sys.executable, *sys.argv], {**os.environ, **FRESH_MEMORY_ENV})
 
     columns = ["engine", "numpy"] + (["torch", "torch 1t"] if torch is not None else [])
     print(
@@ -161,7 +179,8 @@ def main() -> None:
     )
     if torch is not None:
         print(f", torch {torch.__version__} ({torch.get_num_threads()} threads)", end="")
-    print(f"; median of {args.repeats} after 1 warm-up, milliseconds, float32")
+    memory = "fresh pages every call" if args.fresh_memory else "allocator left alone"
+    print(f"; {memory}; median of {args.repeats} after 1 warm-up, milliseconds, float32")
     header = f"{'case':<48}" + "".join(f"{c:>12}" for c in columns) + f"{'max |diff|':>14}"
     print(header)
     print("-" * len(header))
