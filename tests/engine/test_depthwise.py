@@ -18,9 +18,8 @@ def test_takes_the_path_only_for_one_input_channel_per_group_at_stride_one():
     x, w = np.ones((4, 6, 6)), np.ones((8, 1, 3, 3))
 
     def applies(weight, **params):
-        setup = prepare_conv2d(x, weight, None, **{"stride": 1, "padding": 0, "dilation": 1,
-                                                    "groups": 1, "padding_mode": "zeros",
-                                                    **params})  # fmt: skip
+        settings = {"stride": 1, "padding": 0, "dilation": 1, "groups": 1, "padding_mode": "zeros"}
+        setup = prepare_conv2d(x, weight, None, **{**settings, **params})
         return depthwise.is_depthwise_stride_one(setup)
 
     assert applies(w, groups=4)
@@ -53,10 +52,12 @@ def depthwise_cases(draw):
     dilation = (draw(st.integers(1, 3)), draw(st.integers(1, 3)))
     mode = draw(st.sampled_from(MODES))
     padding = draw(st.sampled_from(["same", "valid", 0, 1, 2, (0, 1), (2, 0)]))
-    pads = {"same": (1, 1), "valid": (0, 0)}.get(padding, padding)
-    pads = pads if isinstance(pads, tuple) else (pads, pads)
-    if padding == "same":
+    if padding == "same":  # at least the larger side's padding, ⌈d(k − 1) / 2⌉
         pads = tuple(d * (k - 1) // 2 + 1 for k, d in zip(kernel, dilation, strict=True))
+    elif padding == "valid":
+        pads = (0, 0)
+    else:
+        pads = padding if isinstance(padding, tuple) else (padding, padding)
     size = [
         draw(st.integers(max(d * (k - 1) + 1, p + 1), 10))  # the kernel fits; reflect pad < size
         for k, d, p in zip(kernel, dilation, pads, strict=True)
