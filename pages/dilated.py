@@ -22,12 +22,10 @@ from convviz.controls.caching import cached_figure
 from convviz.controls.downloads import export_buttons, share_link
 from convviz.controls.predict import predict_first
 from convviz.engine.errors import ConvValueError
-from convviz.figures import dilated_code as pycode
-from convviz.figures import dilated_files as files
-from convviz.figures import dilated_stack as stack
-from convviz.figures import dilated_views as views
-from convviz.figures.dilated import KERNEL_FILLS, OUTPUT
-from convviz.figures.grid import selected_cell
+from convviz.figures.common.grid import selected_cell
+from convviz.figures.dilated import code as pycode
+from convviz.figures.dilated import files, stack, views
+from convviz.figures.dilated.window import KERNEL_FILLS, OUTPUT
 from convviz.i18n import translate, translate_error
 from convviz.stacks import (
     COLUMNS,

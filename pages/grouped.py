@@ -26,14 +26,14 @@ from convviz.controls.downloads import export_buttons, share_link
 from convviz.controls.predict import predict_first
 from convviz.engine.errors import ConvValueError
 from convviz.export import grid_csv
-from convviz.figures import channel_exports as files
-from convviz.figures import counts
-from convviz.figures import grouped_code as torch_code
-from convviz.figures import grouped_common as common
-from convviz.figures import grouped_compute as compute
-from convviz.figures import grouped_graph as graph
-from convviz.figures import grouped_weight as block
-from convviz.figures import separable as sep
+from convviz.figures.common import channel_exports as files
+from convviz.figures.common import counts
+from convviz.figures.grouped import code as torch_code
+from convviz.figures.grouped import compute, graph
+from convviz.figures.grouped import files as grouped_files
+from convviz.figures.grouped import groups as common
+from convviz.figures.grouped import separable as sep
+from convviz.figures.grouped import weight as block
 from convviz.i18n import translate
 from convviz.inputs import make_values
 
@@ -137,7 +137,7 @@ with left:
         "grouped_graph",
         lang=lang,
         file_stem=f"{stem}_graph",
-        png=partial(files.graph_png, cin, cout, g, kernel_size=k, lang=lang),
+        png=partial(grouped_files.graph_png, cin, cout, g, kernel_size=k, lang=lang),
     )
 with right:
     st.subheader(translate("grouped.block.header", lang))
@@ -155,9 +155,9 @@ with right:
         "grouped_block",
         lang=lang,
         file_stem=f"{stem}_weight",
-        png=partial(files.block_png, cin, cout, g, lang=lang),
-        latex=partial(files.block_latex, cin, cout, g),
-        csv=partial(files.block_csv, cin, cout, g),
+        png=partial(grouped_files.block_png, cin, cout, g, lang=lang),
+        latex=partial(grouped_files.block_latex, cin, cout, g),
+        csv=partial(grouped_files.block_csv, cin, cout, g),
     )
 
 # 3. Parameter and multiply-accumulate counts, every term shown.
@@ -224,9 +224,9 @@ elif result is not None:
         "grouped_terms",
         lang=lang,
         file_stem=f"{stem}_y{channel}",
-        png=partial(files.terms_png, x, weight, groups=g, out_channel=channel, lang=lang),
-        latex=partial(files.filter_latex, weight, out_channel=channel),
-        csv=partial(files.weight_csv, weight),
+        png=partial(grouped_files.terms_png, x, weight, groups=g, out_channel=channel, lang=lang),
+        latex=partial(grouped_files.filter_latex, weight, out_channel=channel),
+        csv=partial(grouped_files.weight_csv, weight),
     )
     st.markdown(f"**{translate('grouped.concat.title', lang, g=g)}**")
     st.plotly_chart(
@@ -244,7 +244,11 @@ elif result is not None:
         lang=lang,
         file_stem=f"{stem}_outputs",
         png=partial(
-            files.outputs_png, result["concatenated"], groups=g, lang=lang, selected_output=channel
+            grouped_files.outputs_png,
+            result["concatenated"],
+            groups=g,
+            lang=lang,
+            selected_output=channel,
         ),
         csv=partial(files.channels_csv, result["concatenated"]),
     )
@@ -267,8 +271,8 @@ export_buttons(
     "separable",
     lang=lang,
     file_stem=f"separable_{example}_k{kernel.shape[0]}",
-    png=partial(files.separable_png, kernel, view, caption=verdict, lang=lang),
-    latex=partial(files.separable_latex, kernel, view),
+    png=partial(grouped_files.separable_png, kernel, view, caption=verdict, lang=lang),
+    latex=partial(grouped_files.separable_latex, kernel, view),
     csv=partial(grid_csv, kernel),
 )
 

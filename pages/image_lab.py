@@ -21,8 +21,8 @@ from convviz.controls.downloads import export_buttons, share_link
 from convviz.controls.upload import image_source
 from convviz.controls.urlstate import write_to_url
 from convviz.engine.errors import ConvValueError
-from convviz.figures import image_lab as views
-from convviz.figures.image_lab_code import code_view
+from convviz.figures.image_lab import views
+from convviz.figures.image_lab.code import code_view
 from convviz.i18n import translate
 from convviz.image_ops import (
     CUSTOM,

@@ -24,14 +24,14 @@ from convviz.controls.downloads import export_buttons, share_link
 from convviz.controls.predict import predict_first
 from convviz.controls.upload import image_source
 from convviz.engine.errors import ConvValueError
-from convviz.figures import channel_exports as files
-from convviz.figures import counts
-from convviz.figures import pointwise_code as torch_code
-from convviz.figures import pointwise_matmul as matmul
-from convviz.figures import pointwise_mixing as mixing
-from convviz.figures import pointwise_picture as pictures
-from convviz.figures import pointwise_pixel as per_pixel
-from convviz.figures.grid import selected_cell
+from convviz.figures.common import channel_exports as files
+from convviz.figures.common import counts
+from convviz.figures.common.grid import selected_cell
+from convviz.figures.pointwise import code as torch_code
+from convviz.figures.pointwise import files as pointwise_files
+from convviz.figures.pointwise import matmul, mixing
+from convviz.figures.pointwise import picture as pictures
+from convviz.figures.pointwise import pixel as per_pixel
 from convviz.i18n import translate
 from convviz.inputs import make_values
 
@@ -145,7 +145,7 @@ export_buttons(
     "pointwise_layer",
     lang=lang,
     file_stem=f"{stem}_layer",
-    png=partial(files.layer_png, x, check["conv"], pixel=(r, c), lang=lang),
+    png=partial(pointwise_files.layer_png, x, check["conv"], pixel=(r, c), lang=lang),
     csv=partial(files.channels_csv, x),
 )
 st.markdown(translate("pointwise.pixel.equation", lang, r=r, c=c, cin=cin, cout=cout))
@@ -158,9 +158,9 @@ export_buttons(
     "pointwise_pixel",
     lang=lang,
     file_stem=f"{stem}_pixel{r}{c}",
-    png=partial(files.pixel_png, x, weight, pixel=(r, c), lang=lang),
-    latex=partial(files.pixel_latex, x, weight, pixel=(r, c)),
-    csv=partial(files.matrix_csv, weight, columns=[f"x{j}" for j in range(cin)]),
+    png=partial(pointwise_files.pixel_png, x, weight, pixel=(r, c), lang=lang),
+    latex=partial(pointwise_files.pixel_latex, x, weight, pixel=(r, c)),
+    csv=partial(pointwise_files.matrix_csv, weight, columns=[f"x{j}" for j in range(cin)]),
 )
 st.markdown(f"**{translate('pointwise.matmul.header', lang)}**")
 st.caption(
@@ -182,9 +182,14 @@ export_buttons(
     lang=lang,
     file_stem=f"{stem}_WX",
     png=partial(
-        files.matmul_png, check["pixels"], weight, check["product"], column=r * i + c, lang=lang
+        pointwise_files.matmul_png,
+        check["pixels"],
+        weight,
+        check["product"],
+        column=r * i + c,
+        lang=lang,
     ),
-    latex=partial(files.matmul_latex, check["pixels"], weight, check["product"]),
+    latex=partial(pointwise_files.matmul_latex, check["pixels"], weight, check["product"]),
     csv=partial(files.product_csv, check["product"], width=i),
 )
 st.markdown(
@@ -234,8 +239,8 @@ with table_box:
             "pointwise_mixing",
             lang=lang,
             file_stem=f"pointwise_mixing_{preset}",
-            latex=partial(files.mixing_latex, matrix),
-            csv=partial(files.matrix_csv, matrix, columns="RGB"),
+            latex=partial(pointwise_files.mixing_latex, matrix),
+            csv=partial(pointwise_files.matrix_csv, matrix, columns="RGB"),
         )
 if picture is not None and matrix is not None:
     view = cached(pictures.mixing_view)(picture, matrix, relu=relu, lang=lang)

@@ -22,13 +22,11 @@ from convviz.controls.downloads import export_buttons, share_link
 from convviz.controls.predict import predict_first
 from convviz.controls.tabs import lazy_tabs
 from convviz.engine.errors import ConvValueError
-from convviz.figures import standard_code as code
-from convviz.figures import standard_files as files
-from convviz.figures import standard_views as views
-from convviz.figures.grid import selected_cell
-from convviz.figures.standard_data import KERNEL_FILLS, PADDING_RULES, SIZE_KEYS
-from convviz.figures.standard_matrix import C_PANEL, Y_GRID
-from convviz.figures.standard_window import OUTPUT
+from convviz.figures.common.grid import selected_cell
+from convviz.figures.standard import code, files, views
+from convviz.figures.standard.data import KERNEL_FILLS, PADDING_RULES, SIZE_KEYS
+from convviz.figures.standard.matrix import C_PANEL, Y_GRID
+from convviz.figures.standard.window import OUTPUT
 from convviz.i18n import translate
 from convviz.param_specs import PADDING_MODES, PARAM_SPECS
 

@@ -24,15 +24,13 @@ from convviz.controls.downloads import export_buttons, share_link
 from convviz.controls.predict import predict_first
 from convviz.controls.tabs import lazy_tabs
 from convviz.engine.errors import ConvValueError
-from convviz.figures import transposed_code as torch_code
-from convviz.figures import transposed_extras as extras
-from convviz.figures import transposed_files as files
-from convviz.figures import transposed_views as views
-from convviz.figures.grid import selected_cell
-from convviz.figures.transposed import KERNEL_KINDS, example_kernel, kernel_text, kernel_values
-from convviz.figures.transposed_data import HYPER
-from convviz.figures.transposed_direct import OUTPUT
-from convviz.figures.transposed_matrix import CT, Y_GRID, YVEC
+from convviz.figures.common.grid import selected_cell
+from convviz.figures.common.panels import KERNEL_KINDS, example_kernel, kernel_text, kernel_values
+from convviz.figures.transposed import code as torch_code
+from convviz.figures.transposed import extras, files, views
+from convviz.figures.transposed.data import HYPER
+from convviz.figures.transposed.direct import OUTPUT
+from convviz.figures.transposed.matrix import CT, Y_GRID, YVEC
 from convviz.i18n import translate
 
 KEYS = ("input_size", "kernel_size", "stride", "padding", "output_padding", "dilation")

@@ -10,15 +10,15 @@ import numpy as np
 import plotly.graph_objects as go
 import pytest
 
-from convviz.figures import dilated_views
-from convviz.figures.animation import add_play_controls, unchecked_frame
-from convviz.figures.grid import GridSpec, panels_figure
-from convviz.figures.standard_data import Setting, kernel_values, window_trace
-from convviz.figures.standard_window import window_figure
-from convviz.figures.transposed import example_kernel
-from convviz.figures.transposed_data import direct_data, scatter_data
-from convviz.figures.transposed_direct import direct_figure
-from convviz.figures.transposed_scatter import scatter_figure
+from convviz.figures.common.animation import add_play_controls, unchecked_frame
+from convviz.figures.common.grid import GridSpec, panels_figure
+from convviz.figures.common.panels import example_kernel
+from convviz.figures.dilated import views as dilated_views
+from convviz.figures.standard.data import Setting, kernel_values, window_trace
+from convviz.figures.standard.window import window_figure
+from convviz.figures.transposed.data import direct_data, scatter_data
+from convviz.figures.transposed.direct import direct_figure
+from convviz.figures.transposed.scatter import scatter_figure
 from convviz.i18n import translate
 
 X3 = np.arange(1, 10, dtype=float).reshape(3, 3)

@@ -12,15 +12,15 @@ import pytest
 from PIL import Image
 
 from convviz.engine.conv import conv2d
-from convviz.figures import channel_exports as files
-from convviz.figures import (
-    grouped_common,
-    grouped_compute,
-    pointwise_matmul,
-    pointwise_mixing,
-    separable,
-)
+from convviz.figures.common import channel_exports as files
+from convviz.figures.grouped import compute as grouped_compute
+from convviz.figures.grouped import files as grouped_files
+from convviz.figures.grouped import groups as grouped_common
+from convviz.figures.grouped import separable
 from convviz.figures.palette import HIGHLIGHT
+from convviz.figures.pointwise import files as pointwise_files
+from convviz.figures.pointwise import matmul as pointwise_matmul
+from convviz.figures.pointwise import mixing as pointwise_mixing
 from convviz.inputs import make_values
 
 
@@ -68,9 +68,9 @@ def grouped_case():
 
 def test_terms_png_draws_every_term_and_writes_cell_00(grouped_case):
     x, weight, result = grouped_case
-    image = _png(files.terms_png(x, weight, groups=2, out_channel=5, lang="en"))
+    image = _png(grouped_files.terms_png(x, weight, groups=2, out_channel=5, lang="en"))
     one = _png(
-        files.terms_png(x[:2], weight[:2, :1], groups=2, out_channel=1, lang="en")
+        grouped_files.terms_png(x[:2], weight[:2, :1], groups=2, out_channel=1, lang="en")
     )  # a single term
     assert image.width > one.width
     parts = grouped_compute.partial_sums(x, weight, groups=2, out_channel=5)
@@ -81,13 +81,13 @@ def test_terms_png_draws_every_term_and_writes_cell_00(grouped_case):
 
 def test_filter_latex_and_weight_csv_read_back_as_the_weight(grouped_case):
     _, weight, _ = grouped_case
-    latex = files.filter_latex(weight, out_channel=6)
+    latex = grouped_files.filter_latex(weight, out_channel=6)
     assert "w_{6,0} = " in latex and "w_{6,1} = " in latex
     kernels = _matrices(latex)
     assert len(kernels) == 2
     np.testing.assert_array_equal(kernels[0], weight[6, 0])
     np.testing.assert_array_equal(kernels[1], weight[6, 1])
-    header, numbers = _csv(files.weight_csv(weight))
+    header, numbers = _csv(grouped_files.weight_csv(weight))
     assert header[:4] == ["(0,0,0)", "(0,0,1)", "(0,0,2)", "(0,1,0)"] and len(header) == 18
     np.testing.assert_array_equal(numbers, weight.reshape(8, 18))
 
@@ -95,8 +95,8 @@ def test_filter_latex_and_weight_csv_read_back_as_the_weight(grouped_case):
 def test_outputs_png_outlines_the_selected_channel_and_csv_holds_every_value(grouped_case):
     _, _, result = grouped_case
     outputs = result["concatenated"]  # (8, 2, 2)
-    outlined = _png(files.outputs_png(outputs, groups=2, lang="zh", selected_output=3))
-    plain = _png(files.outputs_png(outputs, groups=2, lang="zh", selected_output=-1))
+    outlined = _png(grouped_files.outputs_png(outputs, groups=2, lang="zh", selected_output=3))
+    plain = _png(grouped_files.outputs_png(outputs, groups=2, lang="zh", selected_output=-1))
     assert _has_colour(outlined, HIGHLIGHT) and not _has_colour(plain, HIGHLIGHT)
     header, numbers = _csv(files.channels_csv(outputs))
     assert header == ["(0,0)", "(0,1)", "(1,0)", "(1,1)"]
@@ -105,11 +105,11 @@ def test_outputs_png_outlines_the_selected_channel_and_csv_holds_every_value(gro
 
 
 def test_graph_and_block_pngs_use_the_group_colours():
-    graph = _png(files.graph_png(4, 8, 2, kernel_size=3, lang="en"))
+    graph = _png(grouped_files.graph_png(4, 8, 2, kernel_size=3, lang="en"))
     for j in range(2):
         assert _has_colour(graph, grouped_common.group_colour(j))
     assert not _has_colour(graph, grouped_common.group_colour(2))
-    block = _png(files.block_png(4, 8, 2, lang="zh"))
+    block = _png(grouped_files.block_png(4, 8, 2, lang="zh"))
     assert block.height > block.width / 2  # 8 rows of 4 cells
 
 
@@ -118,8 +118,8 @@ def test_separable_exports_hold_the_split_or_the_singular_values(name):
     kernel = separable.example_kernel(name)
     view = separable.separable_view(kernel)
     caption = separable.verdict_text(kernel, view, lang="en")
-    _png(files.separable_png(kernel, view, caption=caption, lang="en"))
-    latex = files.separable_latex(kernel, view)
+    _png(grouped_files.separable_png(kernel, view, caption=caption, lang="en"))
+    latex = grouped_files.separable_latex(kernel, view)
     found = _matrices(latex)
     if name == "sobel":
         column, row, product = found
@@ -141,7 +141,7 @@ def pointwise_case():
 
 def test_layer_png_and_csv_of_the_pixels(pointwise_case):
     x, _, check = pointwise_case
-    image = _png(files.layer_png(x, check["conv"], pixel=(1, 2), lang="zh"))
+    image = _png(pointwise_files.layer_png(x, check["conv"], pixel=(1, 2), lang="zh"))
     assert _has_colour(image, HIGHLIGHT)
     header, numbers = _csv(files.channels_csv(x))
     assert len(header) == 16 and header[6] == "(1,2)"
@@ -150,21 +150,25 @@ def test_layer_png_and_csv_of_the_pixels(pointwise_case):
 
 def test_pixel_exports_read_back_as_w_times_x(pointwise_case):
     x, weight, check = pointwise_case
-    _png(files.pixel_png(x, weight, pixel=(1, 2), lang="en"))
-    w, vector, result = _matrices(files.pixel_latex(x, weight, pixel=(1, 2)))
+    _png(pointwise_files.pixel_png(x, weight, pixel=(1, 2), lang="en"))
+    w, vector, result = _matrices(pointwise_files.pixel_latex(x, weight, pixel=(1, 2)))
     np.testing.assert_array_equal(w, weight)
     np.testing.assert_array_equal(vector[:, 0], x[:, 1, 2])
     np.testing.assert_array_equal(result[:, 0], check["conv"][:, 1, 2])
-    header, numbers = _csv(files.matrix_csv(weight, columns=["x0", "x1", "x2"]))
+    header, numbers = _csv(pointwise_files.matrix_csv(weight, columns=["x0", "x1", "x2"]))
     assert header == ["x0", "x1", "x2"]
     np.testing.assert_array_equal(numbers, weight)
 
 
 def test_matmul_exports_read_back_as_the_whole_layer(pointwise_case):
     _, weight, check = pointwise_case
-    image = _png(files.matmul_png(check["pixels"], weight, check["product"], column=6, lang="en"))
+    image = _png(
+        pointwise_files.matmul_png(check["pixels"], weight, check["product"], column=6, lang="en")
+    )
     assert image.width > image.height
-    w, pixels, product = _matrices(files.matmul_latex(check["pixels"], weight, check["product"]))
+    w, pixels, product = _matrices(
+        pointwise_files.matmul_latex(check["pixels"], weight, check["product"])
+    )
     np.testing.assert_array_equal(w @ pixels, product)
     np.testing.assert_array_equal(product, check["conv"].reshape(2, 16))
     header, numbers = _csv(files.product_csv(check["product"], width=4))
@@ -174,11 +178,11 @@ def test_matmul_exports_read_back_as_the_whole_layer(pointwise_case):
 
 def test_mixing_matrix_exports():
     matrix = pointwise_mixing.mixing_preset("opponent")
-    latex = files.mixing_latex(matrix)
+    latex = pointwise_files.mixing_latex(matrix)
     assert "\\begin{bmatrix} y_0\\\\ y_1 \\end{bmatrix}" in latex
     assert "\\begin{bmatrix} R \\\\ G \\\\ B \\end{bmatrix}" in latex
     (found,) = [m for m in _matrices(latex) if m.size]
     np.testing.assert_array_equal(found, matrix)
-    header, numbers = _csv(files.matrix_csv(matrix, columns="RGB"))
+    header, numbers = _csv(pointwise_files.matrix_csv(matrix, columns="RGB"))
     assert header == ["R", "G", "B"]
     np.testing.assert_array_equal(numbers, [[1, -1, 0], [0.5, 0.5, -1]])

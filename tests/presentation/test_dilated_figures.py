@@ -15,15 +15,12 @@ from hypothesis import strategies as st
 from convviz.engine.conv import conv2d
 from convviz.engine.errors import ConvValueError
 from convviz.engine.receptive import field_steps, receptive_field
-from convviz.figures import dilated as figs
-from convviz.figures import dilated_code as pycode
-from convviz.figures import dilated_files as files
-from convviz.figures import dilated_stack as stack
-from convviz.figures import dilated_views as views
-from convviz.figures import receptive as rf
-from convviz.figures import receptive_compare as compare
+from convviz.figures.dilated import code as pycode
+from convviz.figures.dilated import compare, files, stack, views
+from convviz.figures.dilated import receptive as rf
+from convviz.figures.dilated import window as figs
+from convviz.figures.dilated.aspp import branch_rows
 from convviz.figures.palette import CellKind
-from convviz.figures.receptive_aspp import branch_rows
 from convviz.param_specs import PARAM_SPECS
 from convviz.stacks import LIMITS, Layer, stack_preset
 

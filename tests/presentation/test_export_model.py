@@ -86,7 +86,7 @@ def test_format_number(value, text):
 
 @given(st.floats(-1e6, 1e6, allow_nan=False))
 def test_format_number_matches_the_screen(value):
-    from convviz.figures.grid import format_number as screen
+    from convviz.figures.common.grid import format_number as screen
 
     assert format_number(value) == screen(value)
     assert format_number(value, 3) == screen(value, 3)
@@ -201,8 +201,8 @@ def test_scatter_add_2x2_k3_s2_caption_and_stamps():
 
 
 def test_on_screen_specs_become_export_panels_and_frames():
-    from convviz.figures.animation import FrameSpec
-    from convviz.figures.grid import GridSpec, Highlight
+    from convviz.figures.common.animation import FrameSpec
+    from convviz.figures.common.grid import GridSpec, Highlight
     from convviz.figures.palette import SECONDARY_HIGHLIGHT
 
     spec = GridSpec(

@@ -9,11 +9,10 @@ from hypothesis import strategies as st
 
 from convviz.engine.conv import conv2d
 from convviz.engine.errors import ConvValueError
-from convviz.figures import grouped_code as torch_code
-from convviz.figures import grouped_common as common
-from convviz.figures import grouped_compute as compute
-from convviz.figures import grouped_graph as graph
-from convviz.figures import grouped_weight as block
+from convviz.figures.grouped import code as torch_code
+from convviz.figures.grouped import compute, graph
+from convviz.figures.grouped import groups as common
+from convviz.figures.grouped import weight as block
 from convviz.figures.palette import HIGHLIGHT, CellKind
 from convviz.inputs import make_values
 
@@ -183,7 +182,7 @@ def test_pytorch_snippet_is_python_with_the_page_numbers():
 
 
 def test_align_comments_leaves_full_line_comments_and_code_alone():
-    from convviz.figures.code_text import align_comments
+    from convviz.figures.common.code_text import align_comments
 
     code = "# title\nx = 1  # one\nlonger = 22    # two\nprint(x)"
     assert align_comments(code).splitlines() == [
@@ -236,7 +235,7 @@ def _product(term: str) -> int:
     bias=st.booleans(),
 )
 def test_every_count_equals_its_written_terms(*, cin_g, cout_g, groups, k, extra, bias):
-    from convviz.figures import counts
+    from convviz.figures.common import counts
 
     cin, cout, i = cin_g * groups, cout_g * groups, k + extra
     rows = counts.comparison_rows(cin, cout, groups, kernel_size=k, input_size=i, bias=bias)
@@ -262,7 +261,7 @@ def test_every_count_equals_its_written_terms(*, cin_g, cout_g, groups, k, extra
 
 
 def test_counts_table_chart_and_ratio_text():
-    from convviz.figures import counts
+    from convviz.figures.common import counts
 
     rows = counts.comparison_rows(4, 8, 2, kernel_size=3, input_size=5, bias=False)
     table = counts.comparison_table(rows, groups=2, lang="en").splitlines()
@@ -281,7 +280,7 @@ def test_counts_table_chart_and_ratio_text():
 
 
 def test_counts_refuse_what_the_engine_refuses():
-    from convviz.figures import counts
+    from convviz.figures.common import counts
 
     with pytest.raises(ConvValueError):
         counts.comparison_rows(4, 4, 3, kernel_size=3, input_size=5, bias=False)
@@ -290,18 +289,19 @@ def test_counts_refuse_what_the_engine_refuses():
 
 
 def test_exports_of_the_grouped_views():
-    from convviz.figures import channel_exports as files
+    from convviz.figures.common import channel_exports as files
+    from convviz.figures.grouped import files as grouped_files
 
-    scene = files.graph_scene(4, 8, 2, kernel_size=3)
+    scene = grouped_files.graph_scene(4, 8, 2, kernel_size=3)
     graph = scene.panels[0]
     assert [len(c.labels) for c in graph.columns] == [4, 8, 8]
     assert len(graph.edges) == 4 * 8 // 2 + 8
     assert {e.colour for e in graph.edges} == {common.group_colour(0), common.group_colour(1)}
     assert "**" not in scene.caption.en and "4 · 8 / 2 = 16" in scene.caption.en
     for png in (
-        files.graph_png(4, 8, 2, kernel_size=3, lang="zh"),
-        files.block_png(4, 4, 2, lang="en"),
-        files.terms_png(
+        grouped_files.graph_png(4, 8, 2, kernel_size=3, lang="zh"),
+        grouped_files.block_png(4, 4, 2, lang="en"),
+        grouped_files.terms_png(
             make_values("ones", (4, 3, 3)),
             np.ones((4, 2, 2, 2)),
             groups=2,
@@ -310,15 +310,15 @@ def test_exports_of_the_grouped_views():
         ),
     ):
         assert png.startswith(b"\x89PNG\r\n\x1a\n")
-    latex = files.block_latex(4, 4, 2)
+    latex = grouped_files.block_latex(4, 4, 2)
     assert "w_{0,0} & w_{0,1} & 0 & 0 \\\\" in latex and "0 & 0 & w_{3,0} & w_{3,1}" in latex
-    assert files.block_csv(2, 2, 2).splitlines() == ["x0,x1", '"w_{0,0}",0', '0,"w_{1,0}"']
+    assert grouped_files.block_csv(2, 2, 2).splitlines() == ["x0,x1", '"w_{0,0}",0', '0,"w_{1,0}"']
     assert files.file_stem("grouped", cin=4, cout=8, g=2) == "grouped_cin4_cout8_g2"
 
 
 @pytest.mark.parametrize("name", ["sobel", "gaussian", "box"])
 def test_rank_one_examples_split_into_column_times_row(name):
-    from convviz.figures import separable as sep
+    from convviz.figures.grouped import separable as sep
 
     kernel = sep.example_kernel(name)
     view = sep.separable_view(kernel)
@@ -333,7 +333,7 @@ def test_rank_one_examples_split_into_column_times_row(name):
 
 
 def test_laplacian_and_random_kernels_do_not_split():
-    from convviz.figures import separable as sep
+    from convviz.figures.grouped import separable as sep
 
     kernel = sep.example_kernel("laplacian")
     view = sep.separable_view(kernel)

@@ -8,11 +8,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from convviz.engine.errors import ConvValueError
-from convviz.figures import pointwise_code as torch_code
-from convviz.figures import pointwise_matmul as matmul
-from convviz.figures import pointwise_mixing as mixing
-from convviz.figures import pointwise_picture as pictures
-from convviz.figures import pointwise_pixel as per_pixel
+from convviz.figures.pointwise import code as torch_code
+from convviz.figures.pointwise import matmul, mixing
+from convviz.figures.pointwise import picture as pictures
+from convviz.figures.pointwise import pixel as per_pixel
 from convviz.i18n import translate_error
 from convviz.inputs import make_values
 
@@ -199,7 +198,7 @@ def test_largest_settings_stay_small():
 
 
 def test_seed_002_blocks_are_recomputed_term_by_term():
-    from convviz.figures import counts
+    from convviz.figures.common import counts
 
     plain = counts.inception_layers(**counts.INCEPTION_DEFAULTS, reduced=False)
     reduced = counts.inception_layers(**counts.INCEPTION_DEFAULTS, reduced=True)
@@ -216,12 +215,13 @@ def test_seed_002_blocks_are_recomputed_term_by_term():
 
 
 def test_exports_of_the_pointwise_views():
-    from convviz.figures import channel_exports as files
+    from convviz.figures.common import channel_exports as files
+    from convviz.figures.pointwise import files as pointwise_files
 
     x = make_values("arange", (3, 2, 2))  # pixel (1, 0): 3, 7, 11
     weight = np.array([[1.0, -1.0, 0.0], [2.0, 0.0, 1.0]])
-    assert files.pixel_png(x, weight, pixel=(1, 0), lang="zh").startswith(b"\x89PNG")
-    latex = files.pixel_latex(x, weight, pixel=(1, 0))
+    assert pointwise_files.pixel_png(x, weight, pixel=(1, 0), lang="zh").startswith(b"\x89PNG")
+    latex = pointwise_files.pixel_latex(x, weight, pixel=(1, 0))
     assert "1 & -1 & 0 \\\\\n2 & 0 & 1" in latex
     assert "=\n\\begin{bmatrix}\n-4 \\\\\n17\n\\end{bmatrix}" in latex
     check = matmul.pointwise_check(x, weight)

@@ -13,11 +13,10 @@ from convviz.engine.errors import ConvValueError
 from convviz.engine.lowering import flip_kernel
 from convviz.engine.padding import pad2d
 from convviz.engine.unreached import unreached_rows_cols
-from convviz.figures import standard_files as files
-from convviz.figures import standard_views as views
 from convviz.figures.palette import CellKind
-from convviz.figures.standard_code import code_view
-from convviz.figures.standard_data import (
+from convviz.figures.standard import files, views
+from convviz.figures.standard.code import code_view
+from convviz.figures.standard.data import (
     Setting,
     conv_output,
     kernel_values,
@@ -25,9 +24,9 @@ from convviz.figures.standard_data import (
     matrix_form,
     window_trace,
 )
-from convviz.figures.standard_matrix import c_figure, row_text
-from convviz.figures.standard_padding import modes_figure
-from convviz.figures.standard_window import window_figure, window_specs
+from convviz.figures.standard.matrix import c_figure, row_text
+from convviz.figures.standard.padding import modes_figure
+from convviz.figures.standard.window import window_figure, window_specs
 from convviz.i18n import translate
 
 MB = 1_000_000

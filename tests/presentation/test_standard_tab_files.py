@@ -13,8 +13,8 @@ from hypothesis import strategies as st
 
 from convviz.engine.conv import conv2d
 from convviz.engine.padding import pad2d
-from convviz.figures import standard_files as files
-from convviz.figures.standard_data import kernel_values
+from convviz.figures.standard import files
+from convviz.figures.standard.data import kernel_values
 from convviz.i18n import translate
 from convviz.param_specs import PADDING_MODES
 from tests.presentation.scene_capture import capture_scenes, decode_png

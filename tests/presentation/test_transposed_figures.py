@@ -13,12 +13,8 @@ from hypothesis import strategies as st
 from convviz.engine.conv import conv2d
 from convviz.engine.errors import ConvValueError
 from convviz.engine.transpose import conv_transpose2d
-from convviz.figures import transposed_code as torch_code
-from convviz.figures import transposed_extras as extras
-from convviz.figures import transposed_files as files
-from convviz.figures import transposed_views as views
-from convviz.figures.palette import CellKind
-from convviz.figures.transposed import (
+from convviz.figures.common.matrix_size import MAX_DRAWN_CELLS
+from convviz.figures.common.panels import (
     ANIMATION_BUDGET,
     example_kernel,
     fits_animation,
@@ -26,21 +22,24 @@ from convviz.figures.transposed import (
     kernel_values,
     weight_labels,
 )
-from convviz.figures.transposed_data import (
+from convviz.figures.palette import CellKind
+from convviz.figures.transposed import code as torch_code
+from convviz.figures.transposed import extras, files, views
+from convviz.figures.transposed.data import (
     checkerboard_counts,
     direct_data,
     matrix_data,
     scatter_data,
 )
-from convviz.figures.transposed_direct import direct_kinds, flip_figure, products_text
-from convviz.figures.transposed_extras import (
+from convviz.figures.transposed.direct import direct_kinds, flip_figure, products_text
+from convviz.figures.transposed.extras import (
     beyond_stamps,
     checkerboard_figure,
     extra_mask,
     output_padding_figure,
 )
-from convviz.figures.transposed_matrix import MAX_DRAWN_CELLS, ct_figure, row_text
-from convviz.figures.transposed_scatter import canvas_kinds, running_sums, scatter_figure
+from convviz.figures.transposed.matrix import ct_figure, row_text
+from convviz.figures.transposed.scatter import canvas_kinds, running_sums, scatter_figure
 
 DEFAULT = {"stride": 2, "padding": 1, "output_padding": 0, "dilation": 1}
 X3 = np.arange(1, 10, dtype=float).reshape(3, 3)

@@ -1,0 +1,1 @@
+"""Pieces every topic's figures share: grid panels, animation, code text, counts."""

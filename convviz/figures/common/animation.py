@@ -1,0 +1,167 @@
+"""Client-side animation of figures: frames, play / pause buttons and a step slider.
+
+Frames are pure data built from the engine's traces (a frame is a function of the setting and
+the step), so the browser animates without a server round trip; pages keep the chart inside
+an ``st.fragment`` so unrelated controls do not restart it. :class:`FrameSpec` describes a
+step of a panel animation for the GIF exporter.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+import plotly.graph_objects as go
+
+from convviz.figures.common.grid import Highlight
+from convviz.i18n import translate
+
+
+@dataclass(frozen=True)
+class FrameSpec:
+    """One step of an animation.
+
+    Attributes
+    ----------
+    name : str
+        Label of the step on the slider (e.g. ``"(0, 1)"``).
+    highlights : sequence of (int, Highlight)
+        ``(panel, rectangle)`` pairs drawn in this step, besides each panel's own highlights.
+    values : dict of int -> np.ndarray
+        Panel index -> new (H, W) values (e.g. the output accumulated so far); other panels keep
+        theirs.
+    caption : str
+        Text under the panels, e.g. ``"1·0 + 2·1 + 3·0 = 2"``.
+    """
+
+    name: str
+    highlights: Sequence[tuple[int, Highlight]] = field(default_factory=tuple)
+    values: dict[int, np.ndarray] = field(default_factory=dict)
+    caption: str = ""
+
+
+def unchecked_frame(
+    name: str, data: list[dict], traces: list[int], layout: dict | None = None
+) -> go.Frame:
+    """A ``go.Frame`` from plain trace dicts, without Plotly's property-by-property checks.
+
+    Plotly validates every property of every trace it constructs: about 7 ms per frame of two
+    text traces, which made a 50-step animation the slowest part of a rerun. The frame's JSON
+    is the same; only what is put in is not checked, so the figure tests re-validate whole
+    animated figures (``go.Figure(fig.to_dict())``).
+
+    Parameters
+    ----------
+    name : str
+        Frame name (the step slider's label).
+    data : list of dict
+        Trace updates, each with its ``"type"``.
+    traces : list of int
+        Index in ``fig.data`` of the trace each entry of ``data`` updates.
+    layout : dict, optional
+        Layout update for the frame (shapes, annotations).
+    """
+    return go.Frame(name=name, data=data, traces=traces, layout=layout, _validate=False)
+
+
+def attach_frames(fig: go.Figure, frames: Sequence[go.Frame]) -> go.Figure:
+    """Give ``fig`` these frames as they are (in place; returns ``fig``).
+
+    ``fig.frames = frames`` copies every frame through Plotly's validator again (about 1.5 ms
+    per frame), which would undo what :func:`unchecked_frame` saves; the frames are stored
+    directly instead. Plotly's ``to_dict`` / ``to_json`` read them from there like any others.
+    """
+    fig._frame_objs = tuple(frames)
+    return fig
+
+
+def play_controls(names: list[str], *, lang: str, active: int, duration_ms: int = 900) -> dict:
+    """Layout of the ▶ / ❚❚ buttons and the step slider under a figure.
+
+    Returns
+    -------
+    dict
+        ``{"updatemenus": [...], "sliders": [...]}`` for ``fig.update_layout``; slider step
+        ``n`` animates to the frame named ``names[n]``.
+    """
+    still = {"duration": 0}
+    play = {
+        "frame": {"duration": duration_ms, "redraw": True},
+        "fromcurrent": True,
+        "transition": still,
+        "mode": "immediate",
+    }
+    pause = {"frame": {"duration": 0, "redraw": False}, "mode": "immediate", "transition": still}
+    jump = {"frame": {"duration": 0, "redraw": True}, "mode": "immediate", "transition": still}
+    return {
+        "updatemenus": [
+            {
+                "type": "buttons",
+                "direction": "left",
+                "x": 0,
+                "y": 0,
+                "xanchor": "left",
+                "yanchor": "top",
+                "pad": {"t": 0},
+                "showactive": False,
+                "buttons": [
+                    {
+                        "label": translate("anim.play", lang),
+                        "method": "animate",
+                        "args": [None, play],
+                    },
+                    {
+                        "label": translate("anim.pause", lang),
+                        "method": "animate",
+                        "args": [[None], pause],
+                    },
+                ],
+            }
+        ],
+        "sliders": [
+            {
+                "active": active,
+                "x": 0.24,
+                "len": 0.76,
+                "y": 0,
+                "yanchor": "top",
+                "pad": {"t": 0},
+                "currentvalue": {"prefix": translate("anim.step", lang) + " "},
+                "steps": [
+                    {"label": name, "method": "animate", "args": [[name], jump]} for name in names
+                ],
+            }
+        ],
+    }
+
+
+def reserve_below(fig: go.Figure, pixels: int) -> int:
+    """Grow the figure by ``pixels`` under the panels (for captions); returns the plot height."""
+    height = int(fig.layout.height or 300)
+    top = int(fig.layout.margin.t or 0)
+    bottom = int(fig.layout.margin.b or 0)
+    fig.update_layout(height=height + pixels, margin={"b": bottom + pixels})
+    return height - top - bottom
+
+
+def add_play_controls(
+    fig: go.Figure, frames: list[go.Frame], *, lang: str, active: int, duration_ms: int = 900
+) -> go.Figure:
+    """Attach ``frames`` and the play controls under everything else (in place; returns ``fig``).
+
+    Call it after :func:`reserve_below` made room for the caption: the controls go below
+    that room.
+    """
+    attach_frames(fig, frames)
+    plot = int(fig.layout.height) - int(fig.layout.margin.t or 0) - int(fig.layout.margin.b or 0)
+    used = int(fig.layout.margin.b or 0)
+    controls = play_controls(
+        [f.name for f in frames], lang=lang, active=active, duration_ms=duration_ms
+    )
+    controls["updatemenus"][0]["y"] = -(used + 6) / plot
+    controls["sliders"][0]["y"] = -(used + 6) / plot
+    # One layout update (room for the controls and the controls): each update_layout walks
+    # the whole layout, slider steps included.
+    fig.update_layout(height=int(fig.layout.height) + 92, margin={"b": used + 92}, **controls)
+    return fig

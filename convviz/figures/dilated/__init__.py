@@ -1,0 +1,1 @@
+"""Figures of the dilated page, with its receptive-field views."""

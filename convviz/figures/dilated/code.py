@@ -1,0 +1,128 @@
+"""The PyTorch code of the dilated page: the sidebar's layer with the same input and weights,
+then the stack as ``nn.Sequential`` (or the parallel branches as an ``nn.ModuleList``).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from convviz.engine.sizes import conv_output_size
+from convviz.figures.common.grid import format_number
+from convviz.figures.dilated.window import kernel_values
+from convviz.i18n import translate
+
+
+def _tensor_literal(values: np.ndarray, *, indent: str = "") -> str:
+    """``values`` (H, W) as a (1, 1, H, W) float tensor literal, one row per line."""
+    rows = "".join(f"{indent}    [{', '.join(format_number(v) for v in row)}],\n" for row in values)
+    return f"torch.tensor([[[\n{rows}{indent}]]], dtype=torch.float32)"
+
+
+def pytorch_snippet(
+    x: np.ndarray | None,
+    kernel: np.ndarray,
+    layers: list[tuple[int, int, int]] | None,
+    *,
+    input_size: int,
+    stride: int,
+    padding: int,
+    dilation: int,
+    output_shape: tuple[int, int] | None,
+    mode: str = "stack",
+    lang: str,
+) -> str:
+    """PyTorch code for the sidebar's layer (with its input and weights) and the stack.
+
+    Parameters
+    ----------
+    x : np.ndarray, optional
+        (H, W) input values; random ones of side ``input_size`` when missing.
+    kernel : np.ndarray
+        (k, k) weights.
+    layers : list of (k, s, d), optional
+        The stack of section 3 (omitted when it is invalid).
+    stride, padding, dilation : int
+    output_shape : (int, int), optional
+        The engine's output shape, printed as the expected result.
+    mode : {"stack", "parallel"}
+    lang : {"en", "zh"}
+
+    Returns
+    -------
+    str
+        Runnable Python: ``nn.Conv2d(1, 1, kernel_size=k, stride=s, padding=p, dilation=d)``
+        applied to the same numbers, then the stack as ``nn.Sequential`` (or the parallel
+        branches as an ``nn.ModuleList`` concatenated along channels).
+    """
+    k = kernel.shape[0]
+    lines = [
+        "import torch",
+        "from torch import nn",
+        "",
+        translate("dilated.code.one_layer", lang),
+        f"x = {_tensor_literal(x)}  # (1, 1, {input_size}, {input_size})"
+        if x is not None
+        else f"x = torch.randn(1, 1, {input_size}, {input_size})",
+        f"conv = nn.Conv2d(1, 1, kernel_size={k}, stride={stride}, padding={padding}, "
+        f"dilation={dilation}, bias=False)",
+        "with torch.no_grad():",
+        f"    conv.weight.copy_({_tensor_literal(kernel, indent='    ')})",
+        "y = conv(x)",
+        "print(y[0, 0])",
+    ]
+    if output_shape is not None:
+        lines.append(f"print(y.shape)  # torch.Size([1, 1, {output_shape[0]}, {output_shape[1]}])")
+    if layers:
+        lines += ["", "channels = 64"]
+        convs = [
+            f"nn.Conv2d(channels, channels, kernel_size={k_}, stride={s_}, "
+            f"padding={(d_ * (k_ - 1)) // 2}, dilation={d_})"
+            for k_, s_, d_ in layers
+        ]
+        if mode == "parallel":
+            lines += [translate("dilated.code.branches", lang), "branches = nn.ModuleList(["]
+            lines += [f"    {conv}," for conv in convs]
+            lines += [
+                "])",
+                "features = torch.randn(1, channels, 64, 64)",
+                "y = torch.cat([branch(features) for branch in branches], dim=1)",
+            ]
+        else:
+            lines += [translate("dilated.code.stack", lang), "stack = nn.Sequential("]
+            for conv in convs:
+                lines += [f"    {conv},", "    nn.ReLU(),"]
+            lines += [")", "y = stack(torch.randn(1, channels, 64, 64))"]
+    return "\n".join(lines)
+
+
+def code_view(
+    x: np.ndarray | None,
+    fill: str,
+    layers: tuple | None,
+    mode: str,
+    *,
+    lang: str,
+    input_size: int,
+    kernel_size: int,
+    stride: int,
+    padding: int,
+    dilation: int,
+) -> str:
+    """Section 6: the PyTorch code of the sidebar layer and of the stack."""
+    try:
+        o = conv_output_size(input_size, kernel_size, stride, padding, dilation)
+        shape = (o, o)
+    except ValueError:
+        shape = None
+    return pytorch_snippet(
+        x,
+        kernel_values(fill, kernel_size),
+        list(layers) if layers else None,
+        input_size=input_size,
+        stride=stride,
+        padding=padding,
+        dilation=dilation,
+        output_shape=shape,
+        mode=mode,
+        lang=lang,
+    )

@@ -1,0 +1,160 @@
+"""The dilated stack against three ways to reach (at least) the same receptive field: one
+big kernel, a stack of plain 3×3 layers, and 3×3 layers of stride 2.
+
+Rows count weights per channel pair (Σ k²) and the output size kept; the table and the bar
+charts are pure (numbers and ``lang`` in).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from convviz.engine.receptive import receptive_field
+from convviz.engine.sizes import conv_output_size
+from convviz.figures.dilated.receptive import effective_size
+from convviz.figures.palette import ROLE_COLOUR
+from convviz.i18n import translate
+from convviz.stacks import Layer
+
+COMPARE_SIZE = 64  # side of the feature map the alternatives are compared on
+PLAIN_KERNEL = 3  # kernel of the undilated alternatives
+
+
+def _same_size_output(size: int, layers: Sequence[Layer]) -> int:
+    """Output side after ``layers``, each padded by ⌊(k̂ − 1)/2⌋ (size kept at stride 1)."""
+    for layer in layers:
+        size = conv_output_size(
+            size,
+            layer.kernel_size,
+            layer.stride,
+            (effective_size(layer) - 1) // 2,
+            layer.dilation,
+        )
+    return size
+
+
+def _row(way: str, layers: Sequence[Layer], *, size: int) -> dict:
+    return {
+        "way": way,
+        "dilation": max(layer.dilation for layer in layers),
+        "layers": len(layers),
+        "params": sum(layer.kernel_size**2 for layer in layers),
+        "output": _same_size_output(size, layers),
+        "field": receptive_field([tuple(layer) for layer in layers])[-1],
+    }
+
+
+def comparison(layers: Sequence[Layer], mode: str, *, size: int = COMPARE_SIZE) -> list[dict]:
+    """The dilated layers against three ways to reach (at least) the same receptive field.
+
+    Parameters
+    ----------
+    layers : sequence of Layer
+        The learner's stack (``mode="stack"``) or branches (``"parallel"``: the branch with the
+        largest field is compared).
+    mode : {"stack", "parallel"}
+    size : int
+        Side of the input feature map.
+
+    Returns
+    -------
+    list of dict
+        Rows with keys ``way`` (``"dilated"`` or, for branches, ``"branch"``; then
+        ``"big_kernel"``, ``"plain"``, ``"strided"``), ``dilation`` (largest d),
+        ``layers``, ``params`` (weights per channel pair, Σ k²), ``output`` (side of the output
+        map) and ``field`` (its receptive field). Every layer is padded by ⌊(k̂ − 1)/2⌋.
+
+    Notes
+    -----
+    With target field R: one R×R kernel; n = ⌈(R − 1)/2⌉ plain 3×3 layers (field 2n + 1);
+    3×3 layers of stride 2 until their field 1 + 2·(2ⁿ − 1) reaches R, each halving the map.
+    """
+    if mode == "parallel":
+        layers = [max(layers, key=effective_size)]
+    target = receptive_field([tuple(layer) for layer in layers])[-1]
+    k = PLAIN_KERNEL
+    plain = [Layer(k, 1, 1)] * max(1, -(-(target - 1) // (k - 1)))
+    strided = [Layer(k, 2, 1)]
+    while receptive_field([tuple(layer) for layer in strided])[-1] < target:
+        strided.append(Layer(k, 2, 1))
+    return [
+        _row("branch" if mode == "parallel" else "dilated", layers, size=size),
+        _row("big_kernel", [Layer(target, 1, 1)], size=size),
+        _row("plain", plain, size=size),
+        _row("strided", strided, size=size),
+    ]
+
+
+def comparison_labels(rows: Sequence[dict], *, lang: str) -> list[str]:
+    """Translated name of each comparison row."""
+    names = {
+        "dilated": lambda row: translate("dilated.compare.dilated", lang),
+        "branch": lambda row: translate("dilated.compare.branch", lang, d=row["dilation"]),
+        "big_kernel": lambda row: translate("dilated.compare.big_kernel", lang, k=row["field"]),
+        "plain": lambda row: translate("dilated.compare.plain", lang, k=PLAIN_KERNEL),
+        "strided": lambda row: translate("dilated.compare.strided", lang, k=PLAIN_KERNEL),
+    }
+    return [names[row["way"]](row) for row in rows]
+
+
+def comparison_table(rows: Sequence[dict], *, lang: str) -> list[dict]:
+    """The comparison as table rows with translated column titles."""
+    col = {
+        name: translate(f"dilated.compare.col_{name}", lang)
+        for name in ("way", "layers", "params", "output", "rf")
+    }
+    return [
+        {
+            col["way"]: label,
+            col["layers"]: row["layers"],
+            col["params"]: row["params"],
+            col["output"]: f"{row['output']}×{row['output']}",
+            col["rf"]: f"{row['field']}×{row['field']}",
+        }
+        for label, row in zip(comparison_labels(rows, lang=lang), rows, strict=True)
+    ]
+
+
+def comparison_figure(rows: Sequence[dict], *, lang: str) -> go.Figure:
+    """Two bar charts side by side: weights per channel pair, and output size kept."""
+    labels = comparison_labels(rows, lang=lang)
+    colours = [ROLE_COLOUR["highlight"]] + [ROLE_COLOUR["muted"]] * (len(rows) - 1)
+    fig = make_subplots(
+        rows=1,
+        cols=2,
+        shared_yaxes=True,
+        horizontal_spacing=0.04,
+        subplot_titles=(
+            translate("dilated.compare.chart_params", lang),
+            translate("dilated.compare.chart_output", lang),
+        ),
+    )
+    for col, key in ((1, "params"), (2, "output")):
+        values = [row[key] for row in rows]
+        fig.add_trace(
+            go.Bar(
+                x=values,
+                y=labels,
+                orientation="h",
+                marker={"color": colours},
+                text=[str(v) for v in values],
+                textposition="auto",
+                hoverinfo="skip",
+                showlegend=False,
+            ),
+            row=1,
+            col=col,
+        )
+    fig.update_yaxes(autorange="reversed", fixedrange=True)
+    fig.update_xaxes(fixedrange=True, showgrid=False)
+    fig.update_layout(
+        height=60 + 46 * len(rows),
+        margin={"l": 10, "r": 10, "t": 40, "b": 10},
+        plot_bgcolor="rgba(0,0,0,0)",
+        paper_bgcolor="rgba(0,0,0,0)",
+        dragmode=False,
+    )
+    return fig

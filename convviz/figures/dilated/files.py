@@ -1,0 +1,127 @@
+"""Files behind the dilated page's download buttons: PNG / GIF of the sliding window, LaTeX
+of the size formula, CSV of the output; PNG / CSV of a stack's path counts.
+
+Each function is pure and builds its file only when called (the buttons call them after a
+click, on a worker thread).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+from convviz.engine.padding import pad2d
+from convviz.engine.receptive import gridding_holes
+from convviz.engine.trace import sliding_trace
+from convviz.export import (
+    Animation,
+    Bilingual,
+    GridPanel,
+    Scene,
+    bilingual,
+    grid_csv,
+    latex_document,
+    render_animation_gif,
+    render_scene_png,
+    size_formula_latex,
+    sliding_window_animation,
+)
+from convviz.figures.dilated.stack import _engine_path_counts
+from convviz.figures.dilated.window import kernel_values
+from convviz.figures.palette import CellKind
+from convviz.stacks import Layer
+
+
+def file_stem(
+    *, input_size: int, kernel_size: int, stride: int, padding: int, dilation: int
+) -> str:
+    """File name of the page's downloads, e.g. ``"dilated_i7_k3_s1_p0_d2"``."""
+    return f"dilated_i{input_size}_k{kernel_size}_s{stride}_p{padding}_d{dilation}"
+
+
+def _padded_scene_inputs(x: np.ndarray, padding: int) -> tuple[np.ndarray, np.ndarray]:
+    """The padded input and its kinds (BORDER_PAD around the real cells)."""
+    padded = np.asarray(pad2d(x, padding), dtype=float)  # (H + 2p, W + 2p)
+    kinds = np.full(padded.shape, CellKind.BORDER_PAD, dtype=int)
+    kinds[padding : padding + x.shape[0], padding : padding + x.shape[1]] = CellKind.REAL
+    return padded, kinds
+
+
+def window_animation(
+    x: np.ndarray, fill: str, *, stride: int, padding: int, dilation: int, kernel_size: int
+) -> Animation:
+    """The sliding window as an export :class:`~convviz.export.Animation` (one frame per cell)."""
+    padded, kinds = _padded_scene_inputs(x, padding)
+    return sliding_window_animation(
+        padded, kernel_values(fill, kernel_size), stride=stride, dilation=dilation, kinds=kinds
+    )
+
+
+def window_png(x: np.ndarray, fill: str, step: int, *, lang: str, **params: int) -> bytes:
+    """PNG of one step of the sliding window (``params``: kernel_size, stride, padding,
+    dilation)."""
+    frames = window_animation(x, fill, **params).frames
+    return render_scene_png(frames[min(max(step, 0), len(frames) - 1)], lang=lang)
+
+
+def window_gif(x: np.ndarray, fill: str, *, lang: str, **params: int) -> bytes:
+    """Animated GIF of the whole sliding window."""
+    return render_animation_gif(window_animation(x, fill, **params), lang=lang)
+
+
+def size_formula_tex(
+    *, input_size: int, kernel_size: int, stride: int, padding: int, dilation: int
+) -> str:
+    """The output-size formula with the current numbers, as a LaTeX document."""
+    return latex_document(
+        size_formula_latex(
+            "standard",
+            size=input_size,
+            kernel_size=kernel_size,
+            stride=stride,
+            padding=padding,
+            dilation=dilation,
+        )
+    )
+
+
+def output_csv(
+    x: np.ndarray, fill: str, *, kernel_size: int, stride: int, padding: int, dilation: int
+) -> str:
+    """The output grid as CSV."""
+    kernel = kernel_values(fill, kernel_size)
+    trace = sliding_trace(x, kernel, stride=stride, padding=padding, dilation=dilation)
+    return grid_csv(trace.sums)
+
+
+def _stack_panel(layers: Sequence[Layer]) -> tuple[np.ndarray, GridPanel]:
+    """Path counts of a stack and the export panel that shows them (holes greyed)."""
+    counts = _engine_path_counts(layers)
+    panel = GridPanel(
+        counts.astype(float),
+        bilingual("dilated.stack.heat_title"),
+        "input",
+        kinds=np.where(counts == 0, CellKind.OUTSIDE, CellKind.REAL),
+        show_numbers=counts.size <= 900,
+    )
+    return counts, panel
+
+
+def stack_png(layers: tuple[Layer, ...], *, lang: str) -> bytes:
+    """PNG of the path-count map of a stack, with the holes sentence as caption."""
+    layers = tuple(Layer(*layer) for layer in layers)
+    counts, panel = _stack_panel(layers)
+    field = counts.shape[0]
+    holes = gridding_holes(counts).count
+    if holes:
+        caption = bilingual("dilated.stack.holes", holes=holes, total=field * field, rf=field)
+    else:
+        caption = bilingual("dilated.stack.no_holes", total=field * field, rf=field)
+    plain = Bilingual(caption.en.replace("**", ""), caption.zh.replace("**", ""))
+    return render_scene_png(Scene((panel,), caption=plain), lang=lang)
+
+
+def stack_csv(layers: tuple[Layer, ...]) -> str:
+    """The path counts of a stack as CSV (one row per input row of the field)."""
+    return grid_csv(_engine_path_counts(tuple(Layer(*layer) for layer in layers)))

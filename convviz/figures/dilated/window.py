@@ -1,0 +1,402 @@
+"""Figures of the dilated page: the kernel with its gaps and the dilated window sliding over
+the padded input, with the cells it samples, the products and the sum of every output cell.
+
+A kernel of size k and dilation d has taps at offsets ``d·j`` (j = 0 … k − 1) on each axis, so
+it spans ``k̂ = d(k − 1) + 1`` cells while holding k·k weights. Builders here are pure (engine
+results and ``lang`` in, figure out); :mod:`convviz.figures.dilated.views` feeds them.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import plotly.graph_objects as go
+
+from convviz.engine.arithmetic_text import format_cell
+from convviz.engine.lowering import dilate_kernel
+from convviz.engine.matrix import symbolic_labels
+from convviz.engine.sizes import effective_kernel_size
+from convviz.engine.trace import WindowTrace
+from convviz.figures.common.animation import attach_frames, play_controls, unchecked_frame
+from convviz.figures.common.grid import GridSpec, cell_px, format_number, panels_figure
+from convviz.figures.palette import HIGHLIGHT, CellKind
+from convviz.i18n import translate
+
+KERNEL_FILLS = ("ones", "arange", "signs")
+MAX_CAPTION_TERMS = 9  # products spelled out in a frame caption; hover and pin show them all
+INPUT, KERNEL, OUTPUT = 0, 1, 2  # panels of the window figure
+
+
+def kernel_values(fill: str, kernel_size: int) -> np.ndarray:
+    """The k×k weights the page uses: all ones, 1 … k² row by row, or a ±1 chequerboard.
+
+    Returns
+    -------
+    np.ndarray
+        float64, shape (k, k).
+    """
+    k = kernel_size
+    if fill == "arange":
+        return np.arange(1, k * k + 1, dtype=np.float64).reshape(k, k)  # (k, k)
+    if fill == "signs":
+        rows, cols = np.indices((k, k))
+        return np.where((rows + cols) % 2 == 0, 1.0, -1.0)
+    return np.ones((k, k), dtype=np.float64)
+
+
+def spread_kernel(kernel: np.ndarray, dilation: int) -> np.ndarray:
+    """The k×k weights laid out on the k̂×k̂ window they span, zeros in the gaps.
+
+    Parameters
+    ----------
+    kernel : np.ndarray
+        (k, k) weights.
+    dilation : int
+        d >= 1.
+
+    Returns
+    -------
+    np.ndarray
+        (k̂, k̂) with k̂ = d(k − 1) + 1; ``out[d·i, d·j] = kernel[i, j]`` (the engine's
+        ``dilate_kernel``). A stride-1 convolution with it equals the dilated convolution
+        with ``kernel``.
+    """
+    return dilate_kernel(kernel, dilation=dilation).kernel
+
+
+def read_counts(trace: WindowTrace, padded_shape: tuple[int, int]) -> np.ndarray:
+    """How many windows read each cell of the padded input (the engine's
+    ``WindowTrace.read_counts``); int array of ``padded_shape``."""
+    return trace.read_counts().reshape(padded_shape)  # (H + 2p, W + 2p)
+
+
+def products_text(
+    trace: WindowTrace,
+    weights: np.ndarray,
+    r: int,
+    c: int,
+    *,
+    limit: int | None = None,
+    max_chars: int | None = None,
+) -> str:
+    """``"1·1 + 3·1 + … = 9"`` for output cell (r, c): value·weight for every tap, and the sum.
+
+    At most ``limit`` products are spelled out (the "…" counting as one), and fewer if the
+    text would be longer than ``max_chars``; the sum is always the full one. The text is the
+    engine's ``format_cell`` of ``trace``, whose kernel is ``weights`` (k, k).
+    """
+    taps = weights.size
+    shown = taps if limit is None else min(limit, taps)
+    while True:
+        max_terms = None if shown >= taps else max(shown - 1, 1)
+        text = format_cell(trace, (r, c), max_terms=max_terms)
+        if max_chars is None or len(text) <= max_chars or shown <= 2:
+            return text
+        shown -= 1
+
+
+def _dilated_kernel_cells(kernel: np.ndarray, dilation: int) -> tuple[np.ndarray, np.ndarray]:
+    """(k̂, k̂) CellKind (REAL on a tap, INSERTED_ZERO in a gap) and the taps' names (w₀₀ …)."""
+    taps = dilate_kernel(kernel, dilation=dilation).taps  # (k̂, k̂), −1 in a gap
+    kinds = np.where(taps >= 0, CellKind.REAL, CellKind.INSERTED_ZERO)
+    return kinds, symbolic_labels(taps, kernel.shape, zero="")
+
+
+def kernel_figure(
+    kernel: np.ndarray, dilated: np.ndarray, *, dilation: int, lang: str
+) -> go.Figure:
+    """The compact k×k kernel next to its dilated k̂×k̂ form, gaps greyed out.
+
+    Parameters
+    ----------
+    kernel : np.ndarray
+        (k, k) weights.
+    dilated : np.ndarray
+        (k̂, k̂) the engine's dilated kernel (zeros in the gaps), k̂ = d(k − 1) + 1.
+    dilation : int
+        d.
+    lang : {"en", "zh"}
+
+    Returns
+    -------
+    go.Figure
+        Two panels joined by "→"; taps are labelled w₀₀ …, hovering one names its value and
+        its offset d·(i, j); gap cells say they are skipped.
+    """
+    k = kernel.shape[0]
+    k_hat = dilated.shape[0]
+    kinds, labels = _dilated_kernel_cells(kernel, dilation)  # (k̂, k̂) each
+    compact_labels = labels[::dilation, ::dilation]  # (k, k)
+    hover = _dilated_kernel_hover(kernel, dilation, lang=lang)
+    compact_hover = hover[::dilation, ::dilation]
+    value_range = (float(kernel.min()), float(kernel.max()))
+    specs = [
+        GridSpec(
+            values=kernel,
+            title=translate("dilated.kernel.title_compact", lang, k=k, params=k * k),
+            role="kernel",
+            labels=compact_labels,
+            hover=compact_hover,
+            value_range=value_range,
+        ),
+        GridSpec(
+            values=dilated,
+            title=translate("dilated.kernel.title_dilated", lang, d=dilation, k_hat=k_hat),
+            role="kernel",
+            kinds=kinds,
+            labels=labels,
+            hover=hover,
+            value_range=value_range,
+        ),
+    ]
+    return panels_figure(specs, operators=("→",))
+
+
+def _dilated_kernel_hover(kernel: np.ndarray, dilation: int, *, lang: str) -> np.ndarray:
+    """(k̂, k̂) hover of the dilated kernel: each tap's value and offset d·(i, j), gaps skipped."""
+    k_hat = effective_kernel_size(kernel.shape[0], dilation)
+    hover = np.full((k_hat, k_hat), translate("dilated.kernel.hover_gap", lang), dtype=object)
+    for (i, j), value in np.ndenumerate(kernel):
+        hover[dilation * i, dilation * j] = translate(
+            "dilated.kernel.hover_tap",
+            lang,
+            r=i,
+            c=j,
+            value=format_number(value),
+            dr=dilation * i,
+            dc=dilation * j,
+        )
+    return hover
+
+
+def _input_spec(padded: np.ndarray, counts: np.ndarray, *, padding: int, lang: str) -> GridSpec:
+    """The padded input: padding cells in the border colour, cells no window reads greyed out."""
+    n_rows, n_cols = padded.shape
+    kinds = np.full(padded.shape, CellKind.REAL, dtype=int)  # (H + 2p, W + 2p)
+    inner = np.zeros(padded.shape, dtype=bool)
+    inner[padding : n_rows - padding, padding : n_cols - padding] = True
+    kinds[~inner] = CellKind.BORDER_PAD
+    kinds[inner & (counts == 0)] = CellKind.OUTSIDE
+    hover = np.empty(padded.shape, dtype=object)
+    for r in range(n_rows):
+        for c in range(n_cols):
+            if inner[r, c]:
+                hover[r, c] = translate(
+                    "dilated.window.hover_input",
+                    lang,
+                    r=r - padding,
+                    c=c - padding,
+                    value=format_number(padded[r, c]),
+                    count=int(counts[r, c]),
+                )
+            else:
+                hover[r, c] = translate("dilated.window.hover_pad", lang, count=int(counts[r, c]))
+    return GridSpec(
+        values=padded,
+        title=translate("dilated.window.input_title", lang, n=n_rows, p=padding),
+        role="input",
+        kinds=kinds,
+        hover=hover,
+        value_range=_range(padded[inner]),
+        clickable=True,
+    )
+
+
+def _range(values: np.ndarray) -> tuple[float, float] | None:
+    return (float(values.min()), float(values.max())) if values.size else None
+
+
+def window_specs(
+    padded: np.ndarray,
+    kernel: np.ndarray,
+    dilated: np.ndarray,
+    trace: WindowTrace,
+    *,
+    padding: int,
+    dilation: int,
+    lang: str,
+) -> list[GridSpec]:
+    """The three panels of the window figure: padded input ⊛ dilated kernel = output."""
+    counts = read_counts(trace, padded.shape)
+    kinds, _ = _dilated_kernel_cells(kernel, dilation)  # (k̂, k̂)
+    labels = np.full(dilated.shape, "", dtype=object)
+    labels[::dilation, ::dilation] = np.vectorize(format_number, otypes=[object])(kernel)
+    hover = _dilated_kernel_hover(kernel, dilation, lang=lang)
+    out_h, out_w = trace.sums.shape
+    out_hover = np.empty((out_h, out_w), dtype=object)
+    for r in range(out_h):
+        for c in range(out_w):
+            out_hover[r, c] = (
+                translate("dilated.window.hover_output", lang, r=r, c=c, sum="")
+                + "<br>"
+                + products_text(trace, kernel, r, c).replace(" + ", " +<br>", 0)
+            )
+    return [
+        _input_spec(padded, counts, padding=padding, lang=lang),
+        GridSpec(
+            values=dilated,
+            title=translate("dilated.window.kernel_title", lang, d=dilation),
+            role="kernel",
+            kinds=kinds,
+            labels=labels,
+            hover=hover,
+            value_range=_range(kernel),
+        ),
+        GridSpec(
+            values=trace.sums,
+            title=translate("dilated.window.output_title", lang, o=out_h),
+            role="output",
+            hover=out_hover,
+            clickable=True,
+        ),
+    ]
+
+
+def _outline(r0: int, c0: int, r1: int, c1: int) -> tuple[list[float], list[float]]:
+    """x and y of a closed line around cells rows [r0, r1) × cols [c0, c1)."""
+    x0, x1, y0, y1 = c0 - 0.5, c1 - 0.5, r0 - 0.5, r1 - 0.5
+    return [x0, x1, x1, x0, x0], [y0, y0, y1, y1, y0]
+
+
+def _step_traces(
+    trace: WindowTrace, kernel: np.ndarray, r: int, c: int, *, k_hat: int, max_chars: int
+) -> list:
+    """Trace updates of one step: window outline, sampled taps, output cell, caption."""
+    r0, c0 = int(trace.rows[r, c, 0, 0]), int(trace.cols[r, c, 0, 0])
+    wx, wy = _outline(r0, c0, r0 + k_hat, c0 + k_hat)
+    ox, oy = _outline(r, c, r + 1, c + 1)
+    head = f"y[{r}, {c}] = "
+    caption = head + products_text(
+        trace, kernel, r, c, limit=MAX_CAPTION_TERMS, max_chars=max_chars - len(head)
+    )
+    return [
+        {"type": "scatter", "x": wx, "y": wy},
+        {
+            "type": "scatter",
+            "x": trace.cols[r, c].ravel().tolist(),
+            "y": trace.rows[r, c].ravel().tolist(),
+        },
+        {"type": "scatter", "x": ox, "y": oy},
+        {"type": "scatter", "text": [caption]},
+    ]
+
+
+def window_figure(
+    padded: np.ndarray,
+    kernel: np.ndarray,
+    dilated: np.ndarray,
+    trace: WindowTrace,
+    *,
+    padding: int,
+    dilation: int,
+    lang: str,
+    start: int = 0,
+) -> go.Figure:
+    """The dilated window sliding over the padded input, as a client-side animation.
+
+    Parameters
+    ----------
+    padded : np.ndarray
+        (H + 2p, W + 2p) the engine's zero-padded input.
+    kernel : np.ndarray
+        (k, k) weights.
+    dilated : np.ndarray
+        (k̂, k̂) dilated kernel, k̂ = d(k − 1) + 1.
+    trace : WindowTrace
+        Taps, values, products and sums of every output cell, (o, o, k, k) / (o, o).
+    padding, dilation : int
+        p and d.
+    lang : {"en", "zh"}
+    start : int
+        Row-major index of the output cell shown first (the pinned cell).
+
+    Returns
+    -------
+    go.Figure
+        Panels input ⊛ kernel = output (grid traces as in :func:`panels_figure`), then four
+        step traces: the k̂×k̂ window outline (dashed), the k·k cells it reads (open squares),
+        the output cell outline and the caption with products and sum. One frame per output
+        cell (row-major, named ``"(r, c)"``) updates only those four traces, so even 400 steps
+        stay light. Output cells are clickable.
+
+    Notes
+    -----
+    Output size o = ⌊(i + 2p − d(k − 1) − 1) / s⌋ + 1 per axis.
+    """
+    specs = window_specs(
+        padded, kernel, dilated, trace, padding=padding, dilation=dilation, lang=lang
+    )
+    fig = panels_figure(specs, operators=("⊛", "="))
+    out_h, out_w = trace.sums.shape
+    k_hat = dilated.shape[0]
+    cells = [(r, c) for r in range(out_h) for c in range(out_w)]
+    start = min(max(start, 0), len(cells) - 1)
+    px = min(cell_px(*np.shape(s.values), max_px=min(440, 900 // len(specs))) for s in specs)
+    # Monospace 14 px is about 8.4 px per character: keep the caption inside the figure.
+    max_chars = max(40, int(fig.layout.width or 600) // 9)
+    first = _step_traces(trace, kernel, *cells[start], k_hat=k_hat, max_chars=max_chars)
+    rows = max(np.shape(s.values)[0] for s in specs)
+    line = {"color": HIGHLIGHT, "width": 3}
+    base = len(fig.data)
+    fig.add_traces(
+        [
+            go.Scatter(
+                first[0],
+                mode="lines",
+                line={**line, "dash": "dash", "width": 2},
+                hoverinfo="skip",
+                showlegend=False,
+            ),
+            go.Scatter(
+                first[1],
+                mode="markers",
+                hoverinfo="skip",
+                showlegend=False,
+                marker={
+                    "symbol": "square-open",
+                    "size": max(6, px - 6),
+                    "color": HIGHLIGHT,
+                    "line": {"width": 3, "color": HIGHLIGHT},
+                },
+            ),
+            go.Scatter(
+                first[2],
+                mode="lines",
+                line=line,
+                hoverinfo="skip",
+                showlegend=False,
+                xaxis=f"x{OUTPUT + 1}",
+                yaxis=f"y{OUTPUT + 1}",
+            ),
+            go.Scatter(
+                first[3],
+                x=[-0.5],
+                y=[rows - 0.5],
+                mode="text",
+                cliponaxis=False,
+                textposition="bottom right",
+                hoverinfo="skip",
+                showlegend=False,
+                textfont={"family": "monospace", "size": 14},
+            ),
+        ]
+    )
+    names = [f"({r}, {c})" for r, c in cells]
+    attach_frames(
+        fig,
+        [
+            unchecked_frame(
+                name,
+                _step_traces(trace, kernel, r, c, k_hat=k_hat, max_chars=max_chars),
+                list(range(base, base + 4)),
+            )
+            for name, (r, c) in zip(names, cells, strict=True)
+        ],
+    )
+    height = int(fig.layout.height or 300)
+    fig.update_layout(
+        height=height + 100,
+        margin={"b": 100},
+        **play_controls(names, lang=lang, active=start, duration_ms=800),
+    )
+    fig.update_layout(updatemenus=[{"y": -40 / height - 0.0}], sliders=[{"y": -40 / height}])
+    return fig

@@ -1,0 +1,1 @@
+"""Figures of the grouped / depthwise-separable page."""

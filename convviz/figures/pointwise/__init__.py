@@ -1,0 +1,1 @@
+"""Figures of the 1×1 (pointwise) convolution page."""

@@ -1,0 +1,79 @@
+"""The PyTorch code of the standard page's setting, with the same numbers.
+
+``nn.Conv2d`` takes ``padding`` as ints, ``"valid"`` or ``"same"`` and ``padding_mode`` as
+zeros / reflect / replicate / circular; TensorFlow's uneven "SAME" becomes an explicit
+``F.pad`` followed by ``F.conv2d`` with no padding; a true convolution rotates the weight with
+``torch.flip``.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from convviz.figures.common.grid import format_number
+from convviz.figures.standard.data import kernel_values, setting_from, window_trace
+from convviz.i18n import translate
+
+# F.pad's names for the modes (nn.Conv2d's "zeros" is F.pad's "constant").
+F_PAD_MODE = {"zeros": "constant", "reflect": "reflect", "replicate": "replicate",
+              "circular": "circular"}  # fmt: skip
+
+
+def _pair(values: tuple[int, int]) -> str:
+    return str(values[0]) if values[0] == values[1] else f"({values[0]}, {values[1]})"
+
+
+def tensor_literal(values: np.ndarray, *, indent: str = "") -> str:
+    """(H, W) ``values`` as a (1, 1, H, W) float tensor literal, one row per line."""
+    rows = "".join(f"{indent}    [{', '.join(format_number(v) for v in row)}],\n" for row in values)
+    return f"torch.tensor([[[\n{rows}{indent}]]], dtype=torch.float32)"
+
+
+def code_view(x: np.ndarray, fill: str, *, lang: str, **setting) -> str:
+    """Runnable PyTorch for the setting: the input, the weights, the layer and the result.
+
+    The expected output shape is printed as a comment when the engine accepts the setting.
+    """
+    s = setting_from(**setting)
+    kernel = kernel_values(fill, s.kernel_hw)
+    (h, w), (kh, kw) = s.input_hw, s.kernel_hw
+    try:
+        out = window_trace(x, kernel, s).out_hw
+    except ValueError:
+        out = None
+    lines = [
+        "import torch",
+        "import torch.nn.functional as F",
+        "from torch import nn",
+        "",
+        f"x = {tensor_literal(x)}  # (N, C_in, H, W) = (1, 1, {h}, {w})",
+        f"w = {tensor_literal(kernel)}  # (C_out, C_in, kH, kW) = (1, 1, {kh}, {kw})",
+    ]
+    if s.flip:
+        lines += [translate("standard.code.flip", lang), "w = torch.flip(w, dims=(-2, -1))"]
+    stride = _pair(s.stride)
+    if s.rule == "same_tf":
+        top, bottom, left, right = s.tf_pads
+        lines += [
+            translate("standard.code.tf_same", lang),
+            f"x = F.pad(x, ({left}, {right}, {top}, {bottom}), mode={F_PAD_MODE[s.mode]!r})",
+            f"y = F.conv2d(x, w, stride={stride})",
+        ]
+    else:
+        padding = {"explicit": _pair(s.padding), "valid": "'valid'", "same_torch": "'same'"}[s.rule]
+        lines += [
+            f"conv = nn.Conv2d(1, 1, kernel_size={_pair(s.kernel_hw)}, stride={stride}, "
+            f"padding={padding}, padding_mode={s.mode!r}, bias=False)",
+            "with torch.no_grad():",
+            "    conv.weight.copy_(w)",
+            "y = conv(x)",
+        ]
+        if s.mode == "zeros":
+            lines += [
+                translate("standard.code.functional", lang),
+                f"assert torch.allclose(y, F.conv2d(x, w, stride={stride}, padding={padding}))",
+            ]
+    lines.append("print(y[0, 0])")
+    if out is not None:
+        lines.append(f"print(y.shape)  # torch.Size([1, 1, {out[0]}, {out[1]}])")
+    return "\n".join(lines)

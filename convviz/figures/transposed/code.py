@@ -1,0 +1,78 @@
+"""The PyTorch code of the transposed page: the layer with its shapes, and
+``F.conv_transpose2d`` on the exact tensors the page shows, so a learner can paste it and get
+the same numbers (and see that the forward convolution does not give x back).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from convviz.engine.conv import conv2d
+from convviz.figures.common.grid import format_number
+from convviz.figures.transposed.data import HYPER, transpose_output
+from convviz.i18n import translate
+
+
+def _tensor(values: np.ndarray, *, indent: str = "") -> str:
+    """(H, W) values as a (1, 1, H, W) float tensor literal, one row per line."""
+    rows = "".join(
+        f"{indent}    [{', '.join(format_number(v, 6) for v in row)}],\n" for row in values
+    )
+    return f"torch.tensor([[[\n{rows}{indent}]]], dtype=torch.float32)"
+
+
+def code_view(x: np.ndarray, kernel: np.ndarray, *, lang: str, **hyper: int) -> str:
+    """Part 8: ``nn.ConvTranspose2d`` with the shapes, and ``F.conv_transpose2d`` on the exact
+    tensors of the page, with the expected output as a comment.
+
+    Raises
+    ------
+    ConvValueError
+        From the engine when the setting is invalid (the page then shows the error).
+    """
+    i, k = x.shape[0], kernel.shape[0]
+    s, p, a, d = (hyper[name] for name in HYPER)
+    y = transpose_output(x, kernel, **hyper)
+    o = y.shape[0]
+    args = f"kernel_size={k}, stride={s}, padding={p}, output_padding={a}, dilation={d}"
+    expected = "\n".join("#   " + "  ".join(f"{format_number(v, 4):>6}" for v in row) for row in y)
+    lines = [
+        "import torch",
+        "import torch.nn.functional as F",
+        "from torch import nn",
+        "",
+        translate("transposed.code.layer", lang),
+        f"layer = nn.ConvTranspose2d(1, 1, {args}, bias=False)",
+        f"print(layer(torch.zeros(1, 1, {i}, {i})).shape)  # torch.Size([1, 1, {o}, {o}])",
+        translate(
+            "transposed.code.shapes", lang, x_shape=f"(1, 1, {i}, {i})", y_shape=f"(1, 1, {o}, {o})"
+        ),
+        "",
+        translate("transposed.code.functional", lang),
+        f"x = {_tensor(x)}",
+        f"w = {_tensor(kernel)}",
+        f"y = F.conv_transpose2d(x, w, stride={s}, padding={p}, output_padding={a}, dilation={d})",
+        "print(y[0, 0])",
+        translate("transposed.code.expected", lang),
+        expected,
+        "",
+        translate("transposed.code.not_inverse", lang),
+        f"back = F.conv2d(y, w, stride={s}, padding={p}, dilation={d})",
+        "print(back.shape == x.shape, torch.allclose(back, x))  # "
+        + _round_trips(x, y, kernel, **hyper),
+    ]
+    return "\n".join(lines)
+
+
+def _round_trips(x: np.ndarray, y: np.ndarray, kernel: np.ndarray, **hyper: int) -> str:
+    """``"True False"``-style comment: whether conv(y) has x's shape, and equals x."""
+    back = conv2d(
+        y[None],
+        kernel[None, None],
+        stride=hyper["stride"],
+        padding=hyper["padding"],
+        dilation=hyper["dilation"],
+    )[0]
+    same = back.shape == x.shape
+    equal = same and bool(np.allclose(back, x))
+    return f"{same} {equal}"

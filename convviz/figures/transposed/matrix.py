@@ -1,0 +1,262 @@
+"""The matrix form of a transposed convolution: y = Cᵀ·x, with C the matrix of the forward
+convolution it is the transpose of.
+
+Flatten the transposed convolution's output y (o×o) and input x (i×i) row by row. The forward
+convolution with the same kernel, stride, padding and dilation maps o×o to i×i: ``x' = C·y``
+with C of shape (i², o²), one row per window. The transposed convolution multiplies by the
+transpose instead: ``y = Cᵀ·x``, shape (o², i²). Row q of Cᵀ says which inputs reach output
+cell q and through which weight — the same entries as column q of C. Builders here are pure.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import plotly.graph_objects as go
+
+from convviz.figures.common.grid import GridSpec, Highlight, format_number, panels_figure
+from convviz.figures.common.matrix_size import (
+    MAX_DRAWN_CELLS,
+    MAX_SPARSITY_CELLS,
+    MIN_LABEL_PX,
+    matrix_px,
+    sparsity_figure,
+)
+from convviz.figures.common.panels import signed
+from convviz.figures.palette import (
+    SECONDARY_HIGHLIGHT,
+    CellKind,
+)
+from convviz.i18n import translate
+
+CT, XVEC, YVEC = 0, 1, 2  # panels of the Cᵀ·x = y figure
+X_GRID, Y_GRID = 0, 1  # panels of the input / output grid figure
+
+
+@dataclass(frozen=True)
+class MatrixData:
+    """C of the forward convolution and the vectors of y = Cᵀ·x.
+
+    Attributes
+    ----------
+    c : np.ndarray
+        (m, n) dense C with n = o² (the transposed output, flattened) and m = i'² rows, one per
+        forward window; i' = i unless output_padding ≥ stride (then i' > i).
+    labels : np.ndarray
+        (m, n) object: the symbolic entry (``"w₀₁"``) of every non-zero position, "" elsewhere.
+    x : np.ndarray
+        (i', i') the input, extended with zero rows / columns at the bottom / right when i' > i.
+    y : np.ndarray
+        (o, o) the transposed convolution's output, ``(Cᵀ @ x.ravel()).reshape(o, o)``.
+    input_size : int
+        i, the side of the real input.
+    """
+
+    c: np.ndarray
+    labels: np.ndarray
+    x: np.ndarray
+    y: np.ndarray
+    input_size: int
+
+    @property
+    def output_size(self) -> int:
+        return self.y.shape[0]
+
+    @property
+    def forward_size(self) -> int:
+        return self.x.shape[0]
+
+
+def cell_of(index: int, size: int) -> tuple[int, int]:
+    """Row-major position (r, c) of flat ``index`` in a size×size grid."""
+    return divmod(int(index), size)
+
+
+def contributors(data: MatrixData, q: int) -> list[int]:
+    """Flat input indices m with Cᵀ[q, m] ≠ 0: the inputs that reach output cell q."""
+    return np.flatnonzero(data.c[:, q]).tolist()
+
+
+def row_text(data: MatrixData, q: int) -> str:
+    """``"y[1,2] = w₀₁·x[0,1] + … = 5·2 + … = 17"``: row q of Cᵀ applied to x."""
+    o, n = data.output_size, data.forward_size
+    r, c = cell_of(q, o)
+    used = contributors(data, q)
+    if not used:
+        return f"y[{r},{c}] = 0"
+    names = " + ".join(f"{data.labels[m, q]}·x[{m // n},{m % n}]" for m in used)
+    numbers = " + ".join(f"{signed(data.c[m, q])}·{signed(data.x.ravel()[m])}" for m in used)
+    return f"y[{r},{c}] = {names} = {numbers} = {format_number(data.y[r, c])}"
+
+
+def density(data: MatrixData) -> tuple[int, int]:
+    """(non-zero entries, all entries) of C."""
+    return int(np.count_nonzero(data.c)), int(data.c.size)
+
+
+def _fixed_px(fig: go.Figure, specs: list[GridSpec], px: int, *, gap: float = 1.6) -> go.Figure:
+    """Resize a :func:`panels_figure` so that every cell is ``px`` pixels (same layout)."""
+    shapes = [np.shape(s.values) for s in specs]
+    total = sum(c for _, c in shapes) + gap * (len(specs) - 1)
+    rows = max(r for r, _ in shapes)
+    title = 30 if any(s.title for s in specs) else 0
+    fig.update_layout(width=int(px * total) + 16, height=px * rows + 16 + title)
+    fig.update_traces(
+        selector={"type": "scatter"},
+        textfont={"size": max(8, min(15, px * 0.42))},
+        marker={"size": px},
+    )
+    return fig
+
+
+def _kinds(matrix: np.ndarray) -> np.ndarray:
+    return np.where(matrix != 0, CellKind.REAL, CellKind.OUTSIDE)
+
+
+def _entry_hover(data: MatrixData, *, transpose: bool, lang: str) -> np.ndarray:
+    """Hover of every entry of C (or Cᵀ): its symbol, value and the cells it links."""
+    o, n = data.output_size, data.forward_size
+    m_idx, q_idx = np.indices(data.c.shape)  # (m, n) each
+    hover = np.empty(data.c.shape, dtype=object)
+    for (m, q), value in np.ndenumerate(data.c):
+        rx, cx = divmod(int(m_idx[m, q]), n)
+        ry, cy = divmod(int(q_idx[m, q]), o)
+        key = "transposed.matrix.hover_entry" if value else "transposed.matrix.hover_zero"
+        hover[m, q] = translate(
+            key,
+            lang,
+            name=data.labels[m, q],
+            value=format_number(value),
+            xr=rx,
+            xc=cx,
+            yr=ry,
+            yc=cy,
+        )
+    return hover.T if transpose else hover
+
+
+def c_figure(data: MatrixData, *, q: int | None, lang: str) -> go.Figure | None:
+    """C (i'² × o²) of the forward convolution, column ``q`` outlined; None if too large.
+
+    Returns
+    -------
+    go.Figure or None
+        One panel, cells coloured by weight, zeros in a pale fill, symbols (w₀₀ …) where a
+        cell has at least 20 px; a plain sparsity picture beyond :data:`MAX_DRAWN_CELLS`.
+    """
+    m, n = data.c.shape
+    if m * n > MAX_SPARSITY_CELLS:
+        return None
+    if m * n > MAX_DRAWN_CELLS:
+        return sparsity_figure(data.c, title=translate("transposed.matrix.c_title", lang, m=m, n=n))
+    px = matrix_px(m, n, height=360)
+    highlights = () if q is None else (Highlight(0, q, m, q + 1),)
+    spec = GridSpec(
+        values=data.c,
+        role="other",
+        kinds=_kinds(data.c),
+        labels=data.labels if px >= MIN_LABEL_PX else np.full(data.c.shape, ""),
+        hover=_entry_hover(data, transpose=False, lang=lang),
+        highlights=highlights,
+        title=translate("transposed.matrix.c_title", lang, m=m, n=n),
+    )
+    return _fixed_px(panels_figure([spec]), [spec], px)
+
+
+def ct_figure(data: MatrixData, *, q: int | None, lang: str) -> go.Figure | None:
+    """Cᵀ · x = y with x and y as column vectors; row ``q`` and its inputs outlined.
+
+    Returns
+    -------
+    go.Figure or None
+        Panels Cᵀ (o² × i'²), x (i'² × 1), y (o² × 1); Cᵀ and y are clickable (a click picks
+        that row / output cell). None when Cᵀ is larger than :data:`MAX_DRAWN_CELLS`.
+    """
+    ct = data.c.T  # (o², i'²)
+    rows, cols = ct.shape
+    if rows * cols > MAX_DRAWN_CELLS:
+        return None
+    x_col = data.x.reshape(-1, 1)  # (i'², 1)
+    y_col = data.y.reshape(-1, 1)  # (o², 1)
+    px = matrix_px(rows, cols + 6, width=700)
+    show = px >= MIN_LABEL_PX
+    ct_lights, x_lights, y_lights = [], [], []
+    if q is not None:
+        ct_lights.append(Highlight(q, 0, q + 1, cols))
+        y_lights.append(Highlight(q, 0, q + 1, 1))
+        x_lights += [
+            Highlight(m, 0, m + 1, 1, colour=SECONDARY_HIGHLIGHT) for m in contributors(data, q)
+        ]
+    n, o = data.forward_size, data.output_size
+    x_hover = np.array(
+        [[f"x[{m // n},{m % n}] = {format_number(v)}"] for m, v in enumerate(x_col[:, 0])],
+        dtype=object,
+    )
+    y_hover = np.array(
+        [[f"y[{q_ // o},{q_ % o}] = {format_number(v)}"] for q_, v in enumerate(y_col[:, 0])],
+        dtype=object,
+    )
+    specs = [
+        GridSpec(
+            values=ct,
+            role="other",
+            kinds=_kinds(ct),
+            labels=data.labels.T if show else np.full(ct.shape, ""),
+            hover=_entry_hover(data, transpose=True, lang=lang),
+            highlights=ct_lights,
+            title=translate("transposed.matrix.ct_title", lang, m=rows, n=cols),
+            clickable=True,
+        ),
+        GridSpec(
+            values=x_col,
+            role="input",
+            highlights=x_lights,
+            hover=x_hover,
+            labels=None if show else np.full(x_col.shape, ""),
+            title=translate("transposed.matrix.x_title", lang),
+        ),
+        GridSpec(
+            values=y_col,
+            role="output",
+            highlights=y_lights,
+            hover=y_hover,
+            labels=None if show else np.full(y_col.shape, ""),
+            title=translate("transposed.matrix.y_title", lang),
+            clickable=True,
+        ),
+    ]
+    return _fixed_px(panels_figure(specs, operators=("·", "=")), specs, px)
+
+
+def grids_figure(data: MatrixData, *, q: int | None, lang: str) -> go.Figure:
+    """The input x and the output y as grids; the picked output cell and its inputs outlined.
+
+    The output grid is clickable (a click picks that output cell).
+    """
+    i, o = data.input_size, data.output_size
+    n = data.forward_size
+    x_lights, y_lights = [], []
+    if q is not None:
+        r, c = cell_of(q, o)
+        y_lights.append(Highlight(r, c, r + 1, c + 1))
+        for m in contributors(data, q):
+            rx, cx = cell_of(m, n)
+            if rx < i and cx < i:
+                x_lights.append(Highlight(rx, cx, rx + 1, cx + 1, colour=SECONDARY_HIGHLIGHT))
+    specs = [
+        GridSpec(
+            values=data.x[:i, :i],
+            role="input",
+            highlights=x_lights,
+            title=translate("transposed.matrix.x_grid_title", lang, i=i),
+        ),
+        GridSpec(
+            values=data.y,
+            role="output",
+            highlights=y_lights,
+            clickable=True,
+            title=translate("transposed.matrix.y_grid_title", lang, o=o),
+        ),
+    ]
+    return panels_figure(specs, operators=("Cᵀ →",))
