@@ -38,7 +38,7 @@ from convviz.export import (
 from convviz.export.gif import gif_palette
 from convviz.export.png import draw_scene, layout_scene
 from convviz.export.raster import Painter
-from convviz.figures.palette import CellKind
+from convviz.style.palette import CellKind
 
 
 def worst_case(frames: int = 150, size: int = 24) -> Animation:

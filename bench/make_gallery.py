@@ -33,7 +33,7 @@ from convviz.export import (
     size_formula_latex,
     sliding_window_animation,
 )
-from convviz.figures.palette import CellKind
+from convviz.style.palette import CellKind
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "assets" / "gallery"

@@ -212,7 +212,7 @@ def load_picture(name: str, *, max_side: int) -> np.ndarray:
     """A shipped picture (``PICTURES``) as ``(H, W, 3)`` float32, via :func:`load_image`."""
     if name not in PICTURES:
         raise ConvValueError("image_lab_unknown_picture", f"unknown picture {name!r}", name=name)
-    return load_image((PICTURE_DIR / PICTURES[name]).read_bytes(), max_side=max_side)
+    return load_image(picture_path(name).read_bytes(), max_side=max_side)
 
 
 def picture_path(name: str) -> Path:

@@ -177,11 +177,3 @@ def layers_from_rows(rows: Iterable[Mapping[str, object]]) -> tuple[Layer, ...]:
         ]
         layers.append(Layer(*values))
     return check_layers(layers)
-
-
-def stack_preset(name: str) -> StackPreset:
-    """The stack preset called ``name`` (``KeyError`` if there is none)."""
-    for preset in STACK_PRESETS:
-        if preset.name == name:
-            return preset
-    raise KeyError(name)

@@ -22,8 +22,8 @@ from convviz.stacks import (
     format_layers,
     layers_from_rows,
     parse_layers,
-    stack_preset,
 )
+from tests.support.stacks import stack_preset
 
 layer_values = st.builds(
     Layer,

@@ -116,23 +116,6 @@ def receptive_field(layers: Any) -> list[int]:
     return [step.field for step in field_steps(layers)]
 
 
-def jump_sizes(layers: Any) -> list[int]:
-    """The jump each layer's taps see: ``∏_(m<l) s_m`` input pixels between its neighbouring inputs.
-
-    Parameters
-    ----------
-    layers : sequence of (int, int, int)
-        ``(kernel_size, stride, dilation)`` of each layer; ``L`` layers.
-
-    Returns
-    -------
-    list of int
-        ``L`` jumps, the first always 1; the jump of the stack's output is
-        ``jumps[-1] * layers[-1][1]``.
-    """
-    return [step.jump for step in field_steps(layers)]
-
-
 @dataclass(frozen=True)
 class FieldStep:
     """One row of the receptive-field recurrence, every term as a number.
@@ -354,26 +337,6 @@ def common_factor(dilations: Any) -> int:
         grow slowly enough that the kernels overlap (d = 1, 2, 5 with 3×3 kernels do).
     """
     return math.gcd(*_check_rates("dilations", dilations))
-
-
-def aspp_fields(rates: Any, *, kernel_size: int = 3) -> list[int]:
-    """Field of each parallel branch of an atrous spatial pyramid pool (ASPP).
-
-    Parameters
-    ----------
-    rates : sequence of int
-        Dilation rate of each branch, e.g. ``(1, 6, 12, 18)`` (DeepLab).
-    kernel_size : int
-        Taps per axis of every branch.
-
-    Returns
-    -------
-    list of int
-        ``d(k − 1) + 1`` per branch: ``[3, 13, 25, 37]`` for rates 1, 6, 12, 18 and k = 3.
-        Branches run side by side on the same input, so their fields do not add up.
-    """
-    k = check_positive("kernel_size", kernel_size)
-    return [effective_kernel_size(k, d) for d in _check_rates("rates", rates)]
 
 
 def causal_field(dilations: Any, *, kernel_size: int = 2) -> int:

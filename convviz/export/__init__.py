@@ -4,7 +4,7 @@ Describe a view with :mod:`~convviz.export.scene` (grids, graphs, scenes, animat
 Pillow), built from an engine trace (:mod:`~convviz.export.animations`) or from an on-screen
 figure (:mod:`~convviz.export.onscreen`), then render it: :func:`render_scene_png`,
 :func:`render_animation_gif`, :func:`bmatrix` / :func:`size_formula_latex`, :func:`grid_csv`.
-The pictures share the on-screen palette (:mod:`convviz.figures.palette`) and print the
+The pictures share the on-screen palette (:mod:`convviz.style.palette`) and print the
 numbers in the cells.
 
 A page offers its view for download like this (files are made only on click)::

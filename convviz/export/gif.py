@@ -28,7 +28,7 @@ from convviz.export.grids import grid_font
 from convviz.export.painter import RGB, Painter, rgb
 from convviz.export.png import cell_size, check_scale, draw_scene, layout_scene
 from convviz.export.scene import Animation, GridPanel
-from convviz.figures.palette import (
+from convviz.style.palette import (
     KIND_FILL,
     OKABE_ITO,
     ROLE_COLOUR,

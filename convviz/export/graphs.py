@@ -13,7 +13,7 @@ from PIL import Image, ImageDraw
 
 from convviz.export.painter import WHITE, Painter, draw_centred, rgb
 from convviz.export.scene import GraphPanel
-from convviz.figures.palette import ROLE_COLOUR
+from convviz.style.palette import ROLE_COLOUR
 
 NODE_RADIUS, NODE_PITCH, COLUMN_PITCH, LAYER_PITCH = 13, 34, 150, 64  # base px
 

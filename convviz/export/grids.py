@@ -16,7 +16,7 @@ from PIL import Image, ImageDraw
 
 from convviz.export.painter import Painter, rgb
 from convviz.export.scene import GridPanel, format_number
-from convviz.figures.palette import (
+from convviz.style.palette import (
     HIGHLIGHT,
     KIND_FILL,
     SECONDARY_HIGHLIGHT,

@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 
 from convviz.export.scene import Animation, GridPanel, Rect, Scene
-from convviz.figures.palette import HIGHLIGHT
+from convviz.style.palette import HIGHLIGHT
 
 
 def _rects(highlights: object, *, secondary: bool) -> tuple[Rect, ...]:

@@ -18,8 +18,8 @@ from convviz.export.graphs import graph_image, graph_size
 from convviz.export.grids import draw_highlights, grid_content, grid_font, grid_image, grid_size
 from convviz.export.painter import Painter
 from convviz.export.scene import Bilingual, GraphPanel, GridPanel, Scene, pick
-from convviz.figures.palette import ROLE_COLOUR, TEXT_DARK
 from convviz.i18n import translate
+from convviz.style.palette import ROLE_COLOUR, TEXT_DARK
 
 MARGIN = 16
 TITLE_PX, TITLE_BAND = 14, 24
@@ -40,7 +40,6 @@ class SceneLayout:
     cell: int
     number_px: tuple[int, ...]
     panel_x: tuple[int, ...]
-    panel_size: tuple[tuple[int, int], ...]
     body_y: int
     body_height: int
     operators: tuple[tuple[float, float, str], ...]
@@ -195,7 +194,6 @@ def layout_scene(
         cell=cell,
         number_px=tuple(fonts_px),
         panel_x=tuple(MARGIN + v for v in xs),
-        panel_size=tuple(sizes),
         body_y=body_y,
         body_height=body_h,
         operators=tuple((MARGIN + cx, body_y + cy, sym) for cx, cy, sym in ops),

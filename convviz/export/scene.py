@@ -19,8 +19,8 @@ import numpy as np
 
 from convviz.engine.arithmetic_text import format_number as engine_format_number
 from convviz.engine.errors import ConvValueError
-from convviz.figures.palette import ROLE_COLOUR
 from convviz.i18n import translate
+from convviz.style.palette import ROLE_COLOUR
 
 Role = Literal["input", "kernel", "output", "other"]
 Rect = tuple[int, int, int, int]

@@ -10,14 +10,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from convviz.engine.counting import (
-    compare_layers,
-    conv_macs,
-    conv_params,
-    inception_block_params,
-    resnet_params,
-)
+from convviz.engine.counting import compare_layers, conv_params
 from convviz.engine.errors import ConvValueError
+from tests.engine.block_models import conv_macs, inception_block_params, resnet_params
 
 
 def test_conv_params_small_numbers():

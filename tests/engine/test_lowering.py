@@ -14,7 +14,7 @@ from convviz.engine.lowering import (
     zero_insert,
 )
 from convviz.engine.transpose import conv_transpose2d
-from convviz.figures.palette import CellKind
+from convviz.style.palette import CellKind
 
 # One letter per cell kind, so the expected maps below read like the drawings.
 R, Z, B, P = (

@@ -13,18 +13,17 @@ from hypothesis import strategies as st
 from convviz.engine.errors import ConvValueError
 from convviz.engine.receptive import (
     MAX_PATH_FIELD,
-    aspp_fields,
     causal_field,
     causal_stack_edges,
     common_factor,
     field_steps,
     gridding_holes,
-    jump_sizes,
     path_counts,
     path_counts_1d,
     receptive_field,
 )
-from convviz.stacks import stack_preset
+from convviz.engine.sizes import effective_kernel_size
+from tests.support.stacks import stack_preset
 
 layer_st = st.tuples(st.integers(1, 4), st.integers(1, 3), st.integers(1, 4))
 stack_st = st.lists(layer_st, min_size=1, max_size=3)
@@ -93,7 +92,7 @@ def test_field_steps_print_every_term():
     assert [s.growth for s in steps] == [2, 8, 8]
     assert [s.previous for s in steps] == [1, 3, 11]
     assert [s.field for s in steps] == [3, 11, 19]
-    assert jump_sizes([(3, 2, 1), (3, 3, 2), (5, 1, 1)]) == [1, 2, 6]
+    assert [s.jump for s in field_steps([(3, 2, 1), (3, 3, 2), (5, 1, 1)])] == [1, 2, 6]
 
 
 def test_presets_as_data():
@@ -103,15 +102,13 @@ def test_presets_as_data():
     }
     assert fields == {"exponential": 15, "gridding": 13, "hdc": 17}
     aspp = stack_preset("aspp").layers
-    assert aspp_fields([d for _, _, d in aspp]) == [3, 13, 25, 37]
-    assert aspp_fields([1, 6, 12, 18], kernel_size=1) == [1, 1, 1, 1]
-    assert aspp_fields([2], kernel_size=5) == [9]
+    assert [effective_kernel_size(k, d) for k, _, d in aspp] == [3, 13, 25, 37]
 
 
 @given(stack_st)
 def test_field_recurrence_matches_closed_form(layers):
     fields = receptive_field(layers)
-    jumps = jump_sizes(layers)
+    jumps = [step.jump for step in field_steps(layers)]
     for i, (k, _, d) in enumerate(layers):
         previous = fields[i - 1] if i else 1
         assert fields[i] == previous + (d * (k - 1)) * jumps[i]
@@ -277,8 +274,7 @@ def test_causal_cone_matches_path_counts(dilations, k):
         ),
         (lambda: common_factor([2, 0]), "not_positive", ["dilations[1]=0"]),
         (lambda: common_factor(4), "rates_not_list", ["dilations=4"]),
-        (lambda: aspp_fields([1, 6], kernel_size=0), "not_positive", ["kernel_size=0"]),
-        (lambda: aspp_fields([1, "6"]), "not_integer", ["rates[1]='6'"]),
+        (lambda: common_factor([1, "6"]), "not_integer", ["dilations[1]='6'"]),
         (lambda: causal_stack_edges([1, 2], length=0), "not_positive", ["length=0"]),
         (lambda: causal_stack_edges([1, 2], kernel_size=0), "not_positive", ["kernel_size=0"]),
         (lambda: causal_field([1, 2.0]), "not_integer", ["dilations[1]=2.0"]),

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from convviz.engine.scatter import scatter_stamps
 from convviz.engine.scatter_frames import scatter_frames
-from convviz.figures.palette import CellKind
+from convviz.style.palette import CellKind
 
 X = np.array([[1.0, 2.0], [3.0, 4.0]])
 ONES = np.ones((2, 2))

@@ -17,11 +17,11 @@ from convviz.figures.grouped import compute as grouped_compute
 from convviz.figures.grouped import files as grouped_files
 from convviz.figures.grouped import groups as grouped_common
 from convviz.figures.grouped import separable
-from convviz.figures.palette import HIGHLIGHT
 from convviz.figures.pointwise import files as pointwise_files
 from convviz.figures.pointwise import matmul as pointwise_matmul
 from convviz.figures.pointwise import mixing as pointwise_mixing
 from convviz.inputs import make_values
+from convviz.style.palette import HIGHLIGHT
 
 
 def _png(data: bytes) -> Image.Image:

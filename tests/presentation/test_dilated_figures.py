@@ -15,14 +15,16 @@ from hypothesis import strategies as st
 from convviz.engine.conv import conv2d
 from convviz.engine.errors import ConvValueError
 from convviz.engine.receptive import field_steps, receptive_field
+from convviz.engine.trace import sliding_trace
 from convviz.figures.dilated import code as pycode
 from convviz.figures.dilated import compare, files, stack, views
 from convviz.figures.dilated import receptive as rf
 from convviz.figures.dilated import window as figs
 from convviz.figures.dilated.aspp import branch_rows
-from convviz.figures.palette import CellKind
 from convviz.param_specs import PARAM_SPECS
-from convviz.stacks import LIMITS, Layer, stack_preset
+from convviz.stacks import LIMITS, Layer
+from convviz.style.palette import CellKind
+from tests.support.stacks import stack_preset
 
 ARANGE_7 = np.arange(1, 50, dtype=float).reshape(7, 7)
 DEFAULT = {"input_size": 7, "kernel_size": 3, "stride": 1, "padding": 0, "dilation": 2}
@@ -157,7 +159,7 @@ def test_never_read_cells_and_floor_are_explained():
 
 
 def test_read_counts_and_products_text():
-    view_trace = views.engine_trace(ARANGE_7, np.ones((3, 3)), stride=1, dilation=2)
+    view_trace = sliding_trace(ARANGE_7, np.ones((3, 3)), stride=1, dilation=2)
     counts = figs.read_counts(view_trace, (7, 7))
     profile = [1, 1, 2, 1, 2, 1, 1]  # windows start at 0, 1, 2 and read +0, +2, +4
     assert counts.tolist() == np.outer(profile, profile).tolist()
@@ -414,6 +416,6 @@ def test_window_layout_agrees_with_the_engine(size, k, d, s, seed):
     dilated = conv2d(x[None], w[None, None], stride=s, dilation=d)[0]
     assert np.array_equal(conv2d(x[None], spread[None, None], stride=s)[0], dilated)
     # The taps the figure outlines are exactly the ones whose products make the engine's sum.
-    trace = views.engine_trace(x, w, stride=s, dilation=d)
+    trace = sliding_trace(x, w, stride=s, dilation=d)
     assert np.allclose(trace.products.sum(axis=(2, 3)), trace.sums)
     assert trace.rows.max() < size and trace.cols.max() < size

@@ -12,7 +12,7 @@ from convviz.export.gif import TRANSPARENT, gif_palette, render_animation_gif
 from convviz.export.png import layout_scene, render_scene_image
 from convviz.export.raster import Painter, rgb
 from convviz.export.scene import Animation, GridPanel, Scene
-from convviz.figures.palette import HIGHLIGHT, KIND_FILL, CellKind, cividis_rgb
+from convviz.style.palette import HIGHLIGHT, KIND_FILL, CellKind, cividis_rgb
 
 
 def _frames(data: bytes) -> list[Image.Image]:

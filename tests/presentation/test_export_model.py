@@ -25,8 +25,8 @@ from convviz.export.scene import (
     format_number,
     pick,
 )
-from convviz.figures.palette import CellKind
 from convviz.i18n import has_key, translate_error
+from convviz.style.palette import CellKind
 
 
 def _code(call) -> str:
@@ -203,7 +203,7 @@ def test_scatter_add_2x2_k3_s2_caption_and_stamps():
 def test_on_screen_specs_become_export_panels_and_frames():
     from convviz.figures.common.animation import FrameSpec
     from convviz.figures.common.grid import GridSpec, Highlight
-    from convviz.figures.palette import SECONDARY_HIGHLIGHT
+    from convviz.style.palette import SECONDARY_HIGHLIGHT
 
     spec = GridSpec(
         np.arange(6.0).reshape(2, 3),

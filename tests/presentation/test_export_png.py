@@ -13,7 +13,7 @@ from convviz.export import fonts
 from convviz.export.png import MARGIN, layout_scene, render_scene_image, render_scene_png
 from convviz.export.raster import Painter, rgb
 from convviz.export.scene import Bilingual, Edge, GraphPanel, GridPanel, NodeColumn, Scene
-from convviz.figures.palette import HIGHLIGHT, KIND_FILL, CellKind, cividis_rgb, text_colour_for
+from convviz.style.palette import HIGHLIGHT, KIND_FILL, CellKind, cividis_rgb, text_colour_for
 
 
 def _decode(data: bytes) -> Image.Image:

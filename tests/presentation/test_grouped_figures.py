@@ -13,8 +13,8 @@ from convviz.figures.grouped import code as torch_code
 from convviz.figures.grouped import compute, graph
 from convviz.figures.grouped import groups as common
 from convviz.figures.grouped import weight as block
-from convviz.figures.palette import HIGHLIGHT, CellKind
 from convviz.inputs import make_values
+from convviz.style.palette import HIGHLIGHT, CellKind
 
 
 def test_valid_groups_are_the_common_divisors():

@@ -13,9 +13,9 @@ from plotly.colors import get_colorscale
 
 from convviz.figures.image_lab import views
 from convviz.figures.image_lab.code import code_view, tensor_literal
-from convviz.figures.palette import SEQUENTIAL_SCALE
 from convviz.i18n import translate
 from convviz.image_ops import UPSAMPLE_METHODS, classic_kernel, load_picture
+from convviz.style.palette import SEQUENTIAL_SCALE
 
 
 @pytest.fixture(scope="module")

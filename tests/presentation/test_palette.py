@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from plotly.colors import get_colorscale, hex_to_rgb
 
-from convviz.figures.palette import CIVIDIS_ANCHORS, SEQUENTIAL_SCALE, cividis_rgb
+from convviz.style.palette import CIVIDIS_ANCHORS, SEQUENTIAL_SCALE, cividis_rgb
 
 
 def test_scale_is_plotlys_cividis_written_out():

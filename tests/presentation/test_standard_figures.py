@@ -13,7 +13,6 @@ from convviz.engine.errors import ConvValueError
 from convviz.engine.lowering import flip_kernel
 from convviz.engine.padding import pad2d
 from convviz.engine.unreached import unreached_rows_cols
-from convviz.figures.palette import CellKind
 from convviz.figures.standard import files, views
 from convviz.figures.standard.code import code_view
 from convviz.figures.standard.data import (
@@ -28,6 +27,7 @@ from convviz.figures.standard.matrix import c_figure, row_text
 from convviz.figures.standard.padding import modes_figure
 from convviz.figures.standard.window import window_figure, window_specs
 from convviz.i18n import translate
+from convviz.style.palette import CellKind
 
 MB = 1_000_000
 

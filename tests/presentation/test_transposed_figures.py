@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from convviz.engine.conv import conv2d
 from convviz.engine.errors import ConvValueError
+from convviz.engine.lowering import lowered_kinds
 from convviz.engine.transpose import conv_transpose2d
 from convviz.figures.common.matrix_size import MAX_DRAWN_CELLS
 from convviz.figures.common.panels import (
@@ -22,7 +23,6 @@ from convviz.figures.common.panels import (
     kernel_values,
     weight_labels,
 )
-from convviz.figures.palette import CellKind
 from convviz.figures.transposed import code as torch_code
 from convviz.figures.transposed import extras, files, views
 from convviz.figures.transposed.data import (
@@ -31,7 +31,7 @@ from convviz.figures.transposed.data import (
     matrix_data,
     scatter_data,
 )
-from convviz.figures.transposed.direct import direct_kinds, flip_figure, products_text
+from convviz.figures.transposed.direct import flip_figure, products_text
 from convviz.figures.transposed.extras import (
     beyond_stamps,
     checkerboard_figure,
@@ -40,6 +40,7 @@ from convviz.figures.transposed.extras import (
 )
 from convviz.figures.transposed.matrix import ct_figure, row_text
 from convviz.figures.transposed.scatter import canvas_kinds, running_sums, scatter_figure
+from convviz.style.palette import CellKind
 
 DEFAULT = {"stride": 2, "padding": 1, "output_padding": 0, "dilation": 1}
 X3 = np.arange(1, 10, dtype=float).reshape(3, 3)
@@ -153,7 +154,7 @@ def test_scatter_figure_without_animation_and_in_chinese():
 
 # -- direct form ----------------------------------------------------------------------------
 def test_direct_kinds_for_stride_two_padding_one():
-    kinds, source = direct_kinds(3, stride=2, border=1, output_padding=1)
+    kinds, source = lowered_kinds(3, stride=2, border=1, output_padding=1)
     assert kinds.shape == (8, 8)  # (3 − 1)·2 + 1 + 2·1 + 1
     row = kinds[1].tolist()
     assert row == [2, 0, 1, 0, 1, 0, 2, 3]  # pad, x, zero, x, zero, x, pad, output_padding
@@ -162,7 +163,7 @@ def test_direct_kinds_for_stride_two_padding_one():
 
 
 def test_direct_kinds_when_padding_exceeds_the_kernel_reach():
-    kinds, _ = direct_kinds(2, stride=2, border=-1, output_padding=1)
+    kinds, _ = lowered_kinds(2, stride=2, border=-1, output_padding=1)
     assert kinds.shape == (2, 2)  # 3 − 2 + 1: cut one cell top/left, none bottom/right
     assert kinds[1, 1] == CellKind.REAL and kinds[0, 0] == CellKind.INSERTED_ZERO
 

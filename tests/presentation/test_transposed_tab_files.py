@@ -11,10 +11,10 @@ from hypothesis import strategies as st
 from convviz.engine.checkerboard import overlap_counts
 from convviz.engine.transpose import conv_transpose2d
 from convviz.figures.common.panels import example_kernel
-from convviz.figures.palette import CellKind
 from convviz.figures.transposed import files
 from convviz.figures.transposed.extras import CHECKER_INPUT
 from convviz.i18n import translate
+from convviz.style.palette import CellKind
 from tests.presentation.scene_capture import capture_scenes, decode_png
 
 DEFAULT = {"stride": 2, "padding": 1, "output_padding": 0, "dilation": 1}

@@ -15,8 +15,8 @@ import plotly.graph_objects as go
 
 from convviz.engine.counting import conv_params
 from convviz.engine.sizes import conv_output_size
-from convviz.figures.palette import OKABE_ITO
 from convviz.i18n import translate
+from convviz.style.palette import OKABE_ITO
 
 
 class Layer(NamedTuple):

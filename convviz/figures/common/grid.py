@@ -16,13 +16,12 @@ import numpy as np
 import plotly.graph_objects as go
 
 from convviz.engine.arithmetic_text import format_number as engine_format_number
-from convviz.figures.palette import (
+from convviz.style.palette import (
     HIGHLIGHT,
     KIND_FILL,
     ROLE_COLOUR,
     SEQUENTIAL_SCALE,
     CellKind,
-    cividis_rgb,
 )
 
 # Above this many cells numbers are hidden (they would not be legible); figures say so.
@@ -361,9 +360,3 @@ def clicked_data(event: object, *, size: int) -> tuple[int, ...] | None:
 def selected_cell(event: object) -> tuple[int, int, int] | None:
     """``(row, col, panel)`` of the clicked cell, from ``st.plotly_chart(on_select=...)``."""
     return clicked_data(event, size=3)  # type: ignore[return-value]
-
-
-def value_colour_rgb(value: float, lo: float, hi: float) -> tuple[int, int, int]:
-    """The RGB colour a REAL cell of ``value`` gets on a ``[lo, hi]`` scale (for exports)."""
-    span = hi - lo if hi > lo else 1.0
-    return cividis_rgb((value - lo) / span)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import numpy as np
 import plotly.graph_objects as go
 
-from convviz.figures.palette import KIND_FILL, CellKind
+from convviz.style.palette import KIND_FILL, CellKind
 
 MAX_DRAWN_CELLS = 4_096  # entries drawn as cells (clickable, hover, symbols)
 MAX_SPARSITY_CELLS = 40_000  # entries drawn as a plain sparsity picture beyond that

@@ -23,8 +23,8 @@ from convviz.figures.common.grid import (
     text_colours,
     value_range,
 )
-from convviz.figures.palette import HIGHLIGHT, KIND_FILL, SECONDARY_HIGHLIGHT, CellKind
 from convviz.inputs import make_values
+from convviz.style.palette import HIGHLIGHT, KIND_FILL, SECONDARY_HIGHLIGHT, CellKind
 
 KERNEL_KINDS = ("example", "arange", "ones", "random", "custom")
 # Cell values an animation may send across all of its frames (about 30 bytes each, so an

@@ -14,9 +14,9 @@ import plotly.graph_objects as go
 
 from convviz.figures.common.grid import GridSpec, Highlight, panels_figure
 from convviz.figures.dilated.receptive import effective_size
-from convviz.figures.palette import OKABE_ITO, CellKind
 from convviz.i18n import translate
 from convviz.stacks import Layer
+from convviz.style.palette import OKABE_ITO, CellKind
 
 BRANCH_COLOURS = (
     OKABE_ITO["blue"],

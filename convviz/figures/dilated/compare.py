@@ -15,9 +15,9 @@ from plotly.subplots import make_subplots
 from convviz.engine.receptive import receptive_field
 from convviz.engine.sizes import conv_output_size
 from convviz.figures.dilated.receptive import effective_size
-from convviz.figures.palette import ROLE_COLOUR
 from convviz.i18n import translate
 from convviz.stacks import Layer
+from convviz.style.palette import ROLE_COLOUR
 
 COMPARE_SIZE = 64  # side of the feature map the alternatives are compared on
 PLAIN_KERNEL = 3  # kernel of the undilated alternatives

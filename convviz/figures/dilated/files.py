@@ -29,8 +29,8 @@ from convviz.export import (
 )
 from convviz.figures.dilated.stack import _engine_path_counts
 from convviz.figures.dilated.window import kernel_values
-from convviz.figures.palette import CellKind
 from convviz.stacks import Layer
+from convviz.style.palette import CellKind
 
 
 def file_stem(

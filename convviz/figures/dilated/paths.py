@@ -12,8 +12,8 @@ import numpy as np
 import plotly.graph_objects as go
 
 from convviz.figures.common.grid import GridSpec, Highlight, cell_px, format_number, panels_figure
-from convviz.figures.palette import HIGHLIGHT, ROLE_COLOUR, CellKind
 from convviz.i18n import translate
+from convviz.style.palette import HIGHLIGHT, ROLE_COLOUR, CellKind
 
 MAX_FIELD_DRAWN = 65  # largest field side drawn as a heatmap; beyond it cells are < 7 px
 

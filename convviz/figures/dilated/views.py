@@ -14,7 +14,7 @@ import numpy as np
 
 from convviz.engine.receptive import causal_field, causal_stack_edges
 from convviz.engine.sizes import conv_output_size, effective_kernel_size, floor_remainder
-from convviz.engine.trace import WindowTrace, sliding_trace
+from convviz.engine.trace import sliding_trace
 from convviz.figures.dilated.compare import (
     COMPARE_SIZE,
     comparison,
@@ -31,13 +31,6 @@ from convviz.figures.dilated.window import (
 )
 from convviz.i18n import translate
 from convviz.stacks import Layer
-
-
-def engine_trace(
-    padded_x: np.ndarray, kernel: np.ndarray, *, stride: int, dilation: int
-) -> WindowTrace:
-    """The engine's ``sliding_trace`` over an already padded input (its sums are ``conv2d``'s)."""
-    return sliding_trace(padded_x, kernel, stride=stride, dilation=dilation)
 
 
 def kernel_view(kernel_size: int, dilation: int, fill: str, lang: str) -> dict:

@@ -13,8 +13,8 @@ import numpy as np
 import plotly.graph_objects as go
 
 from convviz.engine.receptive import CausalStack
-from convviz.figures.palette import HIGHLIGHT
 from convviz.i18n import translate
+from convviz.style.palette import HIGHLIGHT
 
 
 def wavenet_figure(

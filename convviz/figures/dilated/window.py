@@ -18,8 +18,8 @@ from convviz.engine.sizes import effective_kernel_size
 from convviz.engine.trace import WindowTrace
 from convviz.figures.common.animation import attach_frames, play_controls, unchecked_frame
 from convviz.figures.common.grid import GridSpec, cell_px, format_number, panels_figure
-from convviz.figures.palette import HIGHLIGHT, CellKind
 from convviz.i18n import translate
+from convviz.style.palette import HIGHLIGHT, CellKind
 
 KERNEL_FILLS = ("ones", "arange", "signs")
 MAX_CAPTION_TERMS = 9  # products spelled out in a frame caption; hover and pin show them all

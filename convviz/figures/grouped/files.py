@@ -25,7 +25,7 @@ from convviz.figures.grouped.compute import (
 )
 from convviz.figures.grouped.groups import group_colour, group_of
 from convviz.figures.grouped.separable import split_specs
-from convviz.figures.palette import CellKind
+from convviz.style.palette import CellKind
 
 
 def graph_scene(in_channels: int, out_channels: int, groups: int, *, kernel_size: int) -> Scene:

@@ -11,8 +11,8 @@ import plotly.graph_objects as go
 
 from convviz.figures.common.grid import clicked_data
 from convviz.figures.grouped.groups import channels_text, group_colour, group_of
-from convviz.figures.palette import HIGHLIGHT, ROLE_COLOUR
 from convviz.i18n import translate
+from convviz.style.palette import HIGHLIGHT, ROLE_COLOUR
 
 
 def _node_y(count: int, rows: int) -> np.ndarray:

@@ -12,8 +12,8 @@ from collections.abc import Sequence
 from math import gcd
 
 from convviz.engine.counting import conv_params
-from convviz.figures.palette import OKABE_ITO
 from convviz.i18n import translate
+from convviz.style.palette import OKABE_ITO
 
 # One colour per group, cycling; vermillion (and orange, too close to it) stay reserved for
 # the selection.

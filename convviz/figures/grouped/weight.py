@@ -11,8 +11,8 @@ import plotly.graph_objects as go
 
 from convviz.figures.common.grid import GridSpec, Highlight, format_number, grid_figure
 from convviz.figures.grouped.groups import group_colour
-from convviz.figures.palette import HIGHLIGHT, CellKind
 from convviz.i18n import translate
+from convviz.style.palette import HIGHLIGHT, CellKind
 
 
 def block_matrix_figure(

@@ -12,7 +12,6 @@ import plotly.graph_objects as go
 
 from convviz.engine.checkerboard import overlap_counts
 from convviz.figures.common.grid import GridSpec, format_number, panels_figure
-from convviz.figures.palette import SEQUENTIAL_SCALE, cividis_rgb
 from convviz.i18n import translate
 from convviz.image_ops import (
     UPSAMPLE_METHODS,
@@ -29,6 +28,7 @@ from convviz.image_ops import (
     upsample_kernel,
     zoom,
 )
+from convviz.style.palette import SEQUENTIAL_SCALE, cividis_rgb
 
 MAX_MAP_SIDE = 160  # heatmap cells per side at most (block means above): a light chart
 UP_SIDE = 128  # the upsampling demo starts from a picture this large at most

@@ -13,8 +13,8 @@ from PIL import Image
 
 from convviz.engine.conv import conv2d
 from convviz.figures.common.grid import format_number
-from convviz.figures.palette import DIVERGING_SCALE
 from convviz.i18n import translate
+from convviz.style.palette import DIVERGING_SCALE
 
 
 def mix_image(image: np.ndarray, matrix: np.ndarray, *, relu: bool = False) -> np.ndarray:

@@ -21,12 +21,12 @@ from convviz.figures.common.matrix_size import (
     sparsity_figure,
 )
 from convviz.figures.common.panels import signed
-from convviz.figures.palette import SECONDARY_HIGHLIGHT, CellKind
 from convviz.figures.standard.data import MatrixForm
 from convviz.i18n import translate
+from convviz.style.palette import SECONDARY_HIGHLIGHT, CellKind
 
 C_PANEL = 0  # the single panel of the C figure
-V_GRID, Y_GRID = 0, 1  # panels of the grids figure
+Y_GRID = 1  # the output panel of the grids figure (the input is panel 0)
 MIN_NUMBER_PX = 16  # numbers in C's cells need this many pixels
 
 

@@ -15,9 +15,9 @@ from convviz.engine.errors import ConvValueError
 from convviz.engine.padding import pad2d, padding_source_index
 from convviz.engine.trace import WindowTrace
 from convviz.figures.common.grid import GridSpec, Highlight, panels_figure
-from convviz.figures.palette import SECONDARY_HIGHLIGHT, CellKind
 from convviz.i18n import translate
 from convviz.param_specs import PADDING_MODES
+from convviz.style.palette import SECONDARY_HIGHLIGHT, CellKind
 
 
 def border_hover(

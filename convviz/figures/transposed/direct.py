@@ -17,7 +17,6 @@ import numpy as np
 import plotly.graph_objects as go
 
 from convviz.engine.arithmetic_text import format_cell
-from convviz.engine.lowering import lowered_kinds
 from convviz.engine.sizes import effective_kernel_size
 from convviz.engine.trace import WindowTrace
 from convviz.figures.common.animation import add_play_controls, reserve_below, unchecked_frame
@@ -40,10 +39,10 @@ from convviz.figures.common.panels import (
     values_update,
     weight_labels,
 )
-from convviz.figures.palette import CellKind
 from convviz.i18n import translate
+from convviz.style.palette import CellKind
 
-GRID, FLIPPED, OUTPUT = 0, 1, 2  # panels of the direct-form figure
+GRID, OUTPUT = 0, 2  # panels of the direct-form figure (the flipped kernel is panel 1)
 MAX_FULL_TERMS = 9  # products written out in full (zeros included) up to a 3×3 kernel
 MAX_CAPTION_TERMS = 12  # products in a step caption (the pinned cell's sum shows them all)
 
@@ -84,32 +83,6 @@ class DirectData:
     sums: np.ndarray
     dilation: int
     border: int
-
-
-def direct_kinds(
-    input_size: int, *, stride: int, border: int, output_padding: int
-) -> tuple[np.ndarray, np.ndarray]:
-    """CellKind of every grid cell and the input cell each REAL cell holds (the engine's
-    :func:`~convviz.engine.lowering.lowered_kinds` of a square input).
-
-    Parameters
-    ----------
-    input_size, stride : int
-        i and s.
-    border : int
-        b = d(k − 1) − p, padded on the top / left; b + a on the bottom / right (negative
-        amounts crop the zero-inserted grid instead).
-    output_padding : int
-        a.
-
-    Returns
-    -------
-    kinds : np.ndarray
-        (n, n) int CellKind with n = (i − 1)s + 1 + 2b + a.
-    source : np.ndarray
-        (n, n, 2) int input (r, c) of REAL cells, −1 elsewhere.
-    """
-    return lowered_kinds(input_size, stride=stride, border=border, output_padding=output_padding)
 
 
 def products_text(

@@ -17,9 +17,9 @@ import plotly.graph_objects as go
 from convviz.engine.checkerboard import interior_overlap_counts
 from convviz.engine.sizes import effective_kernel_size, forward_input_sizes
 from convviz.figures.common.grid import GridSpec, Highlight, format_number, panels_figure
-from convviz.figures.palette import SECONDARY_HIGHLIGHT, CellKind
 from convviz.figures.transposed.data import HYPER, checkerboard_counts, transpose_output
 from convviz.i18n import translate
+from convviz.style.palette import SECONDARY_HIGHLIGHT, CellKind
 
 CHECKER_INPUT = 6  # side of the all-ones input of the checkerboard view
 

@@ -24,14 +24,14 @@ from convviz.figures.common.matrix_size import (
     sparsity_figure,
 )
 from convviz.figures.common.panels import signed
-from convviz.figures.palette import (
+from convviz.i18n import translate
+from convviz.style.palette import (
     SECONDARY_HIGHLIGHT,
     CellKind,
 )
-from convviz.i18n import translate
 
-CT, XVEC, YVEC = 0, 1, 2  # panels of the Cᵀ·x = y figure
-X_GRID, Y_GRID = 0, 1  # panels of the input / output grid figure
+CT, YVEC = 0, 2  # panels of the Cᵀ·x = y figure (x is panel 1)
+Y_GRID = 1  # the output panel of the grid figure (the input is panel 0)
 
 
 @dataclass(frozen=True)

@@ -34,8 +34,8 @@ from convviz.figures.common.panels import (
     values_update,
     weight_labels,
 )
-from convviz.figures.palette import SECONDARY_HIGHLIGHT, CellKind
 from convviz.i18n import translate
+from convviz.style.palette import SECONDARY_HIGHLIGHT, CellKind
 
 INPUT, KERNEL, CANVAS = 0, 1, 2  # panels of the scatter-add figure
 

@@ -17,7 +17,6 @@ from convviz.engine.transpose import prepare_conv_transpose2d
 from convviz.figures.common.grid import MAX_NUMBERED_CELLS, GridSpec, format_number, panels_figure
 from convviz.figures.common.matrix_size import MAX_DRAWN_CELLS, MIN_LABEL_PX, matrix_px
 from convviz.figures.common.panels import fits_animation
-from convviz.figures.palette import CellKind
 from convviz.figures.transposed.data import (
     HYPER,
     direct_data,
@@ -37,6 +36,7 @@ from convviz.figures.transposed.matrix import (
 )
 from convviz.figures.transposed.scatter import ScatterData, scatter_figure
 from convviz.i18n import translate
+from convviz.style.palette import CellKind
 
 MAX_COMPARED_SIDE = 12  # outputs up to this side are drawn once per computation
 

@@ -31,7 +31,6 @@ KIND_FILL = {
 # Outline colours: the window / selection, and the tap a trace is on.
 HIGHLIGHT = OKABE_ITO["vermillion"]
 SECONDARY_HIGHLIGHT = OKABE_ITO["blue"]
-GRID_LINE = "#FFFFFF"
 TEXT_DARK = "#1A1A1A"
 TEXT_LIGHT = "#FFFFFF"
 

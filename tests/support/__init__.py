@@ -1,0 +1,1 @@
+"""Helpers several test modules (and the benchmarks) share."""
