@@ -1,7 +1,8 @@
 """Shared pieces of the benchmarks: a loopback server, process sampling, percentiles, tables.
 
-The browser-side helpers (run counter, Chromium flags, warm-up over the websocket) are the
-test harness's own, imported from ``tests.browser.conftest`` so both measure the same way.
+The server and browser-side helpers (run counter, Chromium flags, warm-up over the websocket)
+come from ``tests.support.streamlit_server``, the module the browser tests start the app with,
+so both measure the same way.
 """
 
 from __future__ import annotations
@@ -10,12 +11,9 @@ import contextlib
 import ipaddress
 import math
 import os
-import signal
 import subprocess
 import sys
 import time
-import urllib.error
-import urllib.request
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,14 +23,16 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from tests.browser.conftest import (  # noqa: E402
+from tests.support.streamlit_server import (  # noqa: E402
     CHROMIUM,
     CHROMIUM_ARGS,
     IDLE_AFTER_JS,
     RUN_COUNTER_JS,
     free_port,
+    healthy,
     page_url,
     run_root_once,
+    stop_app_server,
     streamlit_command,
 )
 
@@ -67,18 +67,6 @@ def check_loopback(url: str) -> str:
     return url.rstrip("/")
 
 
-# Loopback only: never through a proxy from the environment.
-_DIRECT = urllib.request.build_opener(urllib.request.ProxyHandler({}))
-
-
-def _healthy(url: str) -> bool:
-    try:
-        with _DIRECT.open(f"{url}/_stcore/health", timeout=2) as response:
-            return response.status == 200
-    except (urllib.error.URLError, OSError):
-        return False
-
-
 @contextlib.contextmanager
 def serve(
     *, extra_args: Sequence[str] = (), log: Path | None = None, timeout_s: float = 60.0
@@ -102,22 +90,14 @@ def serve(
     )
     try:
         deadline = time.monotonic() + timeout_s
-        while not _healthy(url):
+        while not healthy(url):
             if process.poll() is not None or time.monotonic() > deadline:
                 raise SystemExit(f"streamlit did not start on {url} (see {log or 'its output'})")
             time.sleep(0.2)
         run_root_once(url)
         yield url, process.pid
     finally:
-        if process.poll() is None:
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(process.pid, signal.SIGTERM)
-            try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                with contextlib.suppress(ProcessLookupError):
-                    os.killpg(process.pid, signal.SIGKILL)
-                process.wait(timeout=10)
+        stop_app_server(process)
         if log:
             out.close()
 

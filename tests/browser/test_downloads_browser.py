@@ -12,7 +12,7 @@ import pytest
 from PIL import Image
 
 from convviz.site import PAGES
-from tests.browser.conftest import assert_no_exception
+from tests.browser.page_tools import assert_no_exception
 
 pytestmark = pytest.mark.browser
 

@@ -9,25 +9,23 @@ import pytest
 
 from convviz.i18n import has_key, translate
 from convviz.site import PAGES
-from tests.browser.conftest import (
+from tests.browser.conftest import require_page_file
+from tests.browser.page_tools import (
     LOGS,
     NAVIGATION_TIMEOUT_MS,
     assert_no_exception,
     expect_rerun,
     new_tab,
-    page_url,
     press_slider,
     query_params,
-    require_page_file,
     save_screenshot,
     slider_keys,
     slider_range,
     slider_value,
-    start_app_server,
-    stop_app_server,
     wait_for_chart,
     wait_until_idle,
 )
+from tests.support.streamlit_server import page_url, start_app_server, stop_app_server
 
 pytestmark = pytest.mark.browser
 

@@ -7,7 +7,7 @@ import io
 import pytest
 from PIL import Image
 
-from tests.browser.conftest import (
+from tests.browser.page_tools import (
     assert_no_exception,
     expect_rerun,
     query_params,

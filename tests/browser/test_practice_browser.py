@@ -8,7 +8,7 @@ from PIL import Image
 
 from convviz.i18n import translate
 from convviz.practice import NUMBER, question_set
-from tests.browser.conftest import (
+from tests.browser.page_tools import (
     assert_no_exception,
     expect_rerun,
     query_params,

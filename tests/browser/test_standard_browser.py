@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from PIL import Image
 
-from tests.browser.conftest import (
+from tests.browser.page_tools import (
     assert_no_exception,
     click_chart_cell,
     play_on_client,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.conftest import (
+from tests.browser.page_tools import (
     assert_no_exception,
     click_chart_cell,
     expect_rerun,
