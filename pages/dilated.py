@@ -25,7 +25,8 @@ from convviz.engine.errors import ConvValueError
 from convviz.figures.common.grid import selected_cell
 from convviz.figures.dilated import code as pycode
 from convviz.figures.dilated import files, stack, views
-from convviz.figures.dilated.window import KERNEL_FILLS, OUTPUT
+from convviz.figures.dilated.kernel import KERNEL_FILLS
+from convviz.figures.dilated.window import OUTPUT
 from convviz.i18n import translate, translate_error
 from convviz.stacks import (
     COLUMNS,

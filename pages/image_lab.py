@@ -21,7 +21,7 @@ from convviz.controls.downloads import export_buttons, share_link
 from convviz.controls.upload import image_source
 from convviz.controls.urlstate import write_to_url
 from convviz.engine.errors import ConvValueError
-from convviz.figures.image_lab import views
+from convviz.figures.image_lab import filtering, upsampling
 from convviz.figures.image_lab.code import code_view
 from convviz.i18n import translate
 from convviz.image_ops import (
@@ -117,13 +117,13 @@ def filter_section(image, name, size, params, lang):
         )
     hyper = {key: params[key] for key in ("stride", "dilation", "padding_mode", "output_view")}
     try:
-        view = cached_figure(views.filter_view)(image, kernel, lang=lang, **hyper)
+        view = cached_figure(filtering.filter_view)(image, kernel, lang=lang, **hyper)
     except ConvValueError as err:
         show_error(err, lang, key="image_lab_filter_error")
         return kernel, None
     st.caption(view["kernel_caption"])
     left, right = st.columns(2)
-    left.image(cached(views.picture_png)(image), caption=view["input_caption"])
+    left.image(cached(filtering.picture_png)(image), caption=view["input_caption"])
     if view["figure"] is None:
         right.image(view["output_jpeg"], caption=view["output_caption"])
     else:
@@ -137,7 +137,7 @@ def filter_section(image, name, size, params, lang):
         lang=lang,
         file_stem=f"image_lab_{name}_s{params['stride']}_d{params['dilation']}"
         f"_{params['padding_mode']}_{oh}x{ow}",
-        png=partial(views.filter_png, image, kernel, **hyper),
+        png=partial(filtering.filter_png, image, kernel, **hyper),
     )
     return kernel, view["out_hw"]
 
@@ -148,13 +148,13 @@ def upsample_section(image, lang):
     left, right = st.columns(2)
     kind = choice_control("upsample_kernel", UPSAMPLE_KERNELS, lang, container=left)
     method = choice_control("upsample", UPSAMPLE_METHODS, lang, container=right)
-    view = cached(views.upsample_tiles)(image, kind=kind, lang=lang)
+    view = cached(upsampling.upsample_tiles)(image, kind=kind, lang=lang)
     st.markdown(view["intro"])
     st.markdown(view["kernels"])
     for column, (_, caption, full, zoomed) in zip(st.columns(4), view["tiles"], strict=True):
         column.image(full, caption=caption)
         column.image(zoomed, caption=view["zoom_caption"])
-    chosen = cached(views.method_view)(method, kind, view["small_hw"], lang=lang)
+    chosen = cached(upsampling.method_view)(method, kind, view["small_hw"], lang=lang)
     st.markdown(chosen["selected"])
     st.markdown(chosen["flat"])
     h, w = view["small_hw"]
@@ -164,7 +164,7 @@ def upsample_section(image, lang):
         file_stem=f"image_lab_{method}_{kind}_{2 * h}x{2 * w}",
         png=partial(bytes, view["pngs"][method]),
     )
-    overlap = cached_figure(views.overlap_view)(lang=lang)
+    overlap = cached_figure(upsampling.overlap_view)(lang=lang)
     st.subheader(translate("image_lab.up.overlap_header", lang))
     st.markdown(overlap["text"])
     st.plotly_chart(overlap["figure"], width="content", key="image_lab_overlap")

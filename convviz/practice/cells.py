@@ -16,7 +16,7 @@ from convviz.engine.conv import conv2d
 from convviz.engine.scatter import cell_stamp
 from convviz.engine.trace import sliding_trace
 from convviz.engine.transpose import conv_transpose2d
-from convviz.figures.dilated.window import kernel_values as fill_kernel
+from convviz.figures.dilated.kernel import kernel_values as fill_kernel
 from convviz.practice.question import NUMBER, Link, Question, Step, draw, first_valid, forward_link
 
 # Input value ranges (inclusive) per level.

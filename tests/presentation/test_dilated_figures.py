@@ -18,6 +18,7 @@ from convviz.engine.receptive import field_steps, receptive_field
 from convviz.engine.trace import sliding_trace
 from convviz.figures.dilated import code as pycode
 from convviz.figures.dilated import compare, files, stack, views
+from convviz.figures.dilated import kernel as kernels
 from convviz.figures.dilated import receptive as rf
 from convviz.figures.dilated import window as figs
 from convviz.figures.dilated.aspp import branch_rows
@@ -54,9 +55,9 @@ def _window(x=ARANGE_7, fill="ones", pin=(0, 0), lang="en", **params):
 
 # -- section 1: the kernel ---------------------------------------------------------------------
 def test_kernel_values():
-    assert figs.kernel_values("ones", 2).tolist() == [[1, 1], [1, 1]]
-    assert figs.kernel_values("arange", 2).tolist() == [[1, 2], [3, 4]]
-    assert figs.kernel_values("signs", 3).tolist() == [[1, -1, 1], [-1, 1, -1], [1, -1, 1]]
+    assert kernels.kernel_values("ones", 2).tolist() == [[1, 1], [1, 1]]
+    assert kernels.kernel_values("arange", 2).tolist() == [[1, 2], [3, 4]]
+    assert kernels.kernel_values("signs", 3).tolist() == [[1, -1, 1], [-1, 1, -1], [1, -1, 1]]
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
@@ -74,10 +75,10 @@ def test_kernel_view_numbers(lang):
 
 
 def test_kernel_figure_shows_taps_and_gaps():
-    kernel = figs.kernel_values("arange", 3)
+    kernel = kernels.kernel_values("arange", 3)
     dilated = np.zeros((7, 7))
     dilated[::3, ::3] = kernel
-    fig = figs.kernel_figure(kernel, dilated, dilation=3, lang="en")
+    fig = kernels.kernel_figure(kernel, dilated, dilation=3, lang="en")
     texts = [t for t in fig.data if isinstance(t, go.Scatter)][1].text  # dilated panel labels
     grid = np.array(texts).reshape(7, 7)
     assert grid[0, 0] == "w₀₀" and grid[3, 6] == "w₁₂" and grid[6, 6] == "w₂₂"
@@ -412,7 +413,7 @@ def test_window_layout_agrees_with_the_engine(size, k, d, s, seed):
     x = rng.integers(-3, 4, size=(size, size)).astype(float)
     w = rng.integers(-3, 4, size=(k, k)).astype(float)
     # The spread-out kernel at dilation 1 is the dilated convolution.
-    spread = figs.spread_kernel(w, d)
+    spread = kernels.spread_kernel(w, d)
     dilated = conv2d(x[None], w[None, None], stride=s, dilation=d)[0]
     assert np.array_equal(conv2d(x[None], spread[None, None], stride=s)[0], dilated)
     # The taps the figure outlines are exactly the ones whose products make the engine's sum.

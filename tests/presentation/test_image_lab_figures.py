@@ -11,7 +11,7 @@ import pytest
 from PIL import Image
 from plotly.colors import get_colorscale
 
-from convviz.figures.image_lab import views
+from convviz.figures.image_lab import filtering, upsampling
 from convviz.figures.image_lab.code import code_view, tensor_literal
 from convviz.i18n import translate
 from convviz.image_ops import UPSAMPLE_METHODS, classic_kernel, load_picture
@@ -28,21 +28,21 @@ def decode(data: bytes) -> np.ndarray:
 
 
 def test_size_text_writes_the_formula_with_numbers():
-    lines = views.size_text(
+    lines = filtering.size_text(
         (320, 480), (5, 5), stride=2, dilation=3, padding_mode="reflect", lang="en"
     )
     assert lines[0].startswith("Padding p = ⌊d(k − 1)/2⌋") and "“reflect”" in lines[0]
     assert lines[1] == "Height: ⌊(320 + 2·6 − 3·(5 − 1) − 1) / 2⌋ + 1 = ⌊319 / 2⌋ + 1 = **160**"
     assert lines[2] == "Width: ⌊(480 + 2·6 − 3·(5 − 1) − 1) / 2⌋ + 1 = ⌊479 / 2⌋ + 1 = **240**"
     assert lines[3] == "Input 320×480×3 → output 160×240×3."
-    zh = views.size_text((7, 9), (3, 3), stride=1, dilation=1, padding_mode="zeros", lang="zh")
+    zh = filtering.size_text((7, 9), (3, 3), stride=1, dilation=1, padding_mode="zeros", lang="zh")
     assert zh[1] == "高：⌊(7 + 2·1 − 1·(3 − 1) − 1) / 1⌋ + 1 = ⌊6 / 1⌋ + 1 = **7**"
     assert "零填充" in zh[0]
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_blur_is_shown_as_a_picture_with_every_pixel(scene, lang):
-    view = views.filter_view(
+    view = filtering.filter_view(
         scene,
         classic_kernel("gaussian"),
         stride=1,
@@ -54,9 +54,9 @@ def test_blur_is_shown_as_a_picture_with_every_pixel(scene, lang):
     assert view["mode"] == "rgb" and view["figure"] is None
     shown = np.asarray(Image.open(io.BytesIO(view["output_jpeg"])))
     assert shown.shape == (320, 480, 3)
-    np.testing.assert_array_equal(decode(views.picture_png(scene)), np.round(scene * 255))
+    np.testing.assert_array_equal(decode(filtering.picture_png(scene)), np.round(scene * 255))
     hyper = {"stride": 1, "dilation": 1, "padding_mode": "replicate", "output_view": "auto"}
-    full = decode(views.filter_png(scene, classic_kernel("gaussian"), **hyper))
+    full = decode(filtering.filter_png(scene, classic_kernel("gaussian"), **hyper))
     assert full.shape == (320, 480, 3)
     assert np.abs(full.astype(int) - shown.astype(int)).mean() < 2  # JPEG only for display
     assert view["out_hw"] == (320, 480)
@@ -66,7 +66,7 @@ def test_blur_is_shown_as_a_picture_with_every_pixel(scene, lang):
 
 
 def test_sobel_is_a_cividis_map_with_a_symmetric_scale_bar(scene):
-    view = views.filter_view(
+    view = filtering.filter_view(
         scene,
         classic_kernel("sobel_x"),
         stride=2,
@@ -84,30 +84,30 @@ def test_sobel_is_a_cividis_map_with_a_symmetric_scale_bar(scene):
     assert [c[1].lower() for c in trace.colorscale] == cividis
     assert [c[1].lower() for c in SEQUENTIAL_SCALE] == cividis
     assert view["out_hw"] == (160, 240)
-    assert max(np.shape(trace.z)) <= views.MAX_MAP_SIDE
+    assert max(np.shape(trace.z)) <= filtering.MAX_MAP_SIDE
     assert "taps sum to 0" in view["notes"][0]
     assert any("1/2 resolution" in note for note in view["notes"])
     hyper = {"stride": 2, "dilation": 1, "padding_mode": "zeros", "output_view": "auto"}
-    download = decode(views.filter_png(scene, classic_kernel("sobel_x"), **hyper))
+    download = decode(filtering.filter_png(scene, classic_kernel("sobel_x"), **hyper))
     assert download.shape == (160, 240, 3)  # the download keeps every pixel
-    assert set(map(tuple, download.reshape(-1, 3))) <= set(map(tuple, views.cividis_lut()))
+    assert set(map(tuple, download.reshape(-1, 3))) <= set(map(tuple, filtering.cividis_lut()))
     spec = view["figure"].to_json()
     assert len(spec) < 200_000
 
 
 def test_output_view_can_force_either_display(scene):
     common = {"stride": 4, "dilation": 1, "padding_mode": "zeros", "lang": "zh"}
-    as_map = views.filter_view(scene, classic_kernel("box"), output_view="map", **common)
+    as_map = filtering.filter_view(scene, classic_kernel("box"), output_view="map", **common)
     assert as_map["mode"] == "map" and "原图乘以 1" in as_map["notes"][0]
-    as_rgb = views.filter_view(scene, classic_kernel("laplacian"), output_view="rgb", **common)
+    as_rgb = filtering.filter_view(scene, classic_kernel("laplacian"), output_view="rgb", **common)
     assert as_rgb["mode"] == "rgb" and as_rgb["figure"] is None
     assert "超出 0 … 1" in as_rgb["notes"][0]
 
 
 def test_map_png_uses_cividis_end_colours():
     values = np.array([[0.0, 1.0]])
-    pixels = decode(views.map_png(values, 0.0, 1.0))
-    lut = views.cividis_lut()
+    pixels = decode(filtering.map_png(values, 0.0, 1.0))
+    lut = filtering.cividis_lut()
     assert pixels[0, 0].tolist() == lut[0].tolist() and pixels[0, 1].tolist() == lut[-1].tolist()
     assert lut[0].tolist() == [0, 34, 78]
 
@@ -115,8 +115,8 @@ def test_map_png_uses_cividis_end_colours():
 @pytest.mark.parametrize("lang", ["en", "zh"])
 @pytest.mark.parametrize("method", UPSAMPLE_METHODS)
 def test_upsample_view_tiles_side_by_side(scene, lang, method):
-    view = views.upsample_tiles(scene, kind="uniform", lang=lang)
-    chosen = views.method_view(method, "uniform", view["small_hw"], lang=lang)
+    view = upsampling.upsample_tiles(scene, kind="uniform", lang=lang)
+    chosen = upsampling.method_view(method, "uniform", view["small_hw"], lang=lang)
     assert [tile[0] for tile in view["tiles"]] == list(UPSAMPLE_METHODS)
     assert view["small_hw"] == (85, 128)
     for name, caption, full, zoomed in view["tiles"]:
@@ -130,12 +130,12 @@ def test_upsample_view_tiles_side_by_side(scene, lang, method):
 
 def test_zoomed_k3_patch_shows_the_checkerboard_and_k4_does_not():
     image = np.full((64, 64, 3), 0.5, dtype=np.float32)
-    view = views.upsample_tiles(image, kind="uniform", lang="en")
+    view = upsampling.upsample_tiles(image, kind="uniform", lang="en")
     zoomed = {name: decode(z)[:, :, 0] for name, _, _, z in view["tiles"]}
     assert set(np.unique(zoomed["transposed_k3"]).tolist()) == {57, 113, 227}  # 4/9, 8/9, 16/9 · ½
     for name in ("transposed_k4", "resize_conv", "pixel_shuffle"):
         assert set(np.unique(zoomed[name]).tolist()) == {128}
-    chosen = views.method_view("transposed_k3", "uniform", view["small_hw"], lang="en")
+    chosen = upsampling.method_view("transposed_k3", "uniform", view["small_hw"], lang="en")
     assert (
         chosen["flat"]
         == "On a flat gray picture (all 0.5) its interior values are: 0.222, 0.444, 0.889."
@@ -143,23 +143,23 @@ def test_zoomed_k3_patch_shows_the_checkerboard_and_k4_does_not():
 
 
 def test_selected_method_texts_carry_their_size_arithmetic(scene):
-    small = views.upsample_tiles(scene, kind="bilinear", lang="en")["small_hw"]
+    small = upsampling.upsample_tiles(scene, kind="bilinear", lang="en")["small_hw"]
     assert small == (85, 128)
-    k3 = views.method_view("transposed_k3", "bilinear", small, lang="en")
+    k3 = upsampling.method_view("transposed_k3", "bilinear", small, lang="en")
     assert "(85 − 1)·2 − 2·1 + 3 + 1 = 170" in k3["selected"]
     assert k3["flat"].endswith(": 0.5.")
-    k4 = views.method_view("transposed_k4", "bilinear", small, lang="zh")
+    k4 = upsampling.method_view("transposed_k4", "bilinear", small, lang="zh")
     assert "(85 − 1)·2 − 2·1 + 4 + 0 = 170" in k4["selected"]
     assert k4["kernel"].shape == (4, 4)
-    shuffle = views.method_view("pixel_shuffle", "bilinear", small, lang="en")
+    shuffle = upsampling.method_view("pixel_shuffle", "bilinear", small, lang="en")
     assert "85×128" in shuffle["selected"] and "170×256" in shuffle["selected"]
     assert shuffle["kernel"].shape == (4, 3, 3)
-    overlap = views.overlap_view(lang="zh")
+    overlap = upsampling.overlap_view(lang="zh")
     assert "棋盘格" in overlap["text"] and "16/9" in overlap["remedy"]
 
 
 def test_overlap_figure_counts_one_two_four_for_k3_and_four_for_k4():
-    fig = views.overlap_figure(lang="en")
+    fig = upsampling.overlap_figure(lang="en")
     grids = [
         np.asarray(t.z, dtype=float) for t in fig.data if t.type == "heatmap" and t.z is not None
     ]

@@ -8,7 +8,7 @@ import numpy as np
 
 from convviz.engine.sizes import conv_output_size
 from convviz.figures.common.grid import format_number
-from convviz.figures.dilated.window import kernel_values
+from convviz.figures.dilated.kernel import kernel_values
 from convviz.i18n import translate
 
 

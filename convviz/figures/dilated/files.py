@@ -27,8 +27,8 @@ from convviz.export import (
     size_formula_latex,
     sliding_window_animation,
 )
+from convviz.figures.dilated.kernel import kernel_values
 from convviz.figures.dilated.stack import _engine_path_counts
-from convviz.figures.dilated.window import kernel_values
 from convviz.stacks import Layer
 from convviz.style.palette import CellKind
 

@@ -21,14 +21,9 @@ from convviz.figures.dilated.compare import (
     comparison_figure,
     comparison_table,
 )
+from convviz.figures.dilated.kernel import kernel_figure, kernel_values, spread_kernel
 from convviz.figures.dilated.wavenet import wavenet_figure
-from convviz.figures.dilated.window import (
-    kernel_figure,
-    kernel_values,
-    products_text,
-    spread_kernel,
-    window_figure,
-)
+from convviz.figures.dilated.window import products_text, window_figure
 from convviz.i18n import translate
 from convviz.stacks import Layer
 

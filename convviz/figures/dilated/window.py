@@ -1,9 +1,7 @@
-"""Figures of the dilated page: the kernel with its gaps and the dilated window sliding over
-the padded input, with the cells it samples, the products and the sum of every output cell.
-
-A kernel of size k and dilation d has taps at offsets ``d·j`` (j = 0 … k − 1) on each axis, so
-it spans ``k̂ = d(k − 1) + 1`` cells while holding k·k weights. Builders here are pure (engine
-results and ``lang`` in, figure out); :mod:`convviz.figures.dilated.views` feeds them.
+"""The dilated window sliding over the padded input, with the cells it samples, the products
+and the sum of every output cell (the kernel itself is drawn by
+:mod:`convviz.figures.dilated.kernel`). Builders here are pure (engine results and ``lang`` in,
+figure out); :mod:`convviz.figures.dilated.views` feeds them.
 """
 
 from __future__ import annotations
@@ -12,55 +10,16 @@ import numpy as np
 import plotly.graph_objects as go
 
 from convviz.engine.arithmetic_text import format_cell
-from convviz.engine.lowering import dilate_kernel
-from convviz.engine.matrix import symbolic_labels
-from convviz.engine.sizes import effective_kernel_size
 from convviz.engine.trace import WindowTrace
 from convviz.figures.common.animation import attach_frames, play_controls, unchecked_frame
 from convviz.figures.common.grid import GridSpec, cell_px, format_number, panels_figure
+from convviz.figures.common.panels import outline
+from convviz.figures.dilated.kernel import dilated_kernel_cells, dilated_kernel_hover
 from convviz.i18n import translate
 from convviz.style.palette import HIGHLIGHT, CellKind
 
-KERNEL_FILLS = ("ones", "arange", "signs")
 MAX_CAPTION_TERMS = 9  # products spelled out in a frame caption; hover and pin show them all
 INPUT, KERNEL, OUTPUT = 0, 1, 2  # panels of the window figure
-
-
-def kernel_values(fill: str, kernel_size: int) -> np.ndarray:
-    """The k×k weights the page uses: all ones, 1 … k² row by row, or a ±1 chequerboard.
-
-    Returns
-    -------
-    np.ndarray
-        float64, shape (k, k).
-    """
-    k = kernel_size
-    if fill == "arange":
-        return np.arange(1, k * k + 1, dtype=np.float64).reshape(k, k)  # (k, k)
-    if fill == "signs":
-        rows, cols = np.indices((k, k))
-        return np.where((rows + cols) % 2 == 0, 1.0, -1.0)
-    return np.ones((k, k), dtype=np.float64)
-
-
-def spread_kernel(kernel: np.ndarray, dilation: int) -> np.ndarray:
-    """The k×k weights laid out on the k̂×k̂ window they span, zeros in the gaps.
-
-    Parameters
-    ----------
-    kernel : np.ndarray
-        (k, k) weights.
-    dilation : int
-        d >= 1.
-
-    Returns
-    -------
-    np.ndarray
-        (k̂, k̂) with k̂ = d(k − 1) + 1; ``out[d·i, d·j] = kernel[i, j]`` (the engine's
-        ``dilate_kernel``). A stride-1 convolution with it equals the dilated convolution
-        with ``kernel``.
-    """
-    return dilate_kernel(kernel, dilation=dilation).kernel
 
 
 def read_counts(trace: WindowTrace, padded_shape: tuple[int, int]) -> np.ndarray:
@@ -92,80 +51,6 @@ def products_text(
         if max_chars is None or len(text) <= max_chars or shown <= 2:
             return text
         shown -= 1
-
-
-def _dilated_kernel_cells(kernel: np.ndarray, dilation: int) -> tuple[np.ndarray, np.ndarray]:
-    """(k̂, k̂) CellKind (REAL on a tap, INSERTED_ZERO in a gap) and the taps' names (w₀₀ …)."""
-    taps = dilate_kernel(kernel, dilation=dilation).taps  # (k̂, k̂), −1 in a gap
-    kinds = np.where(taps >= 0, CellKind.REAL, CellKind.INSERTED_ZERO)
-    return kinds, symbolic_labels(taps, kernel.shape, zero="")
-
-
-def kernel_figure(
-    kernel: np.ndarray, dilated: np.ndarray, *, dilation: int, lang: str
-) -> go.Figure:
-    """The compact k×k kernel next to its dilated k̂×k̂ form, gaps greyed out.
-
-    Parameters
-    ----------
-    kernel : np.ndarray
-        (k, k) weights.
-    dilated : np.ndarray
-        (k̂, k̂) the engine's dilated kernel (zeros in the gaps), k̂ = d(k − 1) + 1.
-    dilation : int
-        d.
-    lang : {"en", "zh"}
-
-    Returns
-    -------
-    go.Figure
-        Two panels joined by "→"; taps are labelled w₀₀ …, hovering one names its value and
-        its offset d·(i, j); gap cells say they are skipped.
-    """
-    k = kernel.shape[0]
-    k_hat = dilated.shape[0]
-    kinds, labels = _dilated_kernel_cells(kernel, dilation)  # (k̂, k̂) each
-    compact_labels = labels[::dilation, ::dilation]  # (k, k)
-    hover = _dilated_kernel_hover(kernel, dilation, lang=lang)
-    compact_hover = hover[::dilation, ::dilation]
-    value_range = (float(kernel.min()), float(kernel.max()))
-    specs = [
-        GridSpec(
-            values=kernel,
-            title=translate("dilated.kernel.title_compact", lang, k=k, params=k * k),
-            role="kernel",
-            labels=compact_labels,
-            hover=compact_hover,
-            value_range=value_range,
-        ),
-        GridSpec(
-            values=dilated,
-            title=translate("dilated.kernel.title_dilated", lang, d=dilation, k_hat=k_hat),
-            role="kernel",
-            kinds=kinds,
-            labels=labels,
-            hover=hover,
-            value_range=value_range,
-        ),
-    ]
-    return panels_figure(specs, operators=("→",))
-
-
-def _dilated_kernel_hover(kernel: np.ndarray, dilation: int, *, lang: str) -> np.ndarray:
-    """(k̂, k̂) hover of the dilated kernel: each tap's value and offset d·(i, j), gaps skipped."""
-    k_hat = effective_kernel_size(kernel.shape[0], dilation)
-    hover = np.full((k_hat, k_hat), translate("dilated.kernel.hover_gap", lang), dtype=object)
-    for (i, j), value in np.ndenumerate(kernel):
-        hover[dilation * i, dilation * j] = translate(
-            "dilated.kernel.hover_tap",
-            lang,
-            r=i,
-            c=j,
-            value=format_number(value),
-            dr=dilation * i,
-            dc=dilation * j,
-        )
-    return hover
 
 
 def _input_spec(padded: np.ndarray, counts: np.ndarray, *, padding: int, lang: str) -> GridSpec:
@@ -217,10 +102,10 @@ def window_specs(
 ) -> list[GridSpec]:
     """The three panels of the window figure: padded input ⊛ dilated kernel = output."""
     counts = read_counts(trace, padded.shape)
-    kinds, _ = _dilated_kernel_cells(kernel, dilation)  # (k̂, k̂)
+    kinds, _ = dilated_kernel_cells(kernel, dilation)  # (k̂, k̂)
     labels = np.full(dilated.shape, "", dtype=object)
     labels[::dilation, ::dilation] = np.vectorize(format_number, otypes=[object])(kernel)
-    hover = _dilated_kernel_hover(kernel, dilation, lang=lang)
+    hover = dilated_kernel_hover(kernel, dilation, lang=lang)
     out_h, out_w = trace.sums.shape
     out_hover = np.empty((out_h, out_w), dtype=object)
     for r in range(out_h):
@@ -251,19 +136,13 @@ def window_specs(
     ]
 
 
-def _outline(r0: int, c0: int, r1: int, c1: int) -> tuple[list[float], list[float]]:
-    """x and y of a closed line around cells rows [r0, r1) × cols [c0, c1)."""
-    x0, x1, y0, y1 = c0 - 0.5, c1 - 0.5, r0 - 0.5, r1 - 0.5
-    return [x0, x1, x1, x0, x0], [y0, y0, y1, y1, y0]
-
-
 def _step_traces(
     trace: WindowTrace, kernel: np.ndarray, r: int, c: int, *, k_hat: int, max_chars: int
 ) -> list:
     """Trace updates of one step: window outline, sampled taps, output cell, caption."""
     r0, c0 = int(trace.rows[r, c, 0, 0]), int(trace.cols[r, c, 0, 0])
-    wx, wy = _outline(r0, c0, r0 + k_hat, c0 + k_hat)
-    ox, oy = _outline(r, c, r + 1, c + 1)
+    wx, wy = outline(r0, c0, r0 + k_hat, c0 + k_hat)
+    ox, oy = outline(r, c, r + 1, c + 1)
     head = f"y[{r}, {c}] = "
     caption = head + products_text(
         trace, kernel, r, c, limit=MAX_CAPTION_TERMS, max_chars=max_chars - len(head)
