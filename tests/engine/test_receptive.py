@@ -10,18 +10,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from convviz.engine.causal import causal_field, causal_stack_edges, common_factor
 from convviz.engine.errors import ConvValueError
-from convviz.engine.receptive import (
-    MAX_PATH_FIELD,
-    causal_field,
-    causal_stack_edges,
-    common_factor,
-    field_steps,
-    gridding_holes,
-    path_counts,
-    path_counts_1d,
-    receptive_field,
-)
+from convviz.engine.paths import MAX_PATH_FIELD, gridding_holes, path_counts, path_counts_1d
+from convviz.engine.receptive import field_steps, receptive_field
 from convviz.engine.sizes import effective_kernel_size
 from tests.support.stacks import stack_preset
 

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from convviz.engine.padding import pad2d
-from convviz.engine.receptive import gridding_holes
+from convviz.engine.paths import gridding_holes
 from convviz.engine.trace import sliding_trace
 from convviz.export import (
     Animation,

@@ -2,7 +2,7 @@
 receptive field layer by layer, the path counts that show gridding holes, and the HDC rule.
 
 Every function is pure (layers and ``lang`` in); the path counts are the engine's
-(:func:`convviz.engine.receptive.path_counts`).
+(:func:`convviz.engine.paths.path_counts`).
 """
 
 from __future__ import annotations
@@ -12,14 +12,9 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from convviz.engine.receptive import (
-    MAX_PATH_FIELD,
-    common_factor,
-    field_steps,
-    gridding_holes,
-    path_counts,
-    path_counts_1d,
-)
+from convviz.engine.causal import common_factor
+from convviz.engine.paths import MAX_PATH_FIELD, gridding_holes, path_counts, path_counts_1d
+from convviz.engine.receptive import field_steps
 from convviz.figures.dilated.aspp import branch_rows, branches_figure
 from convviz.figures.dilated.paths import MAX_FIELD_DRAWN, path_count_figure
 from convviz.figures.dilated.receptive import effective_size, field_origin, stack_rows

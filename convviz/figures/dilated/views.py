@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from convviz.engine.receptive import causal_field, causal_stack_edges
+from convviz.engine.causal import causal_field, causal_stack_edges
 from convviz.engine.sizes import conv_output_size, effective_kernel_size, floor_remainder
 from convviz.engine.trace import sliding_trace
 from convviz.figures.dilated.compare import (

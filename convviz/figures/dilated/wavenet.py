@@ -12,7 +12,7 @@ from collections.abc import Sequence
 import numpy as np
 import plotly.graph_objects as go
 
-from convviz.engine.receptive import CausalStack
+from convviz.engine.causal import CausalStack
 from convviz.i18n import translate
 from convviz.style.palette import HIGHLIGHT
 
