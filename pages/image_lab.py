@@ -24,23 +24,21 @@ from convviz.engine.errors import ConvValueError
 from convviz.figures.image_lab import filtering, upsampling
 from convviz.figures.image_lab.code import code_view
 from convviz.i18n import translate
-from convviz.image_ops import (
+from convviz.image_ops import PICTURES, load_picture
+from convviz.images import DEFAULT_MAX_SIDE
+from convviz.lab_kernels import (
     CUSTOM,
     KERNEL_NAMES,
     MAX_KERNEL_SIDE,
-    PICTURES,
-    UPSAMPLE_KERNELS,
-    UPSAMPLE_METHODS,
     classic_kernel,
     format_kernel,
     identity_kernel,
     kernel_text,
-    load_picture,
     parse_kernel_grid,
     starting_kernel,
 )
-from convviz.images import DEFAULT_MAX_SIDE
 from convviz.param_specs import PADDING_MODES
+from convviz.upsampling import UPSAMPLE_KERNELS, UPSAMPLE_METHODS
 
 OUTPUT_VIEWS = ("auto", "rgb", "map")
 KERNEL_LINK = "custom_kernel"  # ?custom_kernel=0,-1,0;-1,5,-1;0,-1,0

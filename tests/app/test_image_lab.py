@@ -10,7 +10,8 @@ import pytest
 from PIL import Image
 
 from convviz.i18n import translate
-from convviz.image_ops import KERNEL_NAMES, UPSAMPLE_KERNELS, UPSAMPLE_METHODS
+from convviz.lab_kernels import KERNEL_NAMES
+from convviz.upsampling import UPSAMPLE_KERNELS, UPSAMPLE_METHODS
 from tests.app.conftest import open_app
 
 PAGE = "pages/image_lab.py"

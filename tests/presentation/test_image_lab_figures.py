@@ -14,8 +14,10 @@ from plotly.colors import get_colorscale
 from convviz.figures.image_lab import filtering, upsampling
 from convviz.figures.image_lab.code import code_view, tensor_literal
 from convviz.i18n import translate
-from convviz.image_ops import UPSAMPLE_METHODS, classic_kernel, load_picture
+from convviz.image_ops import load_picture
+from convviz.lab_kernels import classic_kernel
 from convviz.style.palette import SEQUENTIAL_SCALE
+from convviz.upsampling import UPSAMPLE_METHODS
 
 
 @pytest.fixture(scope="module")

@@ -17,31 +17,35 @@ from convviz.engine.reference import conv2d_reference
 from convviz.engine.sizes import conv_output_size
 from convviz.i18n import translate_error
 from convviz.image_ops import (
-    KERNEL_NAMES,
     PICTURES,
-    UPSAMPLE_KERNELS,
-    UPSAMPLE_METHODS,
     apply_kernel,
     block_mean,
-    classic_kernel,
     filter_padding,
-    format_kernel,
-    identity_kernel,
     is_zero_sum,
-    kernel_from_text,
     load_picture,
-    parse_kernel_cell,
-    parse_kernel_grid,
     picture_path,
     png_bytes,
     shrink,
-    starting_kernel,
-    tent,
     to_rgb8,
+    zoom,
+)
+from convviz.lab_kernels import (
+    KERNEL_NAMES,
+    classic_kernel,
+    format_kernel,
+    identity_kernel,
+    kernel_from_text,
+    parse_kernel_cell,
+    parse_kernel_grid,
+    starting_kernel,
+)
+from convviz.upsampling import (
+    UPSAMPLE_KERNELS,
+    UPSAMPLE_METHODS,
+    tent,
     transposed_setting,
     upsample,
     upsample_kernel,
-    zoom,
 )
 
 

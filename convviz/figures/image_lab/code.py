@@ -7,7 +7,8 @@ import numpy as np
 
 from convviz.figures.common.grid import format_number
 from convviz.i18n import translate
-from convviz.image_ops import filter_padding, transposed_setting
+from convviz.image_ops import filter_padding
+from convviz.upsampling import transposed_setting
 
 
 def tensor_literal(values: np.ndarray) -> str:

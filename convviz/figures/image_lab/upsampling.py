@@ -11,16 +11,8 @@ from convviz.engine.checkerboard import overlap_counts
 from convviz.figures.common.grid import GridSpec, panels_figure
 from convviz.figures.image_lab.filtering import number_text
 from convviz.i18n import translate
-from convviz.image_ops import (
-    UPSAMPLE_METHODS,
-    png_bytes,
-    shrink,
-    to_rgb8,
-    transposed_setting,
-    upsample,
-    upsample_kernel,
-    zoom,
-)
+from convviz.image_ops import png_bytes, shrink, to_rgb8, zoom
+from convviz.upsampling import UPSAMPLE_METHODS, transposed_setting, upsample, upsample_kernel
 
 MAX_MAP_SIDE = 160  # heatmap cells per side at most (block means above): a light chart
 UP_SIDE = 128  # the upsampling demo starts from a picture this large at most
@@ -142,7 +134,7 @@ def method_view(method: str, kind: str, small_hw: tuple[int, int], *, lang: str)
     -------
     dict
         ``selected`` and ``flat`` (markdown), ``kernel`` (see
-        :func:`~convviz.image_ops.upsample_kernel`).
+        :func:`~convviz.upsampling.upsample_kernel`).
     """
     out_hw = (2 * small_hw[0], 2 * small_hw[1])
     values = ", ".join(number_text(v) for v in flat_values(method, kind))
