@@ -12,7 +12,7 @@ from typing import Any
 import numpy as np
 
 from convviz.engine.conv import prepare_conv2d
-from convviz.engine.transpose import prepare_conv_transpose2d
+from convviz.engine.transpose_setup import prepare_conv_transpose2d
 
 
 def conv2d_reference(

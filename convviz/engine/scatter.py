@@ -23,7 +23,7 @@ import numpy as np
 from convviz.engine.cells import CellKind
 from convviz.engine.lowering import DilatedKernel, dilate_kernel
 from convviz.engine.params import check_cell, check_ndim
-from convviz.engine.transpose import ConvTranspose2dSetup, prepare_conv_transpose2d
+from convviz.engine.transpose_setup import ConvTranspose2dSetup, prepare_conv_transpose2d
 
 
 @dataclass(frozen=True)

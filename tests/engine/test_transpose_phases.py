@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 from convviz.engine import transpose as transpose_module
 from convviz.engine.reference import conv_transpose2d_reference
 from convviz.engine.sizes import conv_transpose_output_size
-from convviz.engine.transpose import axis_phases, conv_transpose2d, phase_weight
+from convviz.engine.transpose import conv_transpose2d
+from convviz.engine.transpose_phases import axis_phases, phase_weight
 from tests.engine.test_transpose import draw_arrays
 
 # --- one axis -------------------------------------------------------------------------------

@@ -13,7 +13,7 @@ import numpy as np
 
 from convviz.engine.conv import conv2d
 from convviz.engine.sizes import conv_output_size
-from convviz.engine.transpose import prepare_conv_transpose2d
+from convviz.engine.transpose_setup import prepare_conv_transpose2d
 from convviz.figures.common.grid import MAX_NUMBERED_CELLS, GridSpec, format_number, panels_figure
 from convviz.figures.common.matrix_size import MAX_DRAWN_CELLS, MIN_LABEL_PX, matrix_px
 from convviz.figures.common.panels import fits_animation
