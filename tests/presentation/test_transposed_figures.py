@@ -7,12 +7,13 @@ import json
 
 import numpy as np
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from convviz.engine.conv import conv2d
 from convviz.engine.errors import ConvValueError
 from convviz.engine.lowering import lowered_kinds
+from convviz.engine.sizes import conv_transpose_output_size, forward_input_sizes
 from convviz.engine.transpose import conv_transpose2d
 from convviz.figures.common.matrix_size import MAX_DRAWN_CELLS
 from convviz.figures.common.panels import (
@@ -226,6 +227,34 @@ def test_extra_mask_and_cells_beyond_the_stamps():
     assert not extra_mask(3, 0).any()
     assert beyond_stamps(padding=1, output_padding=1) == 0
     assert beyond_stamps(padding=0, output_padding=1) == 1
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    i=st.integers(1, 4), k=st.integers(1, 4), s=st.integers(1, 4), p=st.integers(0, 4),
+    a=st.integers(0, 3), d=st.integers(1, 4),
+)  # fmt: skip
+def test_output_padding_view_at_every_valid_setting(*, i, k, s, p, a, d):
+    hyper = {"stride": s, "padding": p, "output_padding": a, "dilation": d}
+    try:
+        o = conv_transpose_output_size(i, k, s, p, a, d)
+    except ConvValueError:
+        return  # the page explains the error instead of showing the tab
+    x, w = np.arange(1.0, i * i + 1).reshape(i, i), np.ones((k, k))
+    view = extras.output_padding_view(x, w, lang="en", **hyper)
+    pair = extras.output_padding_pair(x, w, **hyper)
+    if pair is not None:  # two valid values of a, one of them the current one, both non-empty
+        low, high = pair
+        assert a in pair and low < high < max(s, d)
+        assert pair[a].shape == (o, o) and pair[high].shape[0] - pair[low].shape[0] == high - low
+        assert (view["figure"] is None) == (pair is None)
+    sizes = forward_input_sizes(i, k, s, p, d)
+    if len(sizes) == 1:  # the a it names gives that size back
+        stated = view["texts"][0]
+        needed = next(
+            b for b in range(max(s, d)) if (i - 1) * s - 2 * p + d * (k - 1) + b + 1 == sizes[0]
+        )
+        assert f"must be {needed} " in stated
 
 
 def test_output_padding_figure_marks_the_extra_cells():

@@ -135,7 +135,7 @@ def output_png(x: np.ndarray, kernel: np.ndarray, *, lang: str, **hyper: int) ->
 
 
 def output_padding_png(x: np.ndarray, kernel: np.ndarray, *, lang: str, **hyper: int) -> bytes:
-    """PNG of the output for ``a = 0`` beside the larger ``a`` (extra rows outlined).
+    """PNG of the outputs for two values of ``a`` side by side (extra rows outlined).
 
     Offered only when ``output_padding`` can be non-zero (the page draws the figure then).
     """

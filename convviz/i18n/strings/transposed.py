@@ -333,8 +333,12 @@ STRINGS = {
         "步长为 {s} 的卷积会向下取整：⌊(n + 2p − d(k − 1) − 1) / s⌋ + 1。因此好几个输入尺寸 n 都会得到同样的 {i}×{i} 输出；反过来，转置卷积无从知道你原来是哪个尺寸。**output_padding a 负责从中选一个：**",
     ),
     "transposed.opad.only_one": (
-        "With stride {s} only one forward size, n = {n}, maps to {i}×{i}, so output_padding must be 0 here{d_note}.",
-        "步长为 {s} 时，只有一个正向尺寸 n = {n} 会映射到 {i}×{i}，所以这里 output_padding 必须为 0{d_note}。",
+        "With stride {s} only one forward size, n = {n}, maps to {i}×{i}, so output_padding must be {a} to give it back{d_note}.",
+        "步长为 {s} 时，只有一个正向尺寸 n = {n} 会映射到 {i}×{i}，所以要还原它，output_padding 必须为 {a}{d_note}。",
+    ),
+    "transposed.opad.no_forward": (
+        "No input size n ≥ 1 maps to {i}×{i} in a stride-{s} convolution with these k, p and d, so no forward size is being given back; here output_padding a = {a} is what keeps the output from being empty.",
+        "在这些 k、p、d 下，没有任何输入尺寸 n ≥ 1 能经步长为 {s} 的卷积得到 {i}×{i}，所以这里并没有要还原的正向尺寸；output_padding a = {a} 的作用只是让输出不为空。",
     ),
     "transposed.opad.d_note": (
         " (PyTorch still allows a < d = {d}, but that size does not come from any stride-{s} convolution)",
@@ -360,8 +364,8 @@ STRINGS = {
         "这里 a = {a} 大于 p = {p}：多出来的行 / 列中有 {beyond} 行 / 列位于所有印章之外，所以是 0——不是因为 output_padding 补了零，而是因为没有任何输入到达那里（PyTorch 的结果也一样）。当 p ≥ a 时，每个多出的格子都由印章算出。",
     ),
     "transposed.opad.compare": (
-        "Same x and kernel, two values of a: the top-left {o0}×{o0} block is identical; a = {a1} adds the orange row and column.",
-        "同样的 x 和卷积核，两个不同的 a：左上角 {o0}×{o0} 的部分完全相同；a = {a1} 多出橙色的一行一列。",
+        "Same x and kernel, a = {a0} and a = {a1}: the top-left {o0}×{o0} block is identical; a = {a1} adds the orange rows and columns.",
+        "同样的 x 和卷积核，a = {a0} 与 a = {a1}：左上角 {o0}×{o0} 的部分完全相同；a = {a1} 多出橙色的行和列。",
     ),
     "transposed.opad.title": ("a = {a}: {o}×{o}", "a = {a}：{o}×{o}"),
     "transposed.opad.hover_extra": (
