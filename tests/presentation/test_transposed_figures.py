@@ -15,6 +15,7 @@ from convviz.engine.errors import ConvValueError
 from convviz.engine.lowering import lowered_kinds
 from convviz.engine.sizes import conv_transpose_output_size, forward_input_sizes
 from convviz.engine.transpose import conv_transpose2d
+from convviz.figures.common.grid import format_number
 from convviz.figures.common.matrix_size import MAX_DRAWN_CELLS
 from convviz.figures.common.panels import (
     ANIMATION_BUDGET,
@@ -30,6 +31,7 @@ from convviz.figures.transposed.data import (
     checkerboard_counts,
     direct_data,
     matrix_data,
+    round_trip,
     scatter_data,
 )
 from convviz.figures.transposed.direct import flip_figure, products_text
@@ -41,6 +43,7 @@ from convviz.figures.transposed.extras import (
 )
 from convviz.figures.transposed.matrix import ct_figure, row_text
 from convviz.figures.transposed.scatter import canvas_kinds, running_sums, scatter_figure
+from convviz.i18n import translate
 from convviz.style.palette import CellKind
 
 DEFAULT = {"stride": 2, "padding": 1, "output_padding": 0, "dilation": 1}
@@ -229,6 +232,14 @@ def test_extra_mask_and_cells_beyond_the_stamps():
     assert beyond_stamps(padding=0, output_padding=1) == 1
 
 
+def _valid_size(i, k, s, p, a, d) -> int | None:  # noqa: PLR0917 (the formula's order)
+    """The transposed output size, or None where the page explains an error instead."""
+    try:
+        return conv_transpose_output_size(i, k, s, p, a, d)
+    except ConvValueError:
+        return None
+
+
 @settings(max_examples=150, deadline=None)
 @given(
     i=st.integers(1, 4), k=st.integers(1, 4), s=st.integers(1, 4), p=st.integers(0, 4),
@@ -236,10 +247,8 @@ def test_extra_mask_and_cells_beyond_the_stamps():
 )  # fmt: skip
 def test_output_padding_view_at_every_valid_setting(*, i, k, s, p, a, d):
     hyper = {"stride": s, "padding": p, "output_padding": a, "dilation": d}
-    try:
-        o = conv_transpose_output_size(i, k, s, p, a, d)
-    except ConvValueError:
-        return  # the page explains the error instead of showing the tab
+    if (o := _valid_size(i, k, s, p, a, d)) is None:
+        return
     x, w = np.arange(1.0, i * i + 1).reshape(i, i), np.ones((k, k))
     view = extras.output_padding_view(x, w, lang="en", **hyper)
     pair = extras.output_padding_pair(x, w, **hyper)
@@ -294,6 +303,86 @@ def test_size_view_explains_forward_size_when_output_padding_reaches_past_the_st
     view = views.size_view(X3, W3, lang="en", stride=1, padding=0, output_padding=1, dilation=2)
     assert view["output_size"] == 8
     assert "maps 8×8 to 4×4, not 3×3" in view["larger"]
+
+
+def test_size_view_names_the_forward_convolution_it_is_the_transpose_of():
+    # a = 1 >= s = 1 (allowed by d = 2): the forward convolution maps 8×8 to 4×4, not 3×3
+    view = views.size_view(X3, W3, lang="en", stride=1, padding=0, output_padding=1, dilation=2)
+    assert "maps **8×8 → 4×4**" in view["forward"] and "top-left 3×3" in view["forward"]
+    assert "8×8 → 3×3" not in view["forward"]
+    zh = views.size_view(X3, W3, lang="zh", stride=1, padding=0, output_padding=1, dilation=2)
+    assert "**8×8 → 4×4**" in zh["forward"] and "左上角的 3×3" in zh["forward"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    i=st.integers(1, 4), k=st.integers(1, 4), s=st.integers(1, 3), p=st.integers(0, 2),
+    a=st.integers(0, 2), d=st.integers(1, 3),
+)  # fmt: skip
+def test_the_forward_sizes_the_size_view_states_are_the_convolutions(*, i, k, s, p, a, d):
+    hyper = {"stride": s, "padding": p, "output_padding": a, "dilation": d}
+    if (o := _valid_size(i, k, s, p, a, d)) is None:
+        return
+    f = conv2d(np.zeros((1, o, o)), np.zeros((1, 1, k, k)), stride=s, padding=p, dilation=d)
+    f = f.shape[-1]
+    view = views.size_view(np.ones((i, i)), np.ones((k, k)), lang="en", **hyper)
+    assert f"maps **{o}×{o} → {f}×{f}**" in view["forward"]
+    assert (f"top-left {i}×{i}" in view["forward"]) == (f != i)
+
+
+def _every_impulse_comes_back(i, kernel, **hyper) -> bool:
+    """Brute force: conv(conv_transpose(e)) cropped to i×i is e for every unit impulse e."""
+    forward = {name: hyper[name] for name in ("stride", "padding", "dilation")}
+    for cell in range(i * i):
+        e = np.zeros((i, i))
+        e.flat[cell] = 1.0
+        y = conv_transpose2d(e[None], kernel[None, None], **hyper)
+        back = conv2d(y, kernel[None, None], **forward)[0, :i, :i]
+        if not np.allclose(back, e):
+            return False
+    return True
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize(
+    ("kernel", "hyper"),
+    [
+        (np.ones((1, 1)), {"stride": 2, "padding": 0, "output_padding": 1, "dilation": 1}),
+        (np.array([[0.0, 0.0], [1.0, 0.0]]), {**DEFAULT, "padding": 0}),
+        (np.array([[1.0, 0.0], [0.0, 0.0]]), {**DEFAULT, "padding": 0, "output_padding": 1}),
+    ],
+)
+def test_an_exact_round_trip_is_called_exact(lang, kernel, hyper):
+    assert _every_impulse_comes_back(3, kernel, **hyper)
+    view = views.size_view(X3, kernel, lang=lang, **hyper)
+    assert view["not_inverse"] == translate("transposed.size.exact", lang)
+    assert "=" in [note.text for note in view["round_trip"].layout.annotations]
+
+
+def test_an_input_that_happens_to_come_back_is_not_called_an_inverse():
+    view = views.size_view(np.zeros((3, 3)), W3, lang="en", **DEFAULT)
+    trip = round_trip(np.zeros((3, 3)), W3, **DEFAULT)
+    r, c = trip.delta
+    expected = translate(
+        "transposed.size.not_inverse_this_x", "en", r=r, c=c, delta=format_number(trip.delta_diff)
+    )
+    assert view["not_inverse"] == expected and trip.delta_diff > 0
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    i=st.integers(1, 3), k=st.integers(1, 3), s=st.integers(1, 3), p=st.integers(0, 2),
+    a=st.integers(0, 2), d=st.integers(1, 2), kernel=st.sampled_from(["ones", "delta", "arange"]),
+)  # fmt: skip
+def test_round_trip_exact_means_every_input_comes_back(*, i, k, s, p, a, d, kernel):
+    hyper = {"stride": s, "padding": p, "output_padding": a, "dilation": d}
+    if _valid_size(i, k, s, p, a, d) is None:
+        return
+    w = {"ones": np.ones((k, k)), "arange": np.arange(1.0, k * k + 1).reshape(k, k)}.get(
+        kernel, np.eye(1, k * k).reshape(k, k)
+    )
+    trip = round_trip(np.ones((i, i)), w, **hyper)
+    assert trip.exact == _every_impulse_comes_back(i, w, **hyper)
 
 
 def test_invalid_settings_raise_the_engine_error():

@@ -109,6 +109,18 @@ STRINGS = {
         "**It is the transpose of this convolution:** a {k}×{k} convolution with stride {s}, padding {p}{dil} maps **{o}×{o} → {i}×{i}**. The transposed convolution goes back, **{i}×{i} → {o}×{o}**: it restores the *shape*, not the values.",
         "**它是下面这个卷积的转置**：一个 {k}×{k}、步长 {s}、填充 {p}{dil}的卷积把 **{o}×{o} → {i}×{i}**。转置卷积反方向走，**{i}×{i} → {o}×{o}**：它恢复的是*形状*，而不是数值。",
     ),
+    "transposed.size.forward_cropped": (
+        "**It is the transpose of this convolution, cut to size:** a {k}×{k} convolution with stride {s}, padding {p}{dil} maps **{o}×{o} → {f}×{f}**; keep only its top-left {i}×{i} block and you have the map whose transpose this is. The transposed convolution goes **{i}×{i} → {o}×{o}**: it restores the *shape*, not the values.",
+        "**它是下面这个卷积（裁剪后）的转置**：一个 {k}×{k}、步长 {s}、填充 {p}{dil}的卷积把 **{o}×{o} → {f}×{f}**；只保留它左上角的 {i}×{i} 部分，就得到以这个转置卷积为转置的映射。转置卷积走 **{i}×{i} → {o}×{o}**：它恢复的是*形状*，而不是数值。",
+    ),
+    "transposed.size.exact": (
+        "**Here the round trip is exact:** run that forward convolution on the output and every input x comes back, because at this setting C·Cᵀ is the identity (as with p = 0 and either a 1×1 kernel holding 1, or k = s = 2 and a kernel with a single 1). That is the exception: in general a transposed convolution undoes only the change of shape, and a *deconvolution* (the inverse) is a different operation.",
+        "**这里往返是精确的**：把那个正向卷积作用在输出上，任何输入 x 都能还原，因为在这个设置下 C·Cᵀ 是单位矩阵（例如 p = 0 时，取值为 1 的 1×1 卷积核，或 k = s = 2 且卷积核只有一个 1）。这是例外：一般来说转置卷积只撤销形状的改变，而*反卷积*（逆运算）是另一种运算。",
+    ),
+    "transposed.size.not_inverse_this_x": (
+        "**Not an inverse:** this x happens to come back from conv(conv_transpose(x)), but not every input does — a single 1 at x[{r},{c}] (zeros elsewhere) comes back off by up to **{delta}**. A *deconvolution* would undo the convolution for every input; a transposed convolution only undoes its change of shape.",
+        "**不是逆运算**：这个 x 恰好能经 conv(conv_transpose(x)) 还原，但并非每个输入都能——只在 x[{r},{c}] 处为 1（其余为 0）的输入还原后最多相差 **{delta}**。*反卷积*会对每个输入撤销卷积；转置卷积只撤销它对形状的改变。",
+    ),
     "transposed.size.forward_dilation": (" and dilation {d}", "、膨胀率 {d} "),
     "transposed.size.forward_larger": (
         "Here a = {a} is not smaller than the stride s = {s} (PyTorch allows it because a < d = {d}): the forward convolution maps {o}×{o} to {f}×{f}, not {i}×{i}, so no stride-{s} convolution gives exactly this shape back. In the matrix view x gets zero rows / columns to fill {f}×{f}.",
