@@ -4,6 +4,7 @@ Cᵀ drawings, output_padding and checkerboard panels, and the views built on th
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -270,12 +271,59 @@ def test_output_padding_figure_marks_the_extra_cells():
     small = _reference(X3, W3, **DEFAULT)
     large = _reference(X3, W3, **{**DEFAULT, "output_padding": 1})
     np.testing.assert_array_equal(large[:5, :5], small)
-    fig = output_padding_figure({0: small, 1: large}, lang="en")
+    counts = extras.output_padding_counts(X3, W3, **{**DEFAULT, "output_padding": 1})
+    fig = output_padding_figure({0: small, 1: large}, counts, lang="en")
     assert [a.text for a in fig.layout.annotations if a.text] == [
         "<b>a = 0: 5×5</b>",
         "<b>a = 1: 6×6</b>",
     ]
     assert len(fig.layout.shapes) == 2
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    i=st.integers(1, 4), k=st.integers(1, 4), s=st.integers(1, 4), p=st.integers(0, 3),
+    a=st.integers(0, 3), d=st.integers(1, 3),
+)  # fmt: skip
+def test_the_output_padding_rule_the_help_states(*, i, k, s, p, a, d):
+    """Extra rows are rows of the uncropped canvas (sums of stamps); the last a − p: none."""
+    hyper = {"stride": s, "padding": p, "output_padding": a, "dilation": d}
+    if (o := _valid_size(i, k, s, p, a, d)) is None or a == 0:
+        return
+    x, w = np.arange(1.0, i * i + 1).reshape(i, i), np.arange(1.0, k * k + 1).reshape(k, k)
+    y = _reference(x, w, **hyper)
+    canvas = _reference(x, w, stride=s, padding=0, output_padding=0, dilation=d)  # every stamp
+    inside = o - max(0, a - p)  # rows / columns that lie on the canvas
+    np.testing.assert_array_equal(y[:inside, :inside], canvas[p : p + inside, p : p + inside])
+    assert not y[inside:, :].any() and not y[:, inside:].any()
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_output_padding_help_and_readme_state_the_rule(lang):
+    # ones 2×2, ones 3×3, s 2, p 0, a 1: the extra last row is all zero (a > p)
+    y = _reference(np.ones((2, 2)), np.ones((3, 3)), stride=2, padding=0, output_padding=1)
+    assert not y[-1].any() and y[-2].any()
+    help_text = translate("help.output_padding", lang)
+    assert "a > p" in help_text and "a − p" in help_text
+    assert "computed, not zeros" not in help_text and "是算出来的，不是零" not in help_text
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    assert "computed, not zeros" not in readme and "a − p" in readme
+
+
+def test_extra_cells_say_why_they_are_zero():
+    kernel = np.array([[1.0, 0.0, 0.0], [0.0, 0.0, 0.0], [0.0, 0.0, 0.0]])
+    hyper = {**DEFAULT, "output_padding": 1}  # p = 1: the extra row is canvas row 6
+    outputs = extras.output_padding_pair(X3, kernel, **hyper)
+    counts = extras.output_padding_counts(X3, kernel, **hyper)
+    hover = extras.output_padding_specs(outputs, counts, lang="en")[1].hover
+    # input row 2 reaches canvas row 6 with its last kernel row, whose weights are 0
+    assert counts[1][5, 0] > 0 and outputs[1][5, 0] == 0
+    assert hover[5, 0] == translate("transposed.opad.hover_extra_cancel", "en", value="0")
+    hyper = {**DEFAULT, "padding": 0, "output_padding": 1}  # a > p: row 7 lies past the stamps
+    outputs = extras.output_padding_pair(X3, kernel, **hyper)
+    counts = extras.output_padding_counts(X3, kernel, **hyper)
+    hover = extras.output_padding_specs(outputs, counts, lang="zh")[1].hover
+    assert hover[7, 0] == translate("transposed.opad.hover_extra_zero", "zh", value="0")
 
 
 def test_checkerboard_counts_are_the_stamp_counts():
@@ -418,7 +466,7 @@ def test_output_padding_view_lists_the_colliding_forward_sizes():
     view = extras.output_padding_view(X3, W3, lang="en", **{**DEFAULT, "output_padding": 1})
     assert [row["Forward input n"] for row in view["table"]] == ["5×5", "6×6"]
     assert view["table"][1]["output_padding a that gives n back"].endswith("← current")
-    assert "computed, not zeros" in view["after"][1]
+    assert "outputs like any other, not zero padding" in view["after"][1]
     extra = _reference(X3, W3, **{**DEFAULT, "output_padding": 1})[5]
     assert ", ".join(str(int(v)) for v in extra[:6]) in view["after"][1]
 
@@ -427,7 +475,7 @@ def test_output_padding_view_is_honest_about_rows_past_the_stamps():
     view = extras.output_padding_view(
         X3, W3, lang="en", stride=2, padding=0, output_padding=1, dilation=1
     )
-    assert any("beyond every stamp" in text for text in view["after"])
+    assert any("past the last stamp" in text for text in view["after"])
 
 
 def test_checkerboard_view_states_divisibility():

@@ -68,13 +68,26 @@ def output_padding_pair(x: np.ndarray, kernel: np.ndarray, **hyper: int) -> dict
     }
 
 
-def output_padding_specs(outputs: dict[int, np.ndarray], *, lang: str) -> list[GridSpec]:
+def output_padding_counts(x: np.ndarray, kernel: np.ndarray, **hyper: int) -> dict | None:
+    """Stamps landing on each cell for the two values of :func:`output_padding_pair`.
+
+    The same transposed convolution of an all-ones input with an all-ones kernel: each cell
+    counts the (input, tap) pairs that reach it, so 0 means no stamp does.
+    """
+    return output_padding_pair(np.ones_like(x), np.ones_like(kernel), **hyper)
+
+
+def output_padding_specs(
+    outputs: dict[int, np.ndarray], counts: dict[int, np.ndarray], *, lang: str
+) -> list[GridSpec]:
     """The same transposed convolution for two values of ``output_padding``, one panel each.
 
     Parameters
     ----------
     outputs : dict of int -> np.ndarray
         ``a`` → (o_a, o_a) output of the engine, in increasing ``a`` (two entries).
+    counts : dict of int -> np.ndarray
+        ``a`` → (o_a, o_a) stamps per cell (:func:`output_padding_counts`).
     lang : {"en", "zh"}
 
     Returns
@@ -94,7 +107,11 @@ def output_padding_specs(outputs: dict[int, np.ndarray], *, lang: str) -> list[G
         hover = np.empty((o, o), dtype=object)
         for (r, c), value in np.ndenumerate(y):
             if extra[r, c]:
-                key = "transposed.opad.hover_extra" if value else "transposed.opad.hover_extra_zero"
+                key = "transposed.opad.hover_extra"
+                if not counts[a][r, c]:
+                    key = "transposed.opad.hover_extra_zero"
+                elif not value:
+                    key = "transposed.opad.hover_extra_cancel"
                 hover[r, c] = translate(key, lang, value=format_number(value))
             else:
                 hover[r, c] = translate(
@@ -120,9 +137,11 @@ def output_padding_specs(outputs: dict[int, np.ndarray], *, lang: str) -> list[G
     return specs
 
 
-def output_padding_figure(outputs: dict[int, np.ndarray], *, lang: str) -> go.Figure:
+def output_padding_figure(
+    outputs: dict[int, np.ndarray], counts: dict[int, np.ndarray], *, lang: str
+) -> go.Figure:
     """:func:`output_padding_specs` side by side."""
-    return panels_figure(output_padding_specs(outputs, lang=lang), operators=("",))
+    return panels_figure(output_padding_specs(outputs, counts, lang=lang), operators=("",))
 
 
 def checkerboard_specs(
@@ -210,7 +229,8 @@ def output_padding_view(x: np.ndarray, kernel: np.ndarray, *, lang: str, **hyper
     figure = None
     outputs = output_padding_pair(x, kernel, **hyper)
     if outputs is not None:
-        figure = output_padding_figure(outputs, lang=lang)
+        counts = output_padding_counts(x, kernel, **hyper)
+        figure = output_padding_figure(outputs, counts, lang=lang)
         low, shown = outputs
         y = outputs[shown]
         o, extra = y.shape[0], shown - low

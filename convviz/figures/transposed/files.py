@@ -35,6 +35,7 @@ from convviz.figures.transposed.data import (
 from convviz.figures.transposed.extras import (
     CHECKER_INPUT,
     checkerboard_specs,
+    output_padding_counts,
     output_padding_pair,
     output_padding_specs,
 )
@@ -141,7 +142,7 @@ def output_padding_png(x: np.ndarray, kernel: np.ndarray, *, lang: str, **hyper:
     """
     outputs = output_padding_pair(x, kernel, **hyper)
     scene = scene_from_specs(
-        output_padding_specs(outputs, lang=lang),
+        output_padding_specs(outputs, output_padding_counts(x, kernel, **hyper), lang=lang),
         operators=("",),
         caption=translate("transposed.opad.header", lang),
     )

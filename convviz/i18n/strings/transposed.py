@@ -364,16 +364,16 @@ STRINGS = {
     "transposed.opad.col_a": ("output_padding a that gives n back", "还原出 n 的 output_padding a"),
     "transposed.opad.current": ("← current", "← 当前"),
     "transposed.opad.computed": (
-        "**The extra row and column are computed, not zeros.** output_padding keeps {a} more of the rows / columns that padding would have cropped at the bottom / right; their values come from the stamps that land there: {values}.",
-        "**多出来的行和列是算出来的，不是零。** output_padding 在底部 / 右侧多保留 {a} 行 / 列本来会被 padding 裁掉的格子；它们的值来自落在那里的印章：{values}。",
+        "**The extra rows / columns are outputs like any other, not zero padding.** output_padding keeps {a} more of the rows / columns that padding would have cropped at the bottom / right; each holds the sum of the stamps that land on it: {values}.",
+        "**多出来的行和列和其他输出一样，不是补零。** output_padding 在底部 / 右侧多保留 {a} 行 / 列本来会被 padding 裁掉的格子；每一格都是落在那里的印章之和：{values}。",
     ),
     "transposed.opad.where": (
         "right: {right}; bottom: {bottom}",
         "右侧：{right}；底部：{bottom}",
     ),
     "transposed.opad.beyond": (
-        "Here a = {a} is larger than p = {p}: {beyond} of the extra rows / columns lie beyond every stamp, so they hold 0 — not because output_padding adds zeros, but because no input reaches them (PyTorch gives the same). With p ≥ a every extra cell is computed from stamps.",
-        "这里 a = {a} 大于 p = {p}：多出来的行 / 列中有 {beyond} 行 / 列位于所有印章之外，所以是 0——不是因为 output_padding 补了零，而是因为没有任何输入到达那里（PyTorch 的结果也一样）。当 p ≥ a 时，每个多出的格子都由印章算出。",
+        "Here a = {a} is larger than p = {p}: {beyond} of the extra rows / columns lie past the last stamp, so they hold 0 (plus the bias, if any) — not because output_padding adds zeros, but because no input reaches them (PyTorch gives the same). With a ≤ p every extra row lies inside the stamped area and holds the sum of the stamps that land on it.",
+        "这里 a = {a} 大于 p = {p}：多出来的行 / 列中有 {beyond} 行 / 列位于最后一个印章之外，所以是 0（若有偏置则再加上偏置）——不是因为 output_padding 补了零，而是因为没有任何输入到达那里（PyTorch 的结果也一样）。当 a ≤ p 时，每个多出的行都落在印章覆盖的范围内，其值是落在那里的印章之和。",
     ),
     "transposed.opad.compare": (
         "Same x and kernel, a = {a0} and a = {a1}: the top-left {o0}×{o0} block is identical; a = {a1} adds the orange rows and columns.",
@@ -387,6 +387,10 @@ STRINGS = {
     "transposed.opad.hover_extra_zero": (
         "extra cell (output_padding): 0<br>no stamp reaches it",
         "多出的格子（output_padding）：0<br>没有印章到达这里",
+    ),
+    "transposed.opad.hover_extra_cancel": (
+        "extra cell (output_padding): 0<br>the stamps that land here add up to 0",
+        "多出的格子（output_padding）：0<br>落在这里的印章加起来是 0",
     ),
     "transposed.opad.hover_same": ("y[{r},{c}] = {value}", "y[{r},{c}] = {value}"),
     # -- checkerboard -----------------------------------------------------------------------
