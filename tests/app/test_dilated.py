@@ -156,6 +156,7 @@ def test_stack_presets_gridding_hdc_and_aspp(lang):
     text = _text(at)
     assert translate("dilated.stack.no_holes", lang, total=289, rf=17) in text
     assert translate("dilated.stack.hdc_ok", lang, rates="1, 2, 5") in text
+    assert translate("dilated.stack.hdc_goal_ok", lang, m2=2, k=3) in text
     at.selectbox(key="preset_dilated_stack").set_value("aspp").run()
     assert at.radio(key="stack_mode").value == "parallel"
     assert at.query_params["stack_mode"] == "parallel"
@@ -219,7 +220,7 @@ def test_layers_link_reproduces_a_stack(lang):
     assert not at.exception
     assert at.data_editor[0].value["dilation"].tolist() == [1, 5, 9]
     text = _text(at)
-    assert translate("dilated.stack.hdc_not_enough", lang) in text
+    assert translate("dilated.stack.hdc_goal_bad", lang, m2=5, k=3) in text  # M_3 = 9, M_2 = 5
     assert _table(at, translate("dilated.stack.col_rf", lang)) == [3, 13, 31]
 
 

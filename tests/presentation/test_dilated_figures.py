@@ -22,6 +22,7 @@ from convviz.figures.dilated import kernel as kernels
 from convviz.figures.dilated import receptive as rf
 from convviz.figures.dilated import window as figs
 from convviz.figures.dilated.aspp import branch_rows
+from convviz.i18n import translate
 from convviz.param_specs import PARAM_SPECS
 from convviz.stacks import LIMITS, Layer
 from convviz.style.palette import CellKind
@@ -244,16 +245,55 @@ def test_stack_view_fields_holes_and_hdc(preset, field, holes, verdict):
     assert f"**{field}×{field}**" in view["texts"][1]
     if verdict == "hdc_bad":
         assert view["verdicts"][0].startswith("**Gridding:** 120 of the 169 pixels")
-        assert "share the factor 2" in view["verdicts"][1]
+        assert "share the factor 2, so every input offset" in view["verdicts"][1]
+        assert "times the strides" not in view["verdicts"][1]
     else:
         assert view["verdicts"][0].startswith(f"Every one of the {field * field} pixels")
-        assert "gcd = 1" in view["verdicts"][1] and len(view["verdicts"]) == 2
+        assert "gcd = 1" in view["verdicts"][1]
+    assert "$M_2 = 2 \\le K = 3$: the design goal is met" in view["verdicts"][3]
+    assert len(view["verdicts"]) == 4
 
 
-def test_no_common_factor_is_not_enough():
-    view = stack.stack_view((Layer(3, 1, 1), Layer(3, 1, 5), Layer(3, 1, 9)), "stack", "zh")
+def test_hdc_chain_is_shown_and_1_2_9_fails():
+    # gcd 1 alone passed 1, 2, 9; Wang et al.'s chain gives M_2 = 5 > K = 3
+    view = stack.stack_view((Layer(3, 1, 1), Layer(3, 1, 2), Layer(3, 1, 9)), "stack", "en")
+    chain = view["verdicts"][2]
+    assert "$M_{3} = r_{3} = 9$" in chain
+    assert "$M_{2} = \\max[9 - 2\\cdot 2,\\ 9 - 2(9 - 2),\\ 2] = \\max[5, -5, 2] = 5$" in chain
+    assert view["verdicts"][3].startswith("$M_2 = 5 > K = 3$: the design goal is missed")
+    zh = stack.stack_view((Layer(3, 1, 1), Layer(3, 1, 2), Layer(3, 1, 9)), "stack", "zh")
+    assert zh["verdicts"][3].startswith("$M_2 = 5 > K = 3$：未满足设计目标")
+
+
+def test_one_by_one_layer_does_not_flip_the_hdc_verdict():
+    gridding = (Layer(3, 1, 2), Layer(1, 1, 1), Layer(3, 1, 2), Layer(3, 1, 2))
+    view = stack.stack_view(gridding, "stack", "en")
+    assert "the rates 2, 2, 2 of the layers with k > 1 share the factor 2" in view["verdicts"][1]
+    hdc = (Layer(3, 1, 1), Layer(3, 1, 2), Layer(1, 1, 4), Layer(3, 1, 5))
+    view = stack.stack_view(hdc, "stack", "zh")
+    assert "膨胀率 1, 2, 5 没有大于 1 的公因数" in view["verdicts"][1]
+    assert view["verdicts"][3].startswith("$M_2 = 2 \\le K = 3$")
+    only = stack.stack_view((Layer(1, 1, 3),), "stack", "en")
+    assert only["verdicts"][-1] == translate("dilated.stack.hdc_no_spread", "en")
+
+
+def test_the_heatmap_has_the_last_word_on_holes():
+    # 2, 3 meets both rules yet leaves holes; 3, 3, 1 misses the goal yet has none
+    view = stack.stack_view((Layer(3, 1, 2), Layer(3, 1, 3)), "stack", "en")
     assert view["holes"] > 0
-    assert view["verdicts"][-1].startswith("没有公因数只是必要条件")
+    assert view["verdicts"][-1] == translate("dilated.stack.hdc_not_enough", "en")
+    view = stack.stack_view((Layer(3, 1, 3), Layer(3, 1, 3), Layer(3, 1, 1)), "stack", "zh")
+    assert view["holes"] == 0
+    assert view["verdicts"][-1] == translate("dilated.stack.hdc_goal_missed_no_holes", "zh")
+
+
+def test_rule_2_says_when_it_does_not_apply():
+    mixed = stack.stack_view((Layer(3, 1, 1), Layer(5, 1, 2)), "stack", "en")
+    assert mixed["verdicts"][-1] == translate("dilated.stack.hdc_mixed_k", "en")
+    strided = stack.stack_view((Layer(3, 2, 1), Layer(3, 1, 2)), "stack", "en")
+    assert translate("dilated.stack.hdc_strided", "en") in strided["verdicts"]
+    single = stack.stack_view((Layer(3, 1, 2),), "stack", "zh")
+    assert single["verdicts"][-1] == translate("dilated.stack.hdc_one_layer", "zh")
 
 
 def test_gridding_heatmap_marks_holes():
@@ -282,8 +322,9 @@ def test_fields_too_large_to_draw_are_not_drawn():
     assert view["holes"] == 385**2 - 13**2  # offsets reached: 0, 32, …, 384 on each axis
     wide = stack.stack_view((Layer(7, 4, 32),) * 3, "stack", "en")
     assert wide["field"] == 1 + 192 + 768 + 3072
-    assert wide["holes"] is None  # too wide to count; only the HDC rule is stated
-    assert len(wide["verdicts"]) == 1 and "share the factor 32" in wide["verdicts"][0]
+    assert wide["holes"] is None  # too wide to count; only the HDC rules are stated
+    assert "share the factor 32" in wide["verdicts"][0]
+    assert wide["verdicts"][-1] == translate("dilated.stack.hdc_strided", "en")
 
 
 def test_largest_drawn_heatmap_is_under_a_megabyte():
