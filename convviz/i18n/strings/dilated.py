@@ -113,9 +113,17 @@ STRINGS = {
         "{count} of the {total} input cells are never read by any window: stride s = {s} and dilation d = {d} step over them (greyed out in the input).",
         "{total} 个输入格中有 {count} 个从未被任何窗口读取：步长 s = {s} 和膨胀率 d = {d} 把它们跳过了（在输入中以灰色显示）。",
     ),
+    "dilated.window.never_read_floor": (
+        "{count} of the {total} input cells are never read by any window: they lie in the last row(s)/column(s), which the floor drops (greyed out in the input).",
+        "{total} 个输入格中有 {count} 个从未被任何窗口读取：它们位于最后的行/列，被向下取整舍弃了（在输入中以灰色显示）。",
+    ),
+    "dilated.window.never_read_both": (
+        "{count} of the {total} input cells are never read by any window (greyed out in the input): {floor} lie in the last row(s)/column(s), which the floor drops, and stride s = {s} and dilation d = {d} step over the other {skipped}.",
+        "{total} 个输入格中有 {count} 个从未被任何窗口读取（在输入中以灰色显示）：其中 {floor} 个位于被向下取整舍弃的最后的行/列，其余 {skipped} 个被步长 s = {s} 和膨胀率 d = {d} 跳过。",
+    ),
     "dilated.window.floor": (
-        "The division is not exact: the last {leftover} row(s)/column(s) of the padded input are left over by the floor.",
-        "除法不是整除：向下取整后，补零输入的最后 {leftover} 行/列没有被窗口的起点覆盖到。",
+        "The division is not exact: the floor drops the last {leftover} row(s)/column(s) of the padded input, and no window covers them.",
+        "除法不是整除：向下取整舍弃了补零输入的最后 {leftover} 行/列，没有任何窗口覆盖它们。",
     ),
     # 3. Receptive field of a stack.
     "dilated.stack.header": ("3 · Receptive field of a stack", "3 · 多层堆叠的感受野"),
@@ -290,18 +298,46 @@ STRINGS = {
         "Dilation keeps both numbers small: few weights and the full {size}×{size} resolution. The big kernel pays in weights, the strided stack in resolution.",
         "空洞卷积让两项都保持理想：权重少，分辨率仍是完整的 {size}×{size}。大卷积核付出的是权重，步长堆叠付出的是分辨率。",
     ),
+    "dilated.compare.note_smaller": (
+        "Few weights, but your layers end at {out}×{out}, not the full {size}×{size}: {cause}. The big kernel pays in weights, the strided stack in resolution.",
+        "权重很少，但你的层最后只剩 {out}×{out}，而不是完整的 {size}×{size}：{cause}。大卷积核付出的是权重，步长堆叠付出的是分辨率。",
+    ),
+    "dilated.compare.cause_stride": (
+        "a stride s > 1 divides the map by about s",
+        "大于 1 的步长 s 把特征图大约缩小为 1/s",
+    ),
+    "dilated.compare.cause_even": (
+        "with an even k̂ the padding ⌊(k̂ − 1)/2⌋ per side is one short, so each such layer loses a row",
+        "k̂ 为偶数时每边填充 ⌊(k̂ − 1)/2⌋ 少了一格，因此每个这样的层都少一行",
+    ),
+    "dilated.compare.cause_both": (
+        "a stride s > 1 divides the map by about s, and an even k̂ (padding ⌊(k̂ − 1)/2⌋ per side) loses a row",
+        "大于 1 的步长 s 把特征图大约缩小为 1/s，而 k̂ 为偶数时（每边填充 ⌊(k̂ − 1)/2⌋）还会少一行",
+    ),
+    "dilated.compare.too_small": (
+        "On a {size}×{size} map these layers run out of rows before the last one, so there is nothing to compare.",
+        "在 {size}×{size} 的特征图上，这些层还没到最后一层就没有可用的行了，因此无从比较。",
+    ),
     # 6. PyTorch.
     "dilated.code.one_layer": (
         "# one dilated layer, as set in the sidebar",
         "# 侧边栏设置的单个空洞卷积层",
     ),
     "dilated.code.stack": (
-        "# the stack of section 3 (padding keeps the size at stride 1)",
-        "# 第 3 节的堆叠（步长为 1 时此填充保持尺寸不变）",
+        "# the stack of section 3; padding ⌊d(k − 1)/2⌋ keeps the size only at stride 1 with d(k − 1) even",
+        "# 第 3 节的堆叠；填充 ⌊d(k − 1)/2⌋ 只有在步长为 1 且 d(k − 1) 为偶数时才保持尺寸不变",
+    ),
+    "dilated.code.stack_too_small": (
+        "# a {size}×{size} input runs out of rows in this stack (the output would be empty), so it is not run",
+        "# {size}×{size} 的输入在这个堆叠中会用完所有的行（输出为空），因此这里不运行它",
     ),
     "dilated.code.branches": (
-        "# the parallel branches of section 3 (ASPP-style)",
-        "# 第 3 节的并行分支（ASPP 式）",
+        "# the parallel branches of section 3 (ASPP-style), each padded by ⌊d(k − 1)/2⌋",
+        "# 第 3 节的并行分支（ASPP 式），每个分支填充 ⌊d(k − 1)/2⌋",
+    ),
+    "dilated.code.branches_differ": (
+        "# the branch outputs differ in size, so torch.cat would fail: ASPP uses stride 1 and odd k̂",
+        "# 各分支输出的尺寸不同，torch.cat 会出错：ASPP 使用步长 1 和奇数的 k̂",
     ),
     # Errors raised by convviz.stacks (layer table and the layers= link parameter).
     "error.stack_empty": (
