@@ -245,10 +245,15 @@ def matrix_tab(x, fill, setting, lang):
         selection_mode="points",
     )
     exportable = files.c_exportable(view["shape"])
+    if view["png_refusal"]:
+        st.caption(view["png_refusal"])
     export_buttons(
         "standard_matrix",
         lang=lang,
         file_stem=files.file_stem(**setting) + "_C",
+        png=None
+        if view["png_refusal"]
+        else partial(files.c_png, x, fill, view["row"], lang=lang, **setting),
         latex=partial(files.c_tex, x, fill, **setting) if exportable else None,
         csv=partial(files.c_csv, x, fill, **setting) if exportable else None,
     )

@@ -229,10 +229,15 @@ def matrix_tab(x, kernel, hyper, lang):
         st.caption(view["c_missing"])
     else:
         st.plotly_chart(view["c"], width="content", key="transposed_c_chart")
+    if view["png_refusal"]:
+        st.caption(view["png_refusal"])
     export_buttons(
         "transposed_matrix",
         lang=lang,
         file_stem=files.file_stem(x.shape[0], kernel.shape[0], **hyper) + "_ct",
+        png=None
+        if view["png_refusal"]
+        else partial(files.ct_png, x, kernel, view["q"], lang=lang, **hyper),
         latex=partial(files.ct_tex, x, kernel, **hyper) if view["ct"] is not None else None,
         csv=partial(files.ct_csv, x, kernel, **hyper),
     )

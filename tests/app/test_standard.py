@@ -250,13 +250,35 @@ def test_matrix_tab_shows_c_and_the_picked_row(lang):
     row = next(c for c in _codes(at) if c.startswith("y[1, 0]"))
     assert row.startswith("y[1, 0] = w₀₀·x[1, 0] + w₀₁·x[1, 1] + w₀₂·x[1, 2] + w₁₀·x[2, 0]")
     assert row.endswith("= 1·5 + 2·6 + 3·7 + 4·9 + 5·10 + 6·11 + 7·13 + 8·14 + 9·15 = 528")
-    assert [b.proto.label for b in at.get("download_button")] == ["LaTeX", "CSV"]
+    assert downloads(at) == offered(lang, "png", "latex", "csv")
 
 
 def test_matrix_tab_on_a_large_setting_says_what_it_draws():
     at = open_app("en", PAGE, view="matrix", input_size="12", kernel_size="1", padding="4")
     _ok(at)
     assert translate("standard.matrix.drawn_none", "en", m=400, n=144, cells=57600) in _text(at)
+    assert downloads(at) == []  # no PNG, and C is too large for LaTeX / CSV as well
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_matrix_tab_refuses_a_png_of_a_large_c_and_says_why(lang):
+    # 10×10 input, k = 3: C is 64×100 = 6,400 entries, over the PNG's 4,096
+    at = open_app(lang, PAGE, view="matrix", input_size="10")
+    _ok(at)
+    refusal = translate(
+        "error.matrix_png_too_large",
+        lang,
+        name="C",
+        rows=64,
+        cols=100,
+        entries=6400,
+        width=100 * 12 * 2,
+        height=64 * 12 * 2,
+        limit=4096,
+        side=4000,
+    )
+    assert refusal in [c.value for c in at.caption]
+    assert downloads(at) == offered(lang, "latex", "csv")
 
 
 def test_code_tab_matches_the_setting():
