@@ -17,6 +17,10 @@ STRINGS = {
         "offset has shape {shape}: its channels give {groups} offset groups, which do not divide in_channels={in_channels}.",
         "offset 的形状是 {shape}：它的通道数对应 {groups} 个偏移分组，而 {groups} 不能整除 in_channels={in_channels}。",
     ),
+    "error.unknown_offset_kind": (
+        "offsets={kind} is not one of {kinds}.",
+        "offsets={kind} 不是 {kinds} 之一。",
+    ),
     "error.deform_weight_shape": (
         "weight has shape {shape}, layout (C_out, C_in/groups, kH, kW): its second dimension {got} must divide in_channels={in_channels} into groups, and the groups must divide out_channels={out_channels}.",
         "weight 的形状是 {shape}，布局为 (C_out, C_in/groups, kH, kW)：它的第二维 {got} 必须能把 in_channels={in_channels} 均分成若干组，并且组数必须整除 out_channels={out_channels}。",
