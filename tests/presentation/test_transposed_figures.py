@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from convviz.engine.checkerboard import resize_then_conv
 from convviz.engine.conv import conv2d
 from convviz.engine.errors import ConvValueError
 from convviz.engine.lowering import lowered_kinds
@@ -562,3 +563,32 @@ def test_download_files_of_one_setting():
     assert "C^{\\mathsf{T}} = " in tex and "w_{1,1}" in tex
     assert files.ct_csv(X3, W3, **DEFAULT).splitlines()[0] == "4,0,0,0,0,0,0,0,0"
     assert files.output_csv(X3, W3, **DEFAULT).splitlines()[0] == "4,10,8,18,12"
+
+
+def test_k_divisible_by_s_evens_the_overlap_but_a_kernel_can_still_make_a_checkerboard():
+    # k = 4, s = 2: even overlap (4 stamps per interior cell) ...
+    counts = _reference(np.ones((6, 6)), np.ones((4, 4)), stride=2, padding=1, output_padding=0)
+    assert np.unique(counts[2:-2, 2:-2]).tolist() == [4.0]
+    # ... yet weights that differ between the two stride phases give a checkerboard anyway,
+    w = np.outer([1.0, 0.0, 1.0, 0.0], [1.0, 0.0, 1.0, 0.0])
+    y = _reference(np.ones((6, 6)), w, stride=2, padding=1, output_padding=0)
+    assert np.unique(y[2:-2, 2:-2]).tolist() == [0.0, 4.0]  # per axis: phase sums 2 and 0
+    # while resizing first and convolving at stride 1 stays flat with the same weights
+    flat = resize_then_conv(np.ones((6, 6)), w, scale=2)
+    assert np.unique(flat[2:-2, 2:-2]).tolist() == [4.0]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_checkerboard_texts_do_not_promise_that_k_divisible_by_s_removes_it(lang):
+    texts = [
+        translate("transposed.checker.divisible", lang, k=4, s=2, count=4),
+        translate("transposed.checker.stride_one", lang, count=9),
+        translate("transposed.checker.dilated_even", lang, k=4, s=2, d=3, counts="4"),
+    ]
+    for text in texts:
+        assert "no checkerboard" not in text and "没有棋盘效应" not in text
+    remedies = translate("transposed.checker.remedies", lang)
+    assert "Odena" in remedies and "2016" in remedies
+    assert ("recommend resizing first" if lang == "en" else "推荐先放大") in remedies
+    lab = translate("image_lab.up.remedy", lang)
+    assert "Odena" in lab

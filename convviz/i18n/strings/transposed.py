@@ -400,28 +400,28 @@ STRINGS = {
         "让全 1 的 {n}×{n} 输入通过全 1 的卷积核：这样每个输出格的值就是落在它上面的印章个数。个数不均匀，就是训练后的网络里看到的棋盘状图案的来源。",
     ),
     "transposed.checker.divisible": (
-        "**k = {k} is divisible by s = {s}:** away from the border every cell gets the same number of stamps ({count}) — no checkerboard.",
-        "**k = {k} 能被 s = {s} 整除**：除了边缘，每个格子得到的印章数都一样（{count} 个）——没有棋盘效应。",
+        "**k = {k} is divisible by s = {s}:** away from the border every cell gets the same number of stamps ({count}), so the overlap itself is even. That removes the checkerboard the overlap builds in; it does not rule one out: a trained kernel can still learn uneven weights per stride phase and make one (Odena et al. 2016).",
+        "**k = {k} 能被 s = {s} 整除**：除了边缘，每个格子得到的印章数都一样（{count} 个），重叠本身是均匀的。这消除了由重叠不均造成的棋盘效应，但不能保证没有棋盘：训练出的卷积核仍可能在不同的步长相位上权重不均，从而产生棋盘（Odena 等，2016）。",
     ),
     "transposed.checker.not_divisible": (
         "**k = {k} is not divisible by s = {s}:** away from the border the counts alternate between {counts} — a checkerboard. Training can hide it, but it tends to come back.",
         "**k = {k} 不能被 s = {s} 整除**：即使远离边缘，印章数也在 {counts} 之间交替——这就是棋盘效应。训练可以把它掩盖，但它常常又会冒出来。",
     ),
     "transposed.checker.stride_one": (
-        "**Stride 1:** stamps land on every cell, so away from the border every cell gets k² = {count} of them — no checkerboard.",
-        "**步长 1**：每个格子都有印章落下，远离边缘时每格都得到 k² = {count} 个——没有棋盘效应。",
+        "**Stride 1:** stamps land on every cell, so away from the border every cell gets k² = {count} of them: an even overlap, and no upsampling to make a checkerboard from.",
+        "**步长 1**：每个格子都有印章落下，远离边缘时每格都得到 k² = {count} 个：重叠是均匀的，也没有上采样来产生棋盘。",
     ),
     "transposed.checker.dilated_even": (
-        "**Dilation d = {d}, stride s = {s}:** the taps land d apart. s divides k = {k} and d shares no factor with s, so away from the border every cell gets the same number of stamps ({counts}) — no checkerboard.",
-        "**膨胀率 d = {d}、步长 s = {s}**：抽头相隔 d 落下。s 整除 k = {k}，且 d 与 s 没有公因数，所以除了边缘，每个格子得到的印章数都一样（{counts} 个）——没有棋盘效应。",
+        "**Dilation d = {d}, stride s = {s}:** the taps land d apart. s divides k = {k} and d shares no factor with s, so away from the border every cell gets the same number of stamps ({counts}): the overlap is even, though a trained kernel can still make a checkerboard.",
+        "**膨胀率 d = {d}、步长 s = {s}**：抽头相隔 d 落下。s 整除 k = {k}，且 d 与 s 没有公因数，所以除了边缘，每个格子得到的印章数都一样（{counts} 个）：重叠是均匀的，但训练出的卷积核仍可能产生棋盘。",
     ),
     "transposed.checker.dilated_uneven": (
         "**Dilation d = {d}, stride s = {s}:** the taps land d apart, so away from the border the counts are {counts} — uneven. With dilation the counts are even only when s divides k and d shares no factor with s; a count of 0 means some cells get no stamp at all (d and s share a factor).",
         "**膨胀率 d = {d}、步长 s = {s}**：抽头相隔 d 落下，所以远离边缘时印章数为 {counts}——并不均匀。有膨胀时，只有当 s 整除 k 且 d 与 s 没有公因数时印章数才均匀；印章数为 0 表示有些格子根本没有印章落下（d 与 s 有公因数）。",
     ),
     "transposed.checker.remedies": (
-        "**Remedies:** choose k divisible by s (DCGAN uses k = 4, s = 2); resize first (nearest or bilinear) and then apply an ordinary stride-1 convolution, as on the right; or use a sub-pixel convolution (`nn.PixelShuffle`): a stride-1 convolution makes s² channels that are rearranged into an s× larger grid, so every output cell gets the same number of weights.",
-        "**补救办法**：让 k 能被 s 整除（DCGAN 用 k = 4、s = 2）；先放大（最近邻或双线性插值）再做普通的步长 1 卷积，如右图所示；或者用亚像素卷积（`nn.PixelShuffle`）：先用步长 1 的卷积得到 s² 个通道，再把它们重排成放大 s 倍的网格，这样每个输出格用到的权重个数都相同。",
+        "**Remedies:** k divisible by s (DCGAN uses k = 4, s = 2) evens out the overlap and helps, but the learned weights can still differ between stride phases and bring the checkerboard back. Odena, Dumoulin and Olah (2016) therefore recommend resizing first (nearest or bilinear) and then applying an ordinary stride-1 convolution, as on the right. A sub-pixel convolution (`nn.PixelShuffle`: a stride-1 convolution makes s² channels that are rearranged into an s× larger grid) gives every output cell the same number of weights, like k divisible by s, and has the same caveat.",
+        "**补救办法**：让 k 能被 s 整除（DCGAN 用 k = 4、s = 2）可以让重叠均匀，有帮助，但学到的权重在不同步长相位上仍可能不同，棋盘又会出现。因此 Odena、Dumoulin 和 Olah（2016）推荐先放大（最近邻或双线性插值），再做普通的步长 1 卷积，如右图所示。亚像素卷积（`nn.PixelShuffle`：先用步长 1 的卷积得到 s² 个通道，再重排成放大 s 倍的网格）让每个输出格用到的权重个数都相同，和 k 能被 s 整除一样，也有同样的局限。",
     ),
     "transposed.checker.counts_title": (
         "Stamps per cell: k = {k}, s = {s} ({o}×{o})",
