@@ -13,16 +13,28 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from convviz.engine.conv import conv2d
 from convviz.engine.errors import ConvValueError
 from convviz.figures.common.panels import KERNEL_KINDS, kernel_values
+from convviz.figures.dilated import code as dilated_code
+from convviz.figures.dilated.kernel import KERNEL_FILLS as DILATED_FILLS
+from convviz.figures.dilated.kernel import kernel_values as dilated_kernel
+from convviz.figures.image_lab import code as image_lab_code
+from convviz.figures.image_lab.upsampling import UP_SIDE
+from convviz.figures.standard import channels
 from convviz.figures.standard import code as standard_code
+from convviz.figures.standard.channels import CHANNEL_CONTROLS
 from convviz.figures.standard.data import KERNEL_FILLS, PADDING_RULES, setting_from, window_trace
 from convviz.figures.standard.data import kernel_values as standard_kernel
 from convviz.figures.transposed import code as transposed_code
 from convviz.figures.transposed.data import transpose_output
 from convviz.i18n import LANGUAGES
+from convviz.image_ops import apply_kernel
 from convviz.inputs import make_values
+from convviz.lab_kernels import KERNEL_NAMES, MAX_KERNEL_SIDE, classic_kernel
 from convviz.param_specs import INPUT_KINDS, PADDING_MODES, PARAM_SPECS
+from convviz.stacks import COLUMNS, DEFAULT_LAYERS, LIMITS, STACK_MODES, STACK_PRESETS, Layer
+from convviz.upsampling import UPSAMPLE_KERNELS, UPSAMPLE_METHODS, upsample_kernel
 from tests.support.snippets import problems, run_snippets
 
 pytest.importorskip("torch")
@@ -30,6 +42,7 @@ pytestmark = pytest.mark.torch
 
 SETTINGS_PER_PAGE = 40
 SEED = 13
+LAYER_HYPER = ("stride", "padding", "dilation")
 
 
 def _draw(rng: np.random.Generator, key: str, high: int | None = None) -> int:
@@ -78,33 +91,44 @@ def transposed_cases(rng: np.random.Generator) -> list[tuple[str, str, dict]]:
     return cases
 
 
-def standard_cases(rng: np.random.Generator) -> list[tuple[str, str, dict]]:
-    """The standard page's code tab (every slider, rule, mode, flip and kernel fill)."""
-    default = {
+SIZE_KEYS = ("input_size", "kernel_size", "stride", "padding")
+
+
+def _standard_default() -> dict:
+    return {
         **{key: PARAM_SPECS[key].default for key in ("input_size", "kernel_size", "stride")},
         "padding": 0,
         "padding_rule": "explicit",
         "padding_mode": "zeros",
         "flip": False,
     }
-    settings = [(default, "arange")]
+
+
+def _standard_setting(rng: np.random.Generator) -> dict:
+    return {
+        **{key: _draw(rng, key) for key in SIZE_KEYS},
+        "padding_rule": str(rng.choice(PADDING_RULES)),
+        "padding_mode": str(rng.choice(PADDING_MODES)),
+        "flip": bool(rng.integers(0, 2)),
+    }
+
+
+def _square(setting: dict, rng: np.random.Generator, *, rectangular: bool) -> dict:
+    """The page's keywords: widths equal to the heights, or (rectangular) drawn."""
+    widths = {f"{key}_w": setting[key] for key in SIZE_KEYS}
+    if rectangular:
+        widths = {f"{key}_w": _draw(rng, f"{key}_w") for key in SIZE_KEYS}
+    return {**setting, **widths}
+
+
+def standard_cases(rng: np.random.Generator) -> list[tuple[str, str, dict]]:
+    """The standard page's code tab (every slider, rule, mode, flip and kernel fill)."""
+    settings = [(_standard_default(), "arange")]
     while len(settings) < SETTINGS_PER_PAGE:
-        setting = {
-            key: _draw(rng, key) for key in ("input_size", "kernel_size", "stride", "padding")
-        }
-        setting.update(
-            padding_rule=str(rng.choice(PADDING_RULES)),
-            padding_mode=str(rng.choice(PADDING_MODES)),
-            flip=bool(rng.integers(0, 2)),
-        )
-        settings.append((setting, str(rng.choice(KERNEL_FILLS))))
+        settings.append((_standard_setting(rng), str(rng.choice(KERNEL_FILLS))))
     cases = []
     for number, (setting, fill) in enumerate(settings):
-        square = {**setting, **{f"{key}_w": setting[key] for key in
-                  ("input_size", "kernel_size", "stride", "padding")}}  # fmt: skip
-        if number % 3 == 2:  # rectangular: widths of their own
-            square.update({f"{key}_w": _draw(rng, f"{key}_w") for key in
-                           ("input_size", "kernel_size", "stride", "padding")})  # fmt: skip
+        square = _square(setting, rng, rectangular=number % 3 == 2)
         x = _values(rng, (square["input_size"], square["input_size_w"]))
         lang = LANGUAGES[number % 2]
         s = setting_from(**square)
@@ -117,7 +141,115 @@ def standard_cases(rng: np.random.Generator) -> list[tuple[str, str, dict]]:
     return cases
 
 
-BUILDERS = {"transposed": transposed_cases, "standard": standard_cases}
+def _dilated_layer(rng: np.random.Generator) -> dict:
+    return {key: _draw(rng, key) for key in ("input_size", "kernel_size", "stride", "padding",
+                                            "dilation")}  # fmt: skip
+
+
+def standard_channels_cases(rng: np.random.Generator) -> list[tuple[str, str, dict]]:
+    """The standard page's channels tab (C_in, C_out up to 4) with the sidebar's setting."""
+    cases = []
+    for number in range(SETTINGS_PER_PAGE // 2):
+        setting = _standard_setting(rng) if number else _standard_default()
+        square = _square(setting, rng, rectangular=number % 3 == 2)
+        cin, cout = int(rng.integers(1, 5)), int(rng.integers(1, 5))
+        if not number:
+            cin, cout = CHANNEL_CONTROLS["in_channels"]["default"], 2
+        lang = LANGUAGES[number % 2]
+        try:
+            view = channels.channels_view(cin, cout, (0, 0), lang=lang, **square)
+        except ConvValueError:
+            continue
+        s = setting_from(**square)
+        data = channels.channels_data(cin, cout, s)
+        expected = {"maps[0]": data.maps, "y[0]": data.output}
+        cases.append((f"channels-{number}-{lang}-{cin}-{cout}-{square}", view["code"], expected))
+    return cases
+
+
+def dilated_cases(rng: np.random.Generator) -> list[tuple[str, str, dict]]:
+    """The dilated page's code: the sidebar layer on its input, then the stack or branches."""
+    settings = [({"input_size": 7, "kernel_size": 3, "stride": 1, "padding": 0, "dilation": 2},
+                 "ones", DEFAULT_LAYERS, "stack", "arange")]  # fmt: skip
+    settings += [(preset.layers, preset.mode) for preset in STACK_PRESETS]  # type: ignore[misc]
+    settings = settings[:1] + [
+        (_dilated_layer(rng), str(rng.choice(DILATED_FILLS)), layers, mode, None)
+        for layers, mode in settings[1:]
+    ]
+    while len(settings) < SETTINGS_PER_PAGE:
+        layers = tuple(
+            Layer(*(int(rng.integers(LIMITS[c][0], min(LIMITS[c][1], 6) + 1)) for c in COLUMNS))
+            for _ in range(int(rng.integers(1, 5)))
+        )
+        settings.append(
+            (_dilated_layer(rng), str(rng.choice(DILATED_FILLS)), layers,
+             str(rng.choice(STACK_MODES)), None)
+        )  # fmt: skip
+    cases = []
+    for number, (params, fill, layers, mode, values) in enumerate(settings):
+        i = params["input_size"]
+        x = make_values(values, (i, i)) if values else _values(rng, (i, i))
+        lang = LANGUAGES[number % 2]
+        source = dilated_code.code_view(x, fill, tuple(layers), mode, lang=lang, **params)
+        try:
+            kernel = dilated_kernel(fill, params["kernel_size"])
+            page = conv2d(x[None], kernel[None, None], **{k: params[k] for k in LAYER_HYPER})[0]
+        except ConvValueError:
+            page = None  # the page explains the error where the window would be
+        expected = {} if page is None else {"y[0, 0]": page}
+        cases.append((f"dilated-{number}-{lang}-{params}-{fill}-{layers}-{mode}", source, expected))
+    return cases
+
+
+def image_lab_cases(rng: np.random.Generator) -> list[tuple[str, str, dict]]:
+    """The image lab's code: the filter (any picture size, kernel, stride, dilation, border)
+    and each upsampling method with each kernel kind."""
+    cases = []
+    for number in range(SETTINGS_PER_PAGE):
+        h, w = (int(v) for v in rng.integers(1, 48, 2))
+        name = str(rng.choice([*KERNEL_NAMES, "custom"]))
+        if name == "custom":
+            side = int(rng.integers(1, MAX_KERNEL_SIDE + 1))
+            kernel = rng.integers(-3, 4, (side, int(rng.integers(1, MAX_KERNEL_SIDE + 1))))
+            kernel = kernel.astype(float)
+        else:
+            kernel = classic_kernel(name)
+        hyper = {
+            "stride": _draw(rng, "stride"),
+            "dilation": _draw(rng, "dilation"),
+            "padding_mode": str(rng.choice(PADDING_MODES)),
+        }
+        try:
+            out_hw = apply_kernel(np.zeros((h, w, 3)), kernel, **hyper).shape[1:]
+        except ConvValueError:
+            out_hw = None  # the page explains the error; the code skips the filter
+        method = UPSAMPLE_METHODS[number % len(UPSAMPLE_METHODS)]
+        kind = UPSAMPLE_KERNELS[(number // len(UPSAMPLE_METHODS)) % len(UPSAMPLE_KERNELS)]
+        small_hw = (min(h, UP_SIDE), min(w, UP_SIDE))
+        lang = LANGUAGES[number % 2]
+        source = image_lab_code.code_view(
+            kernel if out_hw is not None else None,
+            upsample_kernel(method, kind),
+            method=method,
+            in_hw=(h, w),
+            out_hw=out_hw,
+            small_hw=small_hw,
+            lang=lang,
+            **hyper,
+        )
+        cases.append(
+            (f"image_lab-{number}-{lang}-{h}x{w}-{name}-{hyper}-{method}-{kind}", source, {})
+        )
+    return cases
+
+
+BUILDERS = {
+    "transposed": transposed_cases,
+    "standard": standard_cases,
+    "standard_channels": standard_channels_cases,
+    "dilated": dilated_cases,
+    "image_lab": image_lab_cases,
+}
 
 
 @pytest.fixture(scope="module")
@@ -131,10 +263,35 @@ def runs() -> dict[str, tuple[list, dict]]:
 @pytest.mark.parametrize("page", sorted(BUILDERS))
 def test_every_snippet_runs_and_prints_what_it_says(runs, page):
     cases, results = runs[page]
-    assert len(cases) >= SETTINGS_PER_PAGE // 2  # most random settings are valid
+    assert len(cases) >= SETTINGS_PER_PAGE // 4  # most random settings are valid
     failures = {
         name: found
         for name, source, expected in cases
         if (found := problems(source, results[name], expected))
     }
     assert not failures, "\n\n".join(f"{name}:\n" + "\n".join(v) for name, v in failures.items())
+
+
+CHECKER_CASES = {  # name: (source, the page's numbers, how many problems the checker must find)
+    "right": (
+        "import torch\nx = torch.arange(4.0).reshape(2, 2)\nprint(x.shape)  # torch.Size([2, 2])\n"
+        "print(x.sum() == 6, (x - x).abs().max())  # True ~0\n# x.shape == (2, 2)\nprint(x)",
+        {"x": np.arange(4.0).reshape(2, 2)},
+        0,
+    ),
+    "wrong": (
+        "import torch\nx = torch.arange(4.0).reshape(2, 2)\nprint(x.shape)  # torch.Size([2, 3])\n"
+        "print(x.sum() == 6, x.max())  # False ~0\n# x.shape == (3, 2)\nprint(x)\n"
+        "# expected:\n#   0  1\n#   2  4",
+        {"x": np.ones((2, 2)), "y": np.ones(1)},
+        6,  # shape, truth values and ~0, claim, expected block, page numbers, never printed
+    ),
+    "raises": ("import torch\ntorch.zeros(2) + torch.zeros(3)", {}, 1),
+}
+
+
+def test_the_checker_finds_every_kind_of_disagreement():
+    results = run_snippets({name: source for name, (source, _, _) in CHECKER_CASES.items()})
+    for name, (source, expected, count) in CHECKER_CASES.items():
+        found = problems(source, results[name], expected)
+        assert len(found) == count, (name, found)

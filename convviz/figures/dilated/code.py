@@ -100,7 +100,8 @@ def pytorch_snippet(
         The stack of section 3 (omitted when it is invalid).
     stride, padding, dilation : int
     output_shape : (int, int), optional
-        The engine's output shape, printed as the expected result.
+        The engine's output shape, printed as the expected result; None when the setting
+        gives no output (the layer is then built but not run).
     mode : {"stack", "parallel"}
     lang : {"en", "zh"}
 
@@ -124,11 +125,15 @@ def pytorch_snippet(
         f"dilation={dilation}, bias=False)",
         "with torch.no_grad():",
         f"    conv.weight.copy_({_tensor_literal(kernel, indent='    ')})",
-        "y = conv(x)",
-        "print(y[0, 0])",
     ]
-    if output_shape is not None:
-        lines.append(f"print(y.shape)  # torch.Size([1, 1, {output_shape[0]}, {output_shape[1]}])")
+    if output_shape is None:  # the page shows the error: running the layer would raise
+        lines.append(translate("dilated.code.layer_not_run", lang))
+    else:
+        lines += [
+            "y = conv(x)",
+            "print(y[0, 0])",
+            f"print(y.shape)  # torch.Size([1, 1, {output_shape[0]}, {output_shape[1]}])",
+        ]
     if layers:
         lines += ["", f"channels = {CHANNELS}"]
         lines += (_branches_code if mode == "parallel" else _stack_code)(layers, lang)
