@@ -67,14 +67,14 @@ def parse_numbers(text: str) -> np.ndarray:
     Raises
     ------
     ConvValueError
-        ``number_too_long`` for text over :data:`MAX_CUSTOM_TEXT` characters (checked before
+        ``text_too_long`` for text over :data:`MAX_CUSTOM_TEXT` characters (checked before
         it is split) or an entry over ``MAX_REAL_CHARS``; ``custom_values_too_many`` for more
         than :data:`MAX_CUSTOM_ENTRIES` entries; ``custom_values_not_number`` for an entry
         that is not a plain decimal number; ``number_not_finite`` for ``inf``, ``nan`` or
         ``1e309`` (an overflow to infinity), all read by
         :func:`convviz.typed_numbers.parse_real`.
     """
-    check_length(text, name="input_values_text", limit=MAX_CUSTOM_TEXT)
+    check_length(text, name="input_values_text", limit=MAX_CUSTOM_TEXT, what="text")
     tokens = [t for t in re.split(r"[\s,;]+", text.strip()) if t]
     if len(tokens) > MAX_CUSTOM_ENTRIES:
         raise ConvValueError(

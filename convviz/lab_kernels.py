@@ -22,6 +22,8 @@ MAX_KERNEL_WEIGHT = 100.0
 # The longest ``custom_kernel=`` link text read: 7 rows of 7 taps of up to MAX_REAL_CHARS
 # characters each, with their separators. Longer text is refused before it is split.
 MAX_KERNEL_TEXT = MAX_KERNEL_SIDE * MAX_KERNEL_SIDE * (MAX_REAL_CHARS + 1)
+# The longest cell of the kernel editor: a fraction of two numbers, ``a/b``.
+MAX_CELL_CHARS = 2 * MAX_REAL_CHARS + 1
 
 # The number parser's refusals, as the kernel cell's own (which name the cell).
 _CELL_CODES = {
@@ -186,10 +188,10 @@ def kernel_from_text(text: str) -> np.ndarray:
     Raises
     ------
     ConvValueError
-        ``number_too_long`` for text over :data:`MAX_KERNEL_TEXT` characters (checked before
+        ``text_too_long`` for text over :data:`MAX_KERNEL_TEXT` characters (checked before
         anything is split), or any error of :func:`parse_kernel_grid`.
     """
-    check_length(text, name="custom_kernel", limit=MAX_KERNEL_TEXT)
+    check_length(text, name="custom_kernel", limit=MAX_KERNEL_TEXT, what="text")
     return parse_kernel_grid(row.split(",") for row in text.split(";"))
 
 

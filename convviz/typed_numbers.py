@@ -57,17 +57,20 @@ def ascii_forms(text: str) -> str:
     return text.translate(_ASCII_FORMS)
 
 
-def check_length(text: str, *, name: str, limit: int) -> str:
+def check_length(text: str, *, name: str, limit: int, what: str = "number") -> str:
     """``text`` if it has at most ``limit`` characters: checked before it is split or read.
+
+    ``what`` is ``"number"`` (one number) or ``"text"`` (a list of numbers, a kernel).
 
     Raises
     ------
     ConvValueError
-        ``number_too_long`` with the ``length``, the ``limit`` and the start of the text.
+        ``number_too_long`` or ``text_too_long`` with the ``length``, the ``limit`` and the
+        start of the text.
     """
     if len(text) > limit:
         raise ConvValueError(
-            "number_too_long",
+            f"{what}_too_long",
             f"{name}: {shown(text)!r} has {len(text)} characters; at most {limit} are read here",
             name=name,
             text=shown(text),

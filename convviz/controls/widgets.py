@@ -13,6 +13,7 @@ from typing import Any
 import numpy as np
 import streamlit as st
 
+from convviz.controls.caching import cached
 from convviz.controls.urlstate import (
     explain_url_int,
     seed_from_url,
@@ -20,7 +21,7 @@ from convviz.controls.urlstate import (
     write_to_url,
 )
 from convviz.i18n import has_key, translate
-from convviz.inputs import make_values
+from convviz.inputs import MAX_CUSTOM_TEXT, make_values
 from convviz.param_specs import INPUT_KINDS, PARAM_SPECS
 from convviz.presets import matching_preset, presets_for
 
@@ -200,9 +201,10 @@ def input_values_control(
             value=" ".join(["1"] * int(np.prod(shape))),
             key=f"{key}_text",
             help=translate("help.input_values_text", lang),
+            max_chars=MAX_CUSTOM_TEXT,
             bind="query-params",
         )
-    return make_values(kind, shape, seed=seed, text=text)
+    return cached(make_values)(kind, tuple(shape), seed=seed, text=text)
 
 
 def _apply_preset(page: str, picker_key: str) -> None:

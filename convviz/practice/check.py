@@ -16,6 +16,7 @@ from convviz.practice.question import CHOICE, Question, Step
 from convviz.typed_numbers import ascii_forms, parse_whole, shown
 
 CORRECT, INCORRECT, MALFORMED = "correct", "incorrect", "malformed"
+MAX_ANSWER_CHARS = 40  # what an answer field accepts (spaces included); the parser caps again
 _DECIMAL = re.compile(r"[+-]?(?:[0-9]+\.[0-9]*|\.[0-9]+)", re.ASCII)
 
 

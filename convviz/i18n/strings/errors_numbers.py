@@ -9,6 +9,10 @@ STRINGS = {
         "{name}: “{text}” is {length} characters long; a number here has at most {limit} characters.",
         "{name}：“{text}”有 {length} 个字符；这里的数字最多只能有 {limit} 个字符。",
     ),
+    "error.text_too_long": (
+        "{name}: the text is {length} characters long; at most {limit} characters are read here.",
+        "{name}：这段文字有 {length} 个字符；这里最多只读取 {limit} 个字符。",
+    ),
     "error.number_not_whole": (
         "{name} = “{text}” is not a whole number written with the digits 0–9.",
         "{name} = “{text}”不是用数字 0–9 写成的整数。",
