@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from convviz.engine.errors import ConvValueError
+from convviz.i18n.escape import literal
 from convviz.practice.question import CHOICE, Question, Step
 from convviz.typed_numbers import ascii_forms, parse_whole, shown
 
@@ -80,7 +81,7 @@ def _malformed_step(text: Any, error: ConvValueError) -> Step:
     decimal = _DECIMAL.fullmatch(ascii_forms(cleaned))
     return Step.of(
         "practice.check.not_whole" if decimal else "practice.check.malformed_number",
-        given=shown(cleaned),
+        given=literal(shown(cleaned)),
     )
 
 

@@ -13,6 +13,7 @@ import streamlit as st
 from convviz import lab_kernels, typed_numbers
 from convviz.engine.errors import ConvValueError
 from convviz.i18n import translate, translate_error
+from convviz.i18n.escape import literal
 from convviz.inputs import MAX_CUSTOM_TEXT, parse_numbers
 from convviz.lab_kernels import MAX_KERNEL_TEXT, kernel_from_text, parse_kernel_grid
 from tests.app.conftest import open_app
@@ -84,7 +85,7 @@ def test_long_typed_values_in_a_link_are_explained(lang):
     expected = translate(
         "error.number_too_long",
         lang,
-        name="input_values_text",
+        name=literal("input_values_text"),
         text=LONG_DIGITS[:20] + "…",
         length=len(LONG_DIGITS),
         limit=typed_numbers.MAX_REAL_CHARS,
