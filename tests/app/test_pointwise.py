@@ -48,6 +48,9 @@ def test_pixel_sliders_and_channels_drive_the_figures():
     at.slider(key="seed").set_value(9).run()
     assert "(seed 9)" in _text(at)
     assert "torch.nn.Conv2d(5, 4, kernel_size=1" in at.code[0].value
+    code = at.code[0].value  # the page's own numbers and pixel, not torch.randn
+    assert "np.random.default_rng(9).integers(-3, 4, size=(1, 5, 4, 4))" in code
+    assert "print(y[0, :, 2, 3])" in code and "torch.randn" not in code
     at.slider(key="input_size").set_value(2).run()  # the pixel moves back inside
     assert not at.exception
     assert (at.slider(key="pixel_row").value, at.slider(key="pixel_col").value) == (1, 1)
