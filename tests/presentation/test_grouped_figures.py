@@ -199,7 +199,7 @@ GROUPED_SETTINGS = [
 
 def test_pytorch_snippet_prints_the_page_numbers_in_the_page_language():
     pytest.importorskip("torch")
-    from tests.support.snippets import problems, run_snippets
+    from tests.support.snippet_cases import snippet_failures
 
     cases = {}
     for number, (cin, cout, g, k, i, seed, channel) in enumerate(GROUPED_SETTINGS):
@@ -219,12 +219,7 @@ def test_pytorch_snippet_prints_the_page_numbers_in_the_page_language():
         assert (comment in code) == (k <= i)
         assert translate("grouped.code.numbers", lang, seed=seed, seed_w=seed + 1) in code
         cases[f"grouped-{number}-{lang}"] = (code, expected)
-    results = run_snippets({name: code for name, (code, _) in cases.items()})
-    failures = {
-        name: found
-        for name, (code, expected) in cases.items()
-        if (found := problems(code, results[name], expected))
-    }
+    failures = snippet_failures(cases)
     assert not failures, failures
 
 

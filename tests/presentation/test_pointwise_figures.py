@@ -185,7 +185,7 @@ def test_pytorch_snippet_is_python_with_the_page_numbers():
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_pytorch_snippet_prints_the_page_numbers_in_the_page_language(lang):
     pytest.importorskip("torch")
-    from tests.support.snippets import problems, run_snippets
+    from tests.support.snippet_cases import snippet_failures
 
     settings = [(3, 5, 4, 0, (0, 0)), (8, 2, 8, 123, (7, 3)), (1, 8, 1, 9999, (0, 0))]
     cases = {}
@@ -199,12 +199,7 @@ def test_pytorch_snippet_prints_the_page_numbers_in_the_page_language(lang):
         assert translate("pointwise.code.pixel", lang, r=r, c=c) in code
         assert translate("pointwise.code.matmul", lang) in code
         cases[f"pointwise-{cin}-{cout}-{i}-{seed}"] = (code, {f"y[0, :, {r}, {c}]": shown})
-    results = run_snippets({name: code for name, (code, _) in cases.items()})
-    failures = {
-        name: found
-        for name, (code, expected) in cases.items()
-        if (found := problems(code, results[name], expected))
-    }
+    failures = snippet_failures(cases)
     assert not failures, failures
 
 
