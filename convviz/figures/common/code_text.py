@@ -1,5 +1,5 @@
-"""PyTorch snippets as the pages print them: trailing comments lined up in one column, and the
-page's own random numbers rebuilt in the snippet.
+"""PyTorch snippets as the pages print them: trailing comments lined up in one column, arrays
+written out as nested lists, and the page's own random numbers rebuilt in the snippet.
 
 The snippets are f-strings whose numbers change with the setting, so a comment column typed
 by hand drifts; :func:`align_comments` puts every trailing ``# …`` two spaces after the longest
@@ -8,6 +8,10 @@ numbers as ``make_values("random", shape, seed=seed)``, so a snippet prints the 
 """
 
 from __future__ import annotations
+
+import numpy as np
+
+from convviz.engine.arithmetic_text import format_number
 
 MARKER = "  # "  # code, at least two spaces, then a trailing comment
 
@@ -58,3 +62,31 @@ def seeded_values(shape: tuple[int, ...], seed: int) -> str:
         f"torch.tensor(np.random.default_rng({seed}).integers(-3, 4, size=({size})), "
         "dtype=torch.float32)"
     )
+
+
+def array_literal(values: object, *, indent: str = "") -> str:
+    """An N-d array as nested Python lists, one innermost row per line.
+
+    Parameters
+    ----------
+    values : array_like
+        Any shape with at least one axis; numbers as the grids print them.
+    indent : str
+        Indentation of the line the literal starts on (nested lines indent further).
+
+    Examples
+    --------
+    >>> print(array_literal([[[1, 2], [3, 4]]]))
+    [
+        [[1, 2],
+         [3, 4]],
+    ]
+    """
+    array = np.asarray(values, dtype=float)
+    if array.ndim == 1:
+        return "[" + ", ".join(format_number(v) for v in array.tolist()) + "]"
+    if array.ndim == 2:
+        return "[" + f",\n{indent} ".join(array_literal(row) for row in array) + "]"
+    inner = indent + "    "
+    body = "".join(f"{inner}{array_literal(sub, indent=inner)},\n" for sub in array)
+    return f"[\n{body}{indent}]"
