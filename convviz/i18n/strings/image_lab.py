@@ -47,8 +47,8 @@ STRINGS = {
     "choice.upsample.pixel_shuffle": ("Pixel shuffle", "像素重排 PixelShuffle"),
     "param.upsample_kernel": ("Upsampling kernels", "上采样卷积核"),
     "help.upsample_kernel": (
-        "Uniform: every tap equal (like a freshly initialised layer). Bilinear: taps that interpolate linearly.",
-        "均匀：每个权重都相等（像刚初始化的层）。双线性：按线性插值设置的权重。",
+        "Uniform: every tap equal, like a box filter (a new PyTorch layer is not like this: its weights start random). Bilinear: taps that interpolate linearly.",
+        "均匀：每个权重都相等，类似盒式滤波器（新建的 PyTorch 层并非如此：它的权重一开始是随机的）。双线性：按线性插值设置的权重。",
     ),
     "choice.upsample_kernel.uniform": ("Uniform", "均匀"),
     "choice.upsample_kernel.bilinear": ("Bilinear", "双线性"),

@@ -18,8 +18,8 @@ STRINGS = {
     "practice.choice.topic.channels": ("Groups & 1×1", "分组与 1×1"),
     "practice.param.level": ("Difficulty", "难度"),
     "practice.help.level": (
-        "Easy: stride 1, no padding, small numbers. Hard: strides, dilation, the floor, output_padding and biases. Kept in the link (?level=).",
-        "简单：步长 1、无填充、小数字。困难：步长、膨胀、向下取整、output_padding 和偏置。保存在链接中（?level=）。",
+        "Easy: strides up to 3, dilations up to 2, small non-negative numbers, no biases. Hard: strides and dilations up to 4, negative numbers and biases. Kept in the link (?level=).",
+        "简单：步长最大 3、膨胀率最大 2、较小的非负数、没有偏置。困难：步长和膨胀率最大 4，有负数和偏置。保存在链接中（?level=）。",
     ),
     "practice.choice.level.1": ("Easy", "简单"),
     "practice.choice.level.2": ("Medium", "中等"),
@@ -139,8 +139,8 @@ STRINGS = {
         "不合法：（膨胀后的）卷积核比填充后的输入还大",
     ),
     "practice.rule.output_padding_too_large": (
-        "Invalid: output_padding is not smaller than stride or dilation",
-        "不合法：output_padding 不小于 stride 或 dilation",
+        "Invalid: output_padding a ≥ max(stride, dilation)",
+        "不合法：output_padding a ≥ max(stride, dilation)",
     ),
     "practice.rule.transpose_output_empty": (
         "Invalid: padding crops away the whole transposed output",
