@@ -55,11 +55,11 @@ STRINGS = {
     "practice.check.correct": ("**Right!**", "**答对了！**"),
     "practice.check.incorrect": (
         "**Not quite:** you answered {given}; the answer is **{answer}**.",
-        "**不对：**你的答案是 {given}，正确答案是 **{answer}**。",
+        "**不对**：你的答案是 {given}，正确答案是 **{answer}**。",
     ),
     "practice.check.incorrect_choice": (
         "**Not quite:** you chose “{given_key}”; the answer is **“{answer_key}”**.",
-        "**不对：**你选的是“{given_key}”，正确答案是 **“{answer_key}”**。",
+        "**不对**：你选的是“{given_key}”，正确答案是 **“{answer_key}”**。",
     ),
     "practice.check.malformed_number": (
         "“{given}” is not a whole number. Type digits only, e.g. 7 or −2.",
@@ -123,15 +123,15 @@ STRINGS = {
     "practice.bias.false": ("without bias", "不带偏置"),
     "practice.q.conv_validity": (
         "A convolution on a {i}×{i} input with kernel_size = {k}, stride = {s}, padding = {p}, dilation = {d}. **Is this a valid configuration?** If not, which rule does it break?",
-        "在 {i}×{i} 输入上做卷积：kernel_size = {k}，stride = {s}，padding = {p}，dilation = {d}。**这个设置合法吗？**如果不合法，违反了哪条规则？",
+        "在 {i}×{i} 输入上做卷积：kernel_size = {k}，stride = {s}，padding = {p}，dilation = {d}。**这个设置合法吗**？如果不合法，违反了哪条规则？",
     ),
     "practice.q.transpose_validity": (
         "A transposed convolution on a {i}×{i} input with kernel_size = {k}, stride = {s}, padding = {p}, output_padding = {a}, dilation = {d}. **Is this a valid configuration?** If not, which rule does it break?",
-        "在 {i}×{i} 输入上做转置卷积：kernel_size = {k}，stride = {s}，padding = {p}，output_padding = {a}，dilation = {d}。**这个设置合法吗？**如果不合法，违反了哪条规则？",
+        "在 {i}×{i} 输入上做转置卷积：kernel_size = {k}，stride = {s}，padding = {p}，output_padding = {a}，dilation = {d}。**这个设置合法吗**？如果不合法，违反了哪条规则？",
     ),
     "practice.q.groups_validity": (
         "A {k}×{k} convolution from in_channels = {cin} to out_channels = {cout} with groups = {g}. **Is this a valid configuration?** If not, which rule does it break?",
-        "一个 {k}×{k} 卷积：in_channels = {cin}，out_channels = {cout}，groups = {g}。**这个设置合法吗？**如果不合法，违反了哪条规则？",
+        "一个 {k}×{k} 卷积：in_channels = {cin}，out_channels = {cout}，groups = {g}。**这个设置合法吗**？如果不合法，违反了哪条规则？",
     ),
     "practice.rule.valid": ("Valid", "合法"),
     "practice.rule.kernel_too_large": (
