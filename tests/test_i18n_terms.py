@@ -81,3 +81,8 @@ def test_pytorch_same_padding_is_a_total_per_axis_in_chinese_too():
 def test_dilated_floor_note_says_no_window_covers_the_rows():
     zh = translate("dilated.window.floor", "zh", leftover=1)
     assert "没有任何窗口覆盖" in zh and "起点" not in zh
+
+
+def test_no_text_cites_an_article_the_app_does_not_have():
+    cited = [k for k, (en, zh) in catalogue().items() if "the article" in en or "原文" in zh]
+    assert cited == []
