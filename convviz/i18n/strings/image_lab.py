@@ -212,4 +212,8 @@ STRINGS = {
         "Unknown upsampling setting “{name}”.",
         "未知的上采样设置“{name}”。",
     ),
+    "image_lab.code.note": (
+        "The layers are the page's; the picture in the code is random numbers of the same size, so it reproduces the page's shapes. Load your picture into x (and its shrunk copy into small) to get the page's values.",
+        "代码中的层与页面相同；图片换成了同样大小的随机数，因此复现的是页面上的形状。把你的图片载入 x（把缩小后的图片载入 small）就能得到页面上的数值。",
+    ),
 }
