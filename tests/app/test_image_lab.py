@@ -10,6 +10,7 @@ import pytest
 from PIL import Image
 
 from convviz.i18n import translate
+from convviz.i18n.escape import literal
 from convviz.lab_kernels import KERNEL_NAMES
 from convviz.upsampling import UPSAMPLE_KERNELS, UPSAMPLE_METHODS
 from tests.app.conftest import open_app
@@ -129,7 +130,8 @@ def test_malformed_typed_kernels_are_explained(lang, cells, code, values):
     at = open_app(lang, PAGE, filter="custom")
     _edit(at, **cells)
     assert not at.exception
-    assert [e.value for e in at.error] == [translate(f"error.{code}", lang, **values)]
+    shown = {key: literal(v) if isinstance(v, str) else v for key, v in values.items()}
+    assert [e.value for e in at.error] == [translate(f"error.{code}", lang, **shown)]
     assert translate("image_lab.custom.invalid", lang) in _text(at)
     assert len(_captions(at)) == 2 * len(UPSAMPLE_METHODS)  # no filter output, upsampling stays
     assert "nn.Conv2d" not in at.code[0].value

@@ -194,6 +194,14 @@ STRINGS = {
         "Row {row}, column {col}: “{token}” is not a number. Type a decimal such as -1 or 0.25, or a fraction such as 1/9.",
         "第 {row} 行第 {col} 列：“{token}”不是数字。请输入 -1、0.25 这样的小数，或 1/9 这样的分数。",
     ),
+    "error.image_lab_kernel_not_finite": (
+        "Row {row}, column {col}: “{token}” is not a finite number: infinity, NaN and anything beyond ±1.8 × 10³⁰⁸ cannot be computed with.",
+        "第 {row} 行第 {col} 列：“{token}”不是有限的数：无穷大、NaN 以及超出 ±1.8 × 10³⁰⁸ 的数都无法参与计算。",
+    ),
+    "error.image_lab_kernel_too_long": (
+        "Row {row}, column {col}: “{token}” is {length} characters long; a number here has at most {limit}.",
+        "第 {row} 行第 {col} 列：“{token}”有 {length} 个字符；这里的数字最多只能有 {limit} 个字符。",
+    ),
     "error.image_lab_kernel_zero_division": (
         "Row {row}, column {col}: “{token}” divides by zero.",
         "第 {row} 行第 {col} 列：“{token}”除以了零。",
