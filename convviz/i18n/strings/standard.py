@@ -192,8 +192,8 @@ STRINGS = {
         "cells per axis (odd extra on the bottom / right) and refuses a stride above 1. "
         "TensorFlow’s “SAME” aims at o = ⌈i / s⌉ for any stride and pads just enough, again "
         "with the odd extra cell on the bottom / right.",
-        "步长为 1 时两者都让输出和输入一样大。PyTorch 的 “same” 每个方向填 k − 1 格（多出的奇数格"
-        "在下 / 右侧），并且拒绝大于 1 的步长。TensorFlow 的 “SAME” 对任何步长都以 o = ⌈i / s⌉ 为"
+        "步长为 1 时两者都让输出和输入一样大。PyTorch 的 “same” 在每个轴上一共填 k − 1 格（两侧平分，多出的"
+        "奇数格在下 / 右侧），并且拒绝大于 1 的步长。TensorFlow 的 “SAME” 对任何步长都以 o = ⌈i / s⌉ 为"
         "目标，只填必要的格数，多出的奇数格同样放在下 / 右侧。",
     ),
     "standard.pad.same_torch_title": ("PyTorch “same”", "PyTorch “same”"),

@@ -68,7 +68,7 @@ STRINGS = {
         "膨胀率 2：抽头相隔两格",
     ),
     # -- tabs -------------------------------------------------------------------------------
-    "transposed.tab.scatter": ("① Scatter-add", "① 逐点盖章相加"),
+    "transposed.tab.scatter": ("① Scatter-add", "① 散布相加"),
     "transposed.tab.direct": ("② Zeros + flipped kernel", "② 插零 + 翻转卷积核"),
     "transposed.tab.matrix": ("③ Matrix Cᵀ", "③ 矩阵 Cᵀ"),
     "transposed.tab.check": ("Do they agree?", "结果一致吗？"),
@@ -141,7 +141,7 @@ STRINGS = {
     ),
     "transposed.size.agree": (
         "Scatter-add, the direct form and Cᵀ·x all give the same {o}×{o} output as `conv_transpose2d` (largest difference {diff}).",
-        "逐点盖章、直接形式和 Cᵀ·x 都给出与 `conv_transpose2d` 相同的 {o}×{o} 输出（最大差值 {diff}）。",
+        "散布相加、直接形式和 Cᵀ·x 都给出与 `conv_transpose2d` 相同的 {o}×{o} 输出（最大差值 {diff}）。",
     ),
     "transposed.size.disagree": (
         "The three computations disagree (largest difference {diff}) — please report this setting.",
@@ -150,7 +150,7 @@ STRINGS = {
     # -- scatter-add ------------------------------------------------------------------------
     "transposed.scatter.header": (
         "Scatter-add: one input → many outputs",
-        "逐点盖章：一个输入 → 多个输出",
+        "散布相加：一个输入 → 多个输出",
     ),
     "transposed.scatter.explain": (
         "Each input value x[r, c] multiplies the **whole kernel** and adds it onto the canvas with its top-left corner at (r·s, c·s): stamps land **s = {s}** cells apart. One input cell touches **{taps}** output cells — *one-to-many* — where a forward convolution reads {taps} inputs for each output (*many-to-one*). Where stamps overlap, they add.",
@@ -231,7 +231,7 @@ STRINGS = {
     ),
     "transposed.direct.waste": (
         "{zero} of the {total} products ({pct} %) multiply a zero that was inserted or padded — this is why libraries compute the scatter-add form instead.",
-        "在 {total} 次乘法中，有 {zero} 次（{pct} %）乘的是插入或补上的零——这就是各个库实际用逐点盖章来计算的原因。",
+        "在 {total} 次乘法中，有 {zero} 次（{pct} %）乘的是插入或补上的零——这就是各个库实际用散布相加来计算的原因。",
     ),
     "transposed.direct.pinned": (
         "Click an output cell to pin its window. Pinned: y[{r},{c}]",
@@ -270,7 +270,7 @@ STRINGS = {
     "transposed.matrix.header": ("The matrix form: y = Cᵀ·x", "矩阵形式：y = Cᵀ·x"),
     "transposed.matrix.explain": (
         "Flatten the output y ({o}×{o}) and the input x ({n}×{n}) row by row. The forward convolution is **x′ = C·y** with C of shape **{n2} × {o2}**: one row per window, the kernel's weights spread out with gaps. The transposed convolution multiplies by the transpose: **y = Cᵀ·x**, shape **{o2} × {n2}**. Row q of Cᵀ (= column q of C) lists which inputs reach output cell q and through which weight. **Click a row of Cᵀ, an entry of y, or an output cell** to pick one.",
-        "把输出 y（{o}×{o}）和输入 x（{n}×{n}）按行展平。正向卷积是 **x′ = C·y**，C 的形状为 **{n2} × {o2}**：每个窗口一行，卷积核的权重中间隔着零铺开。转置卷积乘的是它的转置**：y = Cᵀ·x**，形状为 **{o2} × {n2}**。Cᵀ 的第 q 行（= C 的第 q 列）列出哪些输入、通过哪个权重到达输出格 q。**点击 Cᵀ 的一行、y 的一个元素或一个输出格**即可选中。",
+        "把输出 y（{o}×{o}）和输入 x（{n}×{n}）按行展平。正向卷积是 **x′ = C·y**，C 的形状为 **{n2} × {o2}**：每个窗口一行，卷积核的权重中间隔着零铺开。转置卷积乘的是它的转置：**y = Cᵀ·x**，形状为 **{o2} × {n2}**。Cᵀ 的第 q 行（= C 的第 q 列）列出哪些输入、通过哪个权重到达输出格 q。**点击 Cᵀ 的一行、y 的一个元素或一个输出格**即可选中。",
     ),
     "transposed.matrix.density": (
         "{nnz} of the {total} entries of C are non-zero ({pct} %): each of the {rows} rows holds at most k² = {taps} weights.",
@@ -320,7 +320,7 @@ STRINGS = {
     "transposed.check.col_method": ("Computation", "算法"),
     "transposed.check.col_shape": ("Output shape", "输出形状"),
     "transposed.check.col_diff": ("Largest |difference|", "最大 |差值|"),
-    "transposed.check.scatter": ("① Scatter-add, cropped by p", "① 逐点盖章，再按 p 裁剪"),
+    "transposed.check.scatter": ("① Scatter-add, cropped by p", "① 散布相加，再按 p 裁剪"),
     "transposed.check.direct": (
         "② Zeros + flipped kernel, stride-1 conv",
         "② 插零 + 翻转卷积核，步长 1 卷积",
@@ -331,7 +331,7 @@ STRINGS = {
         "All three agree with conv_transpose2d.",
         "三种算法都与 conv_transpose2d 一致。",
     ),
-    "transposed.check.title_scatter": ("① scatter-add", "① 逐点盖章"),
+    "transposed.check.title_scatter": ("① scatter-add", "① 散布相加"),
     "transposed.check.title_direct": ("② direct form", "② 直接形式"),
     "transposed.check.title_matrix": ("③ Cᵀ·x", "③ Cᵀ·x"),
     "transposed.check.title_reference": (
