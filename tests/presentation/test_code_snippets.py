@@ -19,8 +19,13 @@ from convviz.figures.common.panels import KERNEL_KINDS, kernel_values
 from convviz.figures.dilated import code as dilated_code
 from convviz.figures.dilated.kernel import KERNEL_FILLS as DILATED_FILLS
 from convviz.figures.dilated.kernel import kernel_values as dilated_kernel
+from convviz.figures.grouped import code as grouped_code
+from convviz.figures.grouped import compute as grouped_compute
+from convviz.figures.grouped.groups import valid_groups
 from convviz.figures.image_lab import code as image_lab_code
 from convviz.figures.image_lab.upsampling import UP_SIDE
+from convviz.figures.pointwise import code as pointwise_code
+from convviz.figures.pointwise import matmul as pointwise_matmul
 from convviz.figures.standard import channels
 from convviz.figures.standard import code as standard_code
 from convviz.figures.standard.channels import CHANNEL_CONTROLS
@@ -243,12 +248,60 @@ def image_lab_cases(rng: np.random.Generator) -> list[tuple[str, str, dict]]:
     return cases
 
 
+def grouped_cases(rng: np.random.Generator) -> list[tuple[str, str, dict]]:
+    """The grouped page's code: random channels, every valid g, k, input size, seed, channel."""
+    settings = [(4, 4, 1, PARAM_SPECS["kernel_size"].default, 4, 0, 0)]
+    while len(settings) < SETTINGS_PER_PAGE:
+        cin, cout = _draw(rng, "in_channels"), _draw(rng, "out_channels")
+        g = int(rng.choice(valid_groups(cin, cout)))
+        k, i, seed = _draw(rng, "kernel_size"), _draw(rng, "input_size"), _draw(rng, "seed")
+        settings.append((cin, cout, g, k, i, seed, int(rng.integers(0, cout))))
+    cases = []
+    for number, (cin, cout, g, k, i, seed, channel) in enumerate(settings):
+        lang = LANGUAGES[number % 2]
+        source = grouped_code.pytorch_snippet(
+            cin, cout, g, kernel_size=k, input_size=i, seed=seed, out_channel=channel, lang=lang
+        )
+        expected = {}
+        if k <= i:  # the page's output channel (nothing is computed when k > i)
+            x = make_values("random", (cin, i, i), seed=seed)
+            weight = make_values("random", (cout, cin // g, k, k), seed=seed + 1)
+            direct = grouped_compute.grouped_by_hand(x, weight, groups=g)["direct"]
+            expected[f"y[0, {channel}]"] = direct[channel]
+        name = f"grouped-{number}-{lang}-{cin}-{cout}-g{g}-k{k}-i{i}-seed{seed}-c{channel}"
+        cases.append((name, source, expected))
+    return cases
+
+
+def pointwise_cases(rng: np.random.Generator) -> list[tuple[str, str, dict]]:
+    """The 1×1 page's code (its sliders: C_in, C_out up to 8, input 2 to 8, seed, pixel)."""
+    settings = [(3, 2, 4, 0, (0, 0))]
+    while len(settings) < SETTINGS_PER_PAGE // 2:
+        cin, cout, i = (int(v) for v in rng.integers((1, 1, 2), (9, 9, 9)))
+        pixel = tuple(int(v) for v in rng.integers(0, i, 2))
+        settings.append((cin, cout, i, _draw(rng, "seed"), pixel))
+    cases = []
+    for number, (cin, cout, i, seed, (r, c)) in enumerate(settings):
+        lang = LANGUAGES[number % 2]
+        source = pointwise_code.pytorch_snippet(
+            cin, cout, input_size=i, seed=seed, pixel=(r, c), lang=lang
+        )
+        x = make_values("random", (cin, i, i), seed=seed)
+        weight = make_values("random", (cout, cin), seed=seed + 1)
+        shown = pointwise_matmul.pointwise_check(x, weight)["conv"][:, r, c]
+        name = f"pointwise-{number}-{lang}-{cin}-{cout}-i{i}-seed{seed}-{r}-{c}"
+        cases.append((name, source, {f"y[0, :, {r}, {c}]": shown}))
+    return cases
+
+
 BUILDERS = {
     "transposed": transposed_cases,
     "standard": standard_cases,
     "standard_channels": standard_channels_cases,
     "dilated": dilated_cases,
     "image_lab": image_lab_cases,
+    "grouped": grouped_cases,
+    "pointwise": pointwise_cases,
 }
 
 
