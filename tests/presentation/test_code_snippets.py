@@ -55,9 +55,17 @@ def _draw(rng: np.random.Generator, key: str, high: int | None = None) -> int:
     return int(rng.integers(spec.min_value, (high or spec.max_value) + 1))
 
 
+def _typed(rng: np.random.Generator, count: int) -> str:
+    """What a learner might type: numbers with up to seven decimals, some large."""
+    scale, places = float(rng.choice([1.0, 10.0, 1000.0])), int(rng.integers(0, 8))
+    return " ".join(f"{v:.{places}f}" for v in rng.normal(0.0, scale, count))
+
+
 def _values(rng: np.random.Generator, shape: tuple[int, int]) -> np.ndarray:
-    kind = str(rng.choice([k for k in INPUT_KINDS if k != "custom"]))
-    return make_values(kind, shape, seed=int(rng.integers(0, 10_000)))
+    """A grid as the input control makes it: counting, random, ones or typed numbers."""
+    kind = str(rng.choice(INPUT_KINDS))
+    text = _typed(rng, int(np.prod(shape))) if kind == "custom" else ""
+    return make_values(kind, shape, seed=int(rng.integers(0, 10_000)), text=text)
 
 
 # -- each page: (name, source, the page's numbers by printed expression) ------------------
@@ -79,13 +87,12 @@ def transposed_cases(rng: np.random.Generator) -> list[tuple[str, str, dict]]:
             "output_padding": _draw(rng, "output_padding"),
             "dilation": _draw(rng, "dilation"),
         }
-        kind = str(rng.choice([k for k in KERNEL_KINDS if k != "custom"]))
-        settings.append((hyper, None, kind))
+        settings.append((hyper, None, str(rng.choice(KERNEL_KINDS))))
     cases = []
     for number, (hyper, fill, kind) in enumerate(settings):
         i, k = hyper.pop("input_size"), hyper.pop("kernel_size")
         x = make_values(fill, (i, i)) if fill else _values(rng, (i, i))
-        kernel = kernel_values(kind, k, seed=number)
+        kernel = kernel_values(kind, k, seed=number, text=_typed(rng, k * k))
         lang = LANGUAGES[number % 2]
         try:
             source = transposed_code.code_view(x, kernel, lang=lang, **hyper)

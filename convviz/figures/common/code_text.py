@@ -3,15 +3,15 @@ written out as nested lists, and the page's own random numbers rebuilt in the sn
 
 The snippets are f-strings whose numbers change with the setting, so a comment column typed
 by hand drifts; :func:`align_comments` puts every trailing ``# …`` two spaces after the longest
-line of code that carries one. :func:`seeded_values` writes the expression that draws the same
+line of code that carries one. Numbers are written so that they read back exactly
+(:func:`number_literal`): a typed 0.125 must not become 0.12 in the code, or the code would
+print other numbers than the page. :func:`seeded_values` writes the expression that draws the same
 numbers as ``make_values("random", shape, seed=seed)``, so a snippet prints the page's numbers.
 """
 
 from __future__ import annotations
 
 import numpy as np
-
-from convviz.engine.arithmetic_text import format_number
 
 MARKER = "  # "  # code, at least two spaces, then a trailing comment
 
@@ -40,6 +40,40 @@ def align_comments(code: str) -> str:
     return "\n".join(
         head if comment is None else f"{head.ljust(width)}  # {comment}" for head, comment in split
     )
+
+
+def number_literal(value: float) -> str:
+    """A number as Python source that gives the same float32 in a tensor: ``3``, ``0.125``.
+
+    The snippets build float32 tensors, so the shortest text that rounds to the same float32
+    is exact for them (and shorter than the float64 repr).
+
+    Examples
+    --------
+    >>> number_literal(3.0), number_literal(-0.125), number_literal(1 / 3), number_literal(-0.0)
+    ('3', '-0.125', '0.33333334', '0')
+    """
+    number = float(value)
+    if number.is_integer() and abs(number) < 2**24:  # every such integer is a float32
+        return str(int(number))
+    return str(np.float32(number))
+
+
+def grid_literal(values: np.ndarray, *, indent: str = "") -> str:
+    """(H, W) ``values`` as a (1, 1, H, W) float32 tensor literal, one row per line.
+
+    Examples
+    --------
+    >>> print(grid_literal(np.array([[1.0, 0.5], [-2.0, 0.0]])))
+    torch.tensor([[[
+        [1, 0.5],
+        [-2, 0],
+    ]]], dtype=torch.float32)
+    """
+    rows = "".join(
+        f"{indent}    [{', '.join(number_literal(v) for v in row)}],\n" for row in values
+    )
+    return f"torch.tensor([[[\n{rows}{indent}]]], dtype=torch.float32)"
 
 
 def seeded_values(shape: tuple[int, ...], seed: int) -> str:
@@ -84,7 +118,7 @@ def array_literal(values: object, *, indent: str = "") -> str:
     """
     array = np.asarray(values, dtype=float)
     if array.ndim == 1:
-        return "[" + ", ".join(format_number(v) for v in array.tolist()) + "]"
+        return "[" + ", ".join(number_literal(v) for v in array.tolist()) + "]"
     if array.ndim == 2:
         return "[" + f",\n{indent} ".join(array_literal(row) for row in array) + "]"
     inner = indent + "    "
