@@ -9,6 +9,7 @@ import streamlit as st
 from convviz.controls import (
     cached,
     choice_control,
+    colour_control,
     current_language,
     input_values_control,
     page_header,
@@ -304,6 +305,7 @@ TAB_VIEWS = {
 
 lang = current_language()
 page_header("standard", lang)
+colour_control(lang)
 setting, x, fill = sidebar(lang)
 if x is None:
     st.info(translate("standard.values_error", lang), icon=":material/edit:")

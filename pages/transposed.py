@@ -9,6 +9,7 @@ import streamlit as st
 from convviz.controls import (
     cached,
     choice_control,
+    colour_control,
     current_language,
     input_values_control,
     int_param,
@@ -311,6 +312,7 @@ TAB_VIEWS = {
 
 lang = current_language()
 page_header("transposed", lang)
+colour_control(lang)
 params, x, kernel = sidebar(lang)
 hyper = {name: params[name] for name in HYPER}
 if x is None or kernel is None:

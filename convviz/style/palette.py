@@ -20,16 +20,30 @@ OKABE_ITO = {
     "reddish_purple": "#CC79A7",
 }
 
-# Fill colours for cells whose meaning is their kind, not their value.
+# Fill colours for cells whose meaning is their kind, not their value: padding and inserted
+# zeros light and quiet (they hold no information of the input), output_padding a pale orange.
 KIND_FILL = {
-    CellKind.INSERTED_ZERO: "#EDEDED",
-    CellKind.BORDER_PAD: "#CFE6F5",  # light sky blue
-    CellKind.OUTPUT_PAD: "#F8DDA8",  # light orange
+    CellKind.INSERTED_ZERO: "#F3F0EA",  # warm near-white
+    CellKind.BORDER_PAD: "#E6E6E6",  # light grey
+    CellKind.OUTPUT_PAD: "#FBE8C4",  # pale orange
     CellKind.OUTSIDE: "#F7F7F7",
     CellKind.KERNEL: "#BFE5D7",  # light bluish green
 }
-# Outline colours: the window / selection, and the tap a trace is on.
+KIND_TEXT = "#666666"  # numbers on kind-filled cells: readable, quieter than real values
+# Colouring by role (the default): real cells in a light tint of their panel's role colour,
+# so input, kernel and output read apart at a glance and every number stays dark on light.
+ROLE_FILL = {
+    "input": "#CBE2F4",  # light blue
+    "kernel": "#C9E9DC",  # light bluish green
+    "output": "#FADBAA",  # light orange
+    "other": "#DCDCDC",  # light grey
+}
+# Outline colours: the window / selection, and the tap a trace is on. The window and the
+# output cell being computed are a bold outline over a translucent fill of the same colour.
 HIGHLIGHT = OKABE_ITO["vermillion"]
+HIGHLIGHT_FILL = "rgba(213, 94, 0, 0.28)"  # vermillion at 28 % over the cells
+HIGHLIGHT_ALPHA = 0.28
+HIGHLIGHT_WIDTH = 4.0  # px on screen
 SECONDARY_HIGHLIGHT = OKABE_ITO["blue"]
 TEXT_DARK = "#1A1A1A"
 TEXT_LIGHT = "#FFFFFF"

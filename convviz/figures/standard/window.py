@@ -146,7 +146,7 @@ def window_figure(
     base = len(fig.data)
     fig.add_traces(
         [
-            line_trace(first[0]["x"], first[0]["y"], panel=INPUT, dash="dash", width=2.5),
+            line_trace(first[0]["x"], first[0]["y"], panel=INPUT),
             line_trace(first[1]["x"], first[1]["y"], panel=OUTPUT),
             caption_trace(first[2]["text"][0], rows=rows),
         ]
