@@ -20,6 +20,7 @@ from convviz.controls import (
 )
 from convviz.controls.caching import cached_figure
 from convviz.controls.downloads import export_buttons, share_link
+from convviz.controls.hover import hover_view
 from convviz.controls.pins import pin_clicked_cell
 from convviz.controls.predict import predict_first
 from convviz.controls.tabs import lazy_tabs
@@ -132,6 +133,8 @@ def window_tab(x, fill, setting, lang):
     )
     st.markdown(view["pinned"])
     st.code(view["pinned_sum"], language=None, wrap_lines=True)
+    st.markdown(f"**{translate('standard.window.hover_title', lang)}**")
+    hover_view(view["hover"], key="standard_hover", pin_key=PIN)
     export_buttons(
         "standard_window",
         lang=lang,
