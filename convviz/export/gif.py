@@ -29,6 +29,7 @@ from convviz.export.painter import RGB, Painter, rgb
 from convviz.export.png import cell_size, check_scale, draw_scene, layout_scene
 from convviz.export.scene import Animation, GridPanel
 from convviz.style.palette import (
+    HIGHLIGHT,
     KIND_FILL,
     KIND_TEXT,
     OKABE_ITO,
@@ -73,6 +74,7 @@ def gif_palette() -> tuple[RGB, ...]:
         rgb("#999999"),
         rgb("#D0D0D0"),
         rgb(SECONDARY_HIGHLIGHT),
+        rgb(HIGHLIGHT),
     ]
     base += [rgb(c) for c in KIND_FILL.values()] + [rgb(c) for c in ROLE_FILL.values()]
     base += [tinted(rgb(c)) for c in (*KIND_FILL.values(), *ROLE_FILL.values())]

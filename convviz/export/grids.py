@@ -21,6 +21,7 @@ from convviz.export.scene import GridPanel, format_number
 from convviz.style.palette import (
     HIGHLIGHT,
     HIGHLIGHT_ALPHA,
+    HIGHLIGHT_TINT,
     KIND_FILL,
     KIND_TEXT,
     ROLE_FILL,
@@ -184,8 +185,8 @@ def grid_image(panel: GridPanel, cell: int, font_px: int, painter: Painter) -> I
 
 
 def tinted(fill: tuple[int, int, int]) -> tuple[int, int, int]:
-    """``fill`` under the translucent ``HIGHLIGHT`` (alpha ``HIGHLIGHT_ALPHA``), as on screen."""
-    top = rgb(HIGHLIGHT)
+    """``fill`` under the translucent ``HIGHLIGHT_TINT`` (``HIGHLIGHT_ALPHA``), as on screen."""
+    top = rgb(HIGHLIGHT_TINT)
     return tuple(round(f + (t - f) * HIGHLIGHT_ALPHA) for f, t in zip(fill, top, strict=True))  # type: ignore[return-value]
 
 

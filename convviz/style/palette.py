@@ -23,25 +23,29 @@ OKABE_ITO = {
 # Fill colours for cells whose meaning is their kind, not their value: padding and inserted
 # zeros light and quiet (they hold no information of the input), output_padding a pale orange.
 KIND_FILL = {
-    CellKind.INSERTED_ZERO: "#F3F0EA",  # warm near-white
-    CellKind.BORDER_PAD: "#E6E6E6",  # light grey
-    CellKind.OUTPUT_PAD: "#FBE8C4",  # pale orange
+    CellKind.INSERTED_ZERO: "#FBF6EC",  # warm near-white
+    CellKind.BORDER_PAD: "#E8E8E8",  # light grey
+    CellKind.OUTPUT_PAD: "#FCEBCB",  # pale orange
     CellKind.OUTSIDE: "#F7F7F7",
     CellKind.KERNEL: "#BFE5D7",  # light bluish green
 }
 KIND_TEXT = "#666666"  # numbers on kind-filled cells: readable, quieter than real values
 # Colouring by role (the default): real cells in a light tint of their panel's role colour,
 # so input, kernel and output read apart at a glance and every number stays dark on light.
+# The kernel's tint is a little darker than the input's, so the two differ in lightness as
+# well as in hue (blue and green tints look alike to tritanopes).
 ROLE_FILL = {
-    "input": "#CBE2F4",  # light blue
-    "kernel": "#C9E9DC",  # light bluish green
-    "output": "#FADBAA",  # light orange
-    "other": "#DCDCDC",  # light grey
+    "input": "#D0E4F5",  # light blue
+    "kernel": "#BCE3D0",  # light bluish green
+    "output": "#F9D6A0",  # light orange
+    "other": "#D9D9D9",  # light grey
 }
 # Outline colours: the window / selection, and the tap a trace is on. The window and the
-# output cell being computed are a bold outline over a translucent fill of the same colour.
-HIGHLIGHT = OKABE_ITO["vermillion"]
-HIGHLIGHT_FILL = "rgba(213, 94, 0, 0.28)"  # vermillion at 28 % over the cells
+# output cell being computed are a bold outline in dark vermillion (contrast at least 4.5:1
+# with every fill above) over a translucent fill of Okabe-Ito vermillion.
+HIGHLIGHT = "#A33E00"  # Okabe-Ito vermillion, darker (same hue)
+HIGHLIGHT_TINT = OKABE_ITO["vermillion"]
+HIGHLIGHT_FILL = "rgba(213, 94, 0, 0.28)"  # HIGHLIGHT_TINT at 28 % over the cells
 HIGHLIGHT_ALPHA = 0.28
 HIGHLIGHT_WIDTH = 4.0  # px on screen
 SECONDARY_HIGHLIGHT = OKABE_ITO["blue"]

@@ -17,6 +17,7 @@ from convviz.style.colouring import colouring
 from convviz.style.palette import (
     HIGHLIGHT,
     HIGHLIGHT_ALPHA,
+    HIGHLIGHT_TINT,
     KIND_FILL,
     ROLE_FILL,
     CellKind,
@@ -117,7 +118,7 @@ def test_nan_cells_are_empty_and_highlights_are_outlined():
         assert image.getpixel((left + dx, middle_y)) == rgb(HIGHLIGHT), dx
     assert image.getpixel((left - 4, middle_y)) == (255, 255, 255)
     # inside, the cell is tinted: its role fill under HIGHLIGHT at HIGHLIGHT_ALPHA
-    fill, top = rgb(ROLE_FILL["output"]), rgb(HIGHLIGHT)
+    fill, top = rgb(ROLE_FILL["output"]), rgb(HIGHLIGHT_TINT)
     tint = tuple(round(f + (t - f) * HIGHLIGHT_ALPHA) for f, t in zip(fill, top, strict=True))
     assert image.getpixel((left + 6, middle_y)) == tint
     assert image.getpixel(_cell_pixel(scene, 1, 0)) == fill  # outside the highlight
