@@ -46,7 +46,7 @@ export default function (component) {
   };
   const root = make("div", "cvz-hover");
   const row = make("div", "cvz-row");
-  const font = Math.max(12, Math.min(18, Math.round(px * 0.4)));
+  const font = Math.max(14, Math.min(20, Math.round(px * 0.42)));  // never under 14 px
   const panels = data.panels.map((panel, index) => {
     const box = make("div", "cvz-panel" + (index === data.source ? " cvz-source" : ""));
     box.dataset.panel = String(index);
@@ -60,7 +60,8 @@ export default function (component) {
       const cell = make("div", "cvz-cell", panel.texts[i]);
       cell.style.background = panel.fills[i];
       cell.style.color = panel.inks[i];
-      cell.style.fontSize = (panel.texts[i].includes("\\n") ? font - 3 : font) + "px";
+      const lines = panel.texts[i].includes("\\n");
+      cell.style.fontSize = (lines ? Math.max(14, font - 4) : font) + "px";
       cell.dataset.index = String(i);
       grid.appendChild(cell);
       cells.push(cell);

@@ -109,3 +109,15 @@ def test_a_pin_from_the_browser_is_kept_only_inside_the_grid(monkeypatch, picked
     monkeypatch.setattr(hover.st, "session_state", state)
     hover._store_pin("view", "pin", (3, 3))
     assert state.get("pin") == kept
+
+
+@pytest.mark.parametrize(("i", "k"), [(3, 2), (12, 7)])
+def test_cells_are_large_enough_for_their_widest_number_at_14_px(i, k):
+    trace = window_trace(
+        np.arange(i * i, dtype=float).reshape(i, i),
+        kernel_values("arange", (k, k)),
+        setting_from(**_setting(i, k, 1, 0)),
+    )
+    payload = window_hover(trace, flipped=False, pin=(0, 0), lang="en")
+    widest = max(len(str(int(v))) for v in trace.sums.ravel())  # the output's largest number
+    assert payload["cell"] >= max(30, 0.6 * 14 * widest + 6)

@@ -19,7 +19,10 @@ from convviz.export.onscreen import panel_from_spec
 from convviz.figures.common.grid import MAX_NUMBERED_CELLS, GridSpec
 from convviz.style.palette import HIGHLIGHT, HIGHLIGHT_FILL, ROLE_COLOUR
 
-MIN_HOVER_PX, MAX_HOVER_PX = 22, 44  # cell side in the hover view
+# Cell side in the hover view: at least two lines of 14 px text (a named weight over its
+# value); panels that do not fit side by side wrap onto the next line instead of shrinking.
+MIN_HOVER_PX, MAX_HOVER_PX = 30, 64
+DIGIT_EM = 0.6  # width of a digit in em of the sans-serif the view uses (a little generous)
 HOVER_WIDTH = 900  # px the panels share
 
 
@@ -104,15 +107,20 @@ def hover_payload(
     Returns
     -------
     dict
-        ``panels``, ``operators``, ``source``, ``links``, ``pinned``, ``hint``, ``cell`` (px),
-        ``outline`` and ``fill`` (the highlight colours).
+        ``panels``, ``operators``, ``source``, ``links``, ``pinned``, ``hint``, ``cell`` (px:
+        as large as ``HOVER_WIDTH`` allows, at least ``MIN_HOVER_PX`` and wide enough for the
+        widest cell text at 14 px), ``outline`` and ``fill`` (the highlight colours).
     """
     panels = [panel_payload(spec) for spec in specs]
     rows, cols = panels[source]["rows"], panels[source]["cols"]
     if len(links) != rows * cols:
         raise ValueError(f"{len(links)} links for a {rows}×{cols} source panel")
     width = sum(p["cols"] for p in panels) + 1.5 * (len(panels) - 1)
-    cell = int(np.clip(HOVER_WIDTH // max(width, 1), MIN_HOVER_PX, MAX_HOVER_PX))
+    widest = max(
+        (len(line) for p in panels for t in p["texts"] for line in t.split("\n")), default=1
+    )
+    fits = int(np.ceil(DIGIT_EM * 14 * widest)) + 6  # the widest text at 14 px, 3 px each side
+    cell = int(np.clip(HOVER_WIDTH // max(width, 1), max(MIN_HOVER_PX, fits), MAX_HOVER_PX))
     r, c = pinned
     return {
         "panels": panels,
