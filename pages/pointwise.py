@@ -11,6 +11,7 @@ import streamlit as st
 from convviz.controls import (
     cached,
     choice_control,
+    colour_control,
     current_language,
     int_param,
     page_header,
@@ -114,6 +115,7 @@ def pick_pixel() -> None:
 
 lang = current_language()
 page_header("pointwise", lang)
+colour_control(lang)
 sizes = param_controls(
     ("in_channels", "out_channels", "input_size"),
     lang,
