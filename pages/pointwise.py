@@ -23,6 +23,7 @@ from convviz.controls.caching import cached_figure as figure
 from convviz.controls.downloads import export_buttons, share_link
 from convviz.controls.predict import predict_first
 from convviz.controls.upload import image_source
+from convviz.controls.widgets import count_fields
 from convviz.engine.errors import ConvValueError
 from convviz.figures.common import channel_exports as files
 from convviz.figures.common import counts
@@ -42,20 +43,7 @@ IMAGE_SIDE = 256  # pictures are shrunk to this for the mixing demo (fast, and e
 
 def channel_fields(prefix: str, defaults: dict[str, int], lang: str) -> dict[str, int]:
     """Number inputs for a block's channel counts, in a row, bound to the URL."""
-    values = {}
-    for column, (name, default) in zip(st.columns(7), defaults.items(), strict=False):
-        values[name] = int(
-            column.number_input(
-                translate(f"counts.field.{name}", lang),
-                min_value=1,
-                max_value=4096,
-                value=default,
-                step=1,
-                key=f"{prefix}_{name}",
-                bind="query-params",
-            )
-        )
-    return values
+    return count_fields(prefix, defaults, lang, label_key="counts.field.{name}")
 
 
 def block(plain, reduced, key: str, lang: str) -> None:
