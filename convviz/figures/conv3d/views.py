@@ -175,12 +175,10 @@ def fusion_view(setting: Conv3dSetting, lang: str) -> dict:
     h_out, w_out = fused.shape
     figure = panels_figure(
         [
-            GridSpec(
-                values=fused,
-                title=translate("conv3d.fusion.map_title", lang, h=h_out, w=w_out),
-                role="output",
-            )
-        ]
+            GridSpec(fused, translate("conv3d.fusion.map_2d", lang, d=depth), role="output"),
+            GridSpec(as_3d[0, 0], translate("conv3d.fusion.map_3d", lang, d=depth), role="output"),
+        ],
+        operators=("=",),
     )
     return {
         "figure": figure,

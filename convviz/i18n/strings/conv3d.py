@@ -132,7 +132,8 @@ STRINGS = {
         "A 2-D convolution on a frame with several channels (an RGB frame: C = 3) uses a kernel **(C, kH, kW)** that covers every channel at once: it slides over H and W only and gives one map per filter. Stacking the D frames of a clip as channels (early fusion) does the same to time: the first layer sums over all frames at once and **the time axis is gone**. A 3-D kernel with kD < D instead **slides along time**, and the output keeps a depth of D_out frames — the contrast the C3D paper draws.",
         "在多通道的帧上做 2D 卷积（如 RGB 帧，C = 3）时，卷积核 **(C, kH, kW)** 一次覆盖所有通道：它只沿 H 和 W 滑动，每个滤波器输出一张图。把片段的 D 帧当成通道堆起来（早期融合）对时间也是如此：第一层就一次性把所有帧加在一起，**时间这一维随之消失**。而 kD < D 的 3D 卷积核会**沿时间滑动**，输出保留 D_out 帧的深度——这正是 C3D 论文所强调的区别。",
     ),
-    "conv3d.fusion.map_title": ("early fusion: one {h}×{w} map", "早期融合：一张 {h}×{w} 的图"),
+    "conv3d.fusion.map_2d": ("2-D, {d} channels", "2D，{d} 个通道"),
+    "conv3d.fusion.map_3d": ("3-D, kD = {d}", "3D，kD = {d}"),
     "conv3d.fusion.text": (
         "Here: the {d} frames as {d} channels, a 2-D kernel ({d}, {kh}, {kw}) → one {h}×{w} map. A 3-D kernel {d}×{kh}×{kw} as deep as the clip gives the same map with a depth of 1 (largest difference: {diff}); a kernel with kD < {d}, as in section 1, slides along time instead: at stride 1 without padding it gives {d} − kD + 1 output frames.",
         "本例：把 {d} 帧当作 {d} 个通道，用 2D 卷积核 ({d}, {kh}, {kw}) → 一张 {h}×{w} 的图。与片段一样深的 3D 卷积核 {d}×{kh}×{kw} 给出同一张图，深度为 1（最大差异：{diff}）；而像第 1 节那样 kD < {d} 的卷积核会沿时间滑动：步长为 1、不填充时输出 {d} − kD + 1 帧。",
