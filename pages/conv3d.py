@@ -1,6 +1,8 @@
 """3-D convolution: a clip of frames, the kD×kH×kW window sliding over space and time, 2-D against
 3-D convolution, the output size per axis, and the weights and MACs of video layers."""
 
+from functools import partial
+
 import streamlit as st
 
 from convviz.clips import CLIP_KINDS, KERNEL_KINDS_3D
@@ -16,13 +18,13 @@ from convviz.controls import (
     show_notice,
 )
 from convviz.controls.caching import cached_figure
-from convviz.controls.downloads import share_link
+from convviz.controls.downloads import export_buttons, share_link
 from convviz.controls.predict import predict_first
 from convviz.controls.widgets import count_fields
 from convviz.engine.errors import ConvValueError
 from convviz.figures.common.panels import MAX_ANIMATED_STEPS
 from convviz.figures.conv3d import code as torch_code
-from convviz.figures.conv3d import views
+from convviz.figures.conv3d import files, views
 from convviz.figures.conv3d.data import Conv3dSetting
 from convviz.i18n import translate
 from convviz.param_specs import PADDING_MODES
@@ -117,6 +119,17 @@ def window_section(setting: Conv3dSetting, lang: str) -> tuple[int, int, int] | 
     if not view["animated"]:
         show_notice("conv3d.window.not_animated", lang, steps=steps, limit=MAX_ANIMATED_STEPS)
     st.plotly_chart(view["frames"], width="content", key="conv3d_frames")
+    export_buttons(
+        "conv3d_frames",
+        lang=lang,
+        file_stem=files.file_stem(setting),
+        png=partial(files.frames_png, setting, step, lang=lang),
+        gif=partial(files.frames_gif, setting, lang=lang) if files.gif_fits(steps) else None,
+        latex=partial(files.sizes_tex, setting),
+        csv=partial(files.output_csv, setting),
+    )
+    if not files.gif_fits(steps):
+        st.caption(translate("conv3d.files.gif_budget", lang, limit=files.MAX_GIF_STEPS))
     t, r, c = view["cell"]
     frames = ", ".join(map(str, view["frames_read"]))
     st.markdown(translate("conv3d.window.cell", lang, t=t, r=r, c=c, frames=frames))

@@ -34,6 +34,8 @@ def test_defaults_render_every_section(lang):
     code = _code(at, "import numpy")
     assert "torch.nn.Conv3d(1, 1, kernel_size=(3, 3, 3), stride=(1, 1, 1)," in code
     assert "print(y[0, 0, 0, 0, 0].item())" in code
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert labels == ["PNG", "GIF", "LaTeX", "CSV"]
     weights = translate("conv3d.layers.weights", lang)
     assert at.table[1].value[weights].iloc[0] == "3·3·3·64·128 = 221,184"
 
@@ -112,3 +114,15 @@ def test_hostile_link_values_are_clamped():
     assert at.slider(key="frames").value <= 8
     assert at.slider(key="kernel_depth").value >= 1
     assert at.radio(key="clip").value == "moving"
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_large_output_is_stepped_not_animated(lang):
+    at = open_app(lang, PAGE, frames="8", input_size="10", input_size_w="10", kernel_depth="1",
+                  kernel_size="1", kernel_size_w="1", step="799")  # fmt: skip
+    assert not at.exception and not at.error
+    notice = translate("conv3d.window.not_animated", lang, steps=800, limit=225)
+    assert notice in [i.value for i in at.info]
+    assert translate("conv3d.files.gif_budget", lang, limit=64) in _text(at)
+    assert [b.proto.label for b in at.get("download_button")] == ["PNG", "LaTeX", "CSV"]
+    assert "print(y[0, 0, 7, 9, 9].item())" in _code(at, "import numpy")

@@ -73,15 +73,27 @@ def frame_specs(trace: ClipTrace, lang: str) -> tuple[list[GridSpec], list[GridS
     return inputs, outputs
 
 
-def step_shapes(trace: ClipTrace, cell: tuple[int, int, int], first_output: int) -> list[dict]:
-    """Outlines of one step: the window on each frame it reads, the cell it writes."""
+def step_highlights(
+    trace: ClipTrace, cell: tuple[int, int, int], first_output: int
+) -> list[tuple[int, Highlight]]:
+    """``(panel, outline)`` of one step: the window on each frame it reads, the cell it writes.
+
+    Input frame z is panel z; output frame t is panel ``first_output + t``.
+    """
     t, r, c = cell
     _, r0, c0 = trace.origin(cell)
     _, span_h, span_w = trace.span()
     window = Highlight(r0, c0, r0 + span_h, c0 + span_w, colour=HIGHLIGHT, width=3)
-    shapes = [highlight_shape(window, panel=z) for z in trace.frames_read(cell)]
     target = Highlight(r, c, r + 1, c + 1, colour=HIGHLIGHT, width=3)
-    return [*shapes, highlight_shape(target, panel=first_output + t)]
+    return [(z, window) for z in trace.frames_read(cell)] + [(first_output + t, target)]
+
+
+def step_shapes(trace: ClipTrace, cell: tuple[int, int, int], first_output: int) -> list[dict]:
+    """The layout shapes of :func:`step_highlights`."""
+    return [
+        highlight_shape(box, panel=panel)
+        for panel, box in step_highlights(trace, cell, first_output)
+    ]
 
 
 def step_caption(trace: ClipTrace, cell: tuple[int, int, int]) -> str:

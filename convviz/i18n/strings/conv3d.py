@@ -108,6 +108,10 @@ STRINGS = {
         "y[{t}, {r}, {c}] = the sum of the frames' sums = {value}",
         "y[{t}, {r}, {c}] = 各帧部分和之和 = {value}",
     ),
+    "conv3d.files.gif_budget": (
+        "The GIF is offered up to {limit} output cells; the PNG shows the current step.",
+        "输出格子不超过 {limit} 个时才提供 GIF；PNG 显示当前这一步。",
+    ),
     "conv3d.voxels.header": ("The same clip in 3-D", "同一个片段的三维视图"),
     "conv3d.voxels.caption": (
         "Each voxel is a cube (time along the x axis); the voxels the window reads are solid, the window's extent is outlined. Drag to turn the view.",
