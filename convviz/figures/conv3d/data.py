@@ -28,6 +28,20 @@ class Conv3dSetting(NamedTuple):
     padding_mode: str = "zeros"
     seed: int = 0
 
+    def per_axis(self) -> list[tuple[str, int, int, int, int, int]]:
+        """``(axis, i, k, s, p, d)`` for the axes ``d``, ``h``, ``w`` in turn."""
+        return list(
+            zip(
+                AXES,
+                self.size,
+                self.kernel,
+                self.stride,
+                self.padding,
+                self.dilation,
+                strict=True,
+            )
+        )
+
 
 def clip_of(setting: Conv3dSetting) -> np.ndarray:
     """The clip, shape (D, H, W)."""

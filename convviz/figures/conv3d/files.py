@@ -19,7 +19,7 @@ from convviz.export import (
     size_formula_latex,
 )
 from convviz.figures.common.animation import FrameSpec
-from convviz.figures.conv3d.data import AXES, Conv3dSetting, trace_of
+from convviz.figures.conv3d.data import Conv3dSetting, trace_of
 from convviz.figures.conv3d.frames import frame_specs, step_caption, step_highlights
 
 MAX_GIF_STEPS = 64  # frames of a GIF; larger outputs offer the PNG of one step only
@@ -73,15 +73,7 @@ def frames_gif(setting: Conv3dSetting, *, lang: str) -> bytes:
 def sizes_tex(setting: Conv3dSetting) -> str:
     """The output size on each axis with its numbers, as a LaTeX document (``aligned``)."""
     lines = []
-    for axis, i, k, s, p, d in zip(
-        AXES,
-        setting.size,
-        setting.kernel,
-        setting.stride,
-        setting.padding,
-        setting.dilation,
-        strict=True,
-    ):
+    for axis, i, k, s, p, d in setting.per_axis():
         formula = size_formula_latex(
             "standard", size=i, kernel_size=k, stride=s, padding=p, dilation=d, general=False
         )

@@ -13,7 +13,7 @@ from convviz.engine.trace3d import cell_at_step, frame_terms
 from convviz.engine.video_counts import video_layers
 from convviz.figures.common.grid import GridSpec, panels_figure
 from convviz.figures.common.panels import MAX_ANIMATED_STEPS
-from convviz.figures.conv3d.data import AXES, Conv3dSetting, clip_of, trace_of
+from convviz.figures.conv3d.data import Conv3dSetting, clip_of, trace_of
 from convviz.figures.conv3d.frames import frames_figure
 from convviz.figures.conv3d.voxels import voxel_figure
 from convviz.i18n import translate
@@ -109,16 +109,7 @@ def sizes_view(setting: Conv3dSetting, lang: str) -> dict:
         suggestion on that axis's widget), or None.
     """
     rows, error = [], None
-    settings = zip(
-        AXES,
-        setting.size,
-        setting.kernel,
-        setting.stride,
-        setting.padding,
-        setting.dilation,
-        strict=True,
-    )
-    for axis, i, k, s, p, d in settings:
+    for axis, i, k, s, p, d in setting.per_axis():
         name = translate(f"conv3d.axis.{axis}", lang)
         try:
             o = conv_output_size(i, k, s, p, d)
