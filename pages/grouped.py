@@ -24,6 +24,7 @@ from convviz.controls import (
 from convviz.controls.caching import cached_figure as figure
 from convviz.controls.downloads import export_buttons, share_link
 from convviz.controls.predict import predict_first
+from convviz.controls.urlstate import explain_url_int, seed_int_from_url, write_to_url
 from convviz.engine.errors import ConvValueError
 from convviz.export import grid_csv
 from convviz.figures.common import channel_exports as files
@@ -36,6 +37,7 @@ from convviz.figures.grouped import separable as sep
 from convviz.figures.grouped import weight as block
 from convviz.i18n import translate
 from convviz.inputs import make_values
+from convviz.param_specs import PARAM_SPECS
 
 LINK_KEY = "grouped_link_groups"  # g asked for by a shared link that these channels forbid
 
@@ -48,21 +50,25 @@ def groups_control(in_channels: int, out_channels: int, lang: str) -> int:
     """A slider over the valid g only; explains a g from the URL or left invalid by a change."""
     options = common.valid_groups(in_channels, out_channels)
     if "groups" not in st.session_state:  # first run: a link may ask for an impossible g
-        raw = st.query_params.get("groups", "1")
-        if raw.isdigit() and int(raw) not in options:
-            st.session_state[LINK_KEY] = int(raw)
+        spec = PARAM_SPECS["groups"]
+        seed_int_from_url("groups", low=spec.min_value, high=spec.max_value, default=1)
+        asked = st.session_state.get("groups", options[0])
+        if asked not in options:
+            st.session_state[LINK_KEY] = asked
+            st.session_state["groups"] = options[0]
     elif st.session_state["groups"] not in options:  # the channel counts just changed
         old = st.session_state["groups"]
         st.session_state["groups"] = max(g for g in options if g <= old)
         show_notice("grouped.groups_adjusted", lang, old=old, new=st.session_state["groups"])
+    explain_url_int("groups", lang, st.sidebar, current=st.session_state.get(LINK_KEY))
     groups = st.sidebar.select_slider(
         translate("param.groups", lang),
         options,
         key="groups",
         help=translate("help.groups", lang),
-        bind="query-params",
         on_change=_forget_link_request,
     )
+    write_to_url("groups", str(groups), "1")
     st.sidebar.caption(
         translate(
             "grouped.groups_valid",
@@ -121,17 +127,8 @@ with left:
         config={"displayModeBar": False},
     )
     st.caption(translate("grouped.graph.caption", lang))
-    st.markdown(
-        translate(
-            "grouped.graph.edges",
-            lang,
-            cin=cin,
-            cout=cout,
-            g=g,
-            edges=cin * cout // g,
-            full=cin * cout,
-        )
-    )
+    edges_key, edges_values = common.edges_sentence(cin, cout, g)
+    st.markdown(translate(edges_key, lang, **edges_values))
     stem = files.file_stem("grouped", cin=cin, cout=cout, g=g)
     export_buttons(
         "grouped_graph",
@@ -148,9 +145,8 @@ with right:
         width="content",
         config={"displayModeBar": False},
     )
-    st.caption(
-        translate("grouped.block.caption", lang, stored=cin * cout // g, total=cin * cout, g=g)
-    )
+    block_key, block_values = common.block_sentence(cin, cout, g)
+    st.caption(translate(block_key, lang, **block_values))
     export_buttons(
         "grouped_block",
         lang=lang,
@@ -276,5 +272,10 @@ export_buttons(
     csv=partial(grid_csv, kernel),
 )
 
-pytorch_code(torch_code.pytorch_snippet(cin, cout, g, kernel_size=k, input_size=i), lang)
+pytorch_code(
+    torch_code.pytorch_snippet(
+        cin, cout, g, kernel_size=k, input_size=i, seed=seed, out_channel=channel, lang=lang
+    ),
+    lang,
+)
 share_link(lang)

@@ -36,14 +36,17 @@ from convviz.figures.pointwise import pixel as per_pixel
 from convviz.i18n import translate
 from convviz.inputs import make_values
 
+MAX_CHANNELS = 4096  # the channel counts of a block a learner may type
 SMALL = {"default": 3, "max_value": 8}
 MIX_LINK = "pointwise_mix_link"  # what ?mix= asked for: preset, matrix or error
 IMAGE_SIDE = 256  # pictures are shrunk to this for the mixing demo (fast, and enough to see)
 
 
 def channel_fields(prefix: str, defaults: dict[str, int], lang: str) -> dict[str, int]:
-    """Number inputs for a block's channel counts, in a row, bound to the URL."""
-    return count_fields(prefix, defaults, lang, label_key="counts.field.{name}")
+    """Number inputs for a block's channel counts, in a row, kept in the URL."""
+    return count_fields(
+        prefix, defaults, lang, label_key="counts.field.{name}", max_value=MAX_CHANNELS
+    )
 
 
 def block(plain, reduced, key: str, lang: str) -> None:
@@ -261,5 +264,7 @@ block(
     lang,
 )
 
-pytorch_code(torch_code.pytorch_snippet(cin, cout, input_size=i), lang)
+pytorch_code(
+    torch_code.pytorch_snippet(cin, cout, input_size=i, seed=seed, pixel=(r, c), lang=lang), lang
+)
 share_link(lang)

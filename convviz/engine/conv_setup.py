@@ -24,7 +24,13 @@ from convviz.engine.params import (
     non_negative_tuple,
     positive_tuple,
 )
-from convviz.engine.sizes import conv_output_size, torch_same_padding
+from convviz.engine.sizes import (
+    conv_output_size,
+    effective_kernel_size,
+    size_keeping_padding,
+    tf_same_padding,
+    torch_same_padding,
+)
 
 # The weight layout of each op, named in messages; also "(h, w)" forms of a padding tuple.
 WEIGHT_LAYOUTS = {
@@ -157,23 +163,54 @@ def check_in_channels(
         )
 
 
+def _same_with_stride_error(
+    sizes: tuple[int, ...],
+    kernel: tuple[int, ...],
+    stride: tuple[int, ...],
+    dilation: tuple[int, ...],
+) -> ConvValueError:
+    """``same_needs_stride_1``, with the padding that does keep the size on a strided axis."""
+    axis = next(a for a, s in enumerate(stride) if s > 1)
+    i, k, s, d = sizes[axis], kernel[axis], stride[axis], dilation[axis]
+    keep = size_keeping_padding(i, k, s, d)
+    k_eff = effective_kernel_size(k, d)
+    tf_out = tf_same_padding(i, k, s, d)[0]
+    return ConvValueError(
+        "same_needs_stride_1",
+        f'padding="same" needs stride=1 in PyTorch, which does not support it with a larger '
+        f"stride; got stride={stride}. That is PyTorch's rule, not arithmetic: with i = {i}, "
+        f"k̂ = {k_eff} and s = {s}, padding p = {keep} per side gives "
+        f'o = ⌊({i} + 2·{keep} − {k_eff}) / {s}⌋ + 1 = {i}. TensorFlow\'s "SAME" gives '
+        f"⌈i / s⌉ = {tf_out} instead",
+        suggestion={"stride": 1},
+        stride=str(stride),
+        size=i,
+        k_eff=k_eff,
+        s=s,
+        keep=keep,
+        tf=tf_out,
+    )
+
+
 def resolve_padding(
-    padding: Any, kernel: tuple[int, ...], stride: tuple[int, ...], dilation: tuple[int, ...]
+    padding: Any,
+    sizes: tuple[int, ...],
+    kernel: tuple[int, ...],
+    stride: tuple[int, ...],
+    dilation: tuple[int, ...],
 ) -> tuple[int, ...]:
-    """``padding`` (int, n ints, ``"valid"`` or ``"same"``) as ``(before_1, after_1, ...)``."""
+    """``padding`` (int, n ints, ``"valid"`` or ``"same"``) as ``(before_1, after_1, ...)``.
+
+    ``sizes`` (the input size per axis) only enter the explanation of ``"same"`` with a
+    stride above 1.
+    """
     n = len(kernel)
     if isinstance(padding, str):
         if padding == "valid":
             return (0,) * (2 * n)
         if padding == "same":
             if any(s != 1 for s in stride):
-                raise ConvValueError(
-                    "same_needs_stride_1",
-                    f'padding="same" needs stride=1 (as in PyTorch); got stride={stride}. '
-                    f"With a larger stride no padding keeps the output as large as the input",
-                    suggestion={"stride": 1},
-                    stride=str(stride),
-                )
+                raise _same_with_stride_error(sizes, kernel, stride, dilation)
             sides = (torch_same_padding(k, d) for k, d in zip(kernel, dilation, strict=True))
             return tuple(p for side in sides for p in side)  # (before_1, after_1, ...)
         raise ConvValueError(
@@ -234,7 +271,7 @@ def prepare_conv(
     s = positive_tuple(stride, spatial, "stride")
     d = positive_tuple(dilation, spatial, "dilation")
     mode = check_padding_mode(padding_mode)
-    pads = resolve_padding(padding, kernel, s, d)
+    pads = resolve_padding(padding, sizes, kernel, s, d)
     if padding == "same":
         out_size = tuple(sizes)  # S + d(k-1) - d(k-1) - 1 + 1 at stride 1
     else:  # symmetric padding: before == after on every axis

@@ -9,9 +9,9 @@ parts; filter ``o`` belongs to group ``j = o // (C_out/g)`` and sees only input 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from math import gcd
 
 from convviz.engine.counting import conv_params
+from convviz.engine.params import common_divisors
 from convviz.i18n import translate
 from convviz.style.palette import OKABE_ITO
 
@@ -33,8 +33,7 @@ def check_groups(in_channels: int, out_channels: int, groups: int) -> None:
 
 def valid_groups(in_channels: int, out_channels: int) -> tuple[int, ...]:
     """Every ``g`` that divides both channel counts (the divisors of their gcd), ascending."""
-    common = gcd(in_channels, out_channels)
-    return tuple(g for g in range(1, common + 1) if common % g == 0)
+    return common_divisors(in_channels, out_channels)
 
 
 def group_colour(group: int) -> str:
@@ -55,6 +54,31 @@ def channels_text(lo: int, hi: int) -> str:
 def list_text(values: Sequence[int]) -> str:
     """``1, 2, 4`` — a list of valid settings as shown to the learner."""
     return ", ".join(str(v) for v in values)
+
+
+def edges_sentence(in_channels: int, out_channels: int, groups: int) -> tuple[str, dict]:
+    """The i18n key and values of the kernel count under the graph.
+
+    ``C_in·C_out/g`` kernels, compared with the ``C_in·C_out`` of g = 1 only when g > 1.
+    """
+    values = {
+        "cin": in_channels,
+        "cout": out_channels,
+        "g": groups,
+        "edges": in_channels * out_channels // groups,
+        "full": in_channels * out_channels,
+    }
+    return ("grouped.graph.edges" if groups > 1 else "grouped.graph.edges_standard"), values
+
+
+def block_sentence(in_channels: int, out_channels: int, groups: int) -> tuple[str, dict]:
+    """The i18n key and values of the block-diagonal weight's caption (no grey cells at g = 1)."""
+    values = {
+        "stored": in_channels * out_channels // groups,
+        "total": in_channels * out_channels,
+        "g": groups,
+    }
+    return ("grouped.block.caption" if groups > 1 else "grouped.block.caption_standard"), values
 
 
 def kind_text(in_channels: int, out_channels: int, groups: int, *, lang: str) -> str:
