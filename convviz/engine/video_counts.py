@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from convviz.engine.counting import Term
-from convviz.engine.params import check_positive
+from convviz.engine.params import check_positive, positive_tuple
 from convviz.engine.sizes import conv_output_size
 
 VIDEO_LAYERS = ("c3d", "ji_773", "ji_763", "frame_2d", "early_fusion", "r2plus1d")
@@ -44,8 +44,7 @@ class Conv3dSpec:
     @property
     def weights(self) -> Term:
         """``kD·kH·kW·C_in·C_out``."""
-        factors = (*self.kernel, self.in_channels, self.out_channels)
-        return Term("weights", factors, math.prod(factors))
+        return conv3d_weights(self.in_channels, self.out_channels, self.kernel)
 
     @property
     def macs(self) -> Term:
@@ -86,6 +85,31 @@ class VideoLayer:
     @property
     def macs(self) -> int:
         return sum(conv.macs.value for conv in self.convs)
+
+
+def conv3d_weights(in_channels: Any, out_channels: Any, kernel_size: Any) -> Term:
+    """The weights of ``nn.Conv3d(in_channels, out_channels, kernel_size)`` (groups 1).
+
+    Parameters
+    ----------
+    in_channels, out_channels : int
+    kernel_size : int or (int, int, int)
+        ``k`` or ``(kD, kH, kW)``.
+
+    Returns
+    -------
+    Term
+        ``"weights"`` with factors ``(kD, kH, kW, C_in, C_out)``.
+
+    Examples
+    --------
+    >>> conv3d_weights(64, 128, 3).value
+    221184
+    """
+    cin = check_positive("in_channels", in_channels)
+    cout = check_positive("out_channels", out_channels)
+    factors = (*positive_tuple(kernel_size, 3, "kernel_size"), cin, cout)
+    return Term("weights", factors, math.prod(factors))
 
 
 def r2plus1d_mid_channels(

@@ -196,6 +196,19 @@ STRINGS = {
         "Predict how many output frames this setting gives, then press Reveal to see every axis.",
         "先预测这个设置会输出多少帧，再点“揭晓”查看每个轴的计算。",
     ),
+    "practice.choice.topic.conv3d": ("3-D", "3D 卷积"),
+    "practice.q.conv3d_frames": (
+        "A clip of D = {frames} frames goes through a 3-D convolution whose kernel spans kD = {k} frames, with stride s = {s}, padding p = {p} frames per side and dilation d = {d} along time. **How many output frames D_out does it give?**",
+        "一个 D = {frames} 帧的片段经过一个 3D 卷积：卷积核跨 kD = {k} 帧，沿时间方向的步长 s = {s}、每侧填充 p = {p} 帧、空洞 d = {d}。**输出有多少帧 D_out？**",
+    ),
+    "practice.q.conv3d_params": (
+        "A 3-D convolution maps C_in = {cin} channels to C_out = {cout} channels with a {kd}×{kh}×{kw} kernel (kD×kH×kW), {bias_key}. **How many learnable parameters does it have?**",
+        "一个 3D 卷积用 {kd}×{kh}×{kw}（kD×kH×kW）的卷积核把 C_in = {cin} 个通道映射到 C_out = {cout} 个通道，{bias_key}。**它有多少个可学习参数？**",
+    ),
+    "practice.explain.conv3d_params": (
+        "Weight shape (C_out, C_in, kD, kH, kW) = {shape}: one kD×kH×kW kernel for every pair of input and output channels.",
+        "权重形状 (C_out, C_in, kD, kH, kW) = {shape}：每一对输入通道与输出通道各有一个 kD×kH×kW 的卷积核。",
+    ),
     "error.unknown_choice": (
         "{name}={value} is not one of {options}.",
         "{name}={value} 不是 {options} 之一。",
