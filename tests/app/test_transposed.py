@@ -228,7 +228,7 @@ def test_matrix_tab_picks_a_row(lang):
     assert "y[1,2] = w₂₁·x[0,1] + w₀₁·x[1,1] = 5·2 + 3·5 = 25" in _codes(at)
     assert translate("transposed.matrix.picked", lang, r=1, c=2, q=7) in _text(at)
     assert len(at.get("plotly_chart")) == 3  # Cᵀ·x = y, grids, C
-    assert [b.proto.label for b in at.get("download_button")][-2:] == ["LaTeX", "CSV"]
+    assert downloads(at)[-3:] == offered(lang, "png", "latex", "csv")
 
 
 def test_matrix_tab_too_large_to_draw_says_so():
@@ -244,6 +244,8 @@ def test_matrix_tab_too_large_to_draw_says_so():
     )
     assert not at.exception and not at.error
     assert "it is drawn cell by cell up to 4096" in _text(at)
+    assert "Cᵀ (2809×64 = 179776 entries) is too large for a PNG" in _text(at)
+    assert downloads(at)[-1:] == offered("en", "csv")
 
 
 @pytest.mark.parametrize("lang", LANGS)

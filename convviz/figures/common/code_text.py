@@ -1,4 +1,5 @@
-"""PyTorch snippets as the pages print them: trailing comments lined up in one column.
+"""PyTorch snippets as the pages print them: trailing comments lined up in one column, and
+arrays written out as nested lists.
 
 The snippets are f-strings whose numbers change with the setting, so a comment column typed
 by hand drifts; :func:`align_comments` puts every trailing ``# …`` two spaces after the longest
@@ -6,6 +7,10 @@ line of code that carries one.
 """
 
 from __future__ import annotations
+
+import numpy as np
+
+from convviz.engine.arithmetic_text import format_number
 
 MARKER = "  # "  # code, at least two spaces, then a trailing comment
 
@@ -34,3 +39,31 @@ def align_comments(code: str) -> str:
     return "\n".join(
         head if comment is None else f"{head.ljust(width)}  # {comment}" for head, comment in split
     )
+
+
+def array_literal(values: object, *, indent: str = "") -> str:
+    """An N-d array as nested Python lists, one innermost row per line.
+
+    Parameters
+    ----------
+    values : array_like
+        Any shape with at least one axis; numbers as the grids print them.
+    indent : str
+        Indentation of the line the literal starts on (nested lines indent further).
+
+    Examples
+    --------
+    >>> print(array_literal([[[1, 2], [3, 4]]]))
+    [
+        [[1, 2],
+         [3, 4]],
+    ]
+    """
+    array = np.asarray(values, dtype=float)
+    if array.ndim == 1:
+        return "[" + ", ".join(format_number(v) for v in array.tolist()) + "]"
+    if array.ndim == 2:
+        return "[" + f",\n{indent} ".join(array_literal(row) for row in array) + "]"
+    inner = indent + "    "
+    body = "".join(f"{inner}{array_literal(sub, indent=inner)},\n" for sub in array)
+    return f"[\n{body}{indent}]"

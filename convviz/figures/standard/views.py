@@ -12,6 +12,7 @@ import numpy as np
 from convviz.engine.arithmetic_text import format_cell
 from convviz.engine.errors import ConvValueError
 from convviz.engine.lowering import flip_kernel
+from convviz.figures.common.matrix_png import png_refusal
 from convviz.figures.standard import matrix
 from convviz.figures.standard.data import (
     Setting,
@@ -277,7 +278,10 @@ def flip_view(x: np.ndarray, fill: str, *, lang: str, **setting) -> dict:
 
 
 def matrix_view(x: np.ndarray, fill: str, row: int, *, lang: str, **setting) -> dict:
-    """Matrix section: C, its sparsity, the picked row applied to x, and the window it is."""
+    """Matrix section: C, its sparsity, the picked row applied to x, and the window it is.
+
+    ``png_refusal`` says why C is offered as no PNG (None when it is).
+    """
     s = setting_from(**setting)
     kernel = kernel_values(fill, s.kernel_hw)
     trace = window_trace(x, kernel, s)
@@ -324,4 +328,5 @@ def matrix_view(x: np.ndarray, fill: str, row: int, *, lang: str, **setting) -> 
         "picked": translate("standard.matrix.picked", lang, m=row, r=row // ow, c=row % ow),
         "symbolic": form.taps is not None,
         "shape": (m, n),
+        "png_refusal": png_refusal("C", [(m, n)], lang=lang),
     }

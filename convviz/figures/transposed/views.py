@@ -15,6 +15,7 @@ from convviz.engine.conv import conv2d
 from convviz.engine.sizes import conv_output_size
 from convviz.engine.transpose_setup import prepare_conv_transpose2d
 from convviz.figures.common.grid import MAX_NUMBERED_CELLS, GridSpec, format_number, panels_figure
+from convviz.figures.common.matrix_png import png_refusal
 from convviz.figures.common.matrix_size import MAX_DRAWN_CELLS, MIN_LABEL_PX, matrix_px
 from convviz.figures.common.panels import fits_animation
 from convviz.figures.transposed.data import (
@@ -255,7 +256,8 @@ def matrix_view(x: np.ndarray, kernel: np.ndarray, *, lang: str, q: int, **hyper
     dict
         ``texts`` (markdown), ``notes`` (captions), ``c`` / ``ct`` (figures or None when too
         large), ``grids`` (figure), ``q`` (picked row), ``picked`` (markdown heading) and
-        ``row`` (the row of Cᵀ applied to x, plain text).
+        ``row`` (the row of Cᵀ applied to x, plain text), ``png_refusal`` (why Cᵀ is
+        offered as no PNG, None when it is).
     """
     data = matrix_data(x, kernel, **hyper)
     o, n = data.output_size, data.forward_size
@@ -304,6 +306,7 @@ def matrix_view(x: np.ndarray, kernel: np.ndarray, *, lang: str, q: int, **hyper
         "picked": translate("transposed.matrix.picked", lang, r=r, c=c, q=q),
         "row": row_text(data, q),
         "y": data.y,
+        "png_refusal": png_refusal("Cᵀ", [(rows, cols), (cols, 1), (rows, 1)], lang=lang),
     }
 
 
