@@ -10,6 +10,7 @@ from convviz.controls import (
     int_param,
     page_header,
     param_controls,
+    pytorch_code,
     show_error,
     show_notice,
 )
@@ -20,6 +21,7 @@ from convviz.engine.deform_trace import cell_sampling
 from convviz.engine.errors import ConvValueError
 from convviz.engine.offset_fields import OFFSET_KINDS
 from convviz.figures.common.grid import clicked_data, format_number, selected_cell
+from convviz.figures.deformable import code as torch_code
 from convviz.figures.deformable import counts, data, field, sampling
 from convviz.figures.deformable import text as texts
 from convviz.i18n import translate
@@ -151,7 +153,7 @@ def sampling_section(settings, arrays, lang):
             width="content",
             config={"displayModeBar": False},
         )
-    return tap, m
+    return (i, j), tap, m
 
 
 def offsets_section(settings, arrays, tap, m, lang):
@@ -224,7 +226,23 @@ except ConvValueError as error:
     show_error(error, lang, key="setting_error")
     arrays = None
 if arrays is not None:
-    tap, m = sampling_section(settings, arrays, lang)
+    cell, tap, m = sampling_section(settings, arrays, lang)
     offsets_section(settings, arrays, tap, m, lang)
     counts_section(settings, arrays["output"].shape[0], lang)
+    snippet = cached(torch_code.code_view)(
+        arrays["x"],
+        arrays["kernel"],
+        arrays["offset"],
+        arrays["mask"],
+        arrays["output"],
+        offsets=settings["offsets"],
+        amount=settings["amount"],
+        seed=settings["seed"],
+        cell=cell,
+        stride=settings["stride"],
+        padding=settings["padding"],
+        dilation=settings["dilation"],
+        lang=lang,
+    )
+    pytorch_code(snippet, lang)
 share_link(lang)

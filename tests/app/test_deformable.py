@@ -39,7 +39,12 @@ def test_defaults_render_every_section(lang):
     assert len(at.get("plotly_chart")) == 3
     # the default cell is the middle one of the 7×7 output
     assert (at.slider(key="cell_row").value, at.slider(key="cell_col").value) == (3, 3)
-    assert _sum_line(at).startswith("y[3, 3] = ")
+    line = _sum_line(at)
+    assert line.startswith("y[3, 3] = ")
+    snippet = next(c.value for c in at.code if "import torch" in c.value)
+    assert "from torchvision.ops import deform_conv2d" in snippet
+    value = line.rsplit(" = ", 1)[1]
+    assert "print(y[0, 0, 3, 3].item())" in snippet and snippet.count(f"# {value}\n") == 1
 
 
 def test_a_half_pixel_shift_reads_the_average_of_four_pixels():

@@ -196,4 +196,29 @@ STRINGS = {
     "deformable.counts.col.conv": ("as nn.Conv2d", "对应的 nn.Conv2d"),
     "deformable.counts.col.params": ("parameters", "参数"),
     "deformable.counts.col.macs": ("multiply-accumulates", "乘加次数"),
+    # PyTorch code.
+    "deformable.code.zero": (
+        "# offsets: all zero, (1, 2·k², H_out, W_out): the standard convolution",
+        "# 偏移：全为零，形状 (1, 2·k², H_out, W_out)：即标准卷积",
+    ),
+    "deformable.code.uniform": (
+        "# offsets: one (dy, dx) row per tap t, the same at every output cell (channels 2t, 2t + 1)",
+        "# 偏移：每个抽头 t 一行 (dy, dx)，在每个输出位置都相同（第 2t、2t + 1 个通道）",
+    ),
+    "deformable.code.random": (
+        "# offsets: the page's seeded normal numbers, rounded to two decimals",
+        "# 偏移：本页用种子生成的正态随机数，四舍五入到两位小数",
+    ),
+    "deformable.code.cell_only": (
+        "# offsets: only cell ({i}, {j}) written out; its output reads no other cell's offsets",
+        "# 偏移：只写出位置 ({i}, {j}) 的偏移；该位置的输出不会读取其他位置的偏移",
+    ),
+    "deformable.code.mask": (
+        "# DCNv2 mask: the sigmoid of seeded normal numbers, rounded to two decimals",
+        "# DCNv2 掩码：种子正态随机数的 sigmoid，四舍五入到两位小数",
+    ),
+    "deformable.code.offset_layer": (
+        "# In a network an ordinary convolution predicts the offsets: 2·k² output channels, same stride, padding and dilation; with zero weights it starts as a standard convolution",
+        "# 在网络中由一个普通卷积预测偏移：2·k² 个输出通道，步长、填充、膨胀率相同；权重为零时它从标准卷积开始",
+    ),
 }
