@@ -22,7 +22,7 @@ from convviz.engine.errors import ConvValueError
 from convviz.engine.offset_fields import OFFSET_KINDS
 from convviz.figures.common.grid import clicked_data, format_number, selected_cell
 from convviz.figures.deformable import code as torch_code
-from convviz.figures.deformable import counts, data, field, sampling
+from convviz.figures.deformable import counts, data, field, sampling, stack
 from convviz.figures.deformable import text as texts
 from convviz.i18n import translate
 
@@ -179,6 +179,31 @@ def offsets_section(settings, arrays, tap, m, lang):
     st.caption(translate("deformable.offsets.caption", lang, t=tap))
 
 
+def stack_section(settings, cell, lang):
+    """Section 4: the receptive field of two stacked deformable layers against two standard."""
+    st.header(translate("deformable.stack.header", lang))
+    view = cached(data.stack_arrays)(**settings, cell=cell)
+    k, d = settings["kernel_size"], settings["dilation"]
+    i, j = view["cell"]
+    st.markdown(translate("deformable.stack.intro", lang, k=k, d=d, p=view["padding"], i=i, j=j))
+    st.plotly_chart(
+        figure(stack.stack_figure)(view["x"], view["deformable"], view["standard"], lang),
+        width="content",
+        config={"displayModeBar": False},
+    )
+    st.markdown(
+        translate(
+            "deformable.stack.counts",
+            lang,
+            deformable=int(view["deformable"].field.sum()),
+            points=len(view["deformable"].bottom_points),
+            cells=len(view["deformable"].middle_cells),
+            standard=int(view["standard"].field.sum()),
+        )
+    )
+    st.caption(translate("deformable.stack.caption", lang))
+
+
 def counts_section(settings, out_size, lang):
     """Section 3: the offset (and mask) convolutions, their parameters and cost."""
     st.header(translate("deformable.counts.header", lang))
@@ -229,6 +254,7 @@ if arrays is not None:
     cell, tap, m = sampling_section(settings, arrays, lang)
     offsets_section(settings, arrays, tap, m, lang)
     counts_section(settings, arrays["output"].shape[0], lang)
+    stack_section(settings, cell, lang)
     snippet = cached(torch_code.code_view)(
         arrays["x"],
         arrays["kernel"],

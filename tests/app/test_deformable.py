@@ -36,7 +36,7 @@ def test_defaults_render_every_section(lang):
     assert translate("deformable.offsets.shape", lang, amount="2") in text
     assert translate("deformable.offsets.channels", lang, taps=9, o=7) in text
     assert translate("deformable.counts.offset_channels", lang, g=1, k=3, channels=18) in text
-    assert len(at.get("plotly_chart")) == 3
+    assert len(at.get("plotly_chart")) == 4
     # the default cell is the middle one of the 7×7 output
     assert (at.slider(key="cell_row").value, at.slider(key="cell_col").value) == (3, 3)
     line = _sum_line(at)
@@ -133,7 +133,7 @@ def test_a_kernel_larger_than_the_padded_input_is_explained(lang):
     assert at.error[0].value == translate_error(info.value, lang)
     assert len(at.get("plotly_chart")) == 0
     at.button(key="setting_error_fix").click().run()  # use the suggested padding
-    assert not at.error and len(at.get("plotly_chart")) == 3
+    assert not at.error and len(at.get("plotly_chart")) == 4
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
@@ -170,3 +170,18 @@ def test_hostile_link_values_fall_back_to_the_controls_range():
     at.slider(key="input_size").set_value(4).run()  # the cell moves back inside the 4×4 output
     assert not at.exception
     assert at.slider(key="cell_row").value == 3 and at.slider(key="cell_col").value == 3
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_stacked_layers_compare_the_fields(lang):
+    at = open_app(lang, PAGE, offsets="zero", cell_row="3", cell_col="3")
+    assert not at.exception and not at.error
+    # zero offsets: both stacks reach the same 5×5 square through 9 cells and 81 points
+    line = translate(
+        "deformable.stack.counts", lang, deformable=25, points=81, cells=9, standard=25
+    )
+    assert line in _text(at)
+    at = open_app(lang, PAGE)  # follow the bar: fewer pixels, all of them on or near the bar
+    text = _text(at)
+    assert translate("deformable.stack.header", lang) in [h.value for h in at.header]
+    assert "**25**" in text

@@ -13,6 +13,7 @@ from typing import NamedTuple
 import numpy as np
 
 from convviz.engine.deform import deform_conv2d
+from convviz.engine.deform_stack import stacked_field
 from convviz.engine.deform_trace import sampling_points, single_channel_setup
 from convviz.engine.offset_fields import OFFSET_KINDS, offset_field
 from convviz.engine.sizes import conv_output_size
@@ -146,3 +147,55 @@ def regular_points(points: np.ndarray, offset: np.ndarray) -> np.ndarray:
     """The points without their offsets, p₀ + pₙ: shape (T, H_out, W_out, 2) like ``points``."""
     t, oh, ow = points.shape[:3]
     return points - np.moveaxis(offset.reshape(t, 2, oh, ow), 1, -1)  # (T, H_out, W_out, 2)
+
+
+def stack_arrays(
+    *,
+    picture_kind: str,
+    kernel_kind: str,
+    offsets: str,
+    amount: float,
+    seed: int,
+    input_size: int,
+    kernel_size: int,
+    dilation: int,
+    cell: tuple[int, int],
+    **_: object,
+) -> dict:
+    """Two stacked deformable layers at stride 1 with padding d(k − 1) // 2 (the size kept for
+    odd k), each with offsets of the page's kind — layer 2's computed on layer 1's output
+    (seed + 2 for random ones) — and the receptive field of ``cell`` (moved inside layer 2's
+    output), beside two standard layers.
+
+    Returns
+    -------
+    dict
+        ``x``; ``cell``; ``padding``; ``deformable`` and ``standard``: the
+        :class:`~convviz.engine.deform_stack.StackedField` of each stack.
+    """
+    x = picture(picture_kind, input_size, seed=seed)
+    kernel = kernel_values(kernel_kind, kernel_size, seed=seed)
+    k, d = kernel_size, dilation
+    p = d * (k - 1) // 2
+    hyper = {"kernel_size": k, "padding": p, "dilation": d}
+    o1 = conv_output_size(input_size, k, 1, p, d)
+    o2 = conv_output_size(o1, k, 1, p, d)
+    fields = []
+    image, size = x, o1
+    for layer_seed in (seed, seed + 2):
+        field = offset_field(
+            offsets, out_hw=(size, size), amount=amount, seed=layer_seed, image=image, **hyper
+        )
+        fields.append(np.round(field, 2) + 0.0)
+        image = deform_conv2d(image[None], fields[-1], kernel[None, None], padding=p, dilation=d)[0]
+        size = o2
+    i, j = (min(max(c, 0), o2 - 1) for c in cell)
+    shape = (input_size, input_size)
+    zero1, zero2 = np.zeros_like(fields[0]), np.zeros_like(fields[1])
+    return {
+        "x": x,
+        "cell": (i, j),
+        "padding": p,
+        "deformable": stacked_field(shape, *fields, cell=(i, j), **hyper),
+        "standard": stacked_field(shape, zero1, zero2, cell=(i, j), **hyper),
+    }

@@ -162,6 +162,22 @@ STRINGS = {
         "The field is an array of shape (2·k², H_out, W_out) = (2·{taps}, {o}, {o}): channel 2t holds dy and channel 2t + 1 holds dx of tap t, one pair per output cell.",
         "偏移场是形状为 (2·k², H_out, W_out) = (2·{taps}, {o}, {o}) 的数组：第 2t 个通道存抽头 t 的 dy，第 2t + 1 个通道存 dx，每个输出位置一对。",
     ),
+    # Section 4: two stacked layers.
+    "deformable.stack.header": ("4. Two layers stacked: a field that adapts", "4. 两层叠加：会自适应的感受野"),
+    "deformable.stack.intro": (
+        "Two deformable {k}×{k} layers (dilation {d}, stride 1, padding {p}), each with offsets of the chosen kind — the second layer's computed from the first layer's output. Output cell ({i}, {j}) of the second layer reads the first layer's output at its moved points (diamonds, drawn at the first layer's cells, which sit over the input pixels of the same row and column when k is odd); each first-layer cell it reads with a nonzero bilinear weight reads the input at its own moved points (dots, larger where the first read weighs more). Greyed-out pixels are never read.",
+        "两个 {k}×{k} 的可变形卷积层（膨胀 {d}，步长 1，填充 {p}），偏移都是所选的类型——第二层的偏移根据第一层的输出计算。第二层的输出位置 ({i}, {j}) 在其移动后的点（菱形，画在第一层输出的格子上；k 为奇数时这些格子与同行同列的输入像素对齐）读取第一层的输出；它以非零双线性权重读到的每个第一层格子，又在自己移动后的点（圆点，第一次读取的权重越大点越大）读取输入。灰色的像素从未被读到。",
+    ),
+    "deformable.stack.deformable": ("two deformable layers", "两个可变形卷积层"),
+    "deformable.stack.standard": ("two standard layers", "两个标准卷积层"),
+    "deformable.stack.counts": (
+        "Through the two deformable layers the cell reaches **{deformable}** input pixels, via {cells} first-layer cells and {points} sampling points; two standard layers reach a square of **{standard}** pixels.",
+        "经过两个可变形卷积层，该位置通过 {cells} 个第一层格子、{points} 个采样点触及 **{deformable}** 个输入像素；两个标准卷积层触及的是 **{standard}** 个像素组成的正方形。",
+    ),
+    "deformable.stack.caption": (
+        "A pixel is in the field when a path of nonzero bilinear weights leads from it to the output cell. With positive kernel weights that is exactly when changing the pixel changes the output; with mixed signs two paths could cancel.",
+        "若存在一条双线性权重都不为零的路径把某个像素连到该输出位置，这个像素就在感受野内。卷积核权重全为正时，这恰好等价于“改变该像素会改变输出”；权重有正有负时，两条路径可能相互抵消。",
+    ),
     # Section 3: where the offsets come from.
     "deformable.counts.header": ("3. Where the offsets come from", "3. 偏移从哪里来"),
     "deformable.counts.intro": (
