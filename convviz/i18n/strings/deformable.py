@@ -163,7 +163,10 @@ STRINGS = {
         "偏移场是形状为 (2·k², H_out, W_out) = (2·{taps}, {o}, {o}) 的数组：第 2t 个通道存抽头 t 的 dy，第 2t + 1 个通道存 dx，每个输出位置一对。",
     ),
     # Section 4: two stacked layers.
-    "deformable.stack.header": ("4. Two layers stacked: a field that adapts", "4. 两层叠加：会自适应的感受野"),
+    "deformable.stack.header": (
+        "4. Two layers stacked: a field that adapts",
+        "4. 两层叠加：会自适应的感受野",
+    ),
     "deformable.stack.intro": (
         "Two deformable {k}×{k} layers (dilation {d}, stride 1, padding {p}), each with offsets of the chosen kind — the second layer's computed from the first layer's output. Output cell ({i}, {j}) of the second layer reads the first layer's output at its moved points (diamonds, drawn at the first layer's cells, which sit over the input pixels of the same row and column when k is odd); each first-layer cell it reads with a nonzero bilinear weight reads the input at its own moved points (dots, larger where the first read weighs more). Greyed-out pixels are never read.",
         "两个 {k}×{k} 的可变形卷积层（膨胀 {d}，步长 1，填充 {p}），偏移都是所选的类型——第二层的偏移根据第一层的输出计算。第二层的输出位置 ({i}, {j}) 在其移动后的点（菱形，画在第一层输出的格子上；k 为奇数时这些格子与同行同列的输入像素对齐）读取第一层的输出；它以非零双线性权重读到的每个第一层格子，又在自己移动后的点（圆点，第一次读取的权重越大点越大）读取输入。灰色的像素从未被读到。",
