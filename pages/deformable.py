@@ -1,6 +1,8 @@
 """Deformable convolution: one output cell's moved sampling points and bilinear reads, offset
 fields drawn as arrows, and where the offsets come from (the offset and mask convolutions)."""
 
+from functools import partial
+
 import streamlit as st
 
 from convviz.controls import (
@@ -15,14 +17,14 @@ from convviz.controls import (
     show_notice,
 )
 from convviz.controls.caching import cached_figure as figure
-from convviz.controls.downloads import share_link
+from convviz.controls.downloads import export_buttons, share_link
 from convviz.controls.widgets import float_param
 from convviz.engine.deform_trace import cell_sampling
 from convviz.engine.errors import ConvValueError
 from convviz.engine.offset_fields import OFFSET_KINDS
 from convviz.figures.common.grid import clicked_data, format_number, selected_cell
 from convviz.figures.deformable import code as torch_code
-from convviz.figures.deformable import counts, data, field, sampling, stack
+from convviz.figures.deformable import counts, data, field, files, sampling, stack
 from convviz.figures.deformable import text as texts
 from convviz.i18n import translate
 
@@ -142,6 +144,30 @@ def sampling_section(settings, arrays, lang):
     value = format_number(float(arrays["output"][i, j]), 3)
     st.markdown(translate("deformable.sample.check", lang, i=i, j=j, value=value))
     st.dataframe(texts.taps_table(cell, masked=masked, lang=lang), hide_index=True)
+    frames = min(arrays["output"].shape[1], files.MAX_GIF_FRAMES)
+    st.caption(translate("deformable.files.caption", lang, i=i, frames=frames, t=tap))
+    export_buttons(
+        "deformable_cell",
+        lang=lang,
+        file_stem=files.file_stem(**{key: settings[key] for key in ("offsets", *LAYER_KEYS)}),
+        png=partial(
+            files.sampling_png, arrays["x"], arrays["output"], cell, m=m, masked=masked, lang=lang
+        ),
+        gif=partial(
+            files.sweep_gif,
+            arrays["x"],
+            arrays["offset"],
+            arrays["kernel"],
+            arrays["mask"],
+            arrays["output"],
+            row=i,
+            m=m,
+            lang=lang,
+            **hyper,
+        ),
+        latex=partial(files.bilinear_latex, cell, tap),
+        csv=partial(files.offsets_csv, arrays["offset"]),
+    )
     st.subheader(translate("deformable.point.header", lang))
     left, right = st.columns([3, 2])
     with left:

@@ -13,6 +13,7 @@ from convviz.engine.offset_fields import OFFSET_KINDS
 from convviz.engine.sizes import conv_output_size
 from convviz.i18n import translate, translate_error
 from tests.app.conftest import open_app
+from tests.app.downloads import downloads, offered
 
 PAGE = "pages/deformable.py"
 
@@ -39,6 +40,7 @@ def test_defaults_render_every_section(lang):
     assert len(at.get("plotly_chart")) == 4
     # the default cell is the middle one of the 7×7 output
     assert (at.slider(key="cell_row").value, at.slider(key="cell_col").value) == (3, 3)
+    assert downloads(at) == offered(lang, "png", "gif", "latex", "csv")
     line = _sum_line(at)
     assert line.startswith("y[3, 3] = ")
     snippet = next(c.value for c in at.code if "import torch" in c.value)

@@ -89,8 +89,8 @@ STRINGS = {
         "与 deform_conv2d 在 ({i}, {j}) 处给出的值相同：**{value}**。",
     ),
     "deformable.figure.input": (
-        "input (drawn with {m} cells of 0 around it)",
-        "输入（四周画出 {m} 格 0）",
+        "input (zero border of width {m} drawn)",
+        "输入（四周画出宽 {m} 格的零边框）",
     ),
     "deformable.figure.output": ("output", "输出"),
     "deformable.figure.point_hover": (
@@ -215,6 +215,12 @@ STRINGS = {
     "deformable.counts.col.conv": ("as nn.Conv2d", "对应的 nn.Conv2d"),
     "deformable.counts.col.params": ("parameters", "参数"),
     "deformable.counts.col.macs": ("multiply-accumulates", "乘加次数"),
+    # Files.
+    "deformable.files.points": ("Points read (tap: row, column):", "读取的点（抽头：行, 列）："),
+    "deformable.files.caption": (
+        "Files: the chosen cell (PNG: the pixels each point reads outlined), row {i} swept cell by cell (GIF, {frames} frames), the bilinear read of tap {t} and the sum (LaTeX), the offset field (CSV).",
+        "文件：所选位置（PNG：勾出每个点读取的像素）、逐格扫过第 {i} 行（GIF，{frames} 帧）、抽头 {t} 的双线性读取和求和（LaTeX）、偏移场（CSV）。",
+    ),
     # PyTorch code.
     "deformable.code.zero": (
         "# offsets: all zero, (1, 2·k², H_out, W_out): the standard convolution",
