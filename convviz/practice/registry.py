@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 import numpy as np
 
-from convviz.practice import cells, padding, params, receptive, sizes, validity
+from convviz.practice import cells, deformable, padding, params, receptive, sizes, validity
 from convviz.practice.question import Question
 
 Generator = Callable[[np.random.Generator, int], Question]
@@ -32,6 +32,9 @@ FAMILIES: dict[str, Generator] = {
     "conv_validity": validity.conv_validity,
     "transpose_validity": validity.transpose_validity,
     "groups_validity": validity.groups_validity,
+    "deform_channels": deformable.deform_channels,
+    "deform_read": deformable.deform_read,
+    "deform_point": deformable.deform_point,
 }
 
 TOPICS: dict[str, tuple[str, ...]] = {
@@ -40,6 +43,7 @@ TOPICS: dict[str, tuple[str, ...]] = {
     "transposed": ("transpose_size", "output_padding", "transpose_cell", "transpose_validity"),
     "dilated": ("dilated_size", "same_padding", "receptive", "conv_validity"),
     "channels": ("grouped_params", "separable_params", "pointwise_params", "groups_validity"),
+    "deformable": ("deform_channels", "deform_read", "deform_point"),
 }
 LEVELS = (1, 2, 3)
 SET_SIZE = 10
