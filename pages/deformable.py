@@ -96,14 +96,52 @@ def sidebar(lang):
     }
 
 
-def sampling_section(settings, arrays, lang):
-    """Section 1: the chosen cell's points over the input, the sum, one point opened up."""
-    st.header(translate("deformable.sample.header", lang))
-    o = arrays["output"].shape[0]
+def pick_controls(settings, o, lang):
+    """The cell and tap sliders, and the hand edit of that tap; returns (i, j, tap, edit)."""
     k = settings["kernel_size"]
     i = index_slider("cell_row", o - 1, lang, default=o // 2)
     j = index_slider("cell_col", o - 1, lang, default=o // 2)
     tap = index_slider("tap", k * k - 1, lang)
+    edit = None
+    if st.sidebar.toggle(
+        translate("deformable.param.edit_tap", lang),
+        key="edit_tap",
+        help=translate("deformable.help.edit_tap", lang),
+        bind="query-params",
+    ):
+        dy, dx = (
+            float_param(
+                key,
+                translate(f"deformable.param.{key}", lang),
+                min_value=-3.0,
+                max_value=3.0,
+                step=0.25,
+                default=0.0,
+            )
+            for key in ("tap_dy", "tap_dx")
+        )
+        edit = (i, j, tap, dy, dx)
+    return i, j, tap, edit
+
+
+def sampling_section(settings, arrays, pick, lang):
+    """Section 1: the chosen cell's points over the input, the sum, one point opened up."""
+    st.header(translate("deformable.sample.header", lang))
+    i, j, tap, edit = pick
+    k = settings["kernel_size"]
+    if edit is not None:
+        st.info(
+            translate(
+                "deformable.sample.edited",
+                lang,
+                t=tap,
+                i=i,
+                j=j,
+                dy=format_number(edit[3]),
+                dx=format_number(edit[4]),
+            ),
+            icon=":material/edit:",
+        )
     hyper = {name: settings[name] for name in ("stride", "padding", "dilation")}
     cell = cached(cell_sampling)(
         arrays["x"], arrays["offset"], arrays["kernel"], cell=(i, j), mask=arrays["mask"], **hyper
@@ -272,12 +310,14 @@ lang = current_language()
 page_header("deformable", lang)
 settings = sidebar(lang)
 try:
-    arrays = cached(data.page_arrays)(**settings)
+    side = data.output_side(**settings)
 except ConvValueError as error:
     show_error(error, lang, key="setting_error")
-    arrays = None
-if arrays is not None:
-    cell, tap, m = sampling_section(settings, arrays, lang)
+    side = None
+if side is not None:
+    pick = pick_controls(settings, side, lang)
+    arrays = cached(data.page_arrays)(**settings, edit=pick[3])
+    cell, tap, m = sampling_section(settings, arrays, pick, lang)
     offsets_section(settings, arrays, tap, m, lang)
     counts_section(settings, arrays["output"].shape[0], lang)
     stack_section(settings, cell, lang)
@@ -288,6 +328,7 @@ if arrays is not None:
         arrays["mask"],
         arrays["output"],
         offsets=settings["offsets"],
+        edited=pick[3] is not None,
         amount=settings["amount"],
         seed=settings["seed"],
         cell=cell,

@@ -187,3 +187,24 @@ def test_stacked_layers_compare_the_fields(lang):
     text = _text(at)
     assert translate("deformable.stack.header", lang) in [h.value for h in at.header]
     assert "**25**" in text
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_one_tap_set_by_hand(lang):
+    # zero offsets on 1 … 49 with padding 1: cell (3, 3) reads the 3×3 window around x[3, 3]
+    # (sum 9·25 = 225); tap 4 moved by (1.5, −0.25) reads 7·4.5 + 2.75 + 1 = 35.25 instead
+    # of 25, so the cell is 225 − 25 + 35.25 = 235.25
+    at = open_app(lang, PAGE, offsets="zero", deform_input="arange", deform_kernel="ones")
+    at.slider(key="tap").set_value(4).run()
+    at.toggle(key="edit_tap").set_value(True).run()
+    at.slider(key="tap_dy").set_value(1.5).run()
+    at.slider(key="tap_dx").set_value(-0.25).run()
+    assert not at.exception and not at.error
+    reads = [str(7 * r + c + 1) for r in range(2, 5) for c in range(2, 5)]
+    reads[4] = "35.25"
+    assert _sum_line(at) == "y[3, 3] = " + " + ".join(f"1·{v}" for v in reads) + " = 235.25"
+    edited = translate("deformable.sample.edited", lang, t=4, i=3, j=3, dy="1.5", dx="-0.25")
+    assert at.info[0].value == edited
+    snippet = next(c.value for c in at.code if "import torch" in c.value)
+    assert "offset[0, :, 3, 3] = " in snippet  # the edited cell written out
+    assert "# 235.25" in snippet

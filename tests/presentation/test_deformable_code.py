@@ -63,11 +63,15 @@ def _cases(rng: np.random.Generator, count: int) -> list[tuple[str, str, dict]]:
             "dilation": int(rng.integers(1, 4)),
         }
         try:
-            arrays = data.page_arrays(**setting)
+            o = data.output_side(**setting)
         except ConvValueError:
             continue  # the page shows the error instead
-        o = arrays["output"].shape[0]
         cell = (int(rng.integers(o)), int(rng.integers(o)))
+        edit = None
+        if number % 4 == 3:  # one tap of the cell set by hand
+            tap = int(rng.integers(setting["kernel_size"] ** 2))
+            edit = (*cell, tap, *(float(v) for v in rng.integers(-12, 13, 2) / 4))
+        arrays = data.page_arrays(**setting, edit=edit)
         lang = LANGUAGES[number % 2]
         source = code.code_view(
             arrays["x"],
@@ -76,6 +80,7 @@ def _cases(rng: np.random.Generator, count: int) -> list[tuple[str, str, dict]]:
             arrays["mask"],
             arrays["output"],
             offsets=kind,
+            edited=edit is not None,
             amount=amount,
             seed=setting["seed"],
             cell=cell,

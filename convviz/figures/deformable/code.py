@@ -64,6 +64,7 @@ def code_view(
     output: np.ndarray,
     *,
     offsets: str,
+    edited: bool = False,
     amount: float,
     seed: int,
     cell: tuple[int, int],
@@ -82,6 +83,8 @@ def code_view(
     mask : numpy.ndarray of shape (k², o, o), or None
     output : numpy.ndarray, shape (o, o)
         The page's output (its value at ``cell`` is what the snippet prints).
+    edited : bool
+        A tap of ``cell`` was set by hand: the chosen cell's offsets are written out.
     """
     i, j = cell
     h, w = x.shape
@@ -97,7 +100,9 @@ def code_view(
         "# x: (N, C_in, H, W); weight: (C_out, C_in, kH, kW)",
         f"x = {_tensor(x)}.reshape(1, 1, {h}, {w})",
         f"weight = {_tensor(kernel)}.reshape(1, 1, {k}, {k})",
-        *_offset_lines(offsets, offset, cell=cell, amount=amount, seed=seed, lang=lang),
+        *_offset_lines(
+            "edited" if edited else offsets, offset, cell=cell, amount=amount, seed=seed, lang=lang
+        ),
         f"print(offset.shape)  # torch.Size([1, {channels}, {o}, {o}])",
     ]
     mask_arg = ""

@@ -93,8 +93,11 @@ def page_arrays(
     stride: int,
     padding: int,
     dilation: int,
+    edit: tuple[int, int, int, float, float] | None = None,
 ) -> dict[str, np.ndarray | None]:
     """Input, kernel, offsets, mask, output and every moved point of one setting.
+
+    ``edit`` = (i, j, t, dy, dx) replaces the offset of tap t at output cell (i, j).
 
     Returns
     -------
@@ -122,6 +125,9 @@ def page_arrays(
         image=x,
     )
     field = np.round(field, 2) + 0.0  # + 0.0 turns −0.0 into 0.0
+    if edit is not None:  # one tap of one cell set by hand: (i, j, tap, dy, dx)
+        i, j, t, dy, dx = edit
+        field[2 * t : 2 * t + 2, i, j] = np.round([dy, dx], 2) + 0.0
     m = random_mask(kernel_size, (o, o), seed=seed) if mask else None
     hyper = {"stride": stride, "padding": padding, "dilation": dilation}
     output = deform_conv2d(x[None], field, kernel[None, None], mask=m, **hyper)[0]
@@ -199,3 +205,10 @@ def stack_arrays(
         "deformable": stacked_field(shape, *fields, cell=(i, j), **hyper),
         "standard": stacked_field(shape, zero1, zero2, cell=(i, j), **hyper),
     }
+
+
+def output_side(
+    *, input_size: int, kernel_size: int, stride: int, padding: int, dilation: int, **_: object
+) -> int:
+    """The output's side, H_out = W_out (raises ``kernel_too_large`` like the engine)."""
+    return conv_output_size(input_size, kernel_size, stride, padding, dilation)

@@ -61,6 +61,17 @@ STRINGS = {
         "要画出其采样点的输出位置；点击输出网格中的格子也可以选择。",
     ),
     "deformable.param.tap": ("Tap opened up", "展开的抽头"),
+    "deformable.param.edit_tap": ("Set this tap by hand", "手动设置该抽头"),
+    "deformable.help.edit_tap": (
+        "Replace the offset of the chosen tap at the chosen output cell by the (dy, dx) below; every other offset keeps its rule. The stacked layers below keep the rule.",
+        "把所选输出位置上所选抽头的偏移换成下面的 (dy, dx)；其余偏移仍按规则计算。下方的两层叠加仍按规则计算。",
+    ),
+    "deformable.param.tap_dy": ("dy of this tap (rows)", "该抽头的 dy（行）"),
+    "deformable.param.tap_dx": ("dx of this tap (columns)", "该抽头的 dx（列）"),
+    "deformable.sample.edited": (
+        "Tap {t} of cell ({i}, {j}) is set by hand to Δp = ({dy}, {dx}).",
+        "位置 ({i}, {j}) 的抽头 {t} 已手动设为 Δp = ({dy}, {dx})。",
+    ),
     "deformable.help.tap": (
         "Tap t = a·k + b of the k×k grid (row-major); clicking a moved point sets it too.",
         "k×k 网格中的抽头 t = a·k + b（按行编号）；点击某个移动后的点也可以选择。",
