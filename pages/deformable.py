@@ -18,6 +18,7 @@ from convviz.controls import (
 )
 from convviz.controls.caching import cached_figure as figure
 from convviz.controls.downloads import export_buttons, share_link
+from convviz.controls.predict import predict_first
 from convviz.controls.widgets import float_param
 from convviz.engine.deform_trace import cell_sampling
 from convviz.engine.errors import ConvValueError
@@ -299,6 +300,11 @@ def counts_section(settings, out_size, lang):
         )
     except ConvValueError as error:
         show_error(error, lang, key="counts_error")
+        return
+    question = (*fields.values(), settings["kernel_size"], settings["mask"])
+    if not predict_first(
+        "deformable", question, view["channels"], lang, quantity="offset_channels"
+    ):
         return
     for line in view["texts"]:
         st.markdown(line)

@@ -87,4 +87,10 @@ def counts_view(
             macs_pct=f"{100 * extra_macs / standard.macs:.1f}",
         )
     )
-    return {"table": pd.DataFrame(rows, columns=header), "texts": texts, "counts": counts}
+    channels = sum(layer.out_channels for layer in counts.layers if layer.name != "main")
+    return {
+        "table": pd.DataFrame(rows, columns=header),
+        "texts": texts,
+        "counts": counts,
+        "channels": channels,
+    }

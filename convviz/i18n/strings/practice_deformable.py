@@ -2,6 +2,18 @@
 
 STRINGS = {
     "practice.choice.topic.deformable": ("Deformable", "可变形卷积"),
+    "practice.predict.offset_channels.help": (
+        "Hide the channel and parameter counts until you have typed your own prediction.",
+        "在你输入自己的预测之前，先隐藏通道数和参数量。",
+    ),
+    "practice.predict.offset_channels.label": (
+        "Your prediction: output channels of the offset convolution (with the mask's, if on)",
+        "你的预测：偏移卷积的输出通道数（若开启掩码，连同掩码通道）",
+    ),
+    "practice.predict.offset_channels.waiting": (
+        "Predict how many channels predict the offsets (and mask), then press Reveal to see the counts.",
+        "先预测需要多少个通道来预测偏移（及掩码），再点“揭晓”查看各项计数。",
+    ),
     "practice.deform_mask.true": (
         "and a DCNv2 modulation mask",
         "并带有 DCNv2 调制掩码",
