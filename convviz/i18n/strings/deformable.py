@@ -150,8 +150,8 @@ STRINGS = {
         "每个位置的每个点都移动同样的 ({amount}, {amount})。整像素平移得到平移后输入的标准卷积；小数平移则混合相邻像素。",
     ),
     "deformable.offsets.scale": (
-        "Each tap moves to c + {amount}·pₙ about the window's centre c (Δpₙ = ({amount} − 1)·pₙ): a grid that grows or shrinks, like a dilation that need not be a whole number (factor 2 reads the same pixels as dilation 2).",
-        "每个抽头移到以窗口中心 c 为中心的 c + {amount}·pₙ（Δpₙ = ({amount} − 1)·pₙ）：网格整体放大或缩小，就像膨胀率可以不是整数（倍数 2 读到的像素与膨胀率 2 相同）。",
+        "Each tap moves to c + {amount}·pₙ about the window's centre c (Δpₙ = ({amount} − 1)·pₙ): a grid that grows or shrinks, like a dilation that need not be a whole number (factor 2 reads the pixels that a kernel with twice the dilation, centred on the same point, reads).",
+        "每个抽头移到以窗口中心 c 为中心的 c + {amount}·pₙ（Δpₙ = ({amount} − 1)·pₙ）：网格整体放大或缩小，就像膨胀率可以不是整数（倍数 2 读到的像素，与以同一点为中心、膨胀率加倍的卷积核读到的相同）。",
     ),
     "deformable.offsets.rotation": (
         "The grid turned by {amount}° anticlockwise about the window's centre: Δpₙ = R·pₙ − pₙ, rounded to two decimals.",
