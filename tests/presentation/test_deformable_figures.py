@@ -8,19 +8,9 @@ import pytest
 from convviz.engine.deform_trace import cell_sampling
 from convviz.figures.common.grid import clicked_data, selected_cell
 from convviz.figures.deformable import data, field, sampling, stack, text
+from tests.support.deformable import SMALL
 
-BASE = {
-    "picture_kind": "arange",
-    "kernel_kind": "ones",
-    "amount": 0.5,
-    "seed": 0,
-    "mask": False,
-    "input_size": 5,
-    "kernel_size": 3,
-    "stride": 1,
-    "padding": 1,
-    "dilation": 1,
-}
+BASE = {**SMALL, "padding": 1}
 
 
 def _setting(**changes):

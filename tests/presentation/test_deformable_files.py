@@ -12,19 +12,9 @@ from PIL import Image
 
 from convviz.engine.deform_trace import cell_sampling
 from convviz.figures.deformable import data, files
+from tests.support.deformable import SMALL
 
-SETTING = {
-    "picture_kind": "arange",
-    "kernel_kind": "ones",
-    "amount": 0.5,
-    "seed": 0,
-    "mask": False,
-    "input_size": 5,
-    "kernel_size": 3,
-    "stride": 1,
-    "padding": 0,
-    "dilation": 1,
-}
+SETTING = SMALL
 HYPER = {"stride": 1, "padding": 0, "dilation": 1}
 
 
