@@ -13,9 +13,12 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from convviz.clips import CLIP_KINDS, KERNEL_KINDS_3D
 from convviz.engine.conv import conv2d
 from convviz.engine.errors import ConvValueError
 from convviz.figures.common.panels import KERNEL_KINDS, kernel_values
+from convviz.figures.conv3d import code as conv3d_code
+from convviz.figures.conv3d.data import Conv3dSetting, trace_of
 from convviz.figures.dilated import code as dilated_code
 from convviz.figures.dilated.kernel import KERNEL_FILLS as DILATED_FILLS
 from convviz.figures.dilated.kernel import kernel_values as dilated_kernel
@@ -301,6 +304,47 @@ def pointwise_cases(rng: np.random.Generator) -> list[tuple[str, str, dict]]:
     return cases
 
 
+AXIS_KEYS = (  # the 3-D page's controls per axis (size, k, s, p, d) and their page maxima
+    (("frames", None), ("kernel_depth", None), ("stride_depth", None),
+     ("padding_depth", None), ("dilation_depth", None)),
+    (("input_size", 10), ("kernel_size", None), ("stride", 3), ("padding", 3), ("dilation", 3)),
+    (("input_size_w", 10), ("kernel_size_w", None), ("stride_w", 3), ("padding_w", 3),
+     ("dilation_w", 3)),
+)  # fmt: skip
+
+
+def conv3d_cases(rng: np.random.Generator) -> list[tuple[str, str, dict]]:
+    """The 3-D page's code: clip and kernel kinds, every axis, border, seed; a random cell."""
+    cases: list[tuple[str, str, dict]] = []
+    for number in range(10 * SETTINGS_PER_PAGE):  # most draws are too deep for the clip
+        if len(cases) == SETTINGS_PER_PAGE // 2:
+            break
+        axes = [[_draw(rng, key, high) for key, high in axis] for axis in AXIS_KEYS]
+        setting = Conv3dSetting(
+            clip=str(rng.choice(CLIP_KINDS)),
+            size=tuple(axis[0] for axis in axes),
+            kernel_kind=str(rng.choice(KERNEL_KINDS_3D)),
+            kernel=tuple(axis[1] for axis in axes),
+            stride=tuple(axis[2] for axis in axes),
+            padding=tuple(axis[3] for axis in axes),
+            dilation=tuple(axis[4] for axis in axes),
+            padding_mode=str(rng.choice(PADDING_MODES)),
+            seed=_draw(rng, "seed"),
+        )
+        try:
+            trace = trace_of(setting)
+        except ConvValueError:
+            continue  # the page explains the error and shows no code
+        cells = trace.cells()
+        cell = cells[int(rng.integers(len(cells)))]
+        cin, cout = (int(v) for v in rng.integers(1, 65, 2))
+        source = conv3d_code.pytorch_snippet(setting, cell, in_channels=cin, out_channels=cout)
+        t, r, c = cell
+        expected = {f"y[0, 0, {t}, {r}, {c}].item()": trace.sums[cell]}
+        cases.append((f"conv3d-{number}-{setting}-{cell}-{cin}-{cout}", source, expected))
+    return cases
+
+
 BUILDERS = {
     "transposed": transposed_cases,
     "standard": standard_cases,
@@ -309,6 +353,7 @@ BUILDERS = {
     "image_lab": image_lab_cases,
     "grouped": grouped_cases,
     "pointwise": pointwise_cases,
+    "conv3d": conv3d_cases,
 }
 
 
