@@ -42,21 +42,28 @@ def align_comments(code: str) -> str:
     )
 
 
-def number_literal(value: float) -> str:
-    """A number as Python source that gives the same float32 in a tensor: ``3``, ``0.125``.
+def number_literal(value: float, *, double: bool = False) -> str:
+    """A number as Python source that gives the same value in a tensor: ``3``, ``0.125``.
 
-    The snippets build float32 tensors, so the shortest text that rounds to the same float32
-    is exact for them (and shorter than the float64 repr).
+    Parameters
+    ----------
+    value : float
+    double : bool
+        The tensor is float64: write the shortest text that reads back as the same float64.
+        Otherwise (float32, the default of the snippets) the shortest text that rounds to the
+        same float32, which is shorter.
 
     Examples
     --------
     >>> number_literal(3.0), number_literal(-0.125), number_literal(1 / 3), number_literal(-0.0)
     ('3', '-0.125', '0.33333334', '0')
+    >>> number_literal(1 / 3, double=True)
+    '0.3333333333333333'
     """
     number = float(value)
     if number.is_integer() and abs(number) < 2**24:  # every such integer is a float32
         return str(int(number))
-    return str(np.float32(number))
+    return repr(number) if double else str(np.float32(number))
 
 
 def grid_literal(values: np.ndarray, *, indent: str = "") -> str:
@@ -98,7 +105,7 @@ def seeded_values(shape: tuple[int, ...], seed: int) -> str:
     )
 
 
-def array_literal(values: object, *, indent: str = "") -> str:
+def array_literal(values: object, *, indent: str = "", double: bool = False) -> str:
     """An N-d array as nested Python lists, one innermost row per line.
 
     Parameters
@@ -107,6 +114,8 @@ def array_literal(values: object, *, indent: str = "") -> str:
         Any shape with at least one axis; numbers as the grids print them.
     indent : str
         Indentation of the line the literal starts on (nested lines indent further).
+    double : bool
+        For a float64 tensor (see :func:`number_literal`).
 
     Examples
     --------
@@ -118,9 +127,10 @@ def array_literal(values: object, *, indent: str = "") -> str:
     """
     array = np.asarray(values, dtype=float)
     if array.ndim == 1:
-        return "[" + ", ".join(number_literal(v) for v in array.tolist()) + "]"
+        return "[" + ", ".join(number_literal(v, double=double) for v in array.tolist()) + "]"
     if array.ndim == 2:
-        return "[" + f",\n{indent} ".join(array_literal(row) for row in array) + "]"
+        rows = (array_literal(row, double=double) for row in array)
+        return "[" + f",\n{indent} ".join(rows) + "]"
     inner = indent + "    "
-    body = "".join(f"{inner}{array_literal(sub, indent=inner)},\n" for sub in array)
+    body = "".join(f"{inner}{array_literal(sub, indent=inner, double=double)},\n" for sub in array)
     return f"[\n{body}{indent}]"
