@@ -63,7 +63,11 @@ def number_literal(value: float, *, double: bool = False) -> str:
     number = float(value)
     if number.is_integer() and abs(number) < 2**24:  # every such integer is a float32
         return str(int(number))
-    return repr(number) if double else str(np.float32(number))
+    with np.errstate(over="ignore"):
+        single = np.float32(number)
+    if double or not np.isfinite(single):  # beyond float32: as typed (PyTorch gives inf)
+        return repr(number)
+    return str(single)
 
 
 def grid_literal(values: np.ndarray, *, indent: str = "") -> str:
