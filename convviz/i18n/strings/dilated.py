@@ -331,6 +331,10 @@ STRINGS = {
         "# one dilated layer, as set in the sidebar",
         "# 侧边栏设置的单个空洞卷积层",
     ),
+    "dilated.code.layer_not_run": (
+        "# this setting gives no output (see the error above), so the layer is not run",
+        "# 这个设置没有输出（见上面的错误说明），因此这里不运行这一层",
+    ),
     "dilated.code.stack": (
         "# the stack of section 3; padding ⌊d(k − 1)/2⌋ keeps the size only at stride 1 with d(k − 1) even",
         "# 第 3 节的堆叠；填充 ⌊d(k − 1)/2⌋ 只有在步长为 1 且 d(k − 1) 为偶数时才保持尺寸不变",
