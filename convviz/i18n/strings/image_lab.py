@@ -139,8 +139,8 @@ STRINGS = {
         "k = {k}, s = 2：每格的印章数",
     ),
     "image_lab.up.remedy": (
-        "So with uniform weights, k = 3 multiplies neighbouring pixels by 4/9, 8/9 and 16/9: the grid you see on the left tile. The cures: a kernel size divisible by the stride (k = 4), weights that compensate the uneven coverage (the bilinear tent), resizing first and convolving at stride 1, or computing the 4 sub-pixels as channels and interleaving them (pixel shuffle).",
-        "因此在均匀权重下，k = 3 会把相邻像素分别乘以 4/9、8/9 和 16/9：这就是最左边结果中看到的网格。解决办法：让卷积核大小能被步长整除（k = 4）、用能补偿覆盖不均的权重（双线性三角核）、先放大再用步长 1 卷积，或者把 4 个子像素作为通道算出来再交错排列（像素重排）。",
+        "So with uniform weights, k = 3 multiplies neighbouring pixels by 4/9, 8/9 and 16/9: the grid you see on the left tile. For these fixed weights the grid goes away with a kernel size divisible by the stride (k = 4), weights that compensate the uneven coverage (the bilinear tent), resizing first and convolving at stride 1, or computing the 4 sub-pixels as channels and interleaving them (pixel shuffle). With trained weights only resizing first keeps the coverage even whatever the weights learn, which is why Odena et al. (2016) recommend it.",
+        "因此在均匀权重下，k = 3 会把相邻像素分别乘以 4/9、8/9 和 16/9：这就是最左边结果中看到的网格。对这些固定的权重，网格可以这样消除：让卷积核大小能被步长整除（k = 4）、用能补偿覆盖不均的权重（双线性三角核）、先放大再用步长 1 卷积，或者把 4 个子像素作为通道算出来再交错排列（像素重排）。对于训练出的权重，只有先放大能保证无论学到什么权重覆盖都均匀，所以 Odena 等（2016）推荐这种做法。",
     ),
     "image_lab.up.selected": (
         "**{name}**: {how}",
