@@ -107,6 +107,7 @@ def window_section(params, x, fill, lang):
         file_stem=files.file_stem(**params),
         png=partial(files.window_png, x, fill, view["step"], lang=lang, **layer),
         gif=partial(files.window_gif, x, fill, lang=lang, **layer),
+        gif_plan=cached(files.window_gif_plan)(x, fill, lang=lang, **layer),
         latex=partial(files.size_formula_tex, **params),
         csv=partial(files.output_csv, x, fill, **layer),
     )
