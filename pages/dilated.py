@@ -201,13 +201,24 @@ def stack_section(lang):
     for text in view["verdicts"]:
         st.markdown(text)
     if mode == "stack":
+        png, csv = files.stack_files(view["field"])
         export_buttons(
             "dilated_stack",
             lang=lang,
             file_stem="dilated_stack_" + format_layers(layers).replace(",", "_"),
-            png=partial(files.stack_png, layers, lang=lang),
-            csv=partial(files.stack_csv, layers),
+            png=partial(files.stack_png, layers, lang=lang) if png else None,
+            csv=partial(files.stack_csv, layers) if csv else None,
         )
+        if not png:
+            st.caption(
+                translate(
+                    "dilated.stack.no_png" if csv else "dilated.stack.no_files",
+                    lang,
+                    rf=view["field"],
+                    png=files.MAX_STACK_PNG_FIELD,
+                    csv=files.MAX_STACK_CSV_FIELD,
+                )
+            )
     return layers, mode
 
 
