@@ -14,6 +14,7 @@ from convviz.controls import (
     current_language,
     int_param,
     page_header,
+    page_intro,
     param_controls,
     pytorch_code,
     show_error,
@@ -135,7 +136,6 @@ st.subheader(translate("pointwise.pixel.header", lang))
 x = cached(make_values)("random", (cin, i, i), seed=seed)
 weight = cached(make_values)("random", (cout, cin), seed=seed + 1)
 check = cached(matmul.pointwise_check)(x, weight)
-st.caption(translate("pointwise.pixel.caption", lang, cin=cin, i=i, seed=seed, cout=cout))
 st.plotly_chart(
     figure(per_pixel.layer_figure)(x, check["conv"], pixel=(r, c), lang=lang),
     key="layer",
@@ -144,6 +144,7 @@ st.plotly_chart(
     width="content",
     config={"displayModeBar": False},
 )
+st.caption(translate("pointwise.pixel.caption", lang, cin=cin, i=i, seed=seed, cout=cout))
 stem = files.file_stem("pointwise", cin=cin, cout=cout, i=i, seed=seed)
 export_buttons(
     "pointwise_layer",
@@ -152,6 +153,7 @@ export_buttons(
     png=partial(pointwise_files.layer_png, x, check["conv"], pixel=(r, c), lang=lang),
     csv=partial(files.channels_csv, x),
 )
+page_intro("pointwise", lang)
 st.markdown(translate("pointwise.pixel.equation", lang, r=r, c=c, cin=cin, cout=cout))
 st.plotly_chart(
     figure(per_pixel.pixel_figure)(x, weight, pixel=(r, c), lang=lang),

@@ -13,6 +13,7 @@ from convviz.controls import (
     input_values_control,
     int_param,
     page_header,
+    page_intro,
     param_controls,
     preset_picker,
     pytorch_code,
@@ -86,18 +87,26 @@ def sidebar(lang):
     return params, x, kernel
 
 
-def size_section(x, kernel, hyper, lang):
-    """Part 1; returns False (after explaining why) when the setting is invalid."""
-    st.subheader(translate("transposed.size.header", lang))
+def size_view(x, kernel, hyper, lang):
+    """The output size view, or None after explaining why the setting is invalid."""
     try:
-        view = cached_figure(views.size_view)(x, kernel, lang=lang, **hyper)
+        return cached_figure(views.size_view)(x, kernel, lang=lang, **hyper)
     except ConvValueError as err:
+        st.subheader(translate("transposed.size.header", lang))
         st.markdown(views.formula_text(x.shape[0], kernel.shape[0], lang=lang, **hyper))
         show_error(err, lang, key="size_error")
-        return False
+        return None
+
+
+def answer_shown(view, x, kernel, hyper, lang):
+    """Whether the page may show the output size (always, unless "predict first" waits)."""
     setting = (x.shape[0], kernel.shape[0], *hyper.values())
-    if not predict_first("transposed", setting, view["output_size"], lang):
-        return True
+    return predict_first("transposed", setting, view["output_size"], lang)
+
+
+def size_section(view, x, kernel, hyper, lang):
+    """The output size with its terms, the forward convolution and the three-way check."""
+    st.subheader(translate("transposed.size.header", lang))
     st.markdown(view["formula"])
     left, right = st.columns([5, 4])
     left.dataframe(view["terms"], hide_index=True, width="content")
@@ -108,7 +117,7 @@ def size_section(x, kernel, hyper, lang):
     round_trip = right.expander(
         translate("transposed.size.round_trip_title", lang), key=ROUND_TRIP, on_change="rerun"
     )
-    if round_trip.open:  # drawn only when asked for, so the page's first chart is a view
+    if round_trip.open:  # drawn only when asked for
         round_trip.plotly_chart(view["round_trip"], width="content", key="transposed_round_trip")
     check = cached_figure(views.check_view)(x, kernel, lang=lang, **hyper)
     agree = check["max_diff"] <= 1e-9
@@ -117,12 +126,10 @@ def size_section(x, kernel, hyper, lang):
         translate(message, lang, o=view["output_size"], diff=f"{check['max_diff']:.3g}"),
         icon=":material/check_circle:" if agree else ":material/error:",
     )
-    return True
 
 
 @st.fragment
 def scatter_tab(x, kernel, hyper, lang):
-    st.subheader(translate("transposed.scatter.header", lang))
     animate = cached(views.scatter_animates)(x.shape[0], kernel.shape[0], **hyper)
     steps = x.size
     step = 0
@@ -135,9 +142,9 @@ def scatter_tab(x, kernel, hyper, lang):
     view = cached_figure(views.scatter_view)(
         x, kernel, lang=lang, step=step, animate=animate, **hyper
     )
+    st.plotly_chart(view["figure"], width="content", key="transposed_scatter_chart")
     for text in view["texts"]:
         st.markdown(text)
-    st.plotly_chart(view["figure"], width="content", key="transposed_scatter_chart")
     export_buttons(
         "transposed_scatter",
         lang=lang,
@@ -319,8 +326,12 @@ params, x, kernel = sidebar(lang)
 hyper = {name: params[name] for name in HYPER}
 if x is None or kernel is None:
     st.info(translate("transposed.values_error", lang), icon=":material/edit:")
-elif size_section(x, kernel, hyper, lang):
+elif (size := size_view(x, kernel, hyper, lang)) is not None and answer_shown(
+    size, x, kernel, hyper, lang
+):
     tabs, opened = lazy_tabs("transposed", TABS, lang)
     with tabs[opened]:
         TAB_VIEWS[opened](x, kernel, hyper, lang)
+    size_section(size, x, kernel, hyper, lang)
+    page_intro("transposed", lang)
 share_link(lang)

@@ -97,6 +97,7 @@ STRINGS = {
     "common.preset_placeholder": ("Load a classic setting…", "载入一个经典设置…"),
     "common.preset_match": ("Current setting: {name}", "当前设置：{name}"),
     "common.use_suggestion": ("Use {setting}", "改用 {setting}"),
+    "common.about_page": ("About this page", "关于本页"),
     "common.pytorch_code": ("The same in PyTorch", "对应的 PyTorch 代码"),
     "common.pytorch_code_note": (
         "ConvViz's engine gives the same numbers as this code.",

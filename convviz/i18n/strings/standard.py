@@ -1,6 +1,10 @@
 """Text of the standard convolution page."""
 
 STRINGS = {
+    "standard.lead": (
+        "A small kernel slides over the input; each position gives one output number.",
+        "小卷积核在输入上滑动，每个位置得到一个输出数字。",
+    ),
     "standard.intro": (
         "A convolution layer slides a small **kernel** over the input. At each position it "
         "multiplies the cells under the kernel by the weights and adds the products: one "
@@ -133,7 +137,6 @@ STRINGS = {
         "恰好整除：窗口走到了最后一行和最后一列，每个输入格子都被读到了。",
     ),
     # Sliding window.
-    "standard.window.header": ("The window, cell by cell", "窗口逐格滑动"),
     "standard.window.input_title": (
         "Padded input {rows}×{cols} ({mode})",
         "补边后的输入 {rows}×{cols}（{mode}）",
