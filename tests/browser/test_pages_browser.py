@@ -154,3 +154,12 @@ def test_typed_markdown_in_a_link_is_shown_as_text(open_page, fragment):
     assert page.locator("a[href*='a.bc']").count() == 0
     alerts = page.locator("[data-testid='stAlert']").all_inner_texts()
     assert any(fragment in text for text in alerts)  # shown as typed, character for character
+
+
+def test_the_favicon_comes_from_the_app_itself(open_page, app_server):
+    page = open_page("home")
+    icons = page.locator("link[rel~='icon']")
+    hrefs = [icons.nth(i).get_attribute("href") or "" for i in range(icons.count())]
+    assert hrefs
+    for href in hrefs:  # relative, or on the app's own host: nothing from an outside host
+        assert not href.startswith(("http:", "https:", "//")) or href.startswith(app_server.url)
