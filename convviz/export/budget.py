@@ -10,7 +10,8 @@ evenly spaced frames (the first and the last always kept), so that
 - the GIF has at most :data:`MAX_GIF_FRAMES` frames and at most :data:`MAX_GIF_PIXELS` pixels
   in all (the work of drawing and encoding; the file holds at most that many bytes).
 
-The download button says when a plan has fewer frames or a smaller scale than asked for.
+The download button says when a plan has fewer frames or a smaller scale than asked for. A
+PNG is one frame: :func:`fit_scale` lowers its scale the same way.
 """
 
 from __future__ import annotations
@@ -59,6 +60,15 @@ def spaced_steps(total: int, count: int) -> tuple[int, ...]:
     return tuple(int(v) for v in np.unique(np.round(np.linspace(0, total - 1, count))))
 
 
+def fit_scale(frame_hw: tuple[int, int], scale: int) -> int:
+    """The largest scale ``<= scale`` (at least 1) at which a frame of ``frame_hw`` base
+    pixels has at most :data:`MAX_FRAME_PIXELS` pixels: the budget of one PNG or GIF frame."""
+    base = max(1, frame_hw[0]) * max(1, frame_hw[1])
+    while scale > 1 and base * scale * scale > MAX_FRAME_PIXELS:
+        scale -= 1
+    return scale
+
+
 def plan_gif(total: int, frame_hw: tuple[int, int], *, scale: int = 2) -> GifPlan:
     """The frames and scale of a GIF of ``total`` steps whose frames are ``frame_hw`` base px.
 
@@ -78,10 +88,7 @@ def plan_gif(total: int, frame_hw: tuple[int, int], *, scale: int = 2) -> GifPla
         and as many evenly spaced steps as :data:`MAX_GIF_FRAMES` and :data:`MAX_GIF_PIXELS`
         allow (at least 2 when the animation has 2 or more steps).
     """
-    base = max(1, frame_hw[0]) * max(1, frame_hw[1])
-    chosen = scale
-    while chosen > 1 and base * chosen * chosen > MAX_FRAME_PIXELS:
-        chosen -= 1
-    per_frame = base * chosen * chosen
+    chosen = fit_scale(frame_hw, scale)
+    per_frame = max(1, frame_hw[0]) * max(1, frame_hw[1]) * chosen * chosen
     count = min(total, MAX_GIF_FRAMES, max(2, MAX_GIF_PIXELS // per_frame))
     return GifPlan(spaced_steps(total, count), chosen, total, scale)

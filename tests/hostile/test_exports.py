@@ -89,3 +89,21 @@ def test_an_ordinary_gif_button_is_plain():
     at = open_app("en", "pages/transposed.py", view="direct")
     labels = {b.proto.id.rsplit("-", 1)[-1]: b.proto.label for b in at.get("download_button")}
     assert labels["transposed_direct_gif"] == translate("export.download.gif", "en")
+
+
+def test_one_png_builds_one_frame_within_the_frame_budget(monkeypatch):
+    x, kernel = make_values("arange", (12, 12)), make_values("arange", (7, 7))
+    built: list[int] = []
+    animation = files.direct_animation
+
+    def counting(*args, **kwargs):
+        result = animation(*args, **kwargs)
+        built.append(len(result.frames))
+        return result
+
+    monkeypatch.setattr(files, "direct_animation", counting)
+    data = files.direct_png(x, kernel, (3, 5), lang="en", **WORST)
+    assert built == [1]  # not the 96 × 96 = 9,216 frames of the whole view
+    image = Image.open(io.BytesIO(data))
+    assert image.width * image.height * 4 > MAX_FRAME_PIXELS  # at scale 2: over the budget
+    assert round(image.info["dpi"][0]) == 96  # so it was drawn at scale 1

@@ -91,9 +91,9 @@ def window_gif_plan(x: np.ndarray, fill: str, *, lang: str, **params: int) -> Gi
 
 def window_png(x: np.ndarray, fill: str, step: int, *, lang: str, **params: int) -> bytes:
     """PNG of one step of the sliding window (``params``: kernel_size, stride, padding,
-    dilation)."""
-    frames = window_animation(x, fill, **params).frames
-    return render_scene_png(frames[min(max(step, 0), len(frames) - 1)], lang=lang)
+    dilation); only that step's frame is built."""
+    step = min(max(step, 0), _window_steps(x, **params) - 1)
+    return render_scene_png(window_animation(x, fill, (step,), **params).frames[0], lang=lang)
 
 
 def window_gif(x: np.ndarray, fill: str, *, lang: str, **params: int) -> bytes:

@@ -66,9 +66,10 @@ def scatter_animation(
 
 
 def scatter_png(x: np.ndarray, kernel: np.ndarray, step: int, *, lang: str, **hyper: int) -> bytes:
-    """PNG of one stamp of the scatter-add view (all earlier stamps added)."""
-    frames = scatter_animation(x, kernel, **hyper).frames
-    return render_scene_png(frames[int(np.clip(step, 0, len(frames) - 1))], lang=lang)
+    """PNG of one stamp of the scatter-add view (all earlier stamps added); only that
+    stamp's frame is built."""
+    step = int(np.clip(step, 0, x.size - 1))
+    return render_scene_png(scatter_animation(x, kernel, (step,), **hyper).frames[0], lang=lang)
 
 
 def scatter_gif_plan(x: np.ndarray, kernel: np.ndarray, *, lang: str, **hyper: int) -> GifPlan:
@@ -111,11 +112,11 @@ def direct_gif_plan(x: np.ndarray, kernel: np.ndarray, *, lang: str, **hyper: in
 def direct_png(
     x: np.ndarray, kernel: np.ndarray, pin: tuple[int, int], *, lang: str, **hyper: int
 ) -> bytes:
-    """PNG of the window of output cell ``pin`` in the direct form."""
-    frames = direct_animation(x, kernel, **hyper).frames
+    """PNG of the window of output cell ``pin`` in the direct form; only that step's frame
+    is built."""
     o = transpose_output(x, kernel, **hyper).shape[0]
     step = pin[0] * o + pin[1] if 0 <= pin[0] < o and 0 <= pin[1] < o else 0
-    return render_scene_png(frames[step], lang=lang)
+    return render_scene_png(direct_animation(x, kernel, (step,), **hyper).frames[0], lang=lang)
 
 
 def direct_gif(x: np.ndarray, kernel: np.ndarray, *, lang: str, **hyper: int) -> bytes:
