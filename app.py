@@ -1,5 +1,7 @@
 """ConvViz router: page config, language, and navigation over the pages in ``convviz.site``."""
 
+from pathlib import Path
+
 import streamlit as st
 
 import convviz.controls.preload  # noqa: F401  (first: see its docstring)
@@ -8,7 +10,9 @@ from convviz.controls.layout import page_style
 from convviz.i18n import translate
 from convviz.site import PAGES
 
-st.set_page_config(page_title="ConvViz", page_icon=":material/grid_view:", layout="wide")
+# A local picture, not an icon name or emoji: the page must need nothing from an outside host.
+FAVICON = Path(__file__).resolve().parent / "assets" / "favicon.png"
+st.set_page_config(page_title="ConvViz", page_icon=str(FAVICON), layout="wide")
 page_style()
 lang = language_selector()
 navigation = st.navigation(

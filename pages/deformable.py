@@ -19,7 +19,7 @@ from convviz.controls import (
 from convviz.controls.caching import cached_figure as figure
 from convviz.controls.downloads import export_buttons, share_link
 from convviz.controls.predict import predict_first
-from convviz.controls.widgets import float_param
+from convviz.controls.widgets import float_param, url_int_widget
 from convviz.engine.deform_trace import cell_sampling
 from convviz.engine.errors import ConvValueError
 from convviz.engine.offset_fields import OFFSET_KINDS
@@ -279,16 +279,18 @@ def counts_section(settings, out_size, lang):
         (("in_channels", 64, 4096), ("out_channels", 64, 4096), ("offset_groups", 1, 64)),
         strict=True,
     ):
-        fields[name] = int(
-            column.number_input(
-                translate(f"deformable.counts.{name}", lang),
-                min_value=1,
-                max_value=top,
-                value=default,
-                step=1,
-                key=f"deform_{name}",
-                bind="query-params",
-            )
+        fields[name] = url_int_widget(
+            column.number_input,
+            f"deform_{name}",
+            lang,
+            column,
+            low=1,
+            high=top,
+            default=default,
+            label=translate(f"deformable.counts.{name}", lang),
+            min_value=1,
+            max_value=top,
+            step=1,
         )
     try:
         view = cached(counts.counts_view)(

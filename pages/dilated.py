@@ -109,6 +109,7 @@ def window_section(params, x, fill, lang):
         file_stem=files.file_stem(**params),
         png=partial(files.window_png, x, fill, view["step"], lang=lang, **layer),
         gif=partial(files.window_gif, x, fill, lang=lang, **layer),
+        gif_plan=cached(files.window_gif_plan)(x, fill, lang=lang, **layer),
         latex=partial(files.size_formula_tex, **params),
         csv=partial(files.output_csv, x, fill, **layer),
     )
@@ -202,13 +203,24 @@ def stack_section(lang):
     for text in view["verdicts"]:
         st.markdown(text)
     if mode == "stack":
+        png, csv = files.stack_files(view["field"])
         export_buttons(
             "dilated_stack",
             lang=lang,
             file_stem="dilated_stack_" + format_layers(layers).replace(",", "_"),
-            png=partial(files.stack_png, layers, lang=lang),
-            csv=partial(files.stack_csv, layers),
+            png=partial(files.stack_png, layers, lang=lang) if png else None,
+            csv=partial(files.stack_csv, layers) if csv else None,
         )
+        if not png:
+            st.caption(
+                translate(
+                    "dilated.stack.no_png" if csv else "dilated.stack.no_files",
+                    lang,
+                    rf=view["field"],
+                    png=files.MAX_STACK_PNG_FIELD,
+                    csv=files.MAX_STACK_CSV_FIELD,
+                )
+            )
     return layers, mode
 
 

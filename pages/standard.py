@@ -148,6 +148,7 @@ def window_tab(x, fill, setting, lang):
         file_stem=files.file_stem(**setting),
         png=partial(files.window_png, x, fill, view["step"], lang=lang, **setting),
         gif=partial(files.window_gif, x, fill, lang=lang, **setting),
+        gif_plan=cached(files.window_gif_plan)(x, fill, lang=lang, **setting),
         latex=partial(files.formula_tex, x, fill, **setting),
         csv=partial(files.output_csv, x, fill, **setting),
     )

@@ -159,6 +159,7 @@ def scatter_tab(x, kernel, hyper, lang):
             files.scatter_png, x, kernel, steps - 1 if animate else step, lang=lang, **hyper
         ),
         gif=partial(files.scatter_gif, x, kernel, lang=lang, **hyper),
+        gif_plan=cached(files.scatter_gif_plan)(x, kernel, lang=lang, **hyper),
     )
 
 
@@ -189,6 +190,7 @@ def direct_tab(x, kernel, hyper, lang):
         file_stem=files.file_stem(x.shape[0], kernel.shape[0], **hyper) + "_direct",
         png=partial(files.direct_png, x, kernel, view["pin"], lang=lang, **hyper),
         gif=partial(files.direct_gif, x, kernel, lang=lang, **hyper),
+        gif_plan=cached(files.direct_gif_plan)(x, kernel, lang=lang, **hyper),
     )
 
 

@@ -15,7 +15,7 @@ from convviz.lab_kernels import KERNEL_NAMES
 from convviz.upsampling import UPSAMPLE_KERNELS, UPSAMPLE_METHODS
 from tests.app.conftest import open_app
 
-PAGE = "pages/image_lab.py"
+PAGE = "pages/image-lab.py"
 EDITOR = "image_lab_kernel_3"
 
 

@@ -376,4 +376,12 @@ STRINGS = {
         "“{text}” is not a list of layers. Write kernel-stride-dilation triples separated by commas, for example layers=3-1-1,3-1-2,3-1-4.",
         "“{text}”不是合法的层列表。请写成以逗号分隔的“卷积核-步长-膨胀率”三元组，例如 layers=3-1-1,3-1-2,3-1-4。",
     ),
+    "dilated.stack.no_png": (
+        "No PNG of the path counts for this stack: its field is {rf}×{rf}, and the picture is drawn only up to {png}×{png} (a larger one would take the server seconds and hundreds of megabytes). The CSV has every count.",
+        "这个堆叠不提供路径数的 PNG：它的感受野是 {rf}×{rf}，而图片最多只绘制到 {png}×{png}（更大的图会让服务器花上几秒钟和几百兆内存）。CSV 中包含全部计数。",
+    ),
+    "dilated.stack.no_files": (
+        "No path-count files for this stack: its field is {rf}×{rf}; a PNG is drawn up to {png}×{png} and a CSV written up to {csv}×{csv}. The numbers above still hold.",
+        "这个堆叠不提供路径数文件：它的感受野是 {rf}×{rf}；PNG 最多绘制到 {png}×{png}，CSV 最多写到 {csv}×{csv}。上面的数字依然成立。",
+    ),
 }
