@@ -21,6 +21,7 @@ from convviz.controls import (
 )
 from convviz.controls.caching import cached_figure
 from convviz.controls.downloads import export_buttons, share_link
+from convviz.controls.lecture import main_chart
 from convviz.controls.predict import predict_first
 from convviz.engine.errors import ConvValueError
 from convviz.figures.common.grid import selected_cell
@@ -89,13 +90,7 @@ def window_section(params, x, fill, lang):
     setting = tuple(params[key] for key in LAYER_KEYS)
     if not predict_first("dilated", setting, view["output_size"], lang):
         return
-    st.plotly_chart(
-        view["figure"],
-        width="content",
-        key=WINDOW_CHART,
-        on_select="rerun",
-        selection_mode="points",
-    )
+    main_chart(view["figure"], key=WINDOW_CHART, on_select="rerun", selection_mode="points")
     st.markdown(view["formula"])
     for note in view["notes"]:
         st.caption(note)

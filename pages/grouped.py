@@ -24,6 +24,7 @@ from convviz.controls import (
 )
 from convviz.controls.caching import cached_figure as figure
 from convviz.controls.downloads import export_buttons, share_link
+from convviz.controls.lecture import lecture_on, main_chart
 from convviz.controls.predict import predict_first
 from convviz.engine.errors import ConvValueError
 from convviz.export import grid_csv
@@ -111,17 +112,17 @@ channel = st.session_state.get("channel", 0)
 
 # 1 and 2: connectivity graph and block-diagonal weight, side by side.
 weight = cached(make_values)("random", (cout, cin // g, k, k), seed=seed + 1)
-left, right = st.columns(2, gap="large")
+# Side by side; one under the other in lecture mode, where the graph fills the width.
+left, right = (st.container(), st.container()) if lecture_on() else st.columns(2, gap="large")
 with left:
     st.subheader(translate("grouped.graph.header", lang))
-    st.plotly_chart(
+    main_chart(
         figure(graph.connectivity_figure)(
             cin, cout, g, kernel_size=k, lang=lang, selected_output=channel
         ),
         key="graph",
         on_select=lambda: select_channel("graph", graph.selected_output),
         selection_mode="points",
-        width="content",
         config={"displayModeBar": False},
     )
     st.caption(translate("grouped.graph.caption", lang))

@@ -22,6 +22,7 @@ from convviz.controls import (
 )
 from convviz.controls.caching import cached_figure
 from convviz.controls.downloads import export_buttons, share_link
+from convviz.controls.lecture import main_chart
 from convviz.controls.pins import pin_clicked_cell
 from convviz.controls.predict import predict_first
 from convviz.controls.tabs import lazy_tabs
@@ -140,7 +141,7 @@ def scatter_tab(x, kernel, hyper, lang):
     view = cached_figure(views.scatter_view)(
         x, kernel, lang=lang, step=step, animate=animate, **hyper
     )
-    st.plotly_chart(view["figure"], width="content", key="transposed_scatter_chart")
+    main_chart(view["figure"], key="transposed_scatter_chart")
     for text in view["texts"]:
         st.markdown(text)
     export_buttons(
