@@ -26,6 +26,7 @@ from convviz.controls.caching import cached_figure as figure
 from convviz.controls.downloads import export_buttons, share_link
 from convviz.controls.lecture import lecture_on, main_chart
 from convviz.controls.predict import predict_first
+from convviz.controls.urlstate import explain_url_int, seed_int_from_url, write_to_url
 from convviz.engine.errors import ConvValueError
 from convviz.export import grid_csv
 from convviz.figures.common import channel_exports as files
@@ -38,6 +39,7 @@ from convviz.figures.grouped import separable as sep
 from convviz.figures.grouped import weight as block
 from convviz.i18n import translate
 from convviz.inputs import make_values
+from convviz.param_specs import PARAM_SPECS
 
 # The first view shows groups at work: the two-group preset's g (while the channels allow it).
 DEFAULT_GROUPS = 2
@@ -53,22 +55,26 @@ def groups_control(in_channels: int, out_channels: int, lang: str) -> int:
     options = common.valid_groups(in_channels, out_channels)
     default = DEFAULT_GROUPS if DEFAULT_GROUPS in options else options[0]
     if "groups" not in st.session_state:  # first run: a link may ask for an impossible g
-        raw = st.query_params.get("groups", str(default))
-        if raw.isdigit() and int(raw) not in options:
-            st.session_state[LINK_KEY] = int(raw)
+        spec = PARAM_SPECS["groups"]
+        seed_int_from_url("groups", low=spec.min_value, high=spec.max_value, default=default)
+        asked = st.session_state.get("groups", default)
+        if asked not in options:
+            st.session_state[LINK_KEY] = asked
+            asked = default
+        st.session_state["groups"] = asked
     elif st.session_state["groups"] not in options:  # the channel counts just changed
         old = st.session_state["groups"]
         st.session_state["groups"] = max(g for g in options if g <= old)
         show_notice("grouped.groups_adjusted", lang, old=old, new=st.session_state["groups"])
+    explain_url_int("groups", lang, st.sidebar, current=st.session_state.get(LINK_KEY))
     groups = st.sidebar.select_slider(
         translate("param.groups", lang),
         options,
-        value=default,
         key="groups",
         help=translate("help.groups", lang),
-        bind="query-params",
         on_change=_forget_link_request,
     )
+    write_to_url("groups", str(groups), str(default))
     st.sidebar.caption(
         translate(
             "grouped.groups_valid",
@@ -274,5 +280,10 @@ export_buttons(
     csv=partial(grid_csv, kernel),
 )
 
-pytorch_code(torch_code.pytorch_snippet(cin, cout, g, kernel_size=k, input_size=i), lang)
+pytorch_code(
+    torch_code.pytorch_snippet(
+        cin, cout, g, kernel_size=k, input_size=i, seed=seed, out_channel=channel, lang=lang
+    ),
+    lang,
+)
 share_link(lang)

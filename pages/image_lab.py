@@ -30,6 +30,7 @@ from convviz.images import DEFAULT_MAX_SIDE
 from convviz.lab_kernels import (
     CUSTOM,
     KERNEL_NAMES,
+    MAX_CELL_CHARS,
     MAX_KERNEL_SIDE,
     classic_kernel,
     format_kernel,
@@ -89,11 +90,15 @@ def typed_kernel(k, lang):
         grid,
         key=f"image_lab_kernel_{k}",
         num_rows="fixed",
-        column_config={label: st.column_config.TextColumn(label, width=70) for label in labels},
+        column_config={
+            label: st.column_config.TextColumn(label, width=70, max_chars=MAX_CELL_CHARS)
+            for label in labels
+        },
         width="content",
     )
+    cells = tuple(tuple(row) for row in edited.to_numpy(dtype=object).tolist())
     try:
-        kernel = parse_kernel_grid(edited.to_numpy(dtype=object).tolist())
+        kernel = cached(parse_kernel_grid)(cells)
     except ConvValueError as err:
         show_error(err, lang, key="image_lab_kernel_error")
         st.caption(translate("image_lab.custom.invalid", lang))
@@ -197,5 +202,5 @@ else:
         padding_mode=params["padding_mode"],
         lang=lang,
     )
-    pytorch_code(code, lang)
+    pytorch_code(code, lang, note="image_lab.code.note")
 share_link(lang)

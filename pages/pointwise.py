@@ -25,6 +25,7 @@ from convviz.controls.downloads import export_buttons, share_link
 from convviz.controls.lecture import main_chart
 from convviz.controls.predict import predict_first
 from convviz.controls.upload import image_source
+from convviz.controls.widgets import url_int_widget
 from convviz.engine.errors import ConvValueError
 from convviz.figures.common import channel_exports as files
 from convviz.figures.common import counts
@@ -37,6 +38,7 @@ from convviz.figures.pointwise import pixel as per_pixel
 from convviz.i18n import translate
 from convviz.inputs import make_values
 
+MAX_CHANNELS = 4096  # the channel counts of a block a learner may type
 SMALL = {"default": 3, "max_value": 8}
 MIX_LINK = "pointwise_mix_link"  # what ?mix= asked for: preset, matrix or error
 IMAGE_SIDE = 256  # pictures are shrunk to this for the mixing demo (fast, and enough to see)
@@ -46,16 +48,18 @@ def channel_fields(prefix: str, defaults: dict[str, int], lang: str) -> dict[str
     """Number inputs for a block's channel counts, in a row, bound to the URL."""
     values = {}
     for column, (name, default) in zip(st.columns(7), defaults.items(), strict=False):
-        values[name] = int(
-            column.number_input(
-                translate(f"counts.field.{name}", lang),
-                min_value=1,
-                max_value=4096,
-                value=default,
-                step=1,
-                key=f"{prefix}_{name}",
-                bind="query-params",
-            )
+        values[name] = url_int_widget(
+            column.number_input,
+            f"{prefix}_{name}",
+            lang,
+            column,
+            low=1,
+            high=MAX_CHANNELS,
+            default=default,
+            label=translate(f"counts.field.{name}", lang),
+            min_value=1,
+            max_value=MAX_CHANNELS,
+            step=1,
         )
     return values
 
@@ -275,5 +279,7 @@ block(
     lang,
 )
 
-pytorch_code(torch_code.pytorch_snippet(cin, cout, input_size=i), lang)
+pytorch_code(
+    torch_code.pytorch_snippet(cin, cout, input_size=i, seed=seed, pixel=(r, c), lang=lang), lang
+)
 share_link(lang)

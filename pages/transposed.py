@@ -35,6 +35,7 @@ from convviz.figures.transposed.data import HYPER
 from convviz.figures.transposed.direct import OUTPUT
 from convviz.figures.transposed.matrix import CT, Y_GRID, YVEC
 from convviz.i18n import translate
+from convviz.inputs import MAX_CUSTOM_TEXT
 
 KEYS = ("input_size", "kernel_size", "stride", "padding", "output_padding", "dilation")
 # A small input with stride 2 and padding 1 shows inserted zeros, cropping and overlaps at once.
@@ -74,10 +75,11 @@ def sidebar(lang):
             value=kernel_text(example_kernel(k)),
             key="kernel_values_text",
             help=translate("help.input_values_text", lang),
+            max_chars=MAX_CUSTOM_TEXT,
             bind="query-params",
         )
     try:
-        kernel = kernel_values(kind, k, seed=seed, text=text)
+        kernel = cached(kernel_values)(kind, k, seed=seed, text=text)
     except ConvValueError as err:
         with st.sidebar:
             show_error(err, lang, key="kernel_error")

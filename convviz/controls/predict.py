@@ -16,7 +16,7 @@ from typing import Any
 import streamlit as st
 
 from convviz.i18n import translate
-from convviz.practice.check import CORRECT, MALFORMED, check_number
+from convviz.practice.check import CORRECT, MALFORMED, MAX_ANSWER_CHARS, check_number
 from convviz.practice.text import step_text
 
 PREDICT_KEY = "predict_first"  # the toggle's widget key and URL parameter
@@ -91,7 +91,10 @@ def predict_first(
         return True
     with box.form(f"{name}_predict_form", clear_on_submit=True, border=False):
         guess = st.text_input(
-            translate(f"{texts}.label", lang), key=f"{name}_predict_guess", width=260
+            translate(f"{texts}.label", lang),
+            key=f"{name}_predict_guess",
+            width=260,
+            max_chars=MAX_ANSWER_CHARS,
         )
         submitted = st.form_submit_button(translate("practice.predict.submit", lang))
     if submitted:

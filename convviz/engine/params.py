@@ -8,6 +8,7 @@ Each op calls these instead of checking on its own, so a learner gets the same e
 from __future__ import annotations
 
 from collections.abc import Sequence
+from math import gcd, isqrt
 from numbers import Integral
 from typing import Any
 
@@ -143,6 +144,20 @@ def non_negative_pair(value: Any, name: str) -> tuple[int, int]:
     return check_non_negative(name, h), check_non_negative(name, w)
 
 
+def common_divisors(a: int, b: int) -> tuple[int, ...]:
+    """Every ``g`` that divides both ``a >= 1`` and ``b >= 1``, ascending.
+
+    Notes
+    -----
+    The common divisors of ``a`` and ``b`` are the divisors of ``gcd(a, b)``; they come in
+    pairs ``(i, n // i)`` with ``i <= sqrt(n)``, so the search takes ``O(sqrt(gcd(a, b)))``
+    steps, never a step per candidate ``g``.
+    """
+    n = gcd(a, b)
+    small = [i for i in range(1, isqrt(n) + 1) if n % i == 0]
+    return tuple(sorted({*small, *(n // i for i in small)}))
+
+
 def check_groups(groups: Any, in_channels: int, out_channels: int) -> int:
     """``groups`` as an int >= 1 that divides both channel counts.
 
@@ -155,7 +170,9 @@ def check_groups(groups: Any, in_channels: int, out_channels: int) -> int:
     g = check_positive("groups", groups)
     for channel_name, channels in (("in_channels", in_channels), ("out_channels", out_channels)):
         if channels % g:
-            nearest = max(d for d in range(1, g + 1) if in_channels % d == 0 == out_channels % d)
+            nearest = max(
+                (d for d in common_divisors(in_channels, out_channels) if d <= g), default=1
+            )
             raise ConvValueError(
                 "groups_not_dividing",
                 f"{channel_name}={channels} is not divisible by groups={g}: every group needs "

@@ -10,6 +10,7 @@ import pytest
 from PIL import Image
 
 from convviz.i18n import translate
+from convviz.i18n.escape import literal
 from convviz.lab_kernels import KERNEL_NAMES
 from convviz.upsampling import UPSAMPLE_KERNELS, UPSAMPLE_METHODS
 from tests.app.conftest import open_app
@@ -135,7 +136,8 @@ def test_malformed_typed_kernels_are_explained(lang, cells, code, values):
     at = open_app(lang, PAGE, filter="custom")
     _edit(at, **cells)
     assert not at.exception
-    assert [e.value for e in at.error] == [translate(f"error.{code}", lang, **values)]
+    shown = {key: literal(v) if isinstance(v, str) else v for key, v in values.items()}
+    assert [e.value for e in at.error] == [translate(f"error.{code}", lang, **shown)]
     assert translate("image_lab.custom.invalid", lang) in _text(at)
     assert len(_captions(at)) == 2 * len(UPSAMPLE_METHODS)  # no filter output, upsampling stays
     assert "nn.Conv2d" not in at.code[0].value
@@ -370,3 +372,13 @@ def test_decompression_bomb_header_is_refused_before_decoding(lang):
     assert ("decompression bomb" in at.error[0].value) == (lang == "en")
     assert ("解压炸弹" in at.error[0].value) == (lang == "zh")
     assert translate("image_lab.refused", lang) in [i.value for i in at.info]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_code_note_says_the_picture_in_the_code_is_random(lang):
+    # the code runs on torch.rand, so "the same numbers as this code" would be false here
+    at = open_app(lang, PAGE)
+    captions = [c.value for c in at.caption]
+    assert translate("image_lab.code.note", lang) in captions
+    assert translate("common.pytorch_code_note", lang) not in captions
+    assert any("torch.rand(1, 3," in c.value for c in at.code)

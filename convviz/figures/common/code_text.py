@@ -1,9 +1,10 @@
-"""PyTorch snippets as the pages print them: trailing comments lined up in one column, and
-arrays written out as nested lists.
+"""PyTorch snippets as the pages print them: trailing comments lined up in one column, arrays
+written out as nested lists, and the page's own random numbers rebuilt in the snippet.
 
 The snippets are f-strings whose numbers change with the setting, so a comment column typed
 by hand drifts; :func:`align_comments` puts every trailing ``# …`` two spaces after the longest
-line of code that carries one.
+line of code that carries one. :func:`seeded_values` writes the expression that draws the same
+numbers as ``make_values("random", shape, seed=seed)``, so a snippet prints the page's numbers.
 """
 
 from __future__ import annotations
@@ -38,6 +39,28 @@ def align_comments(code: str) -> str:
     width = max((len(head) for head, comment in split if comment is not None), default=0)
     return "\n".join(
         head if comment is None else f"{head.ljust(width)}  # {comment}" for head, comment in split
+    )
+
+
+def seeded_values(shape: tuple[int, ...], seed: int) -> str:
+    """Python for the float32 tensor ``make_values("random", shape, seed=seed)`` gives the page.
+
+    Parameters
+    ----------
+    shape : tuple of int
+        Shape of the tensor in the snippet; its element count must be the page's (a leading 1
+        or trailing 1×1 changes nothing: NumPy draws the same integers in the same order).
+    seed : int
+
+    Returns
+    -------
+    str
+        ``torch.tensor(np.random.default_rng(seed).integers(-3, 4, size=shape), dtype=…)``.
+    """
+    size = ", ".join(str(n) for n in shape)
+    return (
+        f"torch.tensor(np.random.default_rng({seed}).integers(-3, 4, size=({size})), "
+        "dtype=torch.float32)"
     )
 
 

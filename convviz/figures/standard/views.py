@@ -126,29 +126,44 @@ def _rule_lines(setting: Setting, trace, *, lang: str) -> list[str]:
 
 
 def _leftover_lines(setting: Setting, trace, *, lang: str) -> list[str]:
-    """The rows / columns the floor drops, and the input cells no window reads at all."""
+    """The rows / columns the floor drops, and the input cells no window reads at all.
+
+    A dropped input row still counts as read when a window reads a border cell that copies
+    it (reflect, replicate, circular); only rows and cells read nowhere are called lost.
+    """
     found = leftover(trace, setting)
+    read = trace.input_read_counts()  # (H, W), copies in the border included
     lines = []
     for axis, (padded, inputs) in enumerate(
         ((found.padded_rows, found.input_rows), (found.padded_cols, found.input_cols))
     ):
         if not padded:
             continue
+        lines_read = read if axis == 0 else read.T  # (rows or columns, the other axis)
+        lost = [n for n in inputs if not lines_read[n].any()]
+        copied = [n for n in inputs if lines_read[n].any()]
         lines.append(
             translate(
                 f"standard.size.leftover_{AXES[axis]}",
                 lang,
                 count=len(padded),
                 padded=", ".join(map(str, padded)),
-                inputs=", ".join(map(str, inputs)) if inputs else "—",
+                inputs=", ".join(map(str, lost)) if lost else "—",
             )
         )
-    top, bottom, left, right = trace.pads
-    hp, wp = trace.padded.shape
-    counts = trace.read_counts()[top : hp - bottom, left : wp - right]  # (H, W)
-    never = int(np.count_nonzero(counts == 0))
+        if copied:
+            mode = translate(f"choice.padding_mode.{trace.padding_mode}", lang)
+            lines.append(
+                translate(
+                    f"standard.size.copied_{AXES[axis]}",
+                    lang,
+                    inputs=", ".join(map(str, copied)),
+                    mode=mode,
+                )
+            )
+    never = int(np.count_nonzero(read == 0))
     if never:
-        lines.append(translate("standard.size.never_read", lang, count=never, total=counts.size))
+        lines.append(translate("standard.size.never_read", lang, count=never, total=read.size))
     elif not lines:
         lines.append(translate("standard.size.exact", lang))
     return lines

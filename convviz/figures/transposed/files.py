@@ -38,6 +38,7 @@ from convviz.figures.transposed.data import (
 from convviz.figures.transposed.extras import (
     CHECKER_INPUT,
     checkerboard_specs,
+    output_padding_counts,
     output_padding_pair,
     output_padding_specs,
 )
@@ -151,13 +152,13 @@ def output_png(x: np.ndarray, kernel: np.ndarray, *, lang: str, **hyper: int) ->
 
 
 def output_padding_png(x: np.ndarray, kernel: np.ndarray, *, lang: str, **hyper: int) -> bytes:
-    """PNG of the output for ``a = 0`` beside the larger ``a`` (extra rows outlined).
+    """PNG of the outputs for two values of ``a`` side by side (extra rows outlined).
 
     Offered only when ``output_padding`` can be non-zero (the page draws the figure then).
     """
     outputs = output_padding_pair(x, kernel, **hyper)
     scene = scene_from_specs(
-        output_padding_specs(outputs, lang=lang),
+        output_padding_specs(outputs, output_padding_counts(x, kernel, **hyper), lang=lang),
         operators=("",),
         caption=translate("transposed.opad.header", lang),
     )

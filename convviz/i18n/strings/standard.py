@@ -116,9 +116,20 @@ STRINGS = {
         "除法不是整除：补边后输入的最后 **{count}** 列（第 {padded} 列）从未被窗口覆盖——"
         "向下取整把它们丢掉了。丢失的输入列：{inputs}。",
     ),
+    "standard.size.copied_h": (
+        "Input row(s) {inputs} still reach the output: the {mode} border copies them into "
+        "rows the windows do read.",
+        "输入第 {inputs} 行仍然会影响输出：{mode} 边框把它们复制到了窗口会读到的行里。",
+    ),
+    "standard.size.copied_w": (
+        "Input column(s) {inputs} still reach the output: the {mode} border copies them into "
+        "columns the windows do read.",
+        "输入第 {inputs} 列仍然会影响输出：{mode} 边框把它们复制到了窗口会读到的列里。",
+    ),
     "standard.size.never_read": (
-        "{count} of the {total} input cells are never read by any window (greyed in the grid).",
-        "{total} 个输入格子中有 {count} 个从未被任何窗口读到（网格中以灰色标出）。",
+        "{count} of the {total} input values are never read by any window, neither in place "
+        "nor through a copy in the border.",
+        "{total} 个输入值中有 {count} 个从未被任何窗口读到（无论是原位置还是边框里的副本）。",
     ),
     "standard.size.exact": (
         "The division is exact: the windows reach the last row and column, every input cell "
@@ -184,8 +195,8 @@ STRINGS = {
         "cells per axis (odd extra on the bottom / right) and refuses a stride above 1. "
         "TensorFlow’s “SAME” aims at o = ⌈i / s⌉ for any stride and pads just enough, again "
         "with the odd extra cell on the bottom / right.",
-        "步长为 1 时两者都让输出和输入一样大。PyTorch 的 “same” 每个方向填 k − 1 格（多出的奇数格"
-        "在下 / 右侧），并且拒绝大于 1 的步长。TensorFlow 的 “SAME” 对任何步长都以 o = ⌈i / s⌉ 为"
+        "步长为 1 时两者都让输出和输入一样大。PyTorch 的 “same” 在每个轴上一共填 k − 1 格（两侧平分，多出的"
+        "奇数格在下 / 右侧），并且拒绝大于 1 的步长。TensorFlow 的 “SAME” 对任何步长都以 o = ⌈i / s⌉ 为"
         "目标，只填必要的格数，多出的奇数格同样放在下 / 右侧。",
     ),
     "standard.pad.same_torch_title": ("PyTorch “same”", "PyTorch “same”"),
