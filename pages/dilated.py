@@ -8,6 +8,7 @@ import streamlit as st
 from convviz.controls import (
     cached,
     choice_control,
+    colour_control,
     current_language,
     input_values_control,
     int_param,
@@ -234,6 +235,7 @@ def comparison_section(layers, mode, lang):
 
 lang = current_language()
 page_header("dilated", lang)
+colour_control(lang)
 params, x, fill = sidebar(lang)
 predict_switch(lang)  # outside the window's fragment: turning it on hides the whole page
 if x is not None:

@@ -20,6 +20,7 @@ MAIN_CHART = {  # the key of each page's main chart (None: the image lab shows p
     "dilated": "dilated_window",
     "grouped": "graph",
     "pointwise": "layer",
+    "conv3d": "conv3d_frames",
     "image-lab": None,
 }
 

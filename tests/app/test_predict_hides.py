@@ -96,6 +96,12 @@ CASES = [
         {},
         counts.block_params(counts.inception_layers(**counts.INCEPTION_DEFAULTS, reduced=True)),
     ),
+    (
+        "pages/conv3d.py",
+        "conv3d",
+        {"frames": "8", "kernel_depth": "3"},
+        conv_output_size(8, 3),
+    ),
 ]
 
 
