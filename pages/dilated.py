@@ -22,7 +22,8 @@ from convviz.controls import (
 )
 from convviz.controls.caching import cached_figure
 from convviz.controls.downloads import export_buttons, share_link
-from convviz.controls.predict import predict_first
+from convviz.controls.lecture import main_chart
+from convviz.controls.predict import answer_pending, predict_first, predict_switch
 from convviz.engine.errors import ConvValueError
 from convviz.figures.common.grid import selected_cell
 from convviz.figures.dilated import code as pycode
@@ -87,16 +88,10 @@ def window_section(params, x, fill, lang):
     except ConvValueError as err:
         show_error(err, lang, key="window_error")
         return
-    setting = tuple(params[key] for key in LAYER_KEYS)
-    if not predict_first("dilated", setting, view["output_size"], lang):
+    setting = tuple(params[key] for key in LAYER_KEYS)  # as answer_pending below
+    if not predict_first("dilated", setting, view["output_size"], lang, switch=False):
         return
-    st.plotly_chart(
-        view["figure"],
-        width="content",
-        key=WINDOW_CHART,
-        on_select="rerun",
-        selection_mode="points",
-    )
+    main_chart(view["figure"], key=WINDOW_CHART, on_select="rerun", selection_mode="points")
     st.markdown(view["formula"])
     for note in view["notes"]:
         st.caption(note)
@@ -254,16 +249,18 @@ lang = current_language()
 page_header("dilated", lang)
 colour_control(lang)
 params, x, fill = sidebar(lang)
+predict_switch(lang)  # outside the window's fragment: turning it on hides the whole page
 if x is not None:
     window_section(params, x, fill, lang)
-page_intro("dilated", lang)
-kernel_section(params, fill, lang)
-layers, mode = stack_section(lang)
-wavenet_section(lang)
-comparison_section(layers, mode, lang)
-pytorch_code(
-    cached(pycode.code_view)(x, fill, layers, mode, lang=lang, **params),
-    lang,
-    note=pycode.code_note(x),
-)
+if not answer_pending("dilated", tuple(params[key] for key in LAYER_KEYS)):
+    page_intro("dilated", lang)
+    kernel_section(params, fill, lang)
+    layers, mode = stack_section(lang)
+    wavenet_section(lang)
+    comparison_section(layers, mode, lang)
+    pytorch_code(
+        cached(pycode.code_view)(x, fill, layers, mode, lang=lang, **params),
+        lang,
+        note=pycode.code_note(x),
+    )
 share_link(lang)
