@@ -140,7 +140,7 @@ def window_tab(x, fill, setting, lang):
     st.markdown(view["pinned"])
     st.code(view["pinned_sum"], language=None, wrap_lines=True)
     st.caption(view["legend"])
-    st.markdown(f"**{translate('standard.window.hover_title', lang)}**")
+    st.markdown(f"**{translate('common.hover_title', lang)}**")
     hover_view(view["hover"], key="standard_hover", pin_key=PIN)
     export_buttons(
         "standard_window",

@@ -149,7 +149,7 @@ def scatter_tab(x, kernel, hyper, lang):
     st.plotly_chart(view["figure"], width="content", key="transposed_scatter_chart")
     for text in view["texts"]:
         st.markdown(text)
-    st.markdown(f"**{translate('transposed.scatter.hover_title', lang)}**")
+    st.markdown(f"**{translate('common.hover_title', lang)}**")
     hover_view(view["hover"], key="transposed_hover", pin_key=SCATTER_PIN)
     export_buttons(
         "transposed_scatter",
@@ -182,6 +182,8 @@ def direct_tab(x, kernel, hyper, lang):
     )
     st.caption(translate("transposed.direct.pinned", lang, r=view["pin"][0], c=view["pin"][1]))
     st.code(view["pinned"], language=None, wrap_lines=True)
+    st.markdown(f"**{translate('common.hover_title', lang)}**")
+    hover_view(view["hover"], key="transposed_direct_hover", pin_key=DIRECT_PIN)
     st.markdown(view["waste"])
     export_buttons(
         "transposed_direct",

@@ -187,5 +187,5 @@ def window_hover(trace: WindowTrace, *, flipped: bool, pin: tuple[int, int], lan
         source=OUTPUT,
         links=links,
         pinned=pin,
-        hint=translate("standard.window.hover_hint", lang),
+        hint=translate("common.hover_output_hint", lang),
     )
