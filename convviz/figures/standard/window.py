@@ -170,17 +170,19 @@ def window_hover(trace: WindowTrace, *, flipped: bool, pin: tuple[int, int], lan
         :func:`~convviz.figures.common.hover.hover_payload` with the output as source panel.
     """
     oh, ow = trace.out_hw
-    links = []
-    for step in range(oh * ow):
-        frame = window_frame(trace.padded.shape, trace.kernel.shape, step=step, stride=trace.stride)
-        top, left, bottom, right = frame.box
-        r, c = frame.cell
-        links.append(
-            link(
-                [(INPUT, top, left, bottom, right), (OUTPUT, r, c, r + 1, c + 1)],
-                f"y[{r}, {c}] = " + format_cell(trace, (r, c)),
-            )
+    top, left = trace.rows[:, :, 0, 0], trace.cols[:, :, 0, 0]  # (H_out, W_out) each
+    bottom, right = trace.rows[:, :, -1, -1] + 1, trace.cols[:, :, -1, -1] + 1
+    links = [
+        link(
+            [
+                (INPUT, top[r, c], left[r, c], bottom[r, c], right[r, c]),
+                (OUTPUT, r, c, r + 1, c + 1),
+            ],
+            f"y[{r}, {c}] = " + format_cell(trace, (r, c)),
         )
+        for r in range(oh)
+        for c in range(ow)
+    ]
     return hover_payload(
         window_specs(trace, flipped=flipped, lang=lang),
         operators=("⊛", "="),
