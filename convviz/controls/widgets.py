@@ -120,6 +120,39 @@ def param_controls(
     }
 
 
+def count_fields(
+    prefix: str,
+    defaults: Mapping[str, int],
+    lang: str,
+    *,
+    label_key: str,
+    columns: int = 7,
+    max_value: int = 4096,
+) -> dict[str, int]:
+    """Number inputs for counts (channels, frames, …) in one row, bound to the URL.
+
+    Field ``name`` has the key ``<prefix>_<name>`` (also its URL parameter), the label
+    ``label_key.format(name=name)`` translated, and takes 1 … ``max_value``.
+    """
+    values = {}
+    row = st.columns(max(columns, len(defaults)))
+    for column, (name, default) in zip(row, defaults.items(), strict=False):
+        values[name] = url_int_widget(
+            column.number_input,
+            f"{prefix}_{name}",
+            lang,
+            column,
+            low=1,
+            high=max_value,
+            default=default,
+            label=translate(label_key.format(name=name), lang),
+            min_value=1,
+            max_value=max_value,
+            step=1,
+        )
+    return values
+
+
 def choice_control(
     key: str,
     options: Sequence[str],
@@ -246,3 +279,32 @@ def preset_picker(
     if match is not None:
         title = translate(f"preset.{page}.{match.name}", lang)
         box.caption(translate("common.preset_match", lang, name=title))
+
+
+def float_param(
+    key: str,
+    label: str,
+    *,
+    min_value: float,
+    max_value: float,
+    step: float,
+    default: float,
+    help: str | None = None,
+    container: Any = None,
+) -> float:
+    """A float slider bound to the URL (``?key=0.5``); a value outside the range is refused.
+
+    Streamlit drops a URL value the slider cannot take and shows ``default``; the value
+    returned is clamped to ``[min_value, max_value]`` once more before any work.
+    """
+    value = _container(container).slider(
+        label,
+        min_value=float(min_value),
+        max_value=float(max_value),
+        value=float(min(max(default, min_value), max_value)),
+        step=float(step),
+        key=key,
+        help=help,
+        bind="query-params",
+    )
+    return float(min(max(value, min_value), max_value))

@@ -188,38 +188,11 @@ def panels_figure(
     axes: dict[str, dict] = {}
     for i, spec in enumerate(specs):
         _, cols = shapes_px[i]
-        axis = "" if i == 0 else str(i + 1)
-        for trace in _panel_traces(spec, panel=i, px=px):
-            trace.update(xaxis=f"x{axis}", yaxis=f"y{axis}")
-            traces.append(trace)
         domain = [min(x / total, 1.0), min((x + cols) / total, 1.0)]  # float sums may pass 1
-        axes[f"xaxis{axis}"] = {
-            "domain": domain,
-            "visible": False,
-            "range": [-0.5, cols - 0.5],
-            "fixedrange": True,
-        }
-        axes[f"yaxis{axis}"] = {
-            "visible": False,
-            "range": [max_rows - 0.5, -0.5],
-            "fixedrange": True,
-            "domain": [0, 1],
-            "anchor": f"x{axis}",
-        }
-        if spec.title:
-            annotations.append(
-                {
-                    "text": f"<b>{spec.title}</b>",
-                    "x": domain[0],
-                    "y": 1.0,
-                    "xref": "paper",
-                    "yref": "paper",
-                    "xanchor": "left",
-                    "yanchor": "bottom",
-                    "showarrow": False,
-                    "font": {"color": ROLE_COLOUR.get(spec.role, "#333"), "size": 14},
-                }
-            )
+        placed = placed_panel(spec, panel=i, px=px, x_domain=domain, y_domain=[0, 1], rows=max_rows)
+        traces += placed["traces"]
+        axes.update(placed["axes"])
+        annotations += placed["annotations"]
         if i < len(operators) and i < len(specs) - 1:
             annotations.append(
                 {
@@ -255,6 +228,58 @@ def panels_figure(
     return go.Figure(data=traces, layout=layout, _validate=False)
 
 
+def placed_panel(
+    spec: GridSpec,
+    *,
+    panel: int,
+    px: int,
+    x_domain: list[float],
+    y_domain: list[float],
+    rows: float,
+) -> dict:
+    """Panel ``panel`` of a figure: its traces on axes ``x{panel+1}`` / ``y{panel+1}``, those
+    axes over ``x_domain`` × ``y_domain`` (``rows`` cells high, row 0 on top) and its title.
+
+    Returns
+    -------
+    dict
+        ``traces`` (list), ``axes`` (layout entries of its two axes), ``annotations`` (the
+        title, or nothing).
+    """
+    axis = "" if panel == 0 else str(panel + 1)
+    traces = panel_traces(spec, panel=panel, px=px)
+    for trace in traces:
+        trace.update(xaxis=f"x{axis}", yaxis=f"y{axis}")
+    cols = np.shape(spec.values)[1]
+    axes = {
+        f"xaxis{axis}": {
+            "domain": x_domain,
+            "visible": False,
+            "range": [-0.5, cols - 0.5],
+            "fixedrange": True,
+        },
+        f"yaxis{axis}": {
+            "visible": False,
+            "range": [rows - 0.5, -0.5],
+            "fixedrange": True,
+            "domain": y_domain,
+            "anchor": f"x{axis}",
+        },
+    }
+    title = {
+        "text": f"<b>{spec.title}</b>",
+        "x": x_domain[0],
+        "y": y_domain[1],
+        "xref": "paper",
+        "yref": "paper",
+        "xanchor": "left",
+        "yanchor": "bottom",
+        "showarrow": False,
+        "font": {"color": ROLE_COLOUR.get(spec.role, "#333"), "size": 14},
+    }
+    return {"traces": traces, "axes": axes, "annotations": [title] if spec.title else []}
+
+
 def panel_trace_indices(specs: Sequence[GridSpec]) -> list[tuple[int, int]]:
     """For each panel, the indices of its value heatmap trace and its text / click layer trace."""
     indices, n = [], 0
@@ -266,7 +291,9 @@ def panel_trace_indices(specs: Sequence[GridSpec]) -> list[tuple[int, int]]:
     return indices
 
 
-def _panel_traces(spec: GridSpec, *, panel: int, px: int) -> list[go.BaseTraceType]:
+def panel_traces(spec: GridSpec, *, panel: int, px: int) -> list[go.BaseTraceType]:
+    """The traces of one panel (value heatmap, kind fills if any, text / click layer), not yet
+    placed on axes; ``px`` is the cell size, ``panel`` goes into each cell's ``customdata``."""
     values = np.asarray(spec.values, dtype=float)  # (H, W)
     real = real_mask(spec)
     lo, hi = value_range(spec, real)
