@@ -140,8 +140,7 @@ def window_tab(x, fill, setting, lang):
     st.markdown(view["pinned"])
     st.code(view["pinned_sum"], language=None, wrap_lines=True)
     st.caption(view["legend"])
-    st.markdown(f"**{translate('common.hover_title', lang)}**")
-    hover_view(view["hover"], key="standard_hover", pin_key=PIN)
+    hover_view(view["hover"], key="standard_hover", pin_key=PIN, lang=lang)
     export_buttons(
         "standard_window",
         lang=lang,

@@ -149,8 +149,7 @@ def scatter_tab(x, kernel, hyper, lang):
     st.plotly_chart(view["figure"], width="content", key="transposed_scatter_chart")
     for text in view["texts"]:
         st.markdown(text)
-    st.markdown(f"**{translate('common.hover_title', lang)}**")
-    hover_view(view["hover"], key="transposed_hover", pin_key=SCATTER_PIN)
+    hover_view(view["hover"], key="transposed_hover", pin_key=SCATTER_PIN, lang=lang)
     export_buttons(
         "transposed_scatter",
         lang=lang,
@@ -182,8 +181,7 @@ def direct_tab(x, kernel, hyper, lang):
     )
     st.caption(translate("transposed.direct.pinned", lang, r=view["pin"][0], c=view["pin"][1]))
     st.code(view["pinned"], language=None, wrap_lines=True)
-    st.markdown(f"**{translate('common.hover_title', lang)}**")
-    hover_view(view["hover"], key="transposed_direct_hover", pin_key=DIRECT_PIN)
+    hover_view(view["hover"], key="transposed_direct_hover", pin_key=DIRECT_PIN, lang=lang)
     st.markdown(view["waste"])
     export_buttons(
         "transposed_direct",

@@ -45,6 +45,7 @@ def test_defaults_show_formula_window_and_downloads(lang):
         for code in ("window", "padding", "flip", "matrix", "channels", "code")
     ]
     assert Y00 in _codes(at)
+    assert f"**{translate('common.hover_title', lang)}**" in text  # the hover view's heading
     assert len(at.get("plotly_chart")) == 1
     assert [b.proto.label for b in at.get("download_button")] == ["PNG", "GIF", "LaTeX", "CSV"]
     assert [s.key for s in at.slider] == ["input_size", "kernel_size", "stride", "padding"]
