@@ -18,7 +18,7 @@ from convviz.engine.trace import WindowTrace
 from convviz.engine.window_frame import window_frame
 from convviz.figures.common.animation import add_play_controls, reserve_below, unchecked_frame
 from convviz.figures.common.grid import GridSpec, panels_figure
-from convviz.figures.common.hover import hover_payload, link
+from convviz.figures.common.hover import hover_payload, link, window_rects
 from convviz.figures.common.panels import (
     caption_trace,
     line_trace,
@@ -170,12 +170,10 @@ def window_hover(trace: WindowTrace, *, flipped: bool, pin: tuple[int, int], lan
         :func:`~convviz.figures.common.hover.hover_payload` with the output as source panel.
     """
     oh, ow = trace.out_hw
-    top, left = trace.rows[:, :, 0, 0], trace.cols[:, :, 0, 0]  # (H_out, W_out) each
-    bottom, right = trace.rows[:, :, -1, -1] + 1, trace.cols[:, :, -1, -1] + 1
     links = [
         link(
             [
-                (INPUT, top[r, c], left[r, c], bottom[r, c], right[r, c]),
+                *window_rects(trace, (r, c), panel=INPUT, per_tap=False),
                 (OUTPUT, r, c, r + 1, c + 1),
             ],
             f"y[{r}, {c}] = " + format_cell(trace, (r, c)),

@@ -27,7 +27,7 @@ from convviz.figures.common.grid import (
     panel_trace_indices,
     panels_figure,
 )
-from convviz.figures.common.hover import hover_payload, link
+from convviz.figures.common.hover import hover_payload, link, window_rects
 from convviz.figures.common.panels import (
     backdrop,
     caption_trace,
@@ -332,23 +332,17 @@ def direct_hover(data: DirectData, *, pin: tuple[int, int], lang: str) -> dict:
         :func:`~convviz.figures.common.hover.hover_payload` with the output as source panel.
     """
     o = data.sums.shape[0]
-    reach = effective_kernel_size(data.kernel.shape[0], data.dilation)
-    links = []
-    for r in range(o):
-        for c in range(o):
-            rows, cols = data.trace.rows[r, c], data.trace.cols[r, c]  # (k, k) each
-            if data.dilation > 1:
-                pairs = zip(rows.ravel().tolist(), cols.ravel().tolist(), strict=True)
-                taps = [(GRID, u, v, u + 1, v + 1) for u, v in pairs]
-            else:
-                top, left = int(rows[0, 0]), int(cols[0, 0])
-                taps = [(GRID, top, left, top + reach, left + reach)]
-            links.append(
-                link(
-                    [*taps, (OUTPUT, r, c, r + 1, c + 1)],
-                    f"y[{r},{c}] = " + products_text(data, r, c, full=True),
-                )
-            )
+    links = [
+        link(
+            [
+                *window_rects(data.trace, (r, c), panel=GRID, per_tap=data.dilation > 1),
+                (OUTPUT, r, c, r + 1, c + 1),
+            ],
+            f"y[{r},{c}] = " + products_text(data, r, c, full=True),
+        )
+        for r in range(o)
+        for c in range(o)
+    ]
     return hover_payload(
         direct_specs(data, data.sums, lang=lang),
         operators=("⊛", "="),
