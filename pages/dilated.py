@@ -22,6 +22,7 @@ from convviz.controls import (
 )
 from convviz.controls.caching import cached_figure
 from convviz.controls.downloads import export_buttons, share_link
+from convviz.controls.hover import hover_view
 from convviz.controls.lecture import main_chart
 from convviz.controls.predict import answer_pending, predict_first, predict_switch
 from convviz.engine.errors import ConvValueError
@@ -97,6 +98,7 @@ def window_section(params, x, fill, lang):
         st.caption(note)
     st.markdown(view["pinned"])
     st.code(view["pinned_sum"], language=None, wrap_lines=True)
+    hover_view(view["hover"], key="dilated_hover", pin_key=PIN, lang=lang)
     layer = {k: params[k] for k in ("kernel_size", "stride", "padding", "dilation")}
     export_buttons(
         "dilated_window",

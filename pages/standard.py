@@ -140,8 +140,7 @@ def window_tab(x, fill, setting, lang):
     st.markdown(view["pinned"])
     st.code(view["pinned_sum"], language=None, wrap_lines=True)
     st.caption(view["legend"])
-    st.markdown(f"**{translate('standard.window.hover_title', lang)}**")
-    hover_view(view["hover"], key="standard_hover", pin_key=PIN)
+    hover_view(view["hover"], key="standard_hover", pin_key=PIN, lang=lang)
     export_buttons(
         "standard_window",
         lang=lang,
@@ -296,6 +295,13 @@ def channels_tab(x, fill, setting, lang):
             selection_mode="points",
         )
         st.code(part["sum"], language=None, wrap_lines=True)
+        export_buttons(
+            f"standard_channels_{o}",
+            lang=lang,
+            file_stem=f"{files.file_stem(**setting)}_cin{cin}_cout{cout}_filter{o}",
+            png=partial(files.channels_png, cin, cout, o, view["cell"], lang=lang, **setting),
+            csv=partial(files.channels_csv, cin, cout, o, **setting),
+        )
     st.caption(translate("standard.channels.agree", lang, diff=f"{view['agree']:.3g}"))
     pytorch_code(view["code"], lang)
 

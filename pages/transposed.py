@@ -150,8 +150,7 @@ def scatter_tab(x, kernel, hyper, lang):
     main_chart(view["figure"], key="transposed_scatter_chart")
     for text in view["texts"]:
         st.markdown(text)
-    st.markdown(f"**{translate('transposed.scatter.hover_title', lang)}**")
-    hover_view(view["hover"], key="transposed_hover", pin_key=SCATTER_PIN)
+    hover_view(view["hover"], key="transposed_hover", pin_key=SCATTER_PIN, lang=lang)
     export_buttons(
         "transposed_scatter",
         lang=lang,
@@ -184,6 +183,7 @@ def direct_tab(x, kernel, hyper, lang):
     )
     st.caption(translate("transposed.direct.pinned", lang, r=view["pin"][0], c=view["pin"][1]))
     st.code(view["pinned"], language=None, wrap_lines=True)
+    hover_view(view["hover"], key="transposed_direct_hover", pin_key=DIRECT_PIN, lang=lang)
     st.markdown(view["waste"])
     export_buttons(
         "transposed_direct",

@@ -1,6 +1,7 @@
 """Files behind the standard page's download buttons: PNG / GIF of the sliding window, PNG of
-the padding modes, of each "same" rule, of the flip views and of C, LaTeX of the size
-formula, of C and of the flipped kernel, CSV of C, of the output and of the flipped kernel.
+the padding modes, of each "same" rule, of the flip views, of C and of each filter of the
+channels view, LaTeX of the size formula, of C and of the flipped kernel, CSV of C, of the
+output, of the flipped kernel and of each filter's output map.
 
 C's PNG keeps to the matrix budget of :mod:`convviz.figures.common.matrix_png`.
 
@@ -34,6 +35,7 @@ from convviz.figures.common.animation import FrameSpec
 from convviz.figures.common.grid import Highlight
 from convviz.figures.common.matrix_png import matrix_png
 from convviz.figures.common.matrix_size import MAX_SPARSITY_CELLS
+from convviz.figures.standard import channels
 from convviz.figures.standard.data import (
     flip_outputs,
     kernel_values,
@@ -182,6 +184,29 @@ def c_png(x: np.ndarray, fill: str, row: int, *, lang: str, **setting) -> bytes:
     row = min(max(row, 0), form.shape[0] - 1)
     spec = c_spec(form, row=row, labels=tap_labels(form, s.kernel_hw), lang=lang)
     return matrix_png("C", [spec], caption=row_text(form, row, s.kernel_hw), lang=lang)
+
+
+def channels_png(
+    in_channels: int, out_channels: int, o: int, pin: tuple[int, int], *, lang: str, **setting
+) -> bytes:
+    """PNG of filter ``o`` of the channels view: each channel's map + … = output map ``o``,
+    the pinned cell outlined and written out channel by channel as the caption."""
+    data = channels.channels_data(in_channels, out_channels, setting_from(**setting))
+    oh, ow = data.output.shape[1:]
+    cell = (min(max(pin[0], 0), oh - 1), min(max(pin[1], 0), ow - 1))
+    specs = channels.maps_specs(data, o, cell, lang=lang)
+    scene = scene_from_specs(
+        specs,
+        operators=channels.maps_operators(in_channels),
+        caption=channels.cell_sum_lines(data, o, cell, lang=lang),
+    )
+    return render_scene_png(scene, lang=lang)
+
+
+def channels_csv(in_channels: int, out_channels: int, o: int, **setting) -> str:
+    """Output map ``o`` of the channels view as CSV."""
+    data = channels.channels_data(in_channels, out_channels, setting_from(**setting))
+    return grid_csv(data.output[o])
 
 
 def c_exportable(shape: tuple[int, int]) -> bool:

@@ -27,6 +27,11 @@ STRINGS = {
     "param.dilation": ("Dilation d", "膨胀率 d"),
     "param.output_padding": ("output_padding a", "输出填充 a（output_padding）"),
     "param.groups": ("Groups g", "分组数 g"),
+    "common.hover_title": ("Hover to explore", "悬停查看"),
+    "common.hover_output_hint": (
+        "Hover an output cell: its window and its products appear at once. Click to pin it.",
+        "把指针移到一个输出格上：它的窗口和乘积立刻显示出来。点击可固定。",
+    ),
     "common.colour_by_value": ("Colour by value", "按数值着色"),
     "common.colour_by_value_help": (
         "Off: cells are coloured by what they are — input, kernel, output, padding, inserted "
