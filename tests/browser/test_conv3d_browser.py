@@ -4,12 +4,14 @@ and the products, the voxel view draws in WebGL, and the PNG downloads."""
 from __future__ import annotations
 
 import pytest
+from PIL import Image
 
 from tests.browser.page_tools import (
     assert_no_exception,
     play_on_client,
     press_slider,
     query_params,
+    readme_screenshot,
 )
 
 pytestmark = pytest.mark.browser
@@ -57,3 +59,12 @@ def test_voxels_draw_and_the_png_downloads(open_page):
     with page.expect_download() as download:
         button.click()
     assert download.value.suggested_filename == "conv3d_i3x5x5_k3x3x3_s1x1x1_p0x0x0_d1x1x1.png"
+
+
+@pytest.mark.parametrize("lang", ["en"])
+def test_screenshot_for_the_readme(open_page, lang):
+    query = {"frames": 6, "input_size": 6, "input_size_w": 6, "kernel_depth": 2,
+             "kernel_size": 1, "kernel_size_w": 1, "kernel3d": "temporal_difference"}  # fmt: skip
+    page = _open(open_page, lang=lang, **query)
+    path = readme_screenshot(page, f"conv3d-{lang}")
+    assert Image.open(path).size == (1400, 1000)
