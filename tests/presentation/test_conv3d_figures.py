@@ -132,3 +132,15 @@ def test_pytorch_code_reproduces_the_page(clip, kind):
     assert float(lines[1]) == pytest.approx(trace.sums[cell])
     layers = video_layers(6, 10, 4, 8)
     assert lines[2] == f"{layers[0].weights} {layers[-1].weights}"
+
+
+def test_motion_note_only_where_it_describes_the_output():
+    moving = SETTING._replace(
+        kernel_kind="temporal_difference", kernel=(2, 1, 1), padding=(0, 0, 0)
+    )
+    view = views.window_view(moving, 0, "en")
+    assert view["note"]
+    sums = trace_of(moving).sums
+    assert set(np.unique(sums)) <= {-2.0, 0.0, 2.0} and not sums[:, 0].any()  # bar cancels
+    for changed in (moving._replace(padding=(1, 0, 0)), moving._replace(kernel=(2, 3, 3))):
+        assert views.window_view(changed, 0, "en")["note"] == ""
