@@ -74,7 +74,7 @@ def window_view(setting: Conv3dSetting, step: int, lang: str) -> dict:
         "step": step,
         "animated": steps <= MAX_ANIMATED_STEPS,
         "frames": frames_figure(trace, lang=lang, start=step),
-        "voxels": voxel_figure(trace, cell, lang=lang),
+        "voxels": voxel_figure(trace, cell, lang=lang, start=step),
         "cell": cell,
         "frames_read": trace.frames_read(cell),
         "terms": [

@@ -114,8 +114,8 @@ STRINGS = {
     ),
     "conv3d.voxels.header": ("The same clip in 3-D", "同一个片段的三维视图"),
     "conv3d.voxels.caption": (
-        "Each voxel is a cube (time along the x axis); the voxels the window reads are solid, the window's extent is outlined. Drag to turn the view.",
-        "每个体素画成一个小立方体（x 轴为时间）；窗口读取的体素是实心的，窗口的范围用线框出。拖动可以旋转视角。",
+        "Each non-zero voxel is a faint cube (time along the x axis); the voxels the window reads are solid, zeros included, and the window's extent is outlined. Drag to turn the view; ▶ moves the window as above.",
+        "每个非零体素画成一个半透明的小立方体（x 轴为时间）；窗口读取的体素（包括零）是实心的，窗口的范围用线框出。拖动可以旋转视角；按 ▶ 窗口会像上图一样移动。",
     ),
     "conv3d.voxels.taps": ("voxels read", "被读取的体素"),
     "conv3d.voxels.clip": ("clip", "片段"),
