@@ -53,6 +53,9 @@ PARAM_SPECS: dict[str, ParamSpec] = {
         ParamSpec("wavenet_layers", 1, 7, 4, "param.wavenet_layers", "help.wavenet_layers"),
         ParamSpec("pixel_row", 0, 11, 0, "pointwise.param.pixel_row", "pointwise.help.pixel"),
         ParamSpec("pixel_col", 0, 11, 0, "pointwise.param.pixel_col", "pointwise.help.pixel"),
+        ParamSpec("cell_row", 0, 15, 0, "deformable.param.cell_row", "deformable.help.cell"),
+        ParamSpec("cell_col", 0, 15, 0, "deformable.param.cell_col", "deformable.help.cell"),
+        ParamSpec("tap", 0, 24, 0, "deformable.param.tap", "deformable.help.tap"),
         ParamSpec(
             "kernel_seed", 0, 9999, 0, "transposed.param.kernel_seed", "transposed.help.kernel_seed"
         ),

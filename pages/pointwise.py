@@ -11,9 +11,11 @@ import streamlit as st
 from convviz.controls import (
     cached,
     choice_control,
+    colour_control,
     current_language,
     int_param,
     page_header,
+    page_intro,
     param_controls,
     pytorch_code,
     show_error,
@@ -100,6 +102,7 @@ def pick_pixel() -> None:
 
 lang = current_language()
 page_header("pointwise", lang)
+colour_control(lang)
 sizes = param_controls(
     ("in_channels", "out_channels", "input_size"),
     lang,
@@ -122,7 +125,6 @@ st.subheader(translate("pointwise.pixel.header", lang))
 x = cached(make_values)("random", (cin, i, i), seed=seed)
 weight = cached(make_values)("random", (cout, cin), seed=seed + 1)
 check = cached(matmul.pointwise_check)(x, weight)
-st.caption(translate("pointwise.pixel.caption", lang, cin=cin, i=i, seed=seed, cout=cout))
 st.plotly_chart(
     figure(per_pixel.layer_figure)(x, check["conv"], pixel=(r, c), lang=lang),
     key="layer",
@@ -131,6 +133,7 @@ st.plotly_chart(
     width="content",
     config={"displayModeBar": False},
 )
+st.caption(translate("pointwise.pixel.caption", lang, cin=cin, i=i, seed=seed, cout=cout))
 stem = files.file_stem("pointwise", cin=cin, cout=cout, i=i, seed=seed)
 export_buttons(
     "pointwise_layer",
@@ -139,6 +142,7 @@ export_buttons(
     png=partial(pointwise_files.layer_png, x, check["conv"], pixel=(r, c), lang=lang),
     csv=partial(files.channels_csv, x),
 )
+page_intro("pointwise", lang)
 st.markdown(translate("pointwise.pixel.equation", lang, r=r, c=c, cin=cin, cout=cout))
 st.plotly_chart(
     figure(per_pixel.pixel_figure)(x, weight, pixel=(r, c), lang=lang),

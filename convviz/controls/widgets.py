@@ -279,3 +279,32 @@ def preset_picker(
     if match is not None:
         title = translate(f"preset.{page}.{match.name}", lang)
         box.caption(translate("common.preset_match", lang, name=title))
+
+
+def float_param(
+    key: str,
+    label: str,
+    *,
+    min_value: float,
+    max_value: float,
+    step: float,
+    default: float,
+    help: str | None = None,
+    container: Any = None,
+) -> float:
+    """A float slider bound to the URL (``?key=0.5``); a value outside the range is refused.
+
+    Streamlit drops a URL value the slider cannot take and shows ``default``; the value
+    returned is clamped to ``[min_value, max_value]`` once more before any work.
+    """
+    value = _container(container).slider(
+        label,
+        min_value=float(min_value),
+        max_value=float(max_value),
+        value=float(min(max(default, min_value), max_value)),
+        step=float(step),
+        key=key,
+        help=help,
+        bind="query-params",
+    )
+    return float(min(max(value, min_value), max_value))

@@ -1,6 +1,10 @@
 """Text of the Image lab page: kernels on real pictures, the typed kernel and upsampling."""
 
 STRINGS = {
+    "image_lab.lead": (
+        "Real convolutions on a picture, one colour channel at a time.",
+        "在真实图片上做卷积，每个颜色通道分别计算。",
+    ),
     "image_lab.intro": (
         "Run real convolutions on a picture. Each colour channel is filtered on its own with the same kernel (a depthwise convolution, `groups = 3`), exactly as `torch.nn.functional.conv2d` would do it. Change the kernel, the stride, the dilation and what fills the border, then compare four ways of doubling a picture's size.",
         "在真实图片上做卷积。每个颜色通道用同一个卷积核分别计算（深度卷积，`groups = 3`），结果与 `torch.nn.functional.conv2d` 完全一致。你可以更换卷积核、步长、膨胀率和边界填充方式，然后比较把图片放大一倍的四种方法。",
