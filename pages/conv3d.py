@@ -9,6 +9,7 @@ from convviz.clips import CLIP_KINDS, KERNEL_KINDS_3D
 from convviz.controls import (
     cached,
     choice_control,
+    colour_control,
     current_language,
     int_param,
     page_header,
@@ -112,13 +113,15 @@ def window_section(setting: Conv3dSetting, lang: str) -> tuple[int, int, int] | 
         return None
     shape = checked["shape"]
     steps = shape[0] * shape[1] * shape[2]
+    figure_box = st.container()  # the figure first, the step slider under it
     if st.session_state.get("step", 0) > steps - 1:  # keep the step inside a shrunk output
         st.session_state["step"] = steps - 1
     step = int_param("step", lang, container=st, max_value=steps - 1) if steps > 1 else 0
     view = cached_figure(views.window_view)(setting, step, lang)
     if not view["animated"]:
         show_notice("conv3d.window.not_animated", lang, steps=steps, limit=MAX_ANIMATED_STEPS)
-    main_chart(view["frames"], key="conv3d_frames")
+    with figure_box:
+        main_chart(view["frames"], key="conv3d_frames")
     st.caption(translate("conv3d.window.caption", lang))
     export_buttons(
         "conv3d_frames",
@@ -200,6 +203,7 @@ def layers_section(lang: str) -> dict[str, int]:
 
 lang = current_language()
 page_header("conv3d", lang)
+colour_control(lang)
 setting = sidebar(lang)
 if answer_shown(setting, lang):
     cell = window_section(setting, lang)
