@@ -348,5 +348,5 @@ if side is not None:
         dilation=settings["dilation"],
         lang=lang,
     )
-    pytorch_code(snippet, lang)
+    pytorch_code(snippet, lang, note="deformable.code.note")
 share_link(lang)

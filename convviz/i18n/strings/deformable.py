@@ -236,6 +236,10 @@ STRINGS = {
         "文件：所选位置（PNG：勾出每个点读取的像素）、逐格扫过第 {i} 行（GIF，{frames} 帧）、抽头 {t} 的双线性读取和求和（LaTeX）、偏移场（CSV）。",
     ),
     # PyTorch code.
+    "deformable.code.note": (
+        "Needs torchvision besides PyTorch. It prints the chosen cell's value: the number the page shows, computed by ConvViz's engine.",
+        "除 PyTorch 外还需要 torchvision。它打印所选位置的值：即本页显示、由 ConvViz 引擎算出的那个数。",
+    ),
     "deformable.code.zero": (
         "# offsets: all zero, (1, 2·k², H_out, W_out): the standard convolution",
         "# 偏移：全为零，形状 (1, 2·k², H_out, W_out)：即标准卷积",
