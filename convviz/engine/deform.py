@@ -8,8 +8,8 @@ bilinear interpolation (``bilinear.py``: a point with row ≤ −1 or ≥ H, or 
 reads 0; neighbours outside the image read 0). DCNv2 multiplies each read by a mask value.
 
 :func:`prepare_deform_conv2d` checks the arguments once; :func:`deform_conv2d` reads the
-sampling points tap by tap into columns and does one grouped matrix multiply. ``deform_reference.py`` has the
-loop version with the same checks.
+sampling points tap by tap into columns and does one grouped matrix multiply.
+``deform_reference.py`` has the loop version with the same checks.
 """
 
 from __future__ import annotations
