@@ -8,6 +8,7 @@ import streamlit as st
 from convviz.controls import (
     cached,
     choice_control,
+    colour_control,
     current_language,
     input_values_control,
     int_param,
@@ -239,6 +240,7 @@ def comparison_section(layers, mode, lang):
 
 lang = current_language()
 page_header("dilated", lang)
+colour_control(lang)
 params, x, fill = sidebar(lang)
 if x is not None:
     window_section(params, x, fill, lang)

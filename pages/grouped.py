@@ -12,6 +12,7 @@ import streamlit as st
 from convviz.controls import (
     cached,
     choice_control,
+    colour_control,
     current_language,
     int_param,
     page_header,
@@ -102,6 +103,7 @@ def select_channel(chart_key: str, reader) -> None:
 
 lang = current_language()
 page_header("grouped", lang)
+colour_control(lang)
 preset_box = st.sidebar.container()
 channels = param_controls(("in_channels", "out_channels"), lang)
 cin, cout = channels["in_channels"], channels["out_channels"]

@@ -9,6 +9,7 @@ import streamlit as st
 from convviz.controls import (
     cached,
     choice_control,
+    colour_control,
     current_language,
     int_param,
     page_header,
@@ -182,6 +183,7 @@ def upsample_section(image, lang):
 
 lang = current_language()
 page_header("image_lab", lang)
+colour_control(lang)
 image = picture(lang)
 name, size, params = sidebar(lang)
 if image is None:

@@ -11,6 +11,7 @@ import streamlit as st
 from convviz.controls import (
     cached,
     choice_control,
+    colour_control,
     current_language,
     int_param,
     page_header,
@@ -24,7 +25,7 @@ from convviz.controls.caching import cached_figure as figure
 from convviz.controls.downloads import export_buttons, share_link
 from convviz.controls.predict import predict_first
 from convviz.controls.upload import image_source
-from convviz.controls.widgets import url_int_widget
+from convviz.controls.widgets import count_fields
 from convviz.engine.errors import ConvValueError
 from convviz.figures.common import channel_exports as files
 from convviz.figures.common import counts
@@ -44,23 +45,10 @@ IMAGE_SIDE = 256  # pictures are shrunk to this for the mixing demo (fast, and e
 
 
 def channel_fields(prefix: str, defaults: dict[str, int], lang: str) -> dict[str, int]:
-    """Number inputs for a block's channel counts, in a row, bound to the URL."""
-    values = {}
-    for column, (name, default) in zip(st.columns(7), defaults.items(), strict=False):
-        values[name] = url_int_widget(
-            column.number_input,
-            f"{prefix}_{name}",
-            lang,
-            column,
-            low=1,
-            high=MAX_CHANNELS,
-            default=default,
-            label=translate(f"counts.field.{name}", lang),
-            min_value=1,
-            max_value=MAX_CHANNELS,
-            step=1,
-        )
-    return values
+    """Number inputs for a block's channel counts, in a row, kept in the URL."""
+    return count_fields(
+        prefix, defaults, lang, label_key="counts.field.{name}", max_value=MAX_CHANNELS
+    )
 
 
 def block(plain, reduced, key: str, lang: str) -> None:
@@ -114,6 +102,7 @@ def pick_pixel() -> None:
 
 lang = current_language()
 page_header("pointwise", lang)
+colour_control(lang)
 sizes = param_controls(
     ("in_channels", "out_channels", "input_size"),
     lang,

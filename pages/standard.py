@@ -9,6 +9,7 @@ import streamlit as st
 from convviz.controls import (
     cached,
     choice_control,
+    colour_control,
     current_language,
     input_values_control,
     page_header,
@@ -20,6 +21,7 @@ from convviz.controls import (
 )
 from convviz.controls.caching import cached_figure
 from convviz.controls.downloads import export_buttons, share_link
+from convviz.controls.hover import hover_view
 from convviz.controls.pins import pin_clicked_cell
 from convviz.controls.predict import predict_first
 from convviz.controls.tabs import lazy_tabs
@@ -138,6 +140,8 @@ def window_tab(x, fill, setting, lang):
     st.markdown(view["pinned"])
     st.code(view["pinned_sum"], language=None, wrap_lines=True)
     st.caption(view["legend"])
+    st.markdown(f"**{translate('standard.window.hover_title', lang)}**")
+    hover_view(view["hover"], key="standard_hover", pin_key=PIN)
     export_buttons(
         "standard_window",
         lang=lang,
@@ -311,6 +315,7 @@ TAB_VIEWS = {
 
 lang = current_language()
 page_header("standard", lang)
+colour_control(lang)
 setting, x, fill = sidebar(lang)
 if x is None:
     st.info(translate("standard.values_error", lang), icon=":material/edit:")

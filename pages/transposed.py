@@ -9,6 +9,7 @@ import streamlit as st
 from convviz.controls import (
     cached,
     choice_control,
+    colour_control,
     current_language,
     input_values_control,
     int_param,
@@ -22,6 +23,7 @@ from convviz.controls import (
 )
 from convviz.controls.caching import cached_figure
 from convviz.controls.downloads import export_buttons, share_link
+from convviz.controls.hover import hover_view
 from convviz.controls.pins import pin_clicked_cell
 from convviz.controls.predict import predict_first
 from convviz.controls.tabs import lazy_tabs
@@ -45,6 +47,7 @@ OVERRIDES = {
 }
 TABS = ("scatter", "direct", "matrix", "check", "output_padding", "checkerboard", "code")
 SCATTER_STEP = "transposed_scatter_step"
+SCATTER_PIN = "transposed_scatter_pin"  # the input cell pinned in the hover view (row, col)
 ROUND_TRIP = "transposed_round_trip_open"  # state of the conv(conv_transpose(x)) expander
 DIRECT_CHART, DIRECT_PIN = "transposed_direct_chart", "transposed_direct_pin"
 CT_CHART, GRIDS_CHART, MATRIX_ROW = "transposed_ct_chart", "transposed_grids_chart", "transposed_q"
@@ -139,12 +142,15 @@ def scatter_tab(x, kernel, hyper, lang):
         step = (
             st.slider(translate("transposed.scatter.step", lang), 1, steps, 1, key=SCATTER_STEP) - 1
         )
+    pin = st.session_state.get(SCATTER_PIN, (0, 0))
     view = cached_figure(views.scatter_view)(
-        x, kernel, lang=lang, step=step, animate=animate, **hyper
+        x, kernel, lang=lang, step=step, animate=animate, pin=pin[0] * x.shape[1] + pin[1], **hyper
     )
     st.plotly_chart(view["figure"], width="content", key="transposed_scatter_chart")
     for text in view["texts"]:
         st.markdown(text)
+    st.markdown(f"**{translate('transposed.scatter.hover_title', lang)}**")
+    hover_view(view["hover"], key="transposed_hover", pin_key=SCATTER_PIN)
     export_buttons(
         "transposed_scatter",
         lang=lang,
@@ -320,6 +326,7 @@ TAB_VIEWS = {
 
 lang = current_language()
 page_header("transposed", lang)
+colour_control(lang)
 params, x, kernel = sidebar(lang)
 hyper = {name: params[name] for name in HYPER}
 if x is None or kernel is None:

@@ -6,6 +6,7 @@ to the URL), show engine errors through :func:`show_error`, and cache computatio
 """
 
 from convviz.controls.caching import cached
+from convviz.controls.colour import colour_control
 from convviz.controls.feedback import show_error, show_notice
 from convviz.controls.language import current_language, language_selector
 from convviz.controls.layout import page_header, page_intro, pytorch_code
@@ -20,6 +21,7 @@ from convviz.controls.widgets import (
 __all__ = [
     "cached",
     "choice_control",
+    "colour_control",
     "current_language",
     "input_values_control",
     "int_param",

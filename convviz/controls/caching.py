@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import cache
-from typing import TypeVar
+from functools import cache, wraps
+from typing import Any, TypeVar
 
 import streamlit as st
+
+from convviz.controls.colour import page_colouring
+from convviz.style.colouring import colouring
 
 F = TypeVar("F", bound=Callable)
 
@@ -29,5 +32,20 @@ def cached_figure(builder: F) -> F:
     or re-validating (about 25 ms saved per chart and rerun). Use it only for figures nobody
     modifies after building them. One wrapper per function, so the function's source is
     hashed once, not on every run.
+
+    The grids are coloured as the session's "colour by value" switch says
+    (:func:`convviz.controls.colour.page_colouring`); the choice is part of the cache key.
     """
-    return st.cache_resource(builder, max_entries=64, show_spinner=False)  # type: ignore[return-value]
+
+    @wraps(builder)
+    def build(*args: Any, colour_scheme: str, **kwargs: Any) -> Any:
+        with colouring(colour_scheme):
+            return builder(*args, **kwargs)
+
+    cached_build = st.cache_resource(build, max_entries=64, show_spinner=False)
+
+    @wraps(builder)
+    def call(*args: Any, **kwargs: Any) -> Any:
+        return cached_build(*args, colour_scheme=page_colouring(), **kwargs)
+
+    return call  # type: ignore[return-value]

@@ -37,6 +37,7 @@ QUANTITIES = {
     "size": "practice.predict",
     "params": "practice.predict.params",
     "block": "practice.predict.block",
+    "frames": "conv3d.predict",
     "offset_channels": "practice.predict.offset_channels",
 }
 
@@ -62,11 +63,11 @@ def predict_first(
     answer : int
         The output size the page is about to show (from the engine).
     lang : {"en", "zh"}
-    quantity : {"size", "params", "block", "offset_channels"}
+    quantity : {"size", "params", "block", "frames", "offset_channels"}
         What the learner predicts: the output size, a grouped layer's parameter count, the
-        parameter count of a block with 1×1 reductions, or the output channels of a
-        deformable layer's offset (and mask) convolution (the texts of the field and of the
-        hint follow).
+        parameter count of a block with 1×1 reductions, a 3-D output's number of frames, or
+        the output channels of a deformable layer's offset (and mask) convolution (the texts
+        of the field and of the hint follow).
     container : Streamlit container, optional
         Where to draw (default: the main area).
 

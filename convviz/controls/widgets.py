@@ -121,6 +121,39 @@ def param_controls(
     }
 
 
+def count_fields(
+    prefix: str,
+    defaults: Mapping[str, int],
+    lang: str,
+    *,
+    label_key: str,
+    columns: int = 7,
+    max_value: int = 4096,
+) -> dict[str, int]:
+    """Number inputs for counts (channels, frames, …) in one row, bound to the URL.
+
+    Field ``name`` has the key ``<prefix>_<name>`` (also its URL parameter), the label
+    ``label_key.format(name=name)`` translated, and takes 1 … ``max_value``.
+    """
+    values = {}
+    row = st.columns(max(columns, len(defaults)))
+    for column, (name, default) in zip(row, defaults.items(), strict=False):
+        values[name] = url_int_widget(
+            column.number_input,
+            f"{prefix}_{name}",
+            lang,
+            column,
+            low=1,
+            high=max_value,
+            default=default,
+            label=translate(label_key.format(name=name), lang),
+            min_value=1,
+            max_value=max_value,
+            step=1,
+        )
+    return values
+
+
 def choice_control(
     key: str,
     options: Sequence[str],

@@ -27,9 +27,9 @@ HUGE = "1000000000000"
     ("raw", "held", "code_text"),
     [
         (HUGE, 16, HUGE),  # clamped to the slider's maximum, then explained as impossible
-        ("²", 1, "²"),
-        ("9" * 400, 1, "400"),
-        ("9" * 5000, 1, "5000"),  # beyond Python's 4,300-digit int() limit
+        ("²", 2, "²"),  # not a number: the page's default g = 2
+        ("9" * 400, 2, "400"),
+        ("9" * 5000, 2, "5000"),  # beyond Python's 4,300-digit int() limit
     ],
 )
 def test_grouped_groups_link_is_clamped_and_explained(lang, raw, held, code_text):
@@ -39,7 +39,7 @@ def test_grouped_groups_link_is_clamped_and_explained(lang, raw, held, code_text
     note = translate("common.url_number", lang, reason="@", name="groups", value=held)
     before, after = note.split("@")
     assert any(n.startswith(before) and n.endswith(after) and code_text in n for n in notes)
-    assert at.select_slider(key="groups").value == 1  # 4 in, 4 out: 16 is impossible
+    assert at.select_slider(key="groups").value == 2  # 4 in, 4 out: 16 is impossible; default 2
     assert held <= PARAM_SPECS["groups"].max_value
 
 

@@ -112,6 +112,9 @@ def independent_answer(q):
         return conv_size_by_counting(
             *(v[k] for k in ("input_size", "kernel_size", "stride")), v["padding"], v["dilation"]
         )
+    if f == "conv3d_frames":
+        keys = ("frames", "kernel_depth", "stride_depth", "padding_depth", "dilation_depth")
+        return conv_size_by_counting(*(v[k] for k in keys))
     if f == "transpose_size":
         keys = ("input_size", "kernel_size", "stride", "padding")
         a, d = v["output_padding"], v["dilation"]
@@ -176,6 +179,12 @@ def independent_answer(q):
         return k * k * cin + cin * cout + ((cin + cout) if bias else 0)
     if f == "pointwise_params":
         return cin * cout + (cout if bias else 0)
+    if f == "conv3d_params":
+        taps = values["kd"] * values["kh"] * values["kw"]
+        assert (v["kernel_depth"], v["kernel_size"], v["kernel_size_w"]) == (
+            values["kd"], values["kh"], values["kw"],
+        )  # fmt: skip
+        return taps * cin * cout + (cout if bias else 0)
     return rule_broken(f, v)
 
 

@@ -16,11 +16,18 @@ import numpy as np
 import plotly.graph_objects as go
 
 from convviz.engine.arithmetic_text import format_number as engine_format_number
+from convviz.style.colouring import current_colouring
 from convviz.style.palette import (
     HIGHLIGHT,
+    HIGHLIGHT_FILL,
+    HIGHLIGHT_WIDTH,
     KIND_FILL,
+    KIND_TEXT,
     ROLE_COLOUR,
+    ROLE_FILL,
     SEQUENTIAL_SCALE,
+    TEXT_DARK,
+    TEXT_LIGHT,
     CellKind,
 )
 
@@ -32,14 +39,18 @@ MIN_CELL_PX = 10
 
 @dataclass(frozen=True)
 class Highlight:
-    """A rectangle drawn over cells ``rows [r0, r1)`` × ``cols [c0, c1)``."""
+    """A rectangle drawn over cells ``rows [r0, r1)`` × ``cols [c0, c1)``.
+
+    In ``HIGHLIGHT`` (the window, the cell being computed) it is a bold outline over a
+    translucent fill; other colours are outlines only.
+    """
 
     r0: int
     c0: int
     r1: int
     c1: int
     colour: str = HIGHLIGHT
-    width: float = 3.0
+    width: float = HIGHLIGHT_WIDTH
     dash: str = "solid"
 
 
@@ -69,6 +80,9 @@ class GridSpec:
         Add invisible markers so clicking a cell selects it.
     decimals : int
         Digits after the point for non-integer numbers.
+    colour_by : {"role", "value"}
+        REAL cells in the light tint of ``role`` (``ROLE_FILL``), or on cividis over the
+        value range; defaults to the page's choice (:mod:`convviz.style.colouring`).
     """
 
     values: np.ndarray
@@ -81,6 +95,7 @@ class GridSpec:
     value_range: tuple[float, float] | None = None
     clickable: bool = False
     decimals: int = 2
+    colour_by: str = field(default_factory=current_colouring)
 
 
 def format_number(value: float, decimals: int = 2) -> str:
@@ -173,38 +188,11 @@ def panels_figure(
     axes: dict[str, dict] = {}
     for i, spec in enumerate(specs):
         _, cols = shapes_px[i]
-        axis = "" if i == 0 else str(i + 1)
-        for trace in _panel_traces(spec, panel=i, px=px):
-            trace.update(xaxis=f"x{axis}", yaxis=f"y{axis}")
-            traces.append(trace)
         domain = [min(x / total, 1.0), min((x + cols) / total, 1.0)]  # float sums may pass 1
-        axes[f"xaxis{axis}"] = {
-            "domain": domain,
-            "visible": False,
-            "range": [-0.5, cols - 0.5],
-            "fixedrange": True,
-        }
-        axes[f"yaxis{axis}"] = {
-            "visible": False,
-            "range": [max_rows - 0.5, -0.5],
-            "fixedrange": True,
-            "domain": [0, 1],
-            "anchor": f"x{axis}",
-        }
-        if spec.title:
-            annotations.append(
-                {
-                    "text": f"<b>{spec.title}</b>",
-                    "x": domain[0],
-                    "y": 1.0,
-                    "xref": "paper",
-                    "yref": "paper",
-                    "xanchor": "left",
-                    "yanchor": "bottom",
-                    "showarrow": False,
-                    "font": {"color": ROLE_COLOUR.get(spec.role, "#333"), "size": 14},
-                }
-            )
+        placed = placed_panel(spec, panel=i, px=px, x_domain=domain, y_domain=[0, 1], rows=max_rows)
+        traces += placed["traces"]
+        axes.update(placed["axes"])
+        annotations += placed["annotations"]
         if i < len(operators) and i < len(specs) - 1:
             annotations.append(
                 {
@@ -240,6 +228,58 @@ def panels_figure(
     return go.Figure(data=traces, layout=layout, _validate=False)
 
 
+def placed_panel(
+    spec: GridSpec,
+    *,
+    panel: int,
+    px: int,
+    x_domain: list[float],
+    y_domain: list[float],
+    rows: float,
+) -> dict:
+    """Panel ``panel`` of a figure: its traces on axes ``x{panel+1}`` / ``y{panel+1}``, those
+    axes over ``x_domain`` × ``y_domain`` (``rows`` cells high, row 0 on top) and its title.
+
+    Returns
+    -------
+    dict
+        ``traces`` (list), ``axes`` (layout entries of its two axes), ``annotations`` (the
+        title, or nothing).
+    """
+    axis = "" if panel == 0 else str(panel + 1)
+    traces = panel_traces(spec, panel=panel, px=px)
+    for trace in traces:
+        trace.update(xaxis=f"x{axis}", yaxis=f"y{axis}")
+    cols = np.shape(spec.values)[1]
+    axes = {
+        f"xaxis{axis}": {
+            "domain": x_domain,
+            "visible": False,
+            "range": [-0.5, cols - 0.5],
+            "fixedrange": True,
+        },
+        f"yaxis{axis}": {
+            "visible": False,
+            "range": [rows - 0.5, -0.5],
+            "fixedrange": True,
+            "domain": y_domain,
+            "anchor": f"x{axis}",
+        },
+    }
+    title = {
+        "text": f"<b>{spec.title}</b>",
+        "x": x_domain[0],
+        "y": y_domain[1],
+        "xref": "paper",
+        "yref": "paper",
+        "xanchor": "left",
+        "yanchor": "bottom",
+        "showarrow": False,
+        "font": {"color": ROLE_COLOUR.get(spec.role, "#333"), "size": 14},
+    }
+    return {"traces": traces, "axes": axes, "annotations": [title] if spec.title else []}
+
+
 def panel_trace_indices(specs: Sequence[GridSpec]) -> list[tuple[int, int]]:
     """For each panel, the indices of its value heatmap trace and its text / click layer trace."""
     indices, n = [], 0
@@ -251,17 +291,21 @@ def panel_trace_indices(specs: Sequence[GridSpec]) -> list[tuple[int, int]]:
     return indices
 
 
-def _panel_traces(spec: GridSpec, *, panel: int, px: int) -> list[go.BaseTraceType]:
+def panel_traces(spec: GridSpec, *, panel: int, px: int) -> list[go.BaseTraceType]:
+    """The traces of one panel (value heatmap, kind fills if any, text / click layer), not yet
+    placed on axes; ``px`` is the cell size, ``panel`` goes into each cell's ``customdata``."""
     values = np.asarray(spec.values, dtype=float)  # (H, W)
     real = real_mask(spec)
     lo, hi = value_range(spec, real)
+    by_value = spec.colour_by == "value"
+    tint = ROLE_FILL.get(spec.role, ROLE_FILL["other"])
     traces: list[go.BaseTraceType] = [
         go.Heatmap(
             _validate=False,  # built from known-good values; see panels_figure
-            z=np.where(real, values, np.nan),
+            z=np.where(real, values, np.nan),  # (H, W): nan shows what lies below
             zmin=lo,
             zmax=hi,
-            colorscale=SEQUENTIAL_SCALE,
+            colorscale=SEQUENTIAL_SCALE if by_value else [[0, tint], [1, tint]],
             showscale=False,
             xgap=1,
             ygap=1,
@@ -284,10 +328,19 @@ def cell_texts(spec: GridSpec, values: np.ndarray) -> list[str]:
     return [format_number(v, spec.decimals) for v in values.ravel()]
 
 
-def text_colours(values: np.ndarray, real: np.ndarray, lo: float, hi: float) -> list[str]:
-    """Per-cell text colour, row-major: readable on the cell's fill."""
-    t = np.clip((values - lo) / (hi - lo), 0, 1)
-    return np.where(real, np.where(t >= 0.55, "#1A1A1A", "#FFFFFF"), "#444444").ravel().tolist()
+def text_colours(
+    values: np.ndarray, real: np.ndarray, lo: float, hi: float, *, by_value: bool = True
+) -> list[str]:
+    """Per-cell text colour, row-major: readable on the cell's fill.
+
+    Dark on the light role tints; by value, dark or light by the cividis level.
+    """
+    if by_value:
+        t = np.clip((values - lo) / (hi - lo), 0, 1)
+        dark = t >= 0.55
+    else:
+        dark = np.ones(np.shape(values), dtype=bool)
+    return np.where(real, np.where(dark, TEXT_DARK, TEXT_LIGHT), KIND_TEXT).ravel().tolist()
 
 
 def _text_layer(
@@ -302,7 +355,7 @@ def _text_layer(
 ) -> go.Scatter:
     rows, cols = values.shape
     rr, cc = np.mgrid[0:rows, 0:cols]  # (H, W) each
-    colours = text_colours(values, real, lo, hi)
+    colours = text_colours(values, real, lo, hi, by_value=spec.colour_by == "value")
     hover = None if spec.hover is None else [str(h) for h in np.asarray(spec.hover).ravel()]
     return go.Scatter(
         _validate=False,  # built from known-good values; see panels_figure
@@ -333,7 +386,7 @@ def highlight_shape(h: Highlight, *, panel: int = 0) -> dict:
         "y0": h.r0 - 0.5,
         "y1": h.r1 - 0.5,
         "line": {"color": h.colour, "width": h.width, "dash": h.dash},
-        "fillcolor": "rgba(0,0,0,0)",
+        "fillcolor": HIGHLIGHT_FILL if h.colour == HIGHLIGHT else "rgba(0,0,0,0)",
         "layer": "above",
     }
 

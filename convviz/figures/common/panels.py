@@ -24,7 +24,14 @@ from convviz.figures.common.grid import (
     value_range,
 )
 from convviz.inputs import make_values
-from convviz.style.palette import HIGHLIGHT, KIND_FILL, SECONDARY_HIGHLIGHT, CellKind
+from convviz.style.palette import (
+    HIGHLIGHT,
+    HIGHLIGHT_FILL,
+    HIGHLIGHT_WIDTH,
+    KIND_FILL,
+    SECONDARY_HIGHLIGHT,
+    CellKind,
+)
 
 KERNEL_KINDS = ("example", "arange", "ones", "random", "custom")
 # Cell values an animation may send across all of its frames (about 30 bytes each, so an
@@ -164,15 +171,22 @@ def line_trace(
     *,
     panel: int,
     colour: str = HIGHLIGHT,
-    width: float = 3,
+    width: float = HIGHLIGHT_WIDTH,
     dash: str = "solid",
 ) -> go.Scatter:
-    """An outline (closed line) drawn on panel ``panel``; a step trace."""
+    """An outline (closed line) drawn on panel ``panel``; a step trace.
+
+    In ``HIGHLIGHT`` (the window, the cell being computed) the outline is filled with a
+    translucent ``HIGHLIGHT_FILL``, as :class:`~convviz.figures.common.grid.Highlight` is.
+    """
     axis = "" if panel == 0 else str(panel + 1)
+    filled = colour == HIGHLIGHT
     return go.Scatter(
         x=xs,
         y=ys,
         mode="lines",
+        fill="toself" if filled else "none",
+        fillcolor=HIGHLIGHT_FILL if filled else None,
         line={"color": colour, "width": width, "dash": dash},
         hoverinfo="skip",
         showlegend=False,
@@ -210,6 +224,10 @@ def values_update(spec: GridSpec, values: np.ndarray) -> list[dict]:
         {
             "type": "scatter",
             "text": cell_texts(spec, values),
-            "textfont": {"color": text_colours(np.nan_to_num(values, nan=lo), real, lo, hi)},
+            "textfont": {
+                "color": text_colours(
+                    np.nan_to_num(values, nan=lo), real, lo, hi, by_value=spec.colour_by == "value"
+                )
+            },
         },
     ]

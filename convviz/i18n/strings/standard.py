@@ -244,6 +244,11 @@ STRINGS = {
         "**{largest}**。",
     ),
     # Matrix.
+    "standard.window.hover_hint": (
+        "Hover an output cell: its window and its products appear at once. Click to pin it.",
+        "把指针移到一个输出格上：它的窗口和乘积立刻显示出来。点击可固定。",
+    ),
+    "standard.window.hover_title": ("Hover to explore", "悬停查看"),
     "standard.matrix.header": ("The convolution as a matrix: y = C·x", "把卷积写成矩阵：y = C·x"),
     "standard.matrix.intro": (
         "Flatten the input and the output row by row. Then the convolution is one matrix "
