@@ -54,6 +54,8 @@ def test_sampling_figure_draws_every_point_and_reads_clicks():
     cells = {"selection": {"points": [{"customdata": {"0": 1, "1": 3, "2": 1}}]}}
     assert selected_cell(cells) == (1, 3, 1)
     assert sampling.hidden_points(cell, 5, 1) == 0
+    hover = sampling.output_hover(arrays["output"])
+    assert hover[2, 2] == f"y[2, 2] = {arrays['output'][2, 2]:g}"  # shifts of 0.5: exact
 
 
 def test_opened_point_shows_neighbours_values_and_weights():

@@ -84,6 +84,16 @@ def input_spec(x: np.ndarray, m: int, lang: str, *, highlights=()) -> GridSpec:
     )
 
 
+def output_hover(output: np.ndarray) -> np.ndarray:
+    """``y[i, j] = value`` for every output cell (shown on hover), shape (H_out, W_out)."""
+    rows, cols = np.indices(output.shape)
+    texts = [
+        f"y[{r}, {c}] = {format_number(v, 4)}"
+        for r, c, v in zip(rows.ravel(), cols.ravel(), output.ravel(), strict=True)
+    ]
+    return np.array(texts, dtype=object).reshape(output.shape)
+
+
 def neighbour_square(sampling: CellSampling, tap: int, m: int) -> Highlight:
     """The 2×2 square of tap ``tap``'s neighbours, on the input panel."""
     r, c = int(sampling.corner_rows[tap, 0]) + m, int(sampling.corner_cols[tap, 0]) + m
@@ -121,6 +131,7 @@ def sampling_figure(
             role="output",
             highlights=(Highlight(i, j, i + 1, j + 1),),
             clickable=True,
+            hover=output_hover(output),
         ),
     ]
     figure = panels_figure(specs, operators=("→",))
