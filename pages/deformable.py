@@ -8,6 +8,7 @@ import streamlit as st
 from convviz.controls import (
     cached,
     choice_control,
+    colour_control,
     current_language,
     int_param,
     page_header,
@@ -318,6 +319,7 @@ def counts_section(settings, out_size, lang):
 
 lang = current_language()
 page_header("deformable", lang)
+colour_control(lang)
 settings = sidebar(lang)
 try:
     side = data.output_side(**settings)

@@ -100,3 +100,10 @@ def test_stack_figure_greys_out_what_is_never_read():
     bottom, top = figure.data[-2:]  # the standard panel: layer 1's 81 points, layer 2's 9
     assert (len(bottom.x), len(top.x)) == (81, 9)
     assert (bottom.xaxis, top.xaxis) == ("x2", "x2")
+
+
+def test_a_large_input_is_a_picture_coloured_by_value():
+    small = sampling.input_spec(data.picture("bar", 12), 1, "en")
+    large = sampling.input_spec(data.picture("bar", 13), 1, "en")
+    assert small.labels is None and small.colour_by == "role"  # the page's default colouring
+    assert large.colour_by == "value" and set(large.labels.ravel()) == {""}

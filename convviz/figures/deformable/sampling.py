@@ -66,13 +66,15 @@ def arrow_traces(
 
 
 def input_spec(x: np.ndarray, m: int, lang: str, *, highlights=()) -> GridSpec:
-    """The input with ``m`` cells of zeros around it (numbers only up to 12×12)."""
+    """The input with ``m`` cells of zeros around it (numbers only up to 12×12; a larger input
+    is a picture, so it is coloured by value whatever the page's colouring)."""
     padded = np.pad(x, m)  # (H + 2m, W + 2m)
     kinds = np.full(padded.shape, int(CellKind.BORDER_PAD))
     kinds[m : m + x.shape[0], m : m + x.shape[1]] = CellKind.REAL
-    labels = None
+    labels, colouring = None, {}
     if max(x.shape) > NUMBERED_SIDE:
         labels = np.full(padded.shape, "", dtype=object)
+        colouring = {"colour_by": "value"}
     return GridSpec(
         padded,
         title=translate("deformable.figure.input", lang, m=m),
@@ -81,6 +83,7 @@ def input_spec(x: np.ndarray, m: int, lang: str, *, highlights=()) -> GridSpec:
         labels=labels,
         highlights=tuple(highlights),
         value_range=(float(x.min()), float(x.max())),
+        **colouring,
     )
 
 
