@@ -224,7 +224,12 @@ def comparison_section(layers, mode, lang):
     if layers is None:
         st.caption(translate("dilated.stack.invalid", lang))
         return
-    view = cached_figure(views.comparison_view)(layers, mode, lang)
+    try:
+        view = cached_figure(views.comparison_view)(layers, mode, lang)
+    except ConvValueError as err:
+        show_error(err, lang, key="compare_error")
+        st.caption(translate("dilated.compare.too_small", lang, size=views.COMPARE_SIZE))
+        return
     st.markdown(view["intro"])
     st.dataframe(view["table"], hide_index=True, width="content")
     st.plotly_chart(view["figure"], key="dilated_compare_chart")

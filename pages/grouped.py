@@ -121,17 +121,8 @@ with left:
         config={"displayModeBar": False},
     )
     st.caption(translate("grouped.graph.caption", lang))
-    st.markdown(
-        translate(
-            "grouped.graph.edges",
-            lang,
-            cin=cin,
-            cout=cout,
-            g=g,
-            edges=cin * cout // g,
-            full=cin * cout,
-        )
-    )
+    edges_key, edges_values = common.edges_sentence(cin, cout, g)
+    st.markdown(translate(edges_key, lang, **edges_values))
     stem = files.file_stem("grouped", cin=cin, cout=cout, g=g)
     export_buttons(
         "grouped_graph",
@@ -148,9 +139,8 @@ with right:
         width="content",
         config={"displayModeBar": False},
     )
-    st.caption(
-        translate("grouped.block.caption", lang, stored=cin * cout // g, total=cin * cout, g=g)
-    )
+    block_key, block_values = common.block_sentence(cin, cout, g)
+    st.caption(translate(block_key, lang, **block_values))
     export_buttons(
         "grouped_block",
         lang=lang,

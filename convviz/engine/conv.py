@@ -27,7 +27,13 @@ from convviz.engine.params import (
     non_negative_pair,
     positive_pair,
 )
-from convviz.engine.sizes import conv_output_size, torch_same_padding
+from convviz.engine.sizes import (
+    conv_output_size,
+    effective_kernel_size,
+    size_keeping_padding,
+    tf_same_padding,
+    torch_same_padding,
+)
 
 # Largest im2col block (elements) built at once; bigger inputs are done in row blocks. About
 # 2 MB of float32: a block and its products stay in cache between the copy and the multiply,
@@ -146,8 +152,41 @@ def check_in_channels(
         )
 
 
+def _same_with_stride_error(
+    input_hw: tuple[int, int],
+    kernel_hw: tuple[int, int],
+    stride: tuple[int, int],
+    dilation: tuple[int, int],
+) -> ConvValueError:
+    """``same_needs_stride_1``, with the padding that does keep the size on a strided axis."""
+    axis = 0 if stride[0] > 1 else 1
+    i, k, s, d = input_hw[axis], kernel_hw[axis], stride[axis], dilation[axis]
+    keep = size_keeping_padding(i, k, s, d)
+    k_eff = effective_kernel_size(k, d)
+    tf_out = tf_same_padding(i, k, s, d)[0]
+    return ConvValueError(
+        "same_needs_stride_1",
+        f'padding="same" needs stride=1 in PyTorch, which does not support it with a larger '
+        f"stride; got stride={stride}. That is PyTorch's rule, not arithmetic: with i = {i}, "
+        f"k̂ = {k_eff} and s = {s}, padding p = {keep} per side gives "
+        f'o = ⌊({i} + 2·{keep} − {k_eff}) / {s}⌋ + 1 = {i}. TensorFlow\'s "SAME" gives '
+        f"⌈i / s⌉ = {tf_out} instead",
+        suggestion={"stride": 1},
+        stride=str(stride),
+        size=i,
+        k_eff=k_eff,
+        s=s,
+        keep=keep,
+        tf=tf_out,
+    )
+
+
 def _resolve_padding(
-    padding: Any, kernel_hw: tuple[int, int], stride: tuple[int, int], dilation: tuple[int, int]
+    padding: Any,
+    input_hw: tuple[int, int],
+    kernel_hw: tuple[int, int],
+    stride: tuple[int, int],
+    dilation: tuple[int, int],
 ) -> tuple[int, int, int, int]:
     """``padding`` (int, pair, ``"valid"`` or ``"same"``) as ``(top, bottom, left, right)``."""
     if isinstance(padding, str):
@@ -155,13 +194,7 @@ def _resolve_padding(
             return 0, 0, 0, 0
         if padding == "same":
             if stride != (1, 1):
-                raise ConvValueError(
-                    "same_needs_stride_1",
-                    f'padding="same" needs stride=1 (as in PyTorch); got stride={stride}. '
-                    f"With a larger stride no padding keeps the output as large as the input",
-                    suggestion={"stride": 1},
-                    stride=str(stride),
-                )
+                raise _same_with_stride_error(input_hw, kernel_hw, stride, dilation)
             (top, bottom), (left, right) = (
                 torch_same_padding(k, d) for k, d in zip(kernel_hw, dilation, strict=True)
             )
@@ -212,7 +245,7 @@ def prepare_conv2d(
     s = positive_pair(stride, "stride")
     d = positive_pair(dilation, "dilation")
     mode = check_padding_mode(padding_mode)
-    pads = _resolve_padding(padding, (kh, kw), s, d)
+    pads = _resolve_padding(padding, (h, w), (kh, kw), s, d)
     if padding == "same":
         out_hw = (h, w)  # H + d(k-1) - d(k-1) - 1 + 1 at stride 1
     else:  # symmetric padding: top == bottom, left == right

@@ -198,6 +198,48 @@ def torch_same_padding(kernel_size: Any, dilation: Any = 1) -> tuple[int, int]:
     return total // 2, total - total // 2
 
 
+def size_keeping_padding(
+    size: Any, kernel_size: Any, stride: Any = 1, dilation: Any = 1
+) -> int | None:
+    """The smallest padding per side that keeps the output as large as the input, if any.
+
+    Parameters
+    ----------
+    size : int
+        Input size i (>= 1).
+    kernel_size, stride, dilation : int
+        k, s, d (each >= 1).
+
+    Returns
+    -------
+    int or None
+        The smallest p >= 0 with ⌊(i + 2p − k̂) / s⌋ + 1 = i, or None when no symmetric
+        padding gives it (only at stride 1 with an even k̂, where PyTorch's "same" pads one
+        row more after than before).
+
+    Notes
+    -----
+    o = i needs s(i − 1) <= i + 2p − k̂ <= s(i − 1) + s − 1, so p = ⌈(s(i − 1) + k̂ − i) / 2⌉
+    works whenever s >= 2 (the range holds two consecutive values). A larger stride does not
+    rule "same" out; PyTorch's ``padding="same"`` refuses stride > 1 only because it does not
+    support it, and TensorFlow's "SAME" aims at ⌈i / s⌉ instead.
+
+    Examples
+    --------
+    >>> size_keeping_padding(4, 3, stride=2)
+    3
+    >>> size_keeping_padding(5, 2) is None
+    True
+    """
+    i = check_positive("input_size", size)
+    s = check_positive("stride", stride)
+    k_eff = effective_kernel_size(kernel_size, dilation)
+    total = s * (i - 1) + k_eff - i  # 2p needed for o = i at the low end of the range
+    if s == 1 and total % 2:
+        return None
+    return -(-total // 2)
+
+
 def tf_same_padding(
     size: Any, kernel_size: Any, stride: Any = 1, dilation: Any = 1
 ) -> tuple[int, int, int]:

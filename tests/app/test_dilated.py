@@ -115,7 +115,8 @@ def test_kernel_larger_than_padded_input_is_explained(lang):
     )
     assert [e.value for e in at.error] == [expected]  # the window section explains it
     assert translate("dilated.stack.header", lang) in [h.value for h in at.header]
-    assert "torch.Size" not in next(c.value for c in at.code if "import torch" in c.value)
+    code = next(c.value for c in at.code if "import torch" in c.value)
+    assert "torch.Size([1, 1," not in code  # no shape claimed for the sidebar's layer
     fix = at.button(key="window_error_fix")
     assert fix.label == translate("common.use_suggestion", lang, setting="padding = 1")
     fix.click().run()
@@ -156,6 +157,7 @@ def test_stack_presets_gridding_hdc_and_aspp(lang):
     text = _text(at)
     assert translate("dilated.stack.no_holes", lang, total=289, rf=17) in text
     assert translate("dilated.stack.hdc_ok", lang, rates="1, 2, 5") in text
+    assert translate("dilated.stack.hdc_goal_ok", lang, m2=2, k=3) in text
     at.selectbox(key="preset_dilated_stack").set_value("aspp").run()
     assert at.radio(key="stack_mode").value == "parallel"
     assert at.query_params["stack_mode"] == "parallel"
@@ -219,7 +221,7 @@ def test_layers_link_reproduces_a_stack(lang):
     assert not at.exception
     assert at.data_editor[0].value["dilation"].tolist() == [1, 5, 9]
     text = _text(at)
-    assert translate("dilated.stack.hdc_not_enough", lang) in text
+    assert translate("dilated.stack.hdc_goal_bad", lang, m2=5, k=3) in text  # M_3 = 9, M_2 = 5
     assert _table(at, translate("dilated.stack.col_rf", lang)) == [3, 13, 31]
 
 
@@ -264,3 +266,30 @@ def test_field_too_large_to_draw_is_said():
     at = open_app("en", PAGE, layers="7-1-32,7-1-32")
     assert translate("dilated.stack.too_large", "en", rf=385, limit=65) in _text(at)
     assert not at.exception
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_floor_leftovers_and_the_resolution_kept_are_told_truly(lang):
+    at = open_app(
+        lang, PAGE, input_size=8, kernel_size=3, stride=2, padding=0, dilation=1,
+        layers="3-2-1,3-1-2",
+    )  # fmt: skip
+    text = _text(at)
+    never = translate(
+        "dilated.window.never_read_floor", lang, count=15, total=64, floor=15, s=2, d=1
+    )
+    assert never in text
+    assert translate("dilated.window.never_read", lang, count=15, total=64, s=2, d=1) not in text
+    assert translate("dilated.compare.note", lang, size=64) not in text
+    cause = translate("dilated.compare.cause_stride", lang)
+    assert translate("dilated.compare.note_smaller", lang, out=32, size=64, cause=cause) in text
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_stack_too_deep_for_the_comparison_map_is_explained(lang):
+    at = open_app(lang, PAGE, layers="2-4-1,2-4-1,2-4-1,2-4-1")
+    assert at.data_editor[0].value["stride"].tolist() == [4, 4, 4, 4]
+    assert translate("dilated.compare.too_small", lang, size=64) in _text(at)
+    assert at.error  # the engine's rule, translated, where the comparison would be
+    code = next(c.value for c in at.code if "import torch" in c.value)
+    assert translate("dilated.code.stack_too_small", lang, size=64) in code

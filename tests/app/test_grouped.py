@@ -21,8 +21,13 @@ def test_defaults_render_with_the_numbers(lang):
     assert at.title[0].value == translate("page.grouped", lang)
     text = _text(at)
     assert translate("grouped.kind.standard", lang, cin=4) in text
-    assert translate("grouped.graph.edges", lang, cin=4, cout=4, g=1, edges=16, full=16) in text
+    edges = translate("grouped.graph.edges_standard", lang, cin=4, cout=4, g=1, edges=16, full=16)
+    assert edges in text
+    assert "16 instead of 16" not in text and "而 g = 1 时是 16" not in text
+    assert translate("grouped.block.caption_standard", lang, stored=16, total=16, g=1) in text
+    assert "1/g = 1/1" not in text and "**1/1**" not in text
     assert translate("grouped.concat.check", lang, g=1, diff="0") in text
+    assert translate("counts.grouped_ratio_standard", lang, standard="144") in text
     assert not at.error
     assert "torch.nn.Conv2d(4, 4, kernel_size=3, groups=1, bias=False)" in at.code[0].value
     assert len(at.get("plotly_chart")) == 6

@@ -139,7 +139,10 @@ def test_torch_same_with_stride_two_is_refused_with_a_fix(lang):
     at = open_app(lang, PAGE, stride="2")
     at.radio(key="padding_rule").set_value("same_torch").run()
     _ok(at)
-    expected = translate("error.same_needs_stride_1", lang, stride="(2, 2)")
+    # 5×5, k = 3, s = 2: p = 3 per side keeps 5 (⌊(5 + 6 − 3) / 2⌋ + 1); TF gives ⌈5 / 2⌉ = 3
+    expected = translate(
+        "error.same_needs_stride_1", lang, stride="(2, 2)", size=5, k_eff=3, s=2, keep=3, tf=3
+    )
     assert [e.value for e in at.error] == [expected]
     assert not at.tabs
     at.button(key="size_error_fix").click().run()
@@ -229,7 +232,10 @@ def test_padding_tab_compares_the_modes_and_the_same_rules(lang):
     at = open_app(lang, PAGE, view="padding", stride="2", padding="1")
     _ok(at)
     text = _text(at)
-    assert translate("error.same_needs_stride_1", lang, stride="(2, 2)") in text
+    refusal = translate(
+        "error.same_needs_stride_1", lang, stride="(2, 2)", size=5, k_eff=3, s=2, keep=3, tf=3
+    )
+    assert refusal in text
     tf = translate("standard.pad.same_pads", lang, top=1, bottom=1, left=1, right=1, oh=3, ow=3)
     assert tf in text
     assert len(at.get("plotly_chart")) == 2  # the four modes, TensorFlow's "SAME"

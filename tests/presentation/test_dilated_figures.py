@@ -4,6 +4,8 @@ alternatives and the PyTorch code, checked with exact numbers."""
 from __future__ import annotations
 
 import base64
+import contextlib
+import io
 import json
 
 import numpy as np
@@ -22,6 +24,7 @@ from convviz.figures.dilated import kernel as kernels
 from convviz.figures.dilated import receptive as rf
 from convviz.figures.dilated import window as figs
 from convviz.figures.dilated.aspp import branch_rows
+from convviz.i18n import translate
 from convviz.param_specs import PARAM_SPECS
 from convviz.stacks import LIMITS, Layer
 from convviz.style.palette import CellKind
@@ -152,11 +155,28 @@ def test_never_read_cells_and_floor_are_explained():
         in view["notes"][0]
     )
     leftover = _window(x=np.ones((8, 8)), input_size=8, stride=2, dilation=2)
-    assert leftover["notes"][0].startswith("The division is not exact: the last 1 row(s)")
+    assert leftover["notes"][0].startswith("The division is not exact: the floor drops the last 1")
+    # rows 1, 3, 5 are stepped over, row 7 is dropped by the floor: 15 + 33 cells
+    assert leftover["notes"][1] == translate(
+        "dilated.window.never_read_both", "en", count=48, total=64, floor=15, skipped=33, s=2, d=2
+    )
     padded = _window(padding=1)
     fig = go.Figure(padded["figure"])
     kinds = _arr(fig.data[1].z)  # kind fills of the input panel
     assert np.isfinite(kinds[0]).all() and np.isnan(kinds[1:8, 1:8]).all()
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_floor_leftovers_are_not_blamed_on_stride_and_dilation(lang):
+    # i = 8, k = 3, s = 2, d = 1: windows cover rows 0 … 6; row 7 is what the floor drops
+    x = np.ones((8, 8))
+    view = _window(x=x, input_size=8, stride=2, dilation=1, lang=lang)
+    assert view["notes"][1] == translate(
+        "dilated.window.never_read_floor", lang, count=15, total=64, floor=15, s=2, d=1
+    )
+    assert "step over" not in view["notes"][1] and "跳过" not in view["notes"][1]
+    assert "没有被窗口的起点覆盖到" not in view["notes"][0]
+    assert "没有任何窗口覆盖" in translate("dilated.window.floor", "zh", leftover=1)
 
 
 def test_read_counts_and_products_text():
@@ -199,6 +219,53 @@ def test_exports_of_the_window():
 
 
 # -- section 6: the code -----------------------------------------------------------------------
+def _run_with_torch(code: str) -> tuple[list[str], list[str]]:
+    """Run ``code`` with PyTorch; its printed lines and the ``# …`` results its prints claim."""
+    pytest.importorskip("torch")
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        exec(code, {})  # the page's own snippet, built from numbers only
+    claims = [
+        line.split("  # ", 1)[1]
+        for line in code.splitlines()
+        if line.startswith("print(") and "  # " in line
+    ]
+    return out.getvalue().splitlines(), claims
+
+
+@pytest.mark.parametrize(
+    ("layers", "mode"),
+    [
+        ((Layer(2, 1, 1), Layer(4, 1, 1)), "stack"),  # even k: padding cannot keep the size
+        ((Layer(3, 2, 1), Layer(3, 1, 2)), "stack"),
+        ((Layer(2, 4, 1),) * 4, "stack"),  # 64 → 16 → 4 → 1, then nothing left
+        ((Layer(3, 1, 1), Layer(2, 1, 2), Layer(4, 1, 3)), "parallel"),  # k̂ = 3, 3, 10
+        ((Layer(3, 1, 1), Layer(3, 2, 6)), "parallel"),  # stride 2: 64 and 32
+        (stack_preset("aspp").layers, "parallel"),
+    ],
+)
+def test_stack_and_branch_code_runs_and_prints_what_it_claims(layers, mode):
+    code = pycode.code_view(None, "ones", layers, mode, lang="en", **DEFAULT)
+    printed, claims = _run_with_torch(code)
+    assert claims and printed[-len(claims) :] == claims  # the claimed prints come last
+    assert "padding keeps the size" not in code
+
+
+def test_stack_code_says_when_padding_keeps_the_size():
+    even = pycode.code_view(
+        None, "ones", (Layer(2, 1, 1), Layer(4, 1, 1)), "stack", lang="zh", **DEFAULT
+    )
+    assert "print(y.shape)  # torch.Size([1, 64, 62, 62])" in even  # 64 → 63 → 62
+    assert "只有在步长为 1 且 d(k − 1) 为偶数时才保持尺寸不变" in even
+    empty = pycode.code_view(None, "ones", (Layer(2, 4, 1),) * 4, "stack", lang="en", **DEFAULT)
+    assert "y = stack(" not in empty and "so it is not run" in empty
+    branches = pycode.code_view(
+        None, "ones", (Layer(3, 1, 1), Layer(3, 2, 6)), "parallel", lang="en", **DEFAULT
+    )
+    assert "torch.cat" not in branches.split("print(")[-1].split("\n")[0]
+    assert "# [(64, 64), (32, 32)]" in branches
+
+
 def test_pytorch_code_matches_the_settings():
     layers = stack_preset("hdc").layers
     code = pycode.code_view(ARANGE_7, "ones", layers, "stack", lang="en", **DEFAULT)
@@ -244,16 +311,55 @@ def test_stack_view_fields_holes_and_hdc(preset, field, holes, verdict):
     assert f"**{field}×{field}**" in view["texts"][1]
     if verdict == "hdc_bad":
         assert view["verdicts"][0].startswith("**Gridding:** 120 of the 169 pixels")
-        assert "share the factor 2" in view["verdicts"][1]
+        assert "share the factor 2, so every input offset" in view["verdicts"][1]
+        assert "times the strides" not in view["verdicts"][1]
     else:
         assert view["verdicts"][0].startswith(f"Every one of the {field * field} pixels")
-        assert "gcd = 1" in view["verdicts"][1] and len(view["verdicts"]) == 2
+        assert "gcd = 1" in view["verdicts"][1]
+    assert "$M_2 = 2 \\le K = 3$: the design goal is met" in view["verdicts"][3]
+    assert len(view["verdicts"]) == 4
 
 
-def test_no_common_factor_is_not_enough():
-    view = stack.stack_view((Layer(3, 1, 1), Layer(3, 1, 5), Layer(3, 1, 9)), "stack", "zh")
+def test_hdc_chain_is_shown_and_1_2_9_fails():
+    # gcd 1 alone passed 1, 2, 9; Wang et al.'s chain gives M_2 = 5 > K = 3
+    view = stack.stack_view((Layer(3, 1, 1), Layer(3, 1, 2), Layer(3, 1, 9)), "stack", "en")
+    chain = view["verdicts"][2]
+    assert "$M_{3} = r_{3} = 9$" in chain
+    assert "$M_{2} = \\max[9 - 2\\cdot 2,\\ 9 - 2(9 - 2),\\ 2] = \\max[5, -5, 2] = 5$" in chain
+    assert view["verdicts"][3].startswith("$M_2 = 5 > K = 3$: the design goal is missed")
+    zh = stack.stack_view((Layer(3, 1, 1), Layer(3, 1, 2), Layer(3, 1, 9)), "stack", "zh")
+    assert zh["verdicts"][3].startswith("$M_2 = 5 > K = 3$：未满足设计目标")
+
+
+def test_one_by_one_layer_does_not_flip_the_hdc_verdict():
+    gridding = (Layer(3, 1, 2), Layer(1, 1, 1), Layer(3, 1, 2), Layer(3, 1, 2))
+    view = stack.stack_view(gridding, "stack", "en")
+    assert "the rates 2, 2, 2 of the layers with k > 1 share the factor 2" in view["verdicts"][1]
+    hdc = (Layer(3, 1, 1), Layer(3, 1, 2), Layer(1, 1, 4), Layer(3, 1, 5))
+    view = stack.stack_view(hdc, "stack", "zh")
+    assert "膨胀率 1, 2, 5 没有大于 1 的公因数" in view["verdicts"][1]
+    assert view["verdicts"][3].startswith("$M_2 = 2 \\le K = 3$")
+    only = stack.stack_view((Layer(1, 1, 3),), "stack", "en")
+    assert only["verdicts"][-1] == translate("dilated.stack.hdc_no_spread", "en")
+
+
+def test_the_heatmap_has_the_last_word_on_holes():
+    # 2, 3 meets both rules yet leaves holes; 3, 3, 1 misses the goal yet has none
+    view = stack.stack_view((Layer(3, 1, 2), Layer(3, 1, 3)), "stack", "en")
     assert view["holes"] > 0
-    assert view["verdicts"][-1].startswith("没有公因数只是必要条件")
+    assert view["verdicts"][-1] == translate("dilated.stack.hdc_not_enough", "en")
+    view = stack.stack_view((Layer(3, 1, 3), Layer(3, 1, 3), Layer(3, 1, 1)), "stack", "zh")
+    assert view["holes"] == 0
+    assert view["verdicts"][-1] == translate("dilated.stack.hdc_goal_missed_no_holes", "zh")
+
+
+def test_rule_2_says_when_it_does_not_apply():
+    mixed = stack.stack_view((Layer(3, 1, 1), Layer(5, 1, 2)), "stack", "en")
+    assert mixed["verdicts"][-1] == translate("dilated.stack.hdc_mixed_k", "en")
+    strided = stack.stack_view((Layer(3, 2, 1), Layer(3, 1, 2)), "stack", "en")
+    assert translate("dilated.stack.hdc_strided", "en") in strided["verdicts"]
+    single = stack.stack_view((Layer(3, 1, 2),), "stack", "zh")
+    assert single["verdicts"][-1] == translate("dilated.stack.hdc_one_layer", "zh")
 
 
 def test_gridding_heatmap_marks_holes():
@@ -282,8 +388,9 @@ def test_fields_too_large_to_draw_are_not_drawn():
     assert view["holes"] == 385**2 - 13**2  # offsets reached: 0, 32, …, 384 on each axis
     wide = stack.stack_view((Layer(7, 4, 32),) * 3, "stack", "en")
     assert wide["field"] == 1 + 192 + 768 + 3072
-    assert wide["holes"] is None  # too wide to count; only the HDC rule is stated
-    assert len(wide["verdicts"]) == 1 and "share the factor 32" in wide["verdicts"][0]
+    assert wide["holes"] is None  # too wide to count; only the HDC rules are stated
+    assert "share the factor 32" in wide["verdicts"][0]
+    assert wide["verdicts"][-1] == translate("dilated.stack.hdc_strided", "en")
 
 
 def test_largest_drawn_heatmap_is_under_a_megabyte():
@@ -359,6 +466,35 @@ def test_comparison_for_aspp_uses_the_largest_branch():
     assert view["table"][0]["做法"] == "你最宽的分支（d = 18）"
     assert view["table"][1]["做法"] == "一个 37×37 卷积核"
     assert "**37×37** 感受野（即上面最宽分支的感受野）" in view["intro"]
+
+
+@pytest.mark.parametrize(
+    ("layers", "output", "cause"),
+    [
+        ((Layer(3, 2, 1), Layer(3, 1, 2)), 32, "stride"),
+        ((Layer(2, 1, 1), Layer(3, 1, 2)), 63, "even"),
+        ((Layer(2, 2, 1), Layer(3, 1, 2)), 32, "both"),
+    ],
+)
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_comparison_note_states_the_resolution_the_table_shows(layers, output, cause, lang):
+    view = views.comparison_view(layers, "stack", lang)
+    assert view["rows"][0]["output"] == output
+    assert view["note"] == translate(
+        "dilated.compare.note_smaller",
+        lang,
+        out=output,
+        size=64,
+        cause=translate(f"dilated.compare.cause_{cause}", lang),
+    )
+    assert "64×64 resolution" not in view["note"] and "完整的 64×64。" not in view["note"]
+    kept = views.comparison_view(stack_preset("hdc").layers, "stack", lang)
+    assert kept["note"] == translate("dilated.compare.note", lang, size=64)
+
+
+def test_comparison_of_a_stack_that_runs_out_of_rows_raises():
+    with pytest.raises(ConvValueError):
+        views.comparison_view((Layer(2, 4, 1),) * 4, "stack", "en")
 
 
 @given(

@@ -11,8 +11,10 @@ from convviz.engine.conv import conv2d
 from convviz.engine.errors import ConvValueError
 from convviz.figures.grouped import code as torch_code
 from convviz.figures.grouped import compute, graph
+from convviz.figures.grouped import files as grouped_files
 from convviz.figures.grouped import groups as common
 from convviz.figures.grouped import weight as block
+from convviz.i18n import translate
 from convviz.inputs import make_values
 from convviz.style.palette import HIGHLIGHT, CellKind
 
@@ -290,7 +292,6 @@ def test_counts_refuse_what_the_engine_refuses():
 
 def test_exports_of_the_grouped_views():
     from convviz.figures.common import channel_exports as files
-    from convviz.figures.grouped import files as grouped_files
 
     scene = grouped_files.graph_scene(4, 8, 2, kernel_size=3)
     graph = scene.panels[0]
@@ -349,3 +350,30 @@ def test_laplacian_and_random_kernels_do_not_split():
     random = sep.example_kernel("random", kernel_size=5, seed=3)
     assert random.shape == (5, 5)
     assert sep.separable_view(random)["rank"] > 1
+
+
+@pytest.mark.parametrize(("g", "grey"), [(1, 0), (2, 16), (4, 24)])
+def test_block_caption_names_the_stored_cells_not_the_grey_ones(g, grey):
+    key, values = common.block_sentence(4, 8, g)
+    stored = 32 // g
+    assert values == {"stored": stored, "total": 32, "g": g}
+    en = translate(key, "en", **values)
+    assert f"only the {stored} green cells of the 32 are stored" in en or (
+        g == 1 and "all 32 cells are stored" in en
+    )
+    assert "zeros that a grouped convolution never stores: " not in en  # grey read as stored
+    assert grey == 32 - stored
+    zh = translate(key, "zh", **values)
+    assert f"只存储绿色的 {stored} 个" in zh or (g == 1 and "没有灰色" in zh)
+
+
+def test_kernel_count_compares_with_g_1_only_when_grouped():
+    key, values = common.edges_sentence(4, 4, 1)
+    assert key == "grouped.graph.edges_standard"
+    assert "instead of" not in translate(key, "en", **values)
+    key, values = common.edges_sentence(4, 8, 2)
+    assert translate(key, "en", **values).endswith("= **16** instead of 32 for g = 1.")
+    assert grouped_files.graph_scene(4, 4, 1, kernel_size=3).caption.en == (
+        "Kernels (lines from inputs to filters): C_in · C_out = 4 · 4 = 16: "
+        "with g = 1 every input channel feeds every filter."
+    )

@@ -135,8 +135,8 @@ def test_tensorflow_and_pytorch_same_pads():
     assert np.array_equal(trace.sums, expected)
     view = views.padding_view(x, "arange", lang="en", **setting(5, 4, 2, input_size_w=6))
     assert view["same"]["same_torch"]["error"] == translate(
-        "error.same_needs_stride_1", "en", stride="(2, 2)"
-    )
+        "error.same_needs_stride_1", "en", stride="(2, 2)", size=5, k_eff=4, s=2, keep=4, tf=3
+    )  # ⌊(5 + 8 − 4) / 2⌋ + 1 = 5
     assert view["same"]["same_tf"]["text"] == translate(
         "standard.pad.same_pads", "en", top=1, bottom=2, left=1, right=1, oh=3, ow=3
     )

@@ -145,7 +145,7 @@ def savings_text(
     return "\n\n".join(
         (
             translate(
-                "counts.grouped_ratio",
+                "counts.grouped_ratio" if groups > 1 else "counts.grouped_ratio_standard",
                 lang,
                 g=groups,
                 grouped=f"{grouped:,}",

@@ -6,10 +6,15 @@ from __future__ import annotations
 
 import numpy as np
 
+from convviz.engine.errors import ConvValueError
 from convviz.engine.sizes import conv_output_size
 from convviz.figures.common.grid import format_number
+from convviz.figures.dilated.compare import COMPARE_SIZE, same_size_output
 from convviz.figures.dilated.kernel import kernel_values
 from convviz.i18n import translate
+from convviz.stacks import Layer
+
+CHANNELS = 64  # channels of the stack and branches in the code (any count runs the same)
 
 
 def _tensor_literal(values: np.ndarray, *, indent: str = "") -> str:
@@ -18,10 +23,62 @@ def _tensor_literal(values: np.ndarray, *, indent: str = "") -> str:
     return f"torch.tensor([[[\n{rows}{indent}]]], dtype=torch.float32)"
 
 
+def _conv_line(layer: Layer) -> str:
+    k, s, d = layer
+    return (
+        f"nn.Conv2d(channels, channels, kernel_size={k}, stride={s}, "
+        f"padding={(d * (k - 1)) // 2}, dilation={d})"
+    )
+
+
+def _stack_code(layers: list[Layer], lang: str) -> list[str]:
+    """The stack as ``nn.Sequential`` run on a 64×64 map, its output shape printed."""
+    lines = [translate("dilated.code.stack", lang), "stack = nn.Sequential("]
+    for layer in layers:
+        lines += [f"    {_conv_line(layer)},", "    nn.ReLU(),"]
+    lines.append(")")
+    size = COMPARE_SIZE
+    try:
+        o = same_size_output(size, layers)
+    except ConvValueError:
+        return [*lines, translate("dilated.code.stack_too_small", lang, size=size)]
+    return [
+        *lines,
+        f"y = stack(torch.randn(1, channels, {size}, {size}))",
+        f"print(y.shape)  # torch.Size([1, {CHANNELS}, {o}, {o}])",
+    ]
+
+
+def _branches_code(layers: list[Layer], lang: str) -> list[str]:
+    """Parallel branches on one 64×64 map, concatenated when their outputs line up."""
+    size = COMPARE_SIZE
+    lines = [translate("dilated.code.branches", lang), "branches = nn.ModuleList(["]
+    lines += [f"    {_conv_line(layer)}," for layer in layers]
+    lines += [
+        "])",
+        f"features = torch.randn(1, channels, {size}, {size})",
+        "outputs = [branch(features) for branch in branches]",
+    ]
+    sides = [same_size_output(size, [layer]) for layer in layers]
+    if len(set(sides)) > 1:
+        shapes = ", ".join(f"({o}, {o})" for o in sides)
+        return [
+            *lines,
+            f"print([tuple(y.shape[2:]) for y in outputs])  # [{shapes}]",
+            translate("dilated.code.branches_differ", lang),
+        ]
+    o = sides[0]
+    return [
+        *lines,
+        "y = torch.cat(outputs, dim=1)",
+        f"print(y.shape)  # torch.Size([1, {CHANNELS * len(layers)}, {o}, {o}])",
+    ]
+
+
 def pytorch_snippet(
     x: np.ndarray | None,
     kernel: np.ndarray,
-    layers: list[tuple[int, int, int]] | None,
+    layers: list[Layer] | None,
     *,
     input_size: int,
     stride: int,
@@ -39,7 +96,7 @@ def pytorch_snippet(
         (H, W) input values; random ones of side ``input_size`` when missing.
     kernel : np.ndarray
         (k, k) weights.
-    layers : list of (k, s, d), optional
+    layers : list of Layer, optional
         The stack of section 3 (omitted when it is invalid).
     stride, padding, dilation : int
     output_shape : (int, int), optional
@@ -73,25 +130,8 @@ def pytorch_snippet(
     if output_shape is not None:
         lines.append(f"print(y.shape)  # torch.Size([1, 1, {output_shape[0]}, {output_shape[1]}])")
     if layers:
-        lines += ["", "channels = 64"]
-        convs = [
-            f"nn.Conv2d(channels, channels, kernel_size={k_}, stride={s_}, "
-            f"padding={(d_ * (k_ - 1)) // 2}, dilation={d_})"
-            for k_, s_, d_ in layers
-        ]
-        if mode == "parallel":
-            lines += [translate("dilated.code.branches", lang), "branches = nn.ModuleList(["]
-            lines += [f"    {conv}," for conv in convs]
-            lines += [
-                "])",
-                "features = torch.randn(1, channels, 64, 64)",
-                "y = torch.cat([branch(features) for branch in branches], dim=1)",
-            ]
-        else:
-            lines += [translate("dilated.code.stack", lang), "stack = nn.Sequential("]
-            for conv in convs:
-                lines += [f"    {conv},", "    nn.ReLU(),"]
-            lines += [")", "y = stack(torch.randn(1, channels, 64, 64))"]
+        lines += ["", f"channels = {CHANNELS}"]
+        lines += (_branches_code if mode == "parallel" else _stack_code)(layers, lang)
     return "\n".join(lines)
 
 
@@ -117,7 +157,7 @@ def code_view(
     return pytorch_snippet(
         x,
         kernel_values(fill, kernel_size),
-        list(layers) if layers else None,
+        [Layer(*layer) for layer in layers] if layers else None,
         input_size=input_size,
         stride=stride,
         padding=padding,

@@ -23,8 +23,12 @@ COMPARE_SIZE = 64  # side of the feature map the alternatives are compared on
 PLAIN_KERNEL = 3  # kernel of the undilated alternatives
 
 
-def _same_size_output(size: int, layers: Sequence[Layer]) -> int:
-    """Output side after ``layers``, each padded by ⌊(k̂ − 1)/2⌋ (size kept at stride 1)."""
+def same_size_output(size: int, layers: Sequence[Layer]) -> int:
+    """Output side after ``layers`` on a size×size map, each padded by ⌊(k̂ − 1)/2⌋ per side.
+
+    The size is kept by a layer of stride 1 with an odd k̂; an even k̂ loses one row, a
+    stride s > 1 divides it. Raises ``ConvValueError`` when a layer runs out of rows.
+    """
     for layer in layers:
         size = conv_output_size(
             size,
@@ -42,7 +46,9 @@ def _row(way: str, layers: Sequence[Layer], *, size: int) -> dict:
         "dilation": max(layer.dilation for layer in layers),
         "layers": len(layers),
         "params": sum(layer.kernel_size**2 for layer in layers),
-        "output": _same_size_output(size, layers),
+        "output": same_size_output(size, layers),
+        "strided": any(layer.stride > 1 for layer in layers),
+        "even": any(effective_size(layer) % 2 == 0 for layer in layers),
         "field": receptive_field([tuple(layer) for layer in layers])[-1],
     }
 
@@ -65,7 +71,13 @@ def comparison(layers: Sequence[Layer], mode: str, *, size: int = COMPARE_SIZE) 
         Rows with keys ``way`` (``"dilated"`` or, for branches, ``"branch"``; then
         ``"big_kernel"``, ``"plain"``, ``"strided"``), ``dilation`` (largest d),
         ``layers``, ``params`` (weights per channel pair, Σ k²), ``output`` (side of the output
-        map) and ``field`` (its receptive field). Every layer is padded by ⌊(k̂ − 1)/2⌋.
+        map), ``field`` (its receptive field), ``strided`` (a layer has stride > 1) and
+        ``even`` (a layer has an even k̂). Every layer is padded by ⌊(k̂ − 1)/2⌋.
+
+    Raises
+    ------
+    ConvValueError
+        When the learner's layers run out of rows on the size×size map.
 
     Notes
     -----

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from convviz.engine.causal import common_factor
+from convviz.engine.hdc import HdcCheck, hdc_check
 from convviz.engine.paths import MAX_PATH_FIELD, gridding_holes, path_counts, path_counts_1d
 from convviz.engine.receptive import field_steps
 from convviz.figures.dilated.aspp import branch_rows, branches_figure
@@ -67,6 +67,50 @@ def _parallel_view(layers: tuple[Layer, ...], lang: str) -> dict:
     }
 
 
+def chain_formula(chain: Sequence[int], rates: Sequence[int]) -> str:
+    """LaTeX of Wang et al.'s chain from ``M_n = r_n`` down to ``M_2``, every term shown."""
+    n = len(chain)
+    parts = [f"$M_{{{n}}} = r_{{{n}}} = {chain[-1]}$"]
+    for i in range(n - 1, 1, -1):  # 1-based layer i, M_i from M_{i+1} and r_i
+        later, rate = chain[i], rates[i - 1]
+        terms = [later - 2 * rate, later - 2 * (later - rate), rate]
+        written = f"{later} - 2\\cdot {rate},\\ {later} - 2({later} - {rate}),\\ {rate}"
+        values = ", ".join(str(term) for term in terms)
+        parts.append(f"$M_{{{i}}} = \\max[{written}] = \\max[{values}] = {chain[i - 1]}$")
+    return ", ".join(parts)
+
+
+def hdc_verdicts(check: HdcCheck, holes: int | None, lang: str) -> list[str]:
+    """Markdown lines stating both HDC rules for ``check``, and where the heatmap disagrees.
+
+    ``holes`` is the count of unreached pixels (None when the field is too wide to count).
+    """
+    if not check.rates:
+        return [translate("dilated.stack.hdc_no_spread", lang)]
+    rates = ", ".join(str(rate) for rate in check.rates)
+    if check.factor > 1:
+        lines = [translate("dilated.stack.hdc_bad", lang, rates=rates, gcd=check.factor)]
+    else:
+        lines = [translate("dilated.stack.hdc_ok", lang, rates=rates)]
+    if check.m2 is None:
+        return [*lines, translate("dilated.stack.hdc_one_layer", lang)]
+    lines.append(
+        translate("dilated.stack.hdc_chain", lang, chain=chain_formula(check.chain, check.rates))
+    )
+    if check.strided:
+        lines.append(translate("dilated.stack.hdc_strided", lang))
+    elif check.kernel_size is None:
+        lines.append(translate("dilated.stack.hdc_mixed_k", lang))
+    else:
+        goal = "hdc_goal_ok" if check.meets_goal else "hdc_goal_bad"
+        lines.append(translate(f"dilated.stack.{goal}", lang, m2=check.m2, k=check.kernel_size))
+    if holes and check.factor == 1 and check.meets_goal is not False:
+        lines.append(translate("dilated.stack.hdc_not_enough", lang))
+    elif holes == 0 and check.meets_goal is False:
+        lines.append(translate("dilated.stack.hdc_goal_missed_no_holes", lang))
+    return lines
+
+
 def stack_view(layers: tuple[Layer, ...], mode: str, lang: str) -> dict:
     """Section 3 for a valid stack: texts, table, heatmap (None when too large), verdicts.
 
@@ -101,14 +145,7 @@ def stack_view(layers: tuple[Layer, ...], mode: str, lang: str) -> dict:
         verdicts.append(translate("dilated.stack.holes", lang, holes=holes, total=total, rf=field))
     elif holes == 0:
         verdicts.append(translate("dilated.stack.no_holes", lang, total=total, rf=field))
-    rates = ", ".join(str(layer.dilation) for layer in layers)
-    factor = common_factor([layer.dilation for layer in layers])
-    if factor > 1:
-        verdicts.append(translate("dilated.stack.hdc_bad", lang, rates=rates, gcd=factor))
-    else:
-        verdicts.append(translate("dilated.stack.hdc_ok", lang, rates=rates))
-        if holes:
-            verdicts.append(translate("dilated.stack.hdc_not_enough", lang))
+    verdicts += hdc_verdicts(hdc_check([tuple(layer) for layer in layers]), holes, lang)
     return {
         "texts": texts,
         "table": stack_rows(steps, lang=lang),

@@ -15,6 +15,7 @@ import numpy as np
 from convviz.engine.causal import causal_field, causal_stack_edges
 from convviz.engine.sizes import conv_output_size, effective_kernel_size, floor_remainder
 from convviz.engine.trace import sliding_trace
+from convviz.engine.unreached import unreached_rows_cols
 from convviz.figures.dilated.compare import (
     COMPARE_SIZE,
     comparison,
@@ -44,6 +45,22 @@ def kernel_view(kernel_size: int, dilation: int, fill: str, lang: str) -> dict:
         "params_text": params_text,
         "figure": kernel_figure(kernel, spread_kernel(kernel, d), dilation=d, lang=lang),
     }
+
+
+def never_read_note(never: int, lang: str, *, i: int, k: int, s: int, p: int, d: int) -> str:
+    """Why ``never`` of the i×i input cells are read by no window: the floor, the steps, or both.
+
+    Cells in an input row or column past the last window (the floor drops them) are counted
+    apart from the cells the windows step over (stride and dilation gaps).
+    """
+    dropped = unreached_rows_cols(i, k, stride=s, padding=p, dilation=d)
+    floor = i * i - (i - len(dropped.input_rows)) * (i - len(dropped.input_cols))
+    values = {"count": never, "total": i * i, "s": s, "d": d, "floor": floor}
+    if floor == never:
+        return translate("dilated.window.never_read_floor", lang, **values)
+    if floor == 0:
+        return translate("dilated.window.never_read", lang, **values)
+    return translate("dilated.window.never_read_both", lang, skipped=never - floor, **values)
 
 
 def window_view(
@@ -79,9 +96,7 @@ def window_view(
     counts = trace.read_counts()  # (i + 2p, i + 2p)
     never = int(np.count_nonzero(counts[p : p + i, p : p + i] == 0))
     if never:
-        notes.append(
-            translate("dilated.window.never_read", lang, count=never, total=i * i, s=s, d=d)
-        )
+        notes.append(never_read_note(never, lang, i=i, k=k, s=s, p=p, d=d))
     notes.append(
         translate("dilated.window.caption", lang, k_hat=effective_kernel_size(k, d), taps=k * k)
     )
@@ -140,7 +155,13 @@ def wavenet_view(layers: int, lang: str) -> dict:
 
 
 def comparison_view(layers: tuple[Layer, ...], mode: str, lang: str) -> dict:
-    """Section 5: intro, table, bar chart and note for the stack's alternatives."""
+    """Section 5: intro, table, bar chart and note for the stack's alternatives.
+
+    Raises
+    ------
+    ConvValueError
+        When the layers run out of rows on the COMPARE_SIZE map (see :func:`comparison`).
+    """
     layers = tuple(Layer(*layer) for layer in layers)
     rows = comparison(layers, mode)
     return {
@@ -153,5 +174,19 @@ def comparison_view(layers: tuple[Layer, ...], mode: str, lang: str) -> dict:
         ),
         "table": comparison_table(rows, lang=lang),
         "figure": comparison_figure(rows, lang=lang),
-        "note": translate("dilated.compare.note", lang, size=COMPARE_SIZE),
+        "note": comparison_note(rows[0], lang),
     }
+
+
+def comparison_note(row: dict, lang: str) -> str:
+    """What the learner's layers keep: the full map only at stride 1 with odd k̂."""
+    if row["output"] == COMPARE_SIZE:
+        return translate("dilated.compare.note", lang, size=COMPARE_SIZE)
+    cause = {(True, False): "stride", (False, True): "even", (True, True): "both"}
+    return translate(
+        "dilated.compare.note_smaller",
+        lang,
+        out=row["output"],
+        size=COMPARE_SIZE,
+        cause=translate(f"dilated.compare.cause_{cause[row['strided'], row['even']]}", lang),
+    )

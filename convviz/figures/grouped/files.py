@@ -23,7 +23,12 @@ from convviz.figures.grouped.compute import (
     terms_specs,
     terms_sum_text,
 )
-from convviz.figures.grouped.groups import group_colour, group_of
+from convviz.figures.grouped.groups import (
+    block_sentence,
+    edges_sentence,
+    group_colour,
+    group_of,
+)
 from convviz.figures.grouped.separable import split_specs
 from convviz.style.palette import CellKind
 
@@ -58,14 +63,8 @@ def graph_scene(in_channels: int, out_channels: int, groups: int, *, kernel_size
         j = o // cout_g
         edges += [Edge((0, c), (1, o), group_colour(j)) for c in range(j * cin_g, (j + 1) * cin_g)]
         edges.append(Edge((1, o), (2, o), group_colour(j)))
-    caption = bilingual(
-        "grouped.graph.edges",
-        cin=in_channels,
-        cout=out_channels,
-        g=groups,
-        edges=in_channels * out_channels // groups,
-        full=in_channels * out_channels,
-    )
+    key, values = edges_sentence(in_channels, out_channels, groups)
+    caption = bilingual(key, **values)
     return Scene((GraphPanel(columns, tuple(edges)),), caption=_plain(caption))
 
 
@@ -107,12 +106,8 @@ def block_png(in_channels: int, out_channels: int, groups: int, *, lang: str) ->
         kinds=kinds,
         labels=labels.astype(str),
     )
-    caption = bilingual(
-        "grouped.block.caption",
-        stored=in_channels * out_channels // groups,
-        total=in_channels * out_channels,
-        g=groups,
-    )
+    key, values = block_sentence(in_channels, out_channels, groups)
+    caption = bilingual(key, **values)
     return render_scene_png(Scene((panel,), caption=caption), lang=lang)
 
 

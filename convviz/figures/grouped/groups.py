@@ -57,6 +57,31 @@ def list_text(values: Sequence[int]) -> str:
     return ", ".join(str(v) for v in values)
 
 
+def edges_sentence(in_channels: int, out_channels: int, groups: int) -> tuple[str, dict]:
+    """The i18n key and values of the kernel count under the graph.
+
+    ``C_in·C_out/g`` kernels, compared with the ``C_in·C_out`` of g = 1 only when g > 1.
+    """
+    values = {
+        "cin": in_channels,
+        "cout": out_channels,
+        "g": groups,
+        "edges": in_channels * out_channels // groups,
+        "full": in_channels * out_channels,
+    }
+    return ("grouped.graph.edges" if groups > 1 else "grouped.graph.edges_standard"), values
+
+
+def block_sentence(in_channels: int, out_channels: int, groups: int) -> tuple[str, dict]:
+    """The i18n key and values of the block-diagonal weight's caption (no grey cells at g = 1)."""
+    values = {
+        "stored": in_channels * out_channels // groups,
+        "total": in_channels * out_channels,
+        "g": groups,
+    }
+    return ("grouped.block.caption" if groups > 1 else "grouped.block.caption_standard"), values
+
+
 def kind_text(in_channels: int, out_channels: int, groups: int, *, lang: str) -> str:
     """One sentence naming the case: standard, grouped or depthwise (with its multiplier)."""
     if groups == 1:

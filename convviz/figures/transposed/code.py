@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import numpy as np
 
-from convviz.engine.conv import conv2d
 from convviz.figures.common.grid import format_number
-from convviz.figures.transposed.data import HYPER, transpose_output
+from convviz.figures.transposed.data import HYPER, round_trip, transpose_output
 from convviz.i18n import translate
+
+TORCH_PRINT_THRESHOLD = 1000  # torch prints larger tensors shortened with "..."
 
 
 def _tensor(values: np.ndarray, *, indent: str = "") -> str:
@@ -52,27 +53,42 @@ def code_view(x: np.ndarray, kernel: np.ndarray, *, lang: str, **hyper: int) -> 
         f"x = {_tensor(x)}",
         f"w = {_tensor(kernel)}",
         f"y = F.conv_transpose2d(x, w, stride={s}, padding={p}, output_padding={a}, dilation={d})",
+        *(
+            [
+                translate("transposed.code.print_all", lang),
+                f"torch.set_printoptions(threshold={o * o})",
+            ]
+            if o * o > TORCH_PRINT_THRESHOLD
+            else []
+        ),
         "print(y[0, 0])",
         translate("transposed.code.expected", lang),
         expected,
         "",
-        translate("transposed.code.not_inverse", lang),
-        f"back = F.conv2d(y, w, stride={s}, padding={p}, dilation={d})",
-        "print(back.shape == x.shape, torch.allclose(back, x))  # "
-        + _round_trips(x, y, kernel, **hyper),
+        *_round_trip_lines(x, kernel, lang=lang, **hyper),
     ]
     return "\n".join(lines)
 
 
-def _round_trips(x: np.ndarray, y: np.ndarray, kernel: np.ndarray, **hyper: int) -> str:
-    """``"True False"``-style comment: whether conv(y) has x's shape, and equals x."""
-    back = conv2d(
-        y[None],
-        kernel[None, None],
-        stride=hyper["stride"],
-        padding=hyper["padding"],
-        dilation=hyper["dilation"],
-    )[0]
-    same = back.shape == x.shape
-    equal = same and bool(np.allclose(back, x))
-    return f"{same} {equal}"
+def _round_trip_lines(x: np.ndarray, kernel: np.ndarray, *, lang: str, **hyper: int) -> list[str]:
+    """conv2d on y with the same settings, and what it prints: x's shape and values or not."""
+    trip = round_trip(x, kernel, **hyper)
+    s, p, a, d = (hyper[name] for name in HYPER)
+    lines = [f"back = F.conv2d(y, w, stride={s}, padding={p}, dilation={d})"]
+    if not trip.same_shape:
+        f, i = trip.back.shape[0], x.shape[0]
+        return [
+            translate("transposed.code.not_even_shape", lang, a=a, s=s),
+            *lines,
+            f"print(back.shape, x.shape)  # torch.Size([1, 1, {f}, {f}]) "
+            f"torch.Size([1, 1, {i}, {i}])",
+        ]
+    if trip.equal:
+        key = "transposed.code.exact" if trip.exact else "transposed.code.exact_for_this_x"
+    else:
+        key = "transposed.code.not_inverse"
+    return [
+        translate(key, lang),
+        *lines,
+        f"print(back.shape == x.shape, torch.allclose(back, x))  # True {trip.equal}",
+    ]

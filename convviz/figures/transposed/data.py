@@ -11,9 +11,12 @@ computing a transposed convolution stay the engine's and are checked against
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 
 from convviz.engine.checkerboard import overlap_counts, resize_then_conv
+from convviz.engine.conv import conv2d
 from convviz.engine.lowering import transposed_direct
 from convviz.engine.matrix import conv_matrix, conv_matrix_symbolic, symbolic_labels
 from convviz.engine.scatter_frames import scatter_frames
@@ -164,3 +167,73 @@ def checkerboard_counts(
     ones = np.ones((kernel_size, kernel_size))
     resized = resize_then_conv(np.ones((size, size)), ones, scale=stride)
     return counts.astype(np.float64), resized
+
+
+@dataclass(frozen=True)
+class RoundTrip:
+    """The forward convolution run on the transposed output: conv(conv_transpose(x)).
+
+    ``back`` is (f, f) with f = i + ⌊a / s⌋ (larger than x when a >= s); ``shown`` its
+    top-left (i, i) block. ``exact`` says whether that block is x for *every* input
+    (P·C·Cᵀ·Pᵀ = I, P keeping the i×i block); otherwise ``delta`` is an input cell whose unit
+    impulse does not come back, with ``delta_diff`` its largest error.
+    """
+
+    x: np.ndarray  # (i, i)
+    back: np.ndarray  # (f, f)
+    shown: np.ndarray  # (i, i)
+    diff: float  # largest |shown − x|
+    exact: bool
+    delta: tuple[int, int] | None
+    delta_diff: float
+
+    @property
+    def same_shape(self) -> bool:
+        """Whether the forward convolution gives x's shape back."""
+        return self.back.shape == self.shown.shape
+
+    @property
+    def equal(self) -> bool:
+        """Whether conv(conv_transpose(x)) is x (shape and values, ``np.allclose``)."""
+        return self.same_shape and bool(np.allclose(self.back, self.x))
+
+
+def round_trip(x: np.ndarray, kernel: np.ndarray, **hyper: int) -> RoundTrip:
+    """conv(conv_transpose(x)) with the same kernel, stride, padding and dilation.
+
+    Parameters
+    ----------
+    x : np.ndarray
+        (i, i) input.
+    kernel : np.ndarray
+        (k, k) weights.
+    **hyper
+        ``stride``, ``padding``, ``output_padding``, ``dilation``.
+
+    Returns
+    -------
+    RoundTrip
+        The result and whether it restores every input (from the engine's C: the i×i block
+        of C·Cᵀ against the identity).
+    """
+    i = x.shape[0]
+    forward = {name: hyper[name] for name in ("stride", "padding", "dilation")}
+    y = transpose_output(x, kernel, **hyper)  # (o, o)
+    back = conv2d(y[None], kernel[None, None], **forward)[0]  # (f, f)
+    shown = back[:i, :i]
+    matrix = conv_matrix(y.shape[0], kernel, **forward)  # sparse (f², o²)
+    f = back.shape[0]
+    block = (np.arange(i)[:, None] * f + np.arange(i)[None, :]).ravel()  # i×i cells in f×f
+    gram = (matrix @ matrix.T).toarray()[np.ix_(block, block)]  # (i², i²) = P·C·Cᵀ·Pᵀ
+    errors = np.abs(gram - np.eye(i * i)).max(axis=0)  # (i²,): per unit impulse
+    worst = int(np.argmax(errors))
+    exact = bool(np.allclose(gram, np.eye(i * i)))
+    return RoundTrip(
+        x=x,
+        back=back,
+        shown=shown,
+        diff=float(np.max(np.abs(shown - x))),
+        exact=exact,
+        delta=None if exact else divmod(worst, i),
+        delta_diff=0.0 if exact else float(errors[worst]),
+    )

@@ -25,6 +25,10 @@ STRINGS = {
         "**Grouped, g = {g}:** {grouped} / {standard} weights = **1/{g}** of the standard convolution — each filter is C_in/g channels deep instead of C_in.",
         "**分组卷积，g = {g}：** {grouped} / {standard} 个权重 = 标准卷积的 **1/{g}** —— 每个卷积核的深度是 C_in/g 而不是 C_in。",
     ),
+    "counts.grouped_ratio_standard": (
+        "**Grouped, g = 1** is the standard convolution itself: {standard} weights, each filter all C_in channels deep.",
+        "**分组卷积 g = 1** 就是标准卷积本身：{standard} 个权重，每个卷积核的深度都是全部 C_in 个通道。",
+    ),
     "counts.separable_ratio": (
         "**Depthwise separable:** (k²·C_in + C_in·C_out) / (k²·C_in·C_out) = ({dw} + {pw}) / {standard} = 1/C_out + 1/k² = 1/{cout} + 1/{k2} = **{ratio}**, i.e. {saving} fewer weights and multiply-accumulates.",
         "**深度可分离卷积：** (k²·C_in + C_in·C_out) / (k²·C_in·C_out) = ({dw} + {pw}) / {standard} = 1/C_out + 1/k² = 1/{cout} + 1/{k2} = **{ratio}**，即权重和乘加次数都减少了 {saving}。",

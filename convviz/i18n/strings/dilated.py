@@ -113,9 +113,17 @@ STRINGS = {
         "{count} of the {total} input cells are never read by any window: stride s = {s} and dilation d = {d} step over them (greyed out in the input).",
         "{total} 个输入格中有 {count} 个从未被任何窗口读取：步长 s = {s} 和膨胀率 d = {d} 把它们跳过了（在输入中以灰色显示）。",
     ),
+    "dilated.window.never_read_floor": (
+        "{count} of the {total} input cells are never read by any window: they lie in the last row(s)/column(s), which the floor drops (greyed out in the input).",
+        "{total} 个输入格中有 {count} 个从未被任何窗口读取：它们位于最后的行/列，被向下取整舍弃了（在输入中以灰色显示）。",
+    ),
+    "dilated.window.never_read_both": (
+        "{count} of the {total} input cells are never read by any window (greyed out in the input): {floor} lie in the last row(s)/column(s), which the floor drops, and stride s = {s} and dilation d = {d} step over the other {skipped}.",
+        "{total} 个输入格中有 {count} 个从未被任何窗口读取（在输入中以灰色显示）：其中 {floor} 个位于被向下取整舍弃的最后的行/列，其余 {skipped} 个被步长 s = {s} 和膨胀率 d = {d} 跳过。",
+    ),
     "dilated.window.floor": (
-        "The division is not exact: the last {leftover} row(s)/column(s) of the padded input are left over by the floor.",
-        "除法不是整除：向下取整后，补零输入的最后 {leftover} 行/列没有被窗口的起点覆盖到。",
+        "The division is not exact: the floor drops the last {leftover} row(s)/column(s) of the padded input, and no window covers them.",
+        "除法不是整除：向下取整舍弃了补零输入的最后 {leftover} 行/列，没有任何窗口覆盖它们。",
     ),
     # 3. Receptive field of a stack.
     "dilated.stack.header": ("3 · Receptive field of a stack", "3 · 多层堆叠的感受野"),
@@ -172,16 +180,48 @@ STRINGS = {
         "{rf}×{rf} 感受野内的全部 {total} 个像素都能到达输出：没有空洞。",
     ),
     "dilated.stack.hdc_ok": (
-        "**HDC rule** (Hybrid Dilated Convolution): the rates {rates} share no common factor greater than 1 (gcd = 1).",
-        "**HDC 规则**（混合空洞卷积）：膨胀率 {rates} 没有大于 1 的公因数（最大公约数 = 1）。",
+        "**HDC, rule 1** (Hybrid Dilated Convolution, Wang et al. 2018): the rates {rates} of the layers with k > 1 share no common factor greater than 1 (gcd = 1).",
+        "**HDC 规则一**（混合空洞卷积，Wang 等，2018）：k > 1 的各层的膨胀率 {rates} 没有大于 1 的公因数（最大公约数 = 1）。",
     ),
     "dilated.stack.hdc_bad": (
-        "**HDC rule broken:** the rates {rates} share the factor {gcd}, so only pixels at multiples of {gcd} (times the strides) can ever be reached. HDC picks rates such as 1, 2, 5 instead.",
-        "**违反 HDC 规则：** 膨胀率 {rates} 有公因数 {gcd}，所以只有位于 {gcd} 的倍数（再乘以步长）处的像素才可能被读到。HDC 会改用 1, 2, 5 这样的膨胀率。",
+        "**HDC, rule 1 broken** (Wang et al. 2018): the rates {rates} of the layers with k > 1 share the factor {gcd}, so every input offset an output pixel reads is a multiple of {gcd} and the pixels between them are never read. HDC picks rates without a common factor, such as 1, 2, 5.",
+        "**违反 HDC 规则一**（Wang 等，2018）：k > 1 的各层的膨胀率 {rates} 有公因数 {gcd}，所以一个输出像素读到的每个输入偏移都是 {gcd} 的倍数，其间的像素从未被读到。HDC 改用没有公因数的膨胀率，例如 1, 2, 5。",
+    ),
+    "dilated.stack.hdc_no_spread": (
+        "Every layer has k = 1: each reads a single pixel whatever its dilation, so the HDC rules do not apply.",
+        "每一层都是 k = 1：不论膨胀率多少都只读一个像素，所以 HDC 规则不适用。",
+    ),
+    "dilated.stack.hdc_one_layer": (
+        "**HDC, rule 2** compares the rates of successive layers, so it needs at least two layers with k > 1 (a 1×1 layer reads one pixel whatever its dilation and is left out).",
+        "**HDC 规则二**比较相邻各层的膨胀率，因此至少需要两层 k > 1 的层（1×1 的层不论膨胀率多少都只读一个像素，不计入）。",
+    ),
+    "dilated.stack.hdc_chain": (
+        "**HDC, rule 2:** the maximum distance between two nonzero values, from the last layer down, is $M_n = r_n$, $M_i = \\max[M_{{i+1}} - 2r_i,\\ M_{{i+1}} - 2(M_{{i+1}} - r_i),\\ r_i]$ over the layers with k > 1; here {chain}. The design goal is $M_2 \\le K$ for K×K kernels.",
+        "**HDC 规则二**：两个非零值之间的最大距离从最后一层往前算：$M_n = r_n$，$M_i = \\max[M_{{i+1}} - 2r_i,\\ M_{{i+1}} - 2(M_{{i+1}} - r_i),\\ r_i]$（只计 k > 1 的层）；这里 {chain}。设计目标是对 K×K 卷积核满足 $M_2 \\le K$。",
+    ),
+    "dilated.stack.hdc_goal_ok": (
+        "$M_2 = {m2} \\le K = {k}$: the design goal is met (1, 2, 5 with K = 3 gives M₂ = 2).",
+        "$M_2 = {m2} \\le K = {k}$：满足设计目标（K = 3 时 1, 2, 5 得到 M₂ = 2）。",
+    ),
+    "dilated.stack.hdc_goal_bad": (
+        "$M_2 = {m2} > K = {k}$: the design goal is missed (1, 2, 9 with K = 3 gives M₂ = 5 although its gcd is 1).",
+        "$M_2 = {m2} > K = {k}$：未满足设计目标（K = 3 时 1, 2, 9 得到 M₂ = 5，尽管最大公约数是 1）。",
+    ),
+    "dilated.stack.hdc_mixed_k": (
+        "The goal $M_2 \\le K$ is stated for layers that share one kernel size K; these layers mix kernel sizes, so the heatmap is the test.",
+        "目标 $M_2 \\le K$ 是针对卷积核尺寸都为 K 的各层提出的；这些层的卷积核尺寸不同，因此以热力图为准。",
+    ),
+    "dilated.stack.hdc_strided": (
+        "Wang et al. state the rule for stride 1; this stack has a stride > 1 before its last layer, so the heatmap is the test.",
+        "Wang 等人的规则是针对步长 1 提出的；这个堆叠在最后一层之前有大于 1 的步长，因此以热力图为准。",
     ),
     "dilated.stack.hdc_not_enough": (
-        "No common factor is necessary but not sufficient: the taps of these layers are still too far apart to fill every gap. The heatmap is the real test.",
-        "没有公因数只是必要条件而非充分条件：这些层的抽头间距仍然太大，填不满所有空隙。热力图才是真正的检验。",
+        "The rules are design guides, not a proof: the taps of these layers still leave gaps the others do not fill. The heatmap is the real test.",
+        "这些规则只是设计准则，不是证明：这些层的抽头仍留下其他层填不满的空隙。热力图才是真正的检验。",
+    ),
+    "dilated.stack.hdc_goal_missed_no_holes": (
+        "The goal is missed, yet every pixel of the field is reached: the rule is a design guide, not a test of holes. The heatmap is the real test.",
+        "虽然未满足设计目标，感受野内的每个像素仍都能到达：这条规则是设计准则，不是空洞的检验。热力图才是真正的检验。",
     ),
     "dilated.stack.parallel_intro": (
         "Parallel branches all read the same input, so their fields are **not** added: branch b sees $\\hat k_b = d_b(k_b - 1) + 1$ pixels per side. ASPP concatenates the branches to look at several scales at once (DeepLab v3 uses a 1×1 kernel for its rate-1 branch).",
@@ -258,18 +298,46 @@ STRINGS = {
         "Dilation keeps both numbers small: few weights and the full {size}×{size} resolution. The big kernel pays in weights, the strided stack in resolution.",
         "空洞卷积让两项都保持理想：权重少，分辨率仍是完整的 {size}×{size}。大卷积核付出的是权重，步长堆叠付出的是分辨率。",
     ),
+    "dilated.compare.note_smaller": (
+        "Few weights, but your layers end at {out}×{out}, not the full {size}×{size}: {cause}. The big kernel pays in weights, the strided stack in resolution.",
+        "权重很少，但你的层最后只剩 {out}×{out}，而不是完整的 {size}×{size}：{cause}。大卷积核付出的是权重，步长堆叠付出的是分辨率。",
+    ),
+    "dilated.compare.cause_stride": (
+        "a stride s > 1 divides the map by about s",
+        "大于 1 的步长 s 把特征图大约缩小为 1/s",
+    ),
+    "dilated.compare.cause_even": (
+        "with an even k̂ the padding ⌊(k̂ − 1)/2⌋ per side is one short, so each such layer loses a row",
+        "k̂ 为偶数时每边填充 ⌊(k̂ − 1)/2⌋ 少了一格，因此每个这样的层都少一行",
+    ),
+    "dilated.compare.cause_both": (
+        "a stride s > 1 divides the map by about s, and an even k̂ (padding ⌊(k̂ − 1)/2⌋ per side) loses a row",
+        "大于 1 的步长 s 把特征图大约缩小为 1/s，而 k̂ 为偶数时（每边填充 ⌊(k̂ − 1)/2⌋）还会少一行",
+    ),
+    "dilated.compare.too_small": (
+        "On a {size}×{size} map these layers run out of rows before the last one, so there is nothing to compare.",
+        "在 {size}×{size} 的特征图上，这些层还没到最后一层就没有可用的行了，因此无从比较。",
+    ),
     # 6. PyTorch.
     "dilated.code.one_layer": (
         "# one dilated layer, as set in the sidebar",
         "# 侧边栏设置的单个空洞卷积层",
     ),
     "dilated.code.stack": (
-        "# the stack of section 3 (padding keeps the size at stride 1)",
-        "# 第 3 节的堆叠（步长为 1 时此填充保持尺寸不变）",
+        "# the stack of section 3; padding ⌊d(k − 1)/2⌋ keeps the size only at stride 1 with d(k − 1) even",
+        "# 第 3 节的堆叠；填充 ⌊d(k − 1)/2⌋ 只有在步长为 1 且 d(k − 1) 为偶数时才保持尺寸不变",
+    ),
+    "dilated.code.stack_too_small": (
+        "# a {size}×{size} input runs out of rows in this stack (the output would be empty), so it is not run",
+        "# {size}×{size} 的输入在这个堆叠中会用完所有的行（输出为空），因此这里不运行它",
     ),
     "dilated.code.branches": (
-        "# the parallel branches of section 3 (ASPP-style)",
-        "# 第 3 节的并行分支（ASPP 式）",
+        "# the parallel branches of section 3 (ASPP-style), each padded by ⌊d(k − 1)/2⌋",
+        "# 第 3 节的并行分支（ASPP 式），每个分支填充 ⌊d(k − 1)/2⌋",
+    ),
+    "dilated.code.branches_differ": (
+        "# the branch outputs differ in size, so torch.cat would fail: ASPP uses stride 1 and odd k̂",
+        "# 各分支输出的尺寸不同，torch.cat 会出错：ASPP 使用步长 1 和奇数的 k̂",
     ),
     # Errors raised by convviz.stacks (layer table and the layers= link parameter).
     "error.stack_empty": (

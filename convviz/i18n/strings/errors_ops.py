@@ -66,8 +66,8 @@ STRINGS = {
         "weight 的形状是 {shape}，布局为 {layout}；当 in_channels={in_channels}、groups={groups} 时，它的第二维必须是 {in_channels}/{groups} = {expected}，而不是 {got}。",
     ),
     "error.same_needs_stride_1": (
-        'padding="same" needs stride=1 (as in PyTorch); got stride={stride}. With a larger stride no padding keeps the output as large as the input.',
-        'padding="same" 要求 stride=1（与 PyTorch 相同）；现在 stride={stride}。步长大于 1 时，无论怎样填充，输出都不可能和输入一样大。',
+        'padding="same" needs stride=1 in PyTorch, which does not support it with a larger stride; got stride={stride}. That is PyTorch\'s rule, not arithmetic: with i = {size}, k̂ = {k_eff} and s = {s}, padding p = {keep} per side gives o = ⌊({size} + 2·{keep} − {k_eff}) / {s}⌋ + 1 = {size}. TensorFlow\'s "SAME" gives ⌈i / s⌉ = {tf} instead.',
+        'padding="same" 要求 stride=1：PyTorch 不支持在步长大于 1 时使用它；现在 stride={stride}。这是 PyTorch 的规定，并非算术上做不到：i = {size}、k̂ = {k_eff}、s = {s} 时，每侧填充 p = {keep} 得到 o = ⌊({size} + 2·{keep} − {k_eff}) / {s}⌋ + 1 = {size}。TensorFlow 的 "SAME" 给出的则是 ⌈i / s⌉ = {tf}。',
     ),
     "error.unknown_padding": (
         'padding={padding} is not understood; use an int, a pair (h, w), "valid" or "same".',

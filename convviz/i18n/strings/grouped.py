@@ -90,6 +90,10 @@ STRINGS = {
         "Kernels (lines from inputs to filters): C_in · C_out / g = {cin} · {cout} / {g} = **{edges}** instead of {full} for g = 1.",
         "卷积核个数（输入到卷积核的连线）：C_in · C_out / g = {cin} · {cout} / {g} = **{edges}**，而 g = 1 时是 {full}。",
     ),
+    "grouped.graph.edges_standard": (
+        "Kernels (lines from inputs to filters): C_in · C_out = {cin} · {cout} = **{edges}**: with g = 1 every input channel feeds every filter.",
+        "卷积核个数（输入到卷积核的连线）：C_in · C_out = {cin} · {cout} = **{edges}**：g = 1 时每个输入通道都连到每个卷积核。",
+    ),
     "grouped.export.inputs": ("Inputs (C_in = {cin})", "输入通道（C_in = {cin}）"),
     "grouped.export.filters": ("Filters ({cin_g}×{k}×{k})", "卷积核（{cin_g}×{k}×{k}）"),
     "grouped.export.outputs": ("Outputs (C_out = {cout})", "输出通道（C_out = {cout}）"),
@@ -99,8 +103,12 @@ STRINGS = {
         "2 · 把权重看成分块对角矩阵",
     ),
     "grouped.block.caption": (
-        "Row o is filter o, column c is input channel c; a green cell is one k×k kernel, labelled with its index o,c′ in the stored weight (C_out, C_in/g, k, k). Grey cells are zeros that a grouped convolution never stores: {stored} of {total} cells, a fraction 1/g = 1/{g}. Hover a cell to see its kernel.",
-        "第 o 行是第 o 个卷积核，第 c 列是第 c 个输入通道；绿色格子是一个 k×k 卷积核，标签 o,c′ 是它在实际存储的权重 (C_out, C_in/g, k, k) 中的下标。灰色格子是分组卷积根本不存储的零：{total} 个格子中只存 {stored} 个，占 1/g = 1/{g}。把鼠标移到格子上可查看对应的卷积核。",
+        "Row o is filter o, column c is input channel c; a green cell is one k×k kernel, labelled with its index o,c′ in the stored weight (C_out, C_in/g, k, k). Grey cells are zeros that a grouped convolution never stores; only the {stored} green cells of the {total} are stored, a fraction 1/g = 1/{g}. Hover a cell to see its kernel.",
+        "第 o 行是第 o 个卷积核，第 c 列是第 c 个输入通道；绿色格子是一个 k×k 卷积核，标签 o,c′ 是它在实际存储的权重 (C_out, C_in/g, k, k) 中的下标。灰色格子是分组卷积根本不存储的零；{total} 个格子中只存储绿色的 {stored} 个，占 1/g = 1/{g}。把鼠标移到格子上可查看对应的卷积核。",
+    ),
+    "grouped.block.caption_standard": (
+        "Row o is filter o, column c is input channel c; each green cell is one k×k kernel, labelled with its index o,c in the stored weight (C_out, C_in, k, k). With g = 1 all {total} cells are stored: there are no grey (never-stored) cells. Hover a cell to see its kernel.",
+        "第 o 行是第 o 个卷积核，第 c 列是第 c 个输入通道；每个绿色格子是一个 k×k 卷积核，标签 o,c 是它在实际存储的权重 (C_out, C_in, k, k) 中的下标。g = 1 时全部 {total} 个格子都被存储：没有灰色（不存储）的格子。把鼠标移到格子上可查看对应的卷积核。",
     ),
     "grouped.block.title": ("weight {cout}×{cin}", "权重 {cout}×{cin}"),
     "grouped.block.hover_in": (

@@ -441,4 +441,20 @@ STRINGS = {
         "# Not an inverse: the forward convolution gives the shape back, not x",
         "# 不是逆运算：正向卷积只还原形状，而不是 x",
     ),
+    "transposed.code.print_all": (
+        "# PyTorch shortens a tensor of more than 1000 numbers with '...'; print every one",
+        "# 超过 1000 个数的张量 PyTorch 会用 '...' 省略；这里让它全部打印",
+    ),
+    "transposed.code.not_even_shape": (
+        "# Not an inverse: with a = {a} ≥ s = {s} the forward convolution does not even give x's shape back",
+        "# 不是逆运算：a = {a} ≥ s = {s} 时，正向卷积连 x 的形状都还原不了",
+    ),
+    "transposed.code.exact": (
+        "# At this setting the round trip is exact (C·Cᵀ = I): the forward convolution gives every x back",
+        "# 在这个设置下往返是精确的（C·Cᵀ = I）：正向卷积能还原任何 x",
+    ),
+    "transposed.code.exact_for_this_x": (
+        "# This x happens to come back, but not every input does (C·Cᵀ ≠ I here): not an inverse",
+        "# 这个 x 恰好能还原，但并非每个输入都能（这里 C·Cᵀ ≠ I）：不是逆运算",
+    ),
 }
