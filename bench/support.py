@@ -47,6 +47,7 @@ __all__ = [
     "ProcSample",
     "View",
     "check_loopback",
+    "free_port",
     "page_url",
     "page_views",
     "percentile",

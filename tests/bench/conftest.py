@@ -15,10 +15,10 @@ if str(BENCH) not in sys.path:
     sys.path.insert(0, str(BENCH))
 
 
-def table_rows(text: str, headers: list[str]) -> dict[str, list[str]]:
-    """The rows of the ``print_table`` table whose header line starts with ``headers[0]``.
+def table_rows(text: str, headers: list[str]) -> list[dict[str, str]]:
+    """The rows of the first ``print_table`` table in ``text`` with these ``headers``.
 
-    Returns ``{first cell: cells}``; cells are split on runs of two or more spaces.
+    Each row maps a header to its cell; cells are split on runs of two or more spaces.
     """
     import re
 
@@ -27,10 +27,9 @@ def table_rows(text: str, headers: list[str]) -> dict[str, list[str]]:
         n for n, line in enumerate(lines) if re.split(r"\s{2,}", line.strip())[:1] == headers[:1]
     )
     assert re.split(r"\s{2,}", lines[start].strip()) == headers, lines[start]
-    rows = {}
+    rows = []
     for line in lines[start + 2 :]:
         if not line.strip():
             break
-        cells = re.split(r"\s{2,}", line.strip())
-        rows[cells[0]] = cells
+        rows.append(dict(zip(headers, re.split(r"\s{2,}", line.strip()), strict=True)))
     return rows
