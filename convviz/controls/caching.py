@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import cache
-from typing import TypeVar
+from functools import cache, wraps
+from typing import Any, TypeVar
 
 import streamlit as st
+from plotly.basedatatypes import BaseFigure
 
 F = TypeVar("F", bound=Callable)
 
@@ -23,11 +24,38 @@ def cached(function: F) -> F:
 
 @cache
 def cached_figure(builder: F) -> F:
-    """``builder`` (it returns a ``go.Figure``) wrapped in ``st.cache_resource``.
+    """``builder`` (it returns a ``go.Figure``, or a dict holding some) in ``st.cache_resource``.
 
     The figure is kept as one shared object: ``st.plotly_chart`` gets it without unpickling
-    or re-validating (about 25 ms saved per chart and rerun). Use it only for figures nobody
-    modifies after building them. One wrapper per function, so the function's source is
-    hashed once, not on every run.
+    or re-validating (about 25 ms saved per chart and rerun). Each figure's ``to_dict`` is
+    also computed once (see :func:`frozen`). Use it only for figures nobody modifies after
+    building them. One wrapper per function, so the function's source is hashed once, not
+    on every run.
     """
-    return st.cache_resource(builder, max_entries=64, show_spinner=False)  # type: ignore[return-value]
+    cached_builder = st.cache_resource(builder, max_entries=64, show_spinner=False)
+
+    @wraps(builder)
+    def build(*args: Any, **kwargs: Any) -> Any:
+        return frozen(cached_builder(*args, **kwargs))
+
+    return build  # type: ignore[return-value]
+
+
+def frozen(value: Any) -> Any:
+    """``value`` with ``to_dict`` of each figure in it (itself, or in dicts, nested) memoized.
+
+    ``st.plotly_chart`` calls ``figure.to_dict()`` on every run: a deep copy of every trace
+    and frame plus the base64 packing of every array, 10–70 ms per chart for the app's
+    animated grids (cProfile of ``pages/transposed.py``), for a figure that never changes.
+    After this the call returns the dict computed the first time; the JSON sent is the same.
+    The dict is shared by every session: read it, never change it.
+    """
+    if isinstance(value, dict):
+        for item in value.values():
+            frozen(item)
+    elif isinstance(value, BaseFigure) and "_convviz_spec" not in vars(value):
+        spec = value.to_dict()
+        # plain instance attributes, past Plotly's property checks in __setattr__
+        object.__setattr__(value, "_convviz_spec", spec)
+        object.__setattr__(value, "to_dict", lambda spec=spec: spec)
+    return value
