@@ -28,6 +28,7 @@ from convviz.figures.transposed import extras, files, views
 from convviz.figures.transposed.data import (
     checkerboard_counts,
     direct_data,
+    largest_difference,
     matrix_data,
     scatter_data,
 )
@@ -396,3 +397,21 @@ def test_download_files_of_one_setting():
     assert "C^{\\mathsf{T}} = " in tex and "w_{1,1}" in tex
     assert files.ct_csv(X3, W3, **DEFAULT).splitlines()[0] == "4,0,0,0,0,0,0,0,0"
     assert files.output_csv(X3, W3, **DEFAULT).splitlines()[0] == "4,10,8,18,12"
+
+
+@given(SETTINGS)
+def test_the_headers_light_check_matches_the_check_tab(setting):
+    """The page header's ``largest_difference`` agrees with the check tab's ``max_diff``."""
+    i, k, seed = setting.pop("i"), setting.pop("k"), setting.pop("seed")
+    rng = np.random.default_rng(seed)
+    x = rng.integers(-3, 4, size=(i, i)).astype(float)
+    w = rng.integers(-2, 3, size=(k, k)).astype(float)
+    try:
+        view = views.check_view(x, w, lang="en", **setting)
+    except ConvValueError:
+        with pytest.raises(ConvValueError):
+            largest_difference(x, w, **setting)
+        return
+    light = largest_difference(x, w, **setting)
+    assert light <= 1e-9
+    assert abs(light - view["max_diff"]) <= 1e-9
