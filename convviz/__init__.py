@@ -11,6 +11,7 @@ whose message names the values and the rule that was broken.
 
 from convviz.engine.conv import conv2d
 from convviz.engine.counting import conv_params
+from convviz.engine.deform import deform_conv2d
 from convviz.engine.matrix import conv_matrix
 from convviz.engine.receptive import receptive_field
 from convviz.engine.sizes import (
@@ -27,6 +28,7 @@ __all__ = [
     "conv_params",
     "conv_transpose2d",
     "conv_transpose_output_size",
+    "deform_conv2d",
     "effective_kernel_size",
     "receptive_field",
 ]

@@ -245,5 +245,9 @@ if x is not None:
 layers, mode = stack_section(lang)
 wavenet_section(lang)
 comparison_section(layers, mode, lang)
-pytorch_code(cached(pycode.code_view)(x, fill, layers, mode, lang=lang, **params), lang)
+pytorch_code(
+    cached(pycode.code_view)(x, fill, layers, mode, lang=lang, **params),
+    lang,
+    note=pycode.code_note(x),
+)
 share_link(lang)

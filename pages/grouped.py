@@ -266,5 +266,10 @@ export_buttons(
     csv=partial(grid_csv, kernel),
 )
 
-pytorch_code(torch_code.pytorch_snippet(cin, cout, g, kernel_size=k, input_size=i), lang)
+pytorch_code(
+    torch_code.pytorch_snippet(
+        cin, cout, g, kernel_size=k, input_size=i, seed=seed, out_channel=channel, lang=lang
+    ),
+    lang,
+)
 share_link(lang)

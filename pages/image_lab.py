@@ -191,5 +191,5 @@ else:
         padding_mode=params["padding_mode"],
         lang=lang,
     )
-    pytorch_code(code, lang)
+    pytorch_code(code, lang, note="image_lab.code.note")
 share_link(lang)

@@ -273,5 +273,7 @@ block(
     lang,
 )
 
-pytorch_code(torch_code.pytorch_snippet(cin, cout, input_size=i), lang)
+pytorch_code(
+    torch_code.pytorch_snippet(cin, cout, input_size=i, seed=seed, pixel=(r, c), lang=lang), lang
+)
 share_link(lang)

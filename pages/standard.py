@@ -19,11 +19,12 @@ from convviz.controls import (
 )
 from convviz.controls.caching import cached_figure
 from convviz.controls.downloads import export_buttons, share_link
+from convviz.controls.pins import pin_clicked_cell
 from convviz.controls.predict import predict_first
 from convviz.controls.tabs import lazy_tabs
 from convviz.engine.errors import ConvValueError
 from convviz.figures.common.grid import selected_cell
-from convviz.figures.standard import code, files, views
+from convviz.figures.standard import channels, code, files, views
 from convviz.figures.standard.data import KERNEL_FILLS, PADDING_RULES, SIZE_KEYS
 from convviz.figures.standard.matrix import C_PANEL, Y_GRID
 from convviz.figures.standard.window import OUTPUT
@@ -31,9 +32,10 @@ from convviz.i18n import translate
 from convviz.param_specs import PADDING_MODES, PARAM_SPECS
 
 WIDTH_KEYS = tuple(f"{key}_w" for key in SIZE_KEYS)
-TABS = ("window", "padding", "flip", "matrix", "code")
+TABS = ("window", "padding", "flip", "matrix", "channels", "code")
 WINDOW_CHART, PIN = "standard_window", "standard_pin"  # the pinned output cell (row, col)
 C_CHART, GRIDS_CHART = "standard_c_chart", "standard_grids_chart"
+MAPS_CHART = "standard_maps_chart_{o}"  # filter o's maps; a click on its output pins the cell
 
 
 def _seed_widths():
@@ -113,12 +115,6 @@ def size_section(x, fill, setting, lang):
     return True
 
 
-def _pin_window():
-    picked = selected_cell(st.session_state.get(WINDOW_CHART))
-    if picked is not None and picked[2] == OUTPUT:
-        st.session_state[PIN] = picked[:2]
-
-
 @st.fragment
 def window_tab(x, fill, setting, lang):
     """Play, pause, step and click-to-pin run in this fragment only."""
@@ -130,7 +126,7 @@ def window_tab(x, fill, setting, lang):
         view["figure"],
         width="content",
         key=WINDOW_CHART,
-        on_select=_pin_window,
+        on_select=partial(pin_clicked_cell, WINDOW_CHART, OUTPUT, PIN),
         selection_mode="points",
     )
     st.markdown(view["pinned"])
@@ -245,13 +241,51 @@ def matrix_tab(x, fill, setting, lang):
         selection_mode="points",
     )
     exportable = files.c_exportable(view["shape"])
+    if view["png_refusal"]:
+        st.caption(view["png_refusal"])
     export_buttons(
         "standard_matrix",
         lang=lang,
         file_stem=files.file_stem(**setting) + "_C",
+        png=None
+        if view["png_refusal"]
+        else partial(files.c_png, x, fill, view["row"], lang=lang, **setting),
         latex=partial(files.c_tex, x, fill, **setting) if exportable else None,
         csv=partial(files.c_csv, x, fill, **setting) if exportable else None,
     )
+
+
+@st.fragment
+def channels_tab(x, fill, setting, lang):
+    st.subheader(translate("standard.channels.header", lang))
+    st.markdown(translate("standard.channels.intro", lang))
+    counts = param_controls(
+        tuple(channels.CHANNEL_CONTROLS),
+        lang,
+        container=st.container(horizontal=True),
+        overrides=channels.CHANNEL_CONTROLS,
+    )
+    cin, cout = counts["in_channels"], counts["out_channels"]
+    pin = st.session_state.get(PIN, (0, 0))
+    view = cached_figure(channels.channels_view)(cin, cout, pin, lang=lang, **setting)
+    st.caption(translate("standard.channels.values", lang))
+    st.markdown(view["shapes"])
+    st.markdown(f"**{translate('standard.channels.inputs_header', lang)}**")
+    st.plotly_chart(view["inputs"], width="content", key="standard_inputs_chart")
+    for o, part in enumerate(view["filters"]):
+        st.markdown(f"**{translate('standard.channels.filter_header', lang, o=o, cin=cin)}**")
+        st.plotly_chart(part["kernels"], width="content", key=f"standard_slices_chart_{o}")
+        chart = MAPS_CHART.format(o=o)
+        st.plotly_chart(
+            part["maps"],
+            width="content",
+            key=chart,
+            on_select=partial(pin_clicked_cell, chart, cin, PIN),  # panel cin: the sum
+            selection_mode="points",
+        )
+        st.code(part["sum"], language=None, wrap_lines=True)
+    st.caption(translate("standard.channels.agree", lang, diff=f"{view['agree']:.3g}"))
+    pytorch_code(view["code"], lang)
 
 
 def code_tab(x, fill, setting, lang):
@@ -263,6 +297,7 @@ TAB_VIEWS = {
     "padding": padding_tab,
     "flip": flip_tab,
     "matrix": matrix_tab,
+    "channels": channels_tab,
     "code": code_tab,
 }
 

@@ -21,6 +21,7 @@ from convviz.controls import (
 )
 from convviz.controls.caching import cached_figure
 from convviz.controls.downloads import export_buttons, share_link
+from convviz.controls.pins import pin_clicked_cell
 from convviz.controls.predict import predict_first
 from convviz.controls.tabs import lazy_tabs
 from convviz.engine.errors import ConvValueError
@@ -146,12 +147,6 @@ def scatter_tab(x, kernel, hyper, lang):
     )
 
 
-def _pin_direct():
-    picked = selected_cell(st.session_state.get(DIRECT_CHART))
-    if picked is not None and picked[2] == OUTPUT:
-        st.session_state[DIRECT_PIN] = picked[:2]
-
-
 @st.fragment
 def direct_tab(x, kernel, hyper, lang):
     st.subheader(translate("transposed.direct.header", lang))
@@ -167,7 +162,7 @@ def direct_tab(x, kernel, hyper, lang):
         view["figure"],
         width="content",
         key=DIRECT_CHART,
-        on_select=_pin_direct,
+        on_select=partial(pin_clicked_cell, DIRECT_CHART, OUTPUT, DIRECT_PIN),
         selection_mode="points",
     )
     st.caption(translate("transposed.direct.pinned", lang, r=view["pin"][0], c=view["pin"][1]))
@@ -229,10 +224,15 @@ def matrix_tab(x, kernel, hyper, lang):
         st.caption(view["c_missing"])
     else:
         st.plotly_chart(view["c"], width="content", key="transposed_c_chart")
+    if view["png_refusal"]:
+        st.caption(view["png_refusal"])
     export_buttons(
         "transposed_matrix",
         lang=lang,
         file_stem=files.file_stem(x.shape[0], kernel.shape[0], **hyper) + "_ct",
+        png=None
+        if view["png_refusal"]
+        else partial(files.ct_png, x, kernel, view["q"], lang=lang, **hyper),
         latex=partial(files.ct_tex, x, kernel, **hyper) if view["ct"] is not None else None,
         csv=partial(files.ct_csv, x, kernel, **hyper),
     )

@@ -14,8 +14,12 @@ def page_header(page: str, lang: str) -> None:
         st.markdown(translate(f"{page}.intro", lang))
 
 
-def pytorch_code(code: str, lang: str) -> None:
-    """The equivalent PyTorch code, ready to copy (the engine matches it number for number)."""
+def pytorch_code(code: str, lang: str, *, note: str = "common.pytorch_code_note") -> None:
+    """The equivalent PyTorch code, ready to copy, under ``note``: what it reproduces.
+
+    The default note says the engine matches the code number for number; a page whose code
+    runs on random data passes a key that says what it reproduces instead.
+    """
     st.subheader(translate("common.pytorch_code", lang))
-    st.caption(translate("common.pytorch_code_note", lang))
+    st.caption(translate(note, lang))
     st.code(code, language="python")

@@ -121,7 +121,7 @@ def interior_mask(
 
 
 def is_even_overlap(kernel_size: Any, *, stride: Any) -> bool:
-    """Whether stamps overlap evenly (no checkerboard away from the borders), for dilation 1.
+    """Whether stamps overlap evenly away from the borders (k divisible by s), for dilation 1.
 
     Parameters
     ----------

@@ -81,6 +81,21 @@ class WindowTrace:
         flat = (self.rows * wp + self.cols).ravel()  # (H_out·W_out·kH·kW,)
         return np.bincount(flat, minlength=hp * wp).reshape(hp, wp)  # (H_p, W_p)
 
+    def input_read_counts(self) -> np.ndarray:
+        """(H, W) int: how many (window, tap) pairs read each *input* cell.
+
+        A tap on a border cell that copies an input cell (reflect, replicate, circular) reads
+        that input cell too, so a row the floor drops can still reach the output through its
+        copy; taps on zeros read nothing. Zero marks an input value the output never uses.
+        """
+        top, bottom, left, right = self.pads
+        hp, wp = self.padded.shape
+        h, w = hp - top - bottom, wp - left - right
+        taps = self.source[self.rows, self.cols].reshape(-1, 2)  # (H_out·W_out·kH·kW, 2)
+        real = taps[taps[:, 0] >= 0]  # taps on input values, not on zeros
+        flat = real[:, 0] * w + real[:, 1]
+        return np.bincount(flat, minlength=h * w).reshape(h, w)  # (H, W)
+
 
 def sliding_trace(
     x: Any,

@@ -62,20 +62,24 @@ def check_scale(scale: int) -> int:
     return int(scale)
 
 
-def cell_size(scene: Scene) -> int:
-    """Base px between grid lines, one size for every grid of the scene.
+def grid_cell_size(shapes: list[tuple[int, int]]) -> int:
+    """Base px between grid lines for grids of ``shapes`` ``(rows, cols)`` side by side.
 
     Notes
     -----
     ``clip(min(1080 // total_columns, 432 // max_rows), 12, 44)``: wide scenes stay within
     about 1080 base px, tall grids within about 432 (24 rows keep 18 px cells, 36 px at 2x).
     """
-    grids = [p for p in scene.panels if isinstance(p, GridPanel)]
-    if not grids:
+    if not shapes:
         return 0
-    columns = sum(p.shape[1] for p in grids)
-    rows = max(p.shape[0] for p in grids)
+    columns = sum(cols for _, cols in shapes)
+    rows = max(rows for rows, _ in shapes)
     return max(12, min(44, 1080 // columns, 432 // rows))
+
+
+def cell_size(scene: Scene) -> int:
+    """Base px between grid lines, one size for every grid of the scene (:func:`grid_cell_size`)."""
+    return grid_cell_size([p.shape for p in scene.panels if isinstance(p, GridPanel)])
 
 
 def _tokens(paragraph: str) -> list[str]:

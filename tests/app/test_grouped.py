@@ -59,6 +59,8 @@ def test_groups_slider_offers_only_common_divisors():
     assert "4 · 4 / 2 = **8**" in text
     assert "(4, 2, 3, 3)" in text
     assert "groups=2" in at.code[0].value
+    assert "torch.randn" not in at.code[0].value  # the page's input and weight, seed 0 and 1
+    assert "np.random.default_rng(1).integers(-3, 4, size=(4, 2, 3, 3))" in at.code[0].value
     at.slider(key="out_channels").set_value(6).run()
     assert list(at.select_slider(key="groups").options) == ["1", "2"]
     assert at.select_slider(key="groups").value == 2

@@ -48,6 +48,9 @@ def test_pixel_sliders_and_channels_drive_the_figures():
     at.slider(key="seed").set_value(9).run()
     assert "(seed 9)" in _text(at)
     assert "torch.nn.Conv2d(5, 4, kernel_size=1" in at.code[0].value
+    code = at.code[0].value  # the page's own numbers and pixel, not torch.randn
+    assert "np.random.default_rng(9).integers(-3, 4, size=(1, 5, 4, 4))" in code
+    assert "print(y[0, :, 2, 3])" in code and "torch.randn" not in code
     at.slider(key="input_size").set_value(2).run()  # the pixel moves back inside
     assert not at.exception
     assert (at.slider(key="pixel_row").value, at.slider(key="pixel_col").value) == (1, 1)
@@ -148,9 +151,14 @@ def test_upload_choice_waits_for_a_file_and_keeps_the_sample():
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
-def test_calculators_reproduce_the_articles_numbers(lang):
+def test_calculators_reproduce_the_published_blocks(lang):
     at = open_app(lang, PAGE)
     text = _text(at)
+    # the numbers are the networks', cited by name: there is no article in the app
+    assert "the article" not in text and "原文" not in text
+    assert translate("counts.calc.caption", lang) in text
+    for name in ("GoogLeNet", "Inception (3a)", "ResNet-50", "Szegedy", "He "):
+        assert name in translate("counts.calc.caption", lang)
     assert "1·1·192·64 + 3·3·192·128 + 5·5·192·32 = 387,072" in text
     assert (
         "1·1·192·64 + 1·1·192·96 + 1·1·192·16 + 3·3·96·128 + 5·5·16·32 + 1·1·192·32 = 163,328"

@@ -42,7 +42,7 @@ def test_defaults_show_formula_window_and_downloads(lang):
     assert translate("standard.size.exact", lang) in text
     assert [t.label for t in at.tabs] == [
         translate(f"standard.tab.{code}", lang)
-        for code in ("window", "padding", "flip", "matrix", "code")
+        for code in ("window", "padding", "flip", "matrix", "channels", "code")
     ]
     assert Y00 in _codes(at)
     assert len(at.get("plotly_chart")) == 1
@@ -256,13 +256,79 @@ def test_matrix_tab_shows_c_and_the_picked_row(lang):
     row = next(c for c in _codes(at) if c.startswith("y[1, 0]"))
     assert row.startswith("y[1, 0] = w₀₀·x[1, 0] + w₀₁·x[1, 1] + w₀₂·x[1, 2] + w₁₀·x[2, 0]")
     assert row.endswith("= 1·5 + 2·6 + 3·7 + 4·9 + 5·10 + 6·11 + 7·13 + 8·14 + 9·15 = 528")
-    assert [b.proto.label for b in at.get("download_button")] == ["LaTeX", "CSV"]
+    assert downloads(at) == offered(lang, "png", "latex", "csv")
 
 
 def test_matrix_tab_on_a_large_setting_says_what_it_draws():
     at = open_app("en", PAGE, view="matrix", input_size="12", kernel_size="1", padding="4")
     _ok(at)
     assert translate("standard.matrix.drawn_none", "en", m=400, n=144, cells=57600) in _text(at)
+    assert downloads(at) == []  # no PNG, and C is too large for LaTeX / CSV as well
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_matrix_tab_refuses_a_png_of_a_large_c_and_says_why(lang):
+    # 10×10 input, k = 3: C is 64×100 = 6,400 entries, over the PNG's 4,096
+    at = open_app(lang, PAGE, view="matrix", input_size="10")
+    _ok(at)
+    refusal = translate(
+        "error.matrix_png_too_large",
+        lang,
+        name="C",
+        rows=64,
+        cols=100,
+        entries=6400,
+        width=100 * 12 * 2,
+        height=64 * 12 * 2,
+        limit=4096,
+        side=4000,
+    )
+    assert refusal in [c.value for c in at.caption]
+    assert downloads(at) == offered(lang, "latex", "csv")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_channels_tab_sums_the_channel_maps_of_each_filter(lang):
+    at = open_app(lang, PAGE, view="channels")
+    _ok(at)
+    assert not at.error
+    text = _text(at)
+    assert translate("standard.channels.header", lang) in [h.value for h in at.subheader]
+    assert "**(3, 5, 5)**" in text and "**(2, 3, 3, 3)**" in text and "**(2, 3, 3)**" in text
+    for o in range(2):
+        assert translate("standard.channels.filter_header", lang, o=o, cin=3) in text
+    assert translate("standard.channels.agree", lang, diff="0") in text
+    sums = [
+        c
+        for c in _codes(at)
+        if c.startswith(translate("standard.channels.channel_line", lang, c=0))
+    ]
+    assert [s.split("\n")[-1].split(" = ")[0] for s in sums] == ["y[0, 0, 0]", "y[1, 0, 0]"]
+    # the input channels, then per filter its slices and its maps
+    assert len(at.get("plotly_chart")) == 1 + 2 * 2
+    assert any(c.startswith("import torch") and "nn.Conv2d(3, 2," in c for c in _codes(at))
+
+
+def test_channels_tab_controls_are_in_the_link_and_clamped():
+    at = open_app("en", PAGE, view="channels", in_channels="4", out_channels="1", stride="2")
+    _ok(at)
+    assert "**(4, 5, 5)**" in _text(at) and "**(1, 4, 3, 3)**" in _text(at)
+    assert len(at.get("plotly_chart")) == 1 + 2
+    at.slider(key="out_channels").set_value(3).run()
+    assert "**(3, 4, 3, 3)**" in _text(at) and len(at.get("plotly_chart")) == 1 + 3 * 2
+    at = open_app("en", PAGE, view="channels", in_channels="99", out_channels="-5")
+    _ok(at)
+    values = {s.key: s.value for s in at.slider}
+    assert 1 <= values["in_channels"] <= 4 and 1 <= values["out_channels"] <= 4
+
+
+def test_channels_tab_pins_the_clicked_cell_on_every_filter():
+    at = open_app("zh", PAGE, view="channels", padding="1")
+    at.session_state["standard_pin"] = (4, 2)
+    at.run()
+    _ok(at)
+    lasts = [c.split("\n")[-1] for c in _codes(at) if c.startswith("通道 0：")]
+    assert [line.split(" = ")[0] for line in lasts] == ["y[0, 4, 2]", "y[1, 4, 2]"]
 
 
 def test_code_tab_matches_the_setting():

@@ -228,7 +228,7 @@ def test_matrix_tab_picks_a_row(lang):
     assert "y[1,2] = w₂₁·x[0,1] + w₀₁·x[1,1] = 5·2 + 3·5 = 25" in _codes(at)
     assert translate("transposed.matrix.picked", lang, r=1, c=2, q=7) in _text(at)
     assert len(at.get("plotly_chart")) == 3  # Cᵀ·x = y, grids, C
-    assert [b.proto.label for b in at.get("download_button")][-2:] == ["LaTeX", "CSV"]
+    assert downloads(at)[-3:] == offered(lang, "png", "latex", "csv")
 
 
 def test_matrix_tab_too_large_to_draw_says_so():
@@ -244,6 +244,8 @@ def test_matrix_tab_too_large_to_draw_says_so():
     )
     assert not at.exception and not at.error
     assert "it is drawn cell by cell up to 4096" in _text(at)
+    assert "Cᵀ (2809×64 = 179776 entries) is too large for a PNG" in _text(at)
+    assert downloads(at)[-1:] == offered("en", "csv")
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -272,15 +274,36 @@ def test_output_padding_tab_lists_sizes_and_computed_values(lang):
 
 def test_output_padding_tab_with_stride_one_and_rows_past_the_stamps():
     at = open_app("en", PAGE, view="output_padding", stride="1", padding="0")
-    assert translate("transposed.opad.only_one", "en", s=1, n=5, i=3, d_note="") in _text(at)
+    assert translate("transposed.opad.only_one", "en", s=1, n=5, a=0, i=3, d_note="") in _text(at)
     at = open_app("en", PAGE, view="output_padding", padding="0", output_padding="1")
     text = _text(at)
     assert translate("transposed.opad.beyond", "en", a=1, p=0, beyond=1) in text
-    assert "computed, not zeros" not in text  # here they are 0: nothing reaches them
+    assert "not zero padding" not in text  # here they are 0: nothing reaches them
     at = open_app("en", PAGE, view="output_padding", stride="3", padding="1", output_padding="2")
     text = _text(at)
     assert translate("transposed.opad.beyond", "en", a=2, p=1, beyond=1) in text
-    assert "computed, not zeros" in text  # one extra row under the stamps, one past them
+    assert "not zero padding" in text  # one extra row under the stamps, one past them
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_output_padding_tab_when_a_zero_would_leave_no_output(lang):
+    # 1×1, k 2, s 2, p 1: o = a, so a = 1 is the only valid value; nothing to compare with
+    at = open_app(
+        lang, PAGE, view="output_padding", input_size="1", kernel_size="2", stride="2",
+        padding="1", output_padding="1",
+    )  # fmt: skip
+    assert not at.exception and not at.error
+    assert translate("transposed.opad.only_one", lang, s=2, n=1, a=1, i=1, d_note="") in _text(at)
+    assert not at.get("plotly_chart")
+    # 2×2, k 2, s 2, p 3, d 3: o = a; a = 1 and a = 2 are valid, a = 0 empties the output
+    for a in ("1", "2"):
+        at = open_app(
+            lang, PAGE, view="output_padding", input_size="2", kernel_size="2", stride="2",
+            padding="3", dilation="3", output_padding=a,
+        )  # fmt: skip
+        assert not at.exception and not at.error
+        compare = translate("transposed.opad.compare", lang, o0=1, a0=1, a1=2)
+        assert compare in _text(at)
 
 
 @pytest.mark.parametrize("lang", LANGS)

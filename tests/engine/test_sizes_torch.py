@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from convviz.engine.conv import conv2d
 from convviz.engine.errors import ConvValueError
 from convviz.engine.sizes import size_keeping_padding
+from convviz.engine.trace import sliding_trace
 from convviz.i18n import LANGUAGES, translate_error
 
 torch = pytest.importorskip("torch")
@@ -68,3 +69,30 @@ def test_same_with_a_stride_states_a_padding_that_torch_confirms(lang, hw, k, st
     message = translate_error(caught.value, lang)
     assert f"p = {keep}" in message and f"+ 1 = {i}" in message
     assert f"⌈i / s⌉ = {-(-i // values['s'])}" in message
+
+
+MODES = ("zeros", "reflect", "replicate", "circular")
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    h=st.integers(1, 7), w=st.integers(1, 7), k=st.integers(1, 4), s=st.integers(1, 4),
+    p=st.integers(0, 3), d=st.integers(1, 2), mode=st.sampled_from(MODES),
+)  # fmt: skip
+def test_input_read_counts_are_torch_gradients(*, h, w, k, s, p, d, mode):
+    """With all-ones weights, d(sum y)/dx counts the taps that read each input value,
+    through the border's copies too: PyTorch's autograd is the independent count."""
+    x = np.arange(float(h * w)).reshape(h, w)
+    try:
+        trace = sliding_trace(
+            x, np.ones((k, k)), stride=s, padding=p, dilation=d, padding_mode=mode
+        )
+    except ConvValueError:
+        return  # reflect / circular wider than the input, or an empty output
+    layer = torch.nn.Conv2d(1, 1, k, stride=s, padding=p, dilation=d, padding_mode=mode, bias=False)
+    torch.nn.init.ones_(layer.weight)
+    xt = torch.tensor(x[None, None], requires_grad=True, dtype=torch.float64)
+    y = layer.double()(xt)
+    assert tuple(y.shape[-2:]) == trace.out_hw
+    y.sum().backward()
+    np.testing.assert_array_equal(trace.input_read_counts(), xt.grad[0, 0].numpy())

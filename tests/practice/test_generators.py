@@ -253,3 +253,46 @@ def test_worked_example_conv_size():
     )
     numerator = i + 2 * p - d * (k - 1) - 1
     assert f"⌊{numerator} / {s}⌋ + 1 = **{numerator // s + 1}**" in text
+
+
+def _level_facts(level: int, seeds: int = 120) -> dict[str, object]:
+    """What the questions of ``level`` actually use: largest stride and dilation, signs, biases."""
+    strides, dilations, numbers, biases = [], [], [], set()
+    for family, seed in itertools.product(sorted(FAMILIES), range(seeds)):
+        q = _question(family, seed, level)
+        values = _ints(q)
+        strides.append(values.get("stride", 1))
+        dilations.append(values.get("dilation", 1))
+        params = dict(q.link.params)
+        biases.add(params.get("bias", "false"))
+        for key in ("input_values_text", "kernel_values_text"):
+            numbers += [float(t) for t in params.get(key, "").split()]
+    return {
+        "stride": max(strides),
+        "dilation": max(dilations),
+        "negative": min(numbers) < 0,
+        "bias": "true" in biases,
+    }
+
+
+def test_the_level_help_says_what_each_level_asks():
+    # "Easy: stride 1, no padding" was false: level 1 already asks strides 2 and 3
+    easy, hard = _level_facts(1), _level_facts(3)
+    assert easy == {"stride": 3, "dilation": 2, "negative": False, "bias": False}
+    assert hard == {"stride": 4, "dilation": 4, "negative": True, "bias": True}
+    text = translate("practice.help.level", "en")
+    easy_text = "Easy: strides up to 3, dilations up to 2, small non-negative numbers, no biases."
+    assert easy_text in text
+    assert "Hard: strides and dilations up to 4, negative numbers and biases." in text
+    zh = translate("practice.help.level", "zh")
+    assert "步长最大 3、膨胀率最大 2" in zh and "步长和膨胀率最大 4" in zh
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_output_padding_rule_reads_a_at_least_max_s_d(lang):
+    rule = translate("practice.rule.output_padding_too_large", lang)
+    assert "a ≥ max(stride, dilation)" in rule
+    assert "not smaller than stride or dilation" not in rule
+    values = {"output_padding": 2, "stride": 2, "dilation": 1}
+    error = translate("error.output_padding_too_large", lang, **values)
+    assert "a < max(s, d)" in error

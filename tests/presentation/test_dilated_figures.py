@@ -556,3 +556,10 @@ def test_window_layout_agrees_with_the_engine(size, k, d, s, seed):
     trace = sliding_trace(x, w, stride=s, dilation=d)
     assert np.allclose(trace.products.sum(axis=(2, 3)), trace.sums)
     assert trace.rows.max() < size and trace.cols.max() < size
+
+
+def test_code_note_follows_the_input_the_code_uses():
+    assert pycode.code_note(ARANGE_7) == "dilated.code.note"
+    code = pycode.code_view(None, "ones", None, "stack", lang="en", **DEFAULT)
+    assert "torch.randn(1, 1, 7, 7)" in code  # no input values: random numbers, shapes only
+    assert pycode.code_note(None) == "dilated.code.note_random"

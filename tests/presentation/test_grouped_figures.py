@@ -175,12 +175,52 @@ def test_texts_name_the_case_with_its_numbers():
 
 
 def test_pytorch_snippet_is_python_with_the_page_numbers():
-    code = torch_code.pytorch_snippet(8, 16, 4, kernel_size=3, input_size=5)
+    code = torch_code.pytorch_snippet(
+        8, 16, 4, kernel_size=3, input_size=5, seed=7, out_channel=5, lang="en"
+    )
     compile(code, "snippet", "exec")
     assert "torch.nn.Conv2d(8, 16, kernel_size=3, groups=4, bias=False)" in code
-    assert "(16, 2, 3, 3)" in code
+    assert "(16, 2, 3, 3)" in code and "torch.randn" not in code
+    assert "np.random.default_rng(7).integers(-3, 4, size=(1, 8, 5, 5))" in code
+    assert "np.random.default_rng(8).integers(-3, 4, size=(16, 2, 3, 3))" in code
     columns = {line.index("  # ") for line in code.splitlines() if "  # " in line}
     assert len(columns) == 1  # trailing comments line up whatever the numbers
+
+
+# (C_in, C_out, g, k, i, seed, shown channel): defaults, depthwise, the largest, k > i
+GROUPED_SETTINGS = [
+    (4, 4, 1, 3, 4, 0, 0),
+    (4, 8, 2, 3, 5, 7, 5),
+    (6, 6, 6, 1, 3, 42, 2),
+    (16, 16, 4, 7, 12, 9999, 15),
+    (4, 8, 2, 5, 4, 3, 1),
+]
+
+
+def test_pytorch_snippet_prints_the_page_numbers_in_the_page_language():
+    pytest.importorskip("torch")
+    from tests.support.snippet_cases import snippet_failures
+
+    cases = {}
+    for number, (cin, cout, g, k, i, seed, channel) in enumerate(GROUPED_SETTINGS):
+        lang = ("en", "zh")[number % 2]
+        code = torch_code.pytorch_snippet(
+            cin, cout, g, kernel_size=k, input_size=i, seed=seed, out_channel=channel, lang=lang
+        )
+        expected = {}
+        if k <= i:  # the page's output channel, from the page's own numbers
+            x = make_values("random", (cin, i, i), seed=seed)
+            weight = make_values("random", (cout, cin // g, k, k), seed=seed + 1)
+            direct = compute.grouped_by_hand(x, weight, groups=g)["direct"]
+            expected[f"y[0, {channel}]"] = direct[channel]
+        else:
+            assert "conv(x)" not in code  # nothing to compute: PyTorch would raise
+        comment = translate("grouped.code.split", lang, g=g)
+        assert (comment in code) == (k <= i)
+        assert translate("grouped.code.numbers", lang, seed=seed, seed_w=seed + 1) in code
+        cases[f"grouped-{number}-{lang}"] = (code, expected)
+    failures = snippet_failures(cases)
+    assert not failures, failures
 
 
 def test_align_comments_leaves_full_line_comments_and_code_alone():

@@ -405,3 +405,12 @@ def test_rgb8_png_zoom_and_block_mean():
     assert shown[0, 0] == pytest.approx(np.mean([0, 1, 5, 6]))
     assert shown[2, 2] == pytest.approx(24.0)  # the lone corner pixel
     assert block_mean(values, 5)[1] == 1
+
+
+def test_uniform_kernels_are_not_called_a_fresh_layer():
+    # PyTorch initialises Conv2d weights at random (kaiming uniform), never all equal
+    from convviz.i18n import translate
+
+    en, zh = (translate("help.upsample_kernel", lang) for lang in ("en", "zh"))
+    assert "freshly initialised" not in en and "刚初始化" not in zh
+    assert "weights start random" in en and "权重一开始是随机的" in zh

@@ -12,7 +12,7 @@ from convviz.figures.pointwise import code as torch_code
 from convviz.figures.pointwise import matmul, mixing
 from convviz.figures.pointwise import picture as pictures
 from convviz.figures.pointwise import pixel as per_pixel
-from convviz.i18n import translate_error
+from convviz.i18n import translate, translate_error
 from convviz.inputs import make_values
 
 
@@ -175,10 +175,32 @@ def test_matmul_figure_caps_columns_and_marks_the_pixel_column():
 
 
 def test_pytorch_snippet_is_python_with_the_page_numbers():
-    code = torch_code.pytorch_snippet(3, 5, input_size=4)
+    code = torch_code.pytorch_snippet(3, 5, input_size=4, seed=0, pixel=(1, 2), lang="en")
     compile(code, "snippet", "exec")
     assert "torch.nn.Conv2d(3, 5, kernel_size=1, bias=False)" in code
-    assert "x[0].reshape(3, 16)" in code
+    assert "x[0].reshape(3, 16)" in code and "torch.randn" not in code
+    assert "np.random.default_rng(1).integers(-3, 4, size=(5, 3, 1, 1))" in code
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_pytorch_snippet_prints_the_page_numbers_in_the_page_language(lang):
+    pytest.importorskip("torch")
+    from tests.support.snippet_cases import snippet_failures
+
+    settings = [(3, 5, 4, 0, (0, 0)), (8, 2, 8, 123, (7, 3)), (1, 8, 1, 9999, (0, 0))]
+    cases = {}
+    for cin, cout, i, seed, (r, c) in settings:
+        code = torch_code.pytorch_snippet(
+            cin, cout, input_size=i, seed=seed, pixel=(r, c), lang=lang
+        )
+        x = make_values("random", (cin, i, i), seed=seed)
+        weight = make_values("random", (cout, cin), seed=seed + 1)
+        shown = matmul.pointwise_check(x, weight)["conv"][:, r, c]  # the page's pixel
+        assert translate("pointwise.code.pixel", lang, r=r, c=c) in code
+        assert translate("pointwise.code.matmul", lang) in code
+        cases[f"pointwise-{cin}-{cout}-{i}-{seed}"] = (code, {f"y[0, :, {r}, {c}]": shown})
+    failures = snippet_failures(cases)
+    assert not failures, failures
 
 
 def test_largest_settings_stay_small():

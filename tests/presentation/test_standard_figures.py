@@ -265,3 +265,26 @@ def test_every_chart_stays_under_a_megabyte_at_the_largest_sizes(params):
     charts += [matrix["figure"]] if matrix["figure"] is not None else []
     sizes = [len(chart.to_json()) for chart in charts]
     assert max(sizes) < MB, sizes
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize(
+    ("mode", "never", "lost", "copied"),
+    [
+        # 5×5, k 2, s 3, p 1: windows read padded rows 0-4; row 5 (input row 4) is dropped
+        ("zeros", 16, "4", None),
+        ("replicate", 16, "4", None),  # the bottom border copies row 4, but it is dropped too
+        ("circular", 9, "—", "4"),  # the top border copies row 4, and windows read it
+        ("reflect", 9, "4", None),  # the top border copies row 1; no border cell read copies row 4
+    ],
+)
+def test_never_read_counts_reads_through_border_copies(lang, mode, never, lost, copied):
+    view = views.size_view(arange(5), "arange", lang=lang, **setting(5, 2, 3, 1, mode=mode))
+    text = "\n".join(view["leftover"])
+    assert translate("standard.size.never_read", lang, count=never, total=25) in text
+    name = translate(f"choice.padding_mode.{mode}", lang)
+    assert (translate("standard.size.copied_h", lang, inputs="4", mode=name) in text) == bool(
+        copied
+    )
+    dropped = translate("standard.size.leftover_h", lang, count=2, padded="5, 6", inputs=lost)
+    assert dropped in text

@@ -4,16 +4,20 @@ Cᵀ drawings, output_padding and checkerboard panels, and the views built on th
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import numpy as np
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from convviz.engine.checkerboard import resize_then_conv
 from convviz.engine.conv import conv2d
 from convviz.engine.errors import ConvValueError
 from convviz.engine.lowering import lowered_kinds
+from convviz.engine.sizes import conv_transpose_output_size, forward_input_sizes
 from convviz.engine.transpose import conv_transpose2d
+from convviz.figures.common.grid import format_number
 from convviz.figures.common.matrix_size import MAX_DRAWN_CELLS
 from convviz.figures.common.panels import (
     ANIMATION_BUDGET,
@@ -30,6 +34,7 @@ from convviz.figures.transposed.data import (
     direct_data,
     largest_difference,
     matrix_data,
+    round_trip,
     scatter_data,
 )
 from convviz.figures.transposed.direct import flip_figure, products_text
@@ -41,6 +46,7 @@ from convviz.figures.transposed.extras import (
 )
 from convviz.figures.transposed.matrix import ct_figure, row_text
 from convviz.figures.transposed.scatter import canvas_kinds, running_sums, scatter_figure
+from convviz.i18n import translate
 from convviz.style.palette import CellKind
 
 DEFAULT = {"stride": 2, "padding": 1, "output_padding": 0, "dilation": 1}
@@ -229,16 +235,97 @@ def test_extra_mask_and_cells_beyond_the_stamps():
     assert beyond_stamps(padding=0, output_padding=1) == 1
 
 
+def _valid_size(i, k, s, p, a, d) -> int | None:  # noqa: PLR0917 (the formula's order)
+    """The transposed output size, or None where the page explains an error instead."""
+    try:
+        return conv_transpose_output_size(i, k, s, p, a, d)
+    except ConvValueError:
+        return None
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    i=st.integers(1, 4), k=st.integers(1, 4), s=st.integers(1, 4), p=st.integers(0, 4),
+    a=st.integers(0, 3), d=st.integers(1, 4),
+)  # fmt: skip
+def test_output_padding_view_at_every_valid_setting(*, i, k, s, p, a, d):
+    hyper = {"stride": s, "padding": p, "output_padding": a, "dilation": d}
+    if (o := _valid_size(i, k, s, p, a, d)) is None:
+        return
+    x, w = np.arange(1.0, i * i + 1).reshape(i, i), np.ones((k, k))
+    view = extras.output_padding_view(x, w, lang="en", **hyper)
+    pair = extras.output_padding_pair(x, w, **hyper)
+    if pair is not None:  # two valid values of a, one of them the current one, both non-empty
+        low, high = pair
+        assert a in pair and low < high < max(s, d)
+        assert pair[a].shape == (o, o) and pair[high].shape[0] - pair[low].shape[0] == high - low
+        assert (view["figure"] is None) == (pair is None)
+    sizes = forward_input_sizes(i, k, s, p, d)
+    if len(sizes) == 1:  # the a it names gives that size back
+        stated = view["texts"][0]
+        needed = next(
+            b for b in range(max(s, d)) if (i - 1) * s - 2 * p + d * (k - 1) + b + 1 == sizes[0]
+        )
+        assert f"must be {needed} " in stated
+
+
 def test_output_padding_figure_marks_the_extra_cells():
     small = _reference(X3, W3, **DEFAULT)
     large = _reference(X3, W3, **{**DEFAULT, "output_padding": 1})
     np.testing.assert_array_equal(large[:5, :5], small)
-    fig = output_padding_figure({0: small, 1: large}, lang="en")
+    counts = extras.output_padding_counts(X3, W3, **{**DEFAULT, "output_padding": 1})
+    fig = output_padding_figure({0: small, 1: large}, counts, lang="en")
     assert [a.text for a in fig.layout.annotations if a.text] == [
         "<b>a = 0: 5×5</b>",
         "<b>a = 1: 6×6</b>",
     ]
     assert len(fig.layout.shapes) == 2
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    i=st.integers(1, 4), k=st.integers(1, 4), s=st.integers(1, 4), p=st.integers(0, 3),
+    a=st.integers(0, 3), d=st.integers(1, 3),
+)  # fmt: skip
+def test_the_output_padding_rule_the_help_states(*, i, k, s, p, a, d):
+    """Extra rows are rows of the uncropped canvas (sums of stamps); the last a − p: none."""
+    hyper = {"stride": s, "padding": p, "output_padding": a, "dilation": d}
+    if (o := _valid_size(i, k, s, p, a, d)) is None or a == 0:
+        return
+    x, w = np.arange(1.0, i * i + 1).reshape(i, i), np.arange(1.0, k * k + 1).reshape(k, k)
+    y = _reference(x, w, **hyper)
+    canvas = _reference(x, w, stride=s, padding=0, output_padding=0, dilation=d)  # every stamp
+    inside = o - max(0, a - p)  # rows / columns that lie on the canvas
+    np.testing.assert_array_equal(y[:inside, :inside], canvas[p : p + inside, p : p + inside])
+    assert not y[inside:, :].any() and not y[:, inside:].any()
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_output_padding_help_and_readme_state_the_rule(lang):
+    # ones 2×2, ones 3×3, s 2, p 0, a 1: the extra last row is all zero (a > p)
+    y = _reference(np.ones((2, 2)), np.ones((3, 3)), stride=2, padding=0, output_padding=1)
+    assert not y[-1].any() and y[-2].any()
+    help_text = translate("help.output_padding", lang)
+    assert "a > p" in help_text and "a − p" in help_text
+    assert "computed, not zeros" not in help_text and "是算出来的，不是零" not in help_text
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    assert "computed, not zeros" not in readme and "a − p" in readme
+
+
+def test_extra_cells_say_why_they_are_zero():
+    kernel = np.array([[1.0, 0.0, 0.0], [0.0, 0.0, 0.0], [0.0, 0.0, 0.0]])
+    hyper = {**DEFAULT, "output_padding": 1}  # p = 1: the extra row is canvas row 6
+    outputs = extras.output_padding_pair(X3, kernel, **hyper)
+    counts = extras.output_padding_counts(X3, kernel, **hyper)
+    hover = extras.output_padding_specs(outputs, counts, lang="en")[1].hover
+    # input row 2 reaches canvas row 6 with its last kernel row, whose weights are 0
+    assert counts[1][5, 0] > 0 and outputs[1][5, 0] == 0
+    assert hover[5, 0] == translate("transposed.opad.hover_extra_cancel", "en", value="0")
+    hyper = {**DEFAULT, "padding": 0, "output_padding": 1}  # a > p: row 7 lies past the stamps
+    outputs = extras.output_padding_pair(X3, kernel, **hyper)
+    counts = extras.output_padding_counts(X3, kernel, **hyper)
+    hover = extras.output_padding_specs(outputs, counts, lang="zh")[1].hover
+    assert hover[7, 0] == translate("transposed.opad.hover_extra_zero", "zh", value="0")
 
 
 def test_checkerboard_counts_are_the_stamp_counts():
@@ -266,6 +353,86 @@ def test_size_view_explains_forward_size_when_output_padding_reaches_past_the_st
     view = views.size_view(X3, W3, lang="en", stride=1, padding=0, output_padding=1, dilation=2)
     assert view["output_size"] == 8
     assert "maps 8×8 to 4×4, not 3×3" in view["larger"]
+
+
+def test_size_view_names_the_forward_convolution_it_is_the_transpose_of():
+    # a = 1 >= s = 1 (allowed by d = 2): the forward convolution maps 8×8 to 4×4, not 3×3
+    view = views.size_view(X3, W3, lang="en", stride=1, padding=0, output_padding=1, dilation=2)
+    assert "maps **8×8 → 4×4**" in view["forward"] and "top-left 3×3" in view["forward"]
+    assert "8×8 → 3×3" not in view["forward"]
+    zh = views.size_view(X3, W3, lang="zh", stride=1, padding=0, output_padding=1, dilation=2)
+    assert "**8×8 → 4×4**" in zh["forward"] and "左上角的 3×3" in zh["forward"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    i=st.integers(1, 4), k=st.integers(1, 4), s=st.integers(1, 3), p=st.integers(0, 2),
+    a=st.integers(0, 2), d=st.integers(1, 3),
+)  # fmt: skip
+def test_the_forward_sizes_the_size_view_states_are_the_convolutions(*, i, k, s, p, a, d):
+    hyper = {"stride": s, "padding": p, "output_padding": a, "dilation": d}
+    if (o := _valid_size(i, k, s, p, a, d)) is None:
+        return
+    f = conv2d(np.zeros((1, o, o)), np.zeros((1, 1, k, k)), stride=s, padding=p, dilation=d)
+    f = f.shape[-1]
+    view = views.size_view(np.ones((i, i)), np.ones((k, k)), lang="en", **hyper)
+    assert f"maps **{o}×{o} → {f}×{f}**" in view["forward"]
+    assert (f"top-left {i}×{i}" in view["forward"]) == (f != i)
+
+
+def _every_impulse_comes_back(i, kernel, **hyper) -> bool:
+    """Brute force: conv(conv_transpose(e)) cropped to i×i is e for every unit impulse e."""
+    forward = {name: hyper[name] for name in ("stride", "padding", "dilation")}
+    for cell in range(i * i):
+        e = np.zeros((i, i))
+        e.flat[cell] = 1.0
+        y = conv_transpose2d(e[None], kernel[None, None], **hyper)
+        back = conv2d(y, kernel[None, None], **forward)[0, :i, :i]
+        if not np.allclose(back, e):
+            return False
+    return True
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize(
+    ("kernel", "hyper"),
+    [
+        (np.ones((1, 1)), {"stride": 2, "padding": 0, "output_padding": 1, "dilation": 1}),
+        (np.array([[0.0, 0.0], [1.0, 0.0]]), {**DEFAULT, "padding": 0}),
+        (np.array([[1.0, 0.0], [0.0, 0.0]]), {**DEFAULT, "padding": 0, "output_padding": 1}),
+    ],
+)
+def test_an_exact_round_trip_is_called_exact(lang, kernel, hyper):
+    assert _every_impulse_comes_back(3, kernel, **hyper)
+    view = views.size_view(X3, kernel, lang=lang, **hyper)
+    assert view["not_inverse"] == translate("transposed.size.exact", lang)
+    assert "=" in [note.text for note in view["round_trip"].layout.annotations]
+
+
+def test_an_input_that_happens_to_come_back_is_not_called_an_inverse():
+    view = views.size_view(np.zeros((3, 3)), W3, lang="en", **DEFAULT)
+    trip = round_trip(np.zeros((3, 3)), W3, **DEFAULT)
+    r, c = trip.delta
+    expected = translate(
+        "transposed.size.not_inverse_this_x", "en", r=r, c=c, delta=format_number(trip.delta_diff)
+    )
+    assert view["not_inverse"] == expected and trip.delta_diff > 0
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    i=st.integers(1, 3), k=st.integers(1, 3), s=st.integers(1, 3), p=st.integers(0, 2),
+    a=st.integers(0, 2), d=st.integers(1, 2), kernel=st.sampled_from(["ones", "delta", "arange"]),
+)  # fmt: skip
+def test_round_trip_exact_means_every_input_comes_back(*, i, k, s, p, a, d, kernel):
+    hyper = {"stride": s, "padding": p, "output_padding": a, "dilation": d}
+    if _valid_size(i, k, s, p, a, d) is None:
+        return
+    w = {"ones": np.ones((k, k)), "arange": np.arange(1.0, k * k + 1).reshape(k, k)}.get(
+        kernel, np.eye(1, k * k).reshape(k, k)
+    )
+    trip = round_trip(np.ones((i, i)), w, **hyper)
+    assert trip.exact == _every_impulse_comes_back(i, w, **hyper)
 
 
 def test_invalid_settings_raise_the_engine_error():
@@ -301,7 +468,7 @@ def test_output_padding_view_lists_the_colliding_forward_sizes():
     view = extras.output_padding_view(X3, W3, lang="en", **{**DEFAULT, "output_padding": 1})
     assert [row["Forward input n"] for row in view["table"]] == ["5×5", "6×6"]
     assert view["table"][1]["output_padding a that gives n back"].endswith("← current")
-    assert "computed, not zeros" in view["after"][1]
+    assert "outputs like any other, not zero padding" in view["after"][1]
     extra = _reference(X3, W3, **{**DEFAULT, "output_padding": 1})[5]
     assert ", ".join(str(int(v)) for v in extra[:6]) in view["after"][1]
 
@@ -310,7 +477,7 @@ def test_output_padding_view_is_honest_about_rows_past_the_stamps():
     view = extras.output_padding_view(
         X3, W3, lang="en", stride=2, padding=0, output_padding=1, dilation=1
     )
-    assert any("beyond every stamp" in text for text in view["after"])
+    assert any("past the last stamp" in text for text in view["after"])
 
 
 def test_checkerboard_view_states_divisibility():
@@ -397,6 +564,35 @@ def test_download_files_of_one_setting():
     assert "C^{\\mathsf{T}} = " in tex and "w_{1,1}" in tex
     assert files.ct_csv(X3, W3, **DEFAULT).splitlines()[0] == "4,0,0,0,0,0,0,0,0"
     assert files.output_csv(X3, W3, **DEFAULT).splitlines()[0] == "4,10,8,18,12"
+
+
+def test_k_divisible_by_s_evens_the_overlap_but_a_kernel_can_still_make_a_checkerboard():
+    # k = 4, s = 2: even overlap (4 stamps per interior cell) ...
+    counts = _reference(np.ones((6, 6)), np.ones((4, 4)), stride=2, padding=1, output_padding=0)
+    assert np.unique(counts[2:-2, 2:-2]).tolist() == [4.0]
+    # ... yet weights that differ between the two stride phases give a checkerboard anyway,
+    w = np.outer([1.0, 0.0, 1.0, 0.0], [1.0, 0.0, 1.0, 0.0])
+    y = _reference(np.ones((6, 6)), w, stride=2, padding=1, output_padding=0)
+    assert np.unique(y[2:-2, 2:-2]).tolist() == [0.0, 4.0]  # per axis: phase sums 2 and 0
+    # while resizing first and convolving at stride 1 stays flat with the same weights
+    flat = resize_then_conv(np.ones((6, 6)), w, scale=2)
+    assert np.unique(flat[2:-2, 2:-2]).tolist() == [4.0]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_checkerboard_texts_do_not_promise_that_k_divisible_by_s_removes_it(lang):
+    texts = [
+        translate("transposed.checker.divisible", lang, k=4, s=2, count=4),
+        translate("transposed.checker.stride_one", lang, count=9),
+        translate("transposed.checker.dilated_even", lang, k=4, s=2, d=3, counts="4"),
+    ]
+    for text in texts:
+        assert "no checkerboard" not in text and "没有棋盘效应" not in text
+    remedies = translate("transposed.checker.remedies", lang)
+    assert "Odena" in remedies and "2016" in remedies
+    assert ("recommend resizing first" if lang == "en" else "推荐先放大") in remedies
+    lab = translate("image_lab.up.remedy", lang)
+    assert "Odena" in lab
 
 
 @given(SETTINGS)

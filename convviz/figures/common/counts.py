@@ -203,7 +203,8 @@ def counts_figure(rows: Sequence[dict[str, object]], *, groups: int, lang: str) 
     return fig
 
 
-# Seed 002's blocks, with the channel numbers as parameters (defaults = the article's).
+# Two published blocks, the channel numbers as parameters: GoogLeNet's Inception (3a) and
+# a ResNet-50 bottleneck (the defaults).
 INCEPTION_DEFAULTS = {
     "c_in": 192,
     "c1": 64,

@@ -135,6 +135,11 @@ def pytorch_snippet(
     return "\n".join(lines)
 
 
+def code_note(x: np.ndarray | None) -> str:
+    """The i18n key of what the code reproduces: the sidebar layer's numbers, when it has x."""
+    return "dilated.code.note" if x is not None else "dilated.code.note_random"
+
+
 def code_view(
     x: np.ndarray | None,
     fill: str,

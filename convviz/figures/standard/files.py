@@ -1,6 +1,8 @@
 """Files behind the standard page's download buttons: PNG / GIF of the sliding window, PNG of
-the padding modes, of each "same" rule and of the flip views, LaTeX of the size formula, of C
-and of the flipped kernel, CSV of C, of the output and of the flipped kernel.
+the padding modes, of each "same" rule, of the flip views and of C, LaTeX of the size
+formula, of C and of the flipped kernel, CSV of C, of the output and of the flipped kernel.
+
+C's PNG keeps to the matrix budget of :mod:`convviz.figures.common.matrix_png`.
 
 Each function is pure and builds its file only when called (the buttons call them after a
 click, on a worker thread). They reuse the on-screen panels, so a file shows what the screen
@@ -28,6 +30,7 @@ from convviz.export import (
 )
 from convviz.figures.common.animation import FrameSpec
 from convviz.figures.common.grid import Highlight
+from convviz.figures.common.matrix_png import matrix_png
 from convviz.figures.common.matrix_size import MAX_SPARSITY_CELLS
 from convviz.figures.standard.data import (
     flip_outputs,
@@ -44,6 +47,7 @@ from convviz.figures.standard.flip import (
     kernels_specs,
     outputs_specs,
 )
+from convviz.figures.standard.matrix import c_spec, row_text, tap_labels
 from convviz.figures.standard.padding import modes_specs, same_specs
 from convviz.figures.standard.window import (
     INPUT,
@@ -150,6 +154,19 @@ def c_csv(x: np.ndarray, fill: str, **setting) -> str:
     """C in numbers as CSV (one row per window)."""
     s, trace = _trace(x, fill, setting)
     return grid_csv(matrix_form(x, trace, flipped=s.flip).c.toarray())
+
+
+def c_png(x: np.ndarray, fill: str, row: int, *, lang: str, **setting) -> bytes:
+    """PNG of C with row ``row`` outlined and that row applied to the input as the caption.
+
+    Raises ConvValueError ``matrix_png_too_large`` beyond the budget of
+    :mod:`convviz.figures.common.matrix_png` (the page offers no button then).
+    """
+    s, trace = _trace(x, fill, setting)
+    form = matrix_form(x, trace, flipped=s.flip)
+    row = min(max(row, 0), form.shape[0] - 1)
+    spec = c_spec(form, row=row, labels=tap_labels(form, s.kernel_hw), lang=lang)
+    return matrix_png("C", [spec], caption=row_text(form, row, s.kernel_hw), lang=lang)
 
 
 def c_exportable(shape: tuple[int, int]) -> bool:

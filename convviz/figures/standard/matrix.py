@@ -93,6 +93,41 @@ def _hover(form: MatrixForm, labels: np.ndarray | None, *, lang: str) -> np.ndar
     return hover
 
 
+def c_spec(
+    form: MatrixForm,
+    *,
+    row: int,
+    labels: np.ndarray | None,
+    hover: np.ndarray | None = None,
+    lang: str,
+) -> GridSpec:
+    """C as one clickable grid panel, row ``row`` outlined (on screen and in the PNG).
+
+    ``labels`` (m, n) are the texts in the cells (None: the numbers); taps are REAL cells,
+    structural zeros OUTSIDE.
+    """
+    m, n = form.shape
+    dense = form.c.toarray()  # (m, n)
+    kinds = np.full(dense.shape, CellKind.OUTSIDE, dtype=int)
+    kinds[form.c.nonzero()] = CellKind.REAL
+    row = min(max(row, 0), m - 1)
+    return GridSpec(
+        values=dense,
+        title=translate("standard.matrix.c_title", lang, m=m, n=n),
+        kinds=kinds,
+        labels=labels,
+        hover=hover,
+        highlights=(Highlight(row, 0, row + 1, n),),
+        clickable=True,
+    )
+
+
+def tap_labels(form: MatrixForm, kernel_hw: tuple[int, int]) -> np.ndarray | None:
+    """Tap names (w₀₁) of C's cells where C is written symbolically ("" for zeros), else None
+    (the numbers)."""
+    return None if form.taps is None else symbolic_labels(form.taps, kernel_hw, zero="")
+
+
 def c_figure(
     form: MatrixForm, *, row: int, kernel_hw: tuple[int, int], lang: str
 ) -> tuple[go.Figure | None, str]:
@@ -116,25 +151,14 @@ def c_figure(
     if m * n > MAX_DRAWN_CELLS:
         return sparsity_figure(dense, title=title), "sparsity"
     px = matrix_px(m, n, height=420)
-    labels = None if form.taps is None else symbolic_labels(form.taps, kernel_hw, zero="")
+    labels = tap_labels(form, kernel_hw)
     if labels is not None and px >= MIN_LABEL_PX:
         drawn, shown = "symbols", labels
     elif px >= MIN_NUMBER_PX:
         drawn, shown = "numbers", None
     else:
         drawn, shown = "colours", np.full(dense.shape, "", dtype=object)
-    kinds = np.full(dense.shape, CellKind.OUTSIDE, dtype=int)
-    kinds[form.c.nonzero()] = CellKind.REAL
-    row = min(max(row, 0), m - 1)
-    spec = GridSpec(
-        values=dense,
-        title=title,
-        kinds=kinds,
-        labels=shown,
-        hover=_hover(form, labels, lang=lang),
-        highlights=(Highlight(row, 0, row + 1, n),),
-        clickable=True,
-    )
+    spec = c_spec(form, row=row, labels=shown, hover=_hover(form, labels, lang=lang), lang=lang)
     fig = panels_figure([spec])
     fig.update_layout(width=int(px * n) + 16, height=px * m + 46)
     fig.update_traces(

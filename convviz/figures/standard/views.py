@@ -12,6 +12,7 @@ import numpy as np
 from convviz.engine.arithmetic_text import format_cell
 from convviz.engine.errors import ConvValueError
 from convviz.engine.lowering import flip_kernel
+from convviz.figures.common.matrix_png import png_refusal
 from convviz.figures.standard import matrix
 from convviz.figures.standard.data import (
     Setting,
@@ -125,29 +126,44 @@ def _rule_lines(setting: Setting, trace, *, lang: str) -> list[str]:
 
 
 def _leftover_lines(setting: Setting, trace, *, lang: str) -> list[str]:
-    """The rows / columns the floor drops, and the input cells no window reads at all."""
+    """The rows / columns the floor drops, and the input cells no window reads at all.
+
+    A dropped input row still counts as read when a window reads a border cell that copies
+    it (reflect, replicate, circular); only rows and cells read nowhere are called lost.
+    """
     found = leftover(trace, setting)
+    read = trace.input_read_counts()  # (H, W), copies in the border included
     lines = []
     for axis, (padded, inputs) in enumerate(
         ((found.padded_rows, found.input_rows), (found.padded_cols, found.input_cols))
     ):
         if not padded:
             continue
+        lines_read = read if axis == 0 else read.T  # (rows or columns, the other axis)
+        lost = [n for n in inputs if not lines_read[n].any()]
+        copied = [n for n in inputs if lines_read[n].any()]
         lines.append(
             translate(
                 f"standard.size.leftover_{AXES[axis]}",
                 lang,
                 count=len(padded),
                 padded=", ".join(map(str, padded)),
-                inputs=", ".join(map(str, inputs)) if inputs else "—",
+                inputs=", ".join(map(str, lost)) if lost else "—",
             )
         )
-    top, bottom, left, right = trace.pads
-    hp, wp = trace.padded.shape
-    counts = trace.read_counts()[top : hp - bottom, left : wp - right]  # (H, W)
-    never = int(np.count_nonzero(counts == 0))
+        if copied:
+            mode = translate(f"choice.padding_mode.{trace.padding_mode}", lang)
+            lines.append(
+                translate(
+                    f"standard.size.copied_{AXES[axis]}",
+                    lang,
+                    inputs=", ".join(map(str, copied)),
+                    mode=mode,
+                )
+            )
+    never = int(np.count_nonzero(read == 0))
     if never:
-        lines.append(translate("standard.size.never_read", lang, count=never, total=counts.size))
+        lines.append(translate("standard.size.never_read", lang, count=never, total=read.size))
     elif not lines:
         lines.append(translate("standard.size.exact", lang))
     return lines
@@ -277,7 +293,10 @@ def flip_view(x: np.ndarray, fill: str, *, lang: str, **setting) -> dict:
 
 
 def matrix_view(x: np.ndarray, fill: str, row: int, *, lang: str, **setting) -> dict:
-    """Matrix section: C, its sparsity, the picked row applied to x, and the window it is."""
+    """Matrix section: C, its sparsity, the picked row applied to x, and the window it is.
+
+    ``png_refusal`` says why C is offered as no PNG (None when it is).
+    """
     s = setting_from(**setting)
     kernel = kernel_values(fill, s.kernel_hw)
     trace = window_trace(x, kernel, s)
@@ -324,4 +343,5 @@ def matrix_view(x: np.ndarray, fill: str, row: int, *, lang: str, **setting) -> 
         "picked": translate("standard.matrix.picked", lang, m=row, r=row // ow, c=row % ow),
         "symbolic": form.taps is not None,
         "shape": (m, n),
+        "png_refusal": png_refusal("C", [(m, n)], lang=lang),
     }

@@ -15,7 +15,12 @@ import numpy as np
 import plotly.graph_objects as go
 
 from convviz.engine.checkerboard import interior_overlap_counts
-from convviz.engine.sizes import effective_kernel_size, forward_input_sizes
+from convviz.engine.sizes import (
+    conv_transpose_output_size,
+    effective_kernel_size,
+    forward_input_sizes,
+    output_padding_range,
+)
 from convviz.figures.common.grid import GridSpec, Highlight, format_number, panels_figure
 from convviz.figures.transposed.data import HYPER, checkerboard_counts, transpose_output
 from convviz.i18n import translate
@@ -43,26 +48,46 @@ def beyond_stamps(*, padding: int, output_padding: int) -> int:
 
 
 def output_padding_pair(x: np.ndarray, kernel: np.ndarray, **hyper: int) -> dict | None:
-    """``a`` → (o_a, o_a) engine output for ``a = 0`` and the current ``a`` (1 when it is 0).
+    """Two values of ``a`` → their (o_a, o_a) engine outputs, the smaller first.
 
-    None when ``output_padding`` can only be 0 (``max(s, d) == 1``): nothing to compare.
+    The current ``a`` and the smallest valid value below it whose output is not empty; when
+    there is none (``a`` is the smallest), the current ``a`` and ``a + 1``. None when no
+    second value is valid (``max(s, d) == 1``, or every other ``a`` empties the output).
     """
-    if max(hyper["stride"], hyper["dilation"]) <= 1:
-        return None
     a = hyper["output_padding"]
+    allowed = output_padding_range(hyper["stride"], hyper["dilation"])
+    full = conv_transpose_output_size(
+        x.shape[0], kernel.shape[0], hyper["stride"], 0, 0, hyper["dilation"]
+    )  # o at p = 0, a = 0: (i − 1)s + d(k − 1) + 1
+    lowest = max(0, 2 * hyper["padding"] - full + 1)  # the smallest a with o >= 1
+    pair = (lowest, a) if lowest < a else (a, a + 1)
+    if pair[1] not in allowed:
+        return None
     return {
-        value: transpose_output(x, kernel, **{**hyper, "output_padding": value})
-        for value in ((0, a) if a else (0, 1))
+        value: transpose_output(x, kernel, **{**hyper, "output_padding": value}) for value in pair
     }
 
 
-def output_padding_specs(outputs: dict[int, np.ndarray], *, lang: str) -> list[GridSpec]:
+def output_padding_counts(x: np.ndarray, kernel: np.ndarray, **hyper: int) -> dict | None:
+    """Stamps landing on each cell for the two values of :func:`output_padding_pair`.
+
+    The same transposed convolution of an all-ones input with an all-ones kernel: each cell
+    counts the (input, tap) pairs that reach it, so 0 means no stamp does.
+    """
+    return output_padding_pair(np.ones_like(x), np.ones_like(kernel), **hyper)
+
+
+def output_padding_specs(
+    outputs: dict[int, np.ndarray], counts: dict[int, np.ndarray], *, lang: str
+) -> list[GridSpec]:
     """The same transposed convolution for two values of ``output_padding``, one panel each.
 
     Parameters
     ----------
     outputs : dict of int -> np.ndarray
         ``a`` → (o_a, o_a) output of the engine, in increasing ``a`` (two entries).
+    counts : dict of int -> np.ndarray
+        ``a`` → (o_a, o_a) stamps per cell (:func:`output_padding_counts`).
     lang : {"en", "zh"}
 
     Returns
@@ -82,7 +107,11 @@ def output_padding_specs(outputs: dict[int, np.ndarray], *, lang: str) -> list[G
         hover = np.empty((o, o), dtype=object)
         for (r, c), value in np.ndenumerate(y):
             if extra[r, c]:
-                key = "transposed.opad.hover_extra" if value else "transposed.opad.hover_extra_zero"
+                key = "transposed.opad.hover_extra"
+                if not counts[a][r, c]:
+                    key = "transposed.opad.hover_extra_zero"
+                elif not value:
+                    key = "transposed.opad.hover_extra_cancel"
                 hover[r, c] = translate(key, lang, value=format_number(value))
             else:
                 hover[r, c] = translate(
@@ -108,9 +137,11 @@ def output_padding_specs(outputs: dict[int, np.ndarray], *, lang: str) -> list[G
     return specs
 
 
-def output_padding_figure(outputs: dict[int, np.ndarray], *, lang: str) -> go.Figure:
+def output_padding_figure(
+    outputs: dict[int, np.ndarray], counts: dict[int, np.ndarray], *, lang: str
+) -> go.Figure:
     """:func:`output_padding_specs` side by side."""
-    return panels_figure(output_padding_specs(outputs, lang=lang), operators=("",))
+    return panels_figure(output_padding_specs(outputs, counts, lang=lang), operators=("",))
 
 
 def checkerboard_specs(
@@ -188,33 +219,31 @@ def output_padding_view(x: np.ndarray, kernel: np.ndarray, *, lang: str, **hyper
         ]
     else:
         d_note = translate("transposed.opad.d_note", lang, d=d, s=s) if d > s else ""
-        texts.append(
-            translate(
-                "transposed.opad.only_one",
-                lang,
-                s=s,
-                n=sizes[0] if sizes else smallest,
-                i=i,
-                d_note=d_note,
+        if sizes:  # one size; a = n − i_min (not 0 when i_min < 1 is no size at all)
+            only = {"n": sizes[0], "a": sizes[0] - smallest}
+            texts.append(
+                translate("transposed.opad.only_one", lang, s=s, i=i, d_note=d_note, **only)
             )
-        )
+        else:
+            texts.append(translate("transposed.opad.no_forward", lang, s=s, i=i, a=a))
     figure = None
     outputs = output_padding_pair(x, kernel, **hyper)
     if outputs is not None:
-        figure = output_padding_figure(outputs, lang=lang)
-        shown = max(outputs)
+        counts = output_padding_counts(x, kernel, **hyper)
+        figure = output_padding_figure(outputs, counts, lang=lang)
+        low, shown = outputs
         y = outputs[shown]
-        o = y.shape[0]
+        o, extra = y.shape[0], shown - low
         listed = translate(
             "transposed.opad.where",
             lang,
-            right=_listed(y[: o - shown, o - shown :]),
-            bottom=_listed(y[o - shown :, :]),
+            right=_listed(y[: o - extra, o - extra :]),
+            bottom=_listed(y[o - extra :, :]),
         )
-        after.append(translate("transposed.opad.compare", lang, o0=o - shown, a1=shown))
-        beyond = beyond_stamps(padding=p, output_padding=shown)
-        if beyond < shown:  # some extra rows lie under stamps: their values are computed
-            after.append(translate("transposed.opad.computed", lang, a=shown, values=listed))
+        after.append(translate("transposed.opad.compare", lang, o0=o - extra, a0=low, a1=shown))
+        beyond = min(extra, beyond_stamps(padding=p, output_padding=shown))
+        if beyond < extra:  # some extra rows lie under stamps: their values are computed
+            after.append(translate("transposed.opad.computed", lang, a=extra, values=listed))
         if beyond:
             after.append(translate("transposed.opad.beyond", lang, a=shown, p=p, beyond=beyond))
     return {"texts": texts, "table": table, "after": after, "figure": figure}

@@ -1,6 +1,8 @@
 """Files behind the transposed page's download buttons: PNG / GIF of the scatter-add and
-direct views, PNG of the output_padding and checkerboard views, LaTeX of the size formula and
-of Cᵀ, CSV of the output, of Cᵀ, of the output with the extra rows and of the overlap counts.
+direct views, PNG of Cᵀ · x = y (within the matrix budget of
+:mod:`convviz.figures.common.matrix_png`) and of the output_padding and checkerboard views,
+LaTeX of the size formula and of Cᵀ, CSV of the output, of Cᵀ, of the output with the extra
+rows and of the overlap counts.
 
 Each function is pure (numbers and ``lang`` in, bytes or text out) and is only called when
 its button is clicked, on a worker thread (see :mod:`convviz.controls.downloads`).
@@ -25,6 +27,7 @@ from convviz.export import (
     size_formula_latex,
     sliding_window_animation,
 )
+from convviz.figures.common.matrix_png import matrix_png
 from convviz.figures.transposed.data import (
     HYPER,
     checkerboard_counts,
@@ -35,9 +38,11 @@ from convviz.figures.transposed.data import (
 from convviz.figures.transposed.extras import (
     CHECKER_INPUT,
     checkerboard_specs,
+    output_padding_counts,
     output_padding_pair,
     output_padding_specs,
 )
+from convviz.figures.transposed.matrix import CT_OPERATORS, ct_specs, row_text
 from convviz.i18n import translate
 
 
@@ -108,6 +113,18 @@ def ct_tex(x: np.ndarray, kernel: np.ndarray, **hyper: int) -> str:
     return latex_document("C^{\\mathsf{T}} = " + bmatrix(data.labels.T, symbolic=True))
 
 
+def ct_png(x: np.ndarray, kernel: np.ndarray, q: int, *, lang: str, **hyper: int) -> bytes:
+    """PNG of Cᵀ · x = y with row ``q`` outlined and that row applied to x as the caption.
+
+    Raises ConvValueError ``matrix_png_too_large`` beyond the budget of
+    :mod:`convviz.figures.common.matrix_png` (the page offers no button then).
+    """
+    data = matrix_data(x, kernel, **hyper)
+    q = min(max(q, 0), data.output_size**2 - 1)
+    specs = ct_specs(data, q=q, show=True, hover=False, lang=lang)
+    return matrix_png("Cᵀ", specs, operators=CT_OPERATORS, caption=row_text(data, q), lang=lang)
+
+
 def ct_csv(x: np.ndarray, kernel: np.ndarray, **hyper: int) -> str:
     """Cᵀ as numbers, one row per output cell."""
     return grid_csv(matrix_data(x, kernel, **hyper).c.T)
@@ -135,13 +152,13 @@ def output_png(x: np.ndarray, kernel: np.ndarray, *, lang: str, **hyper: int) ->
 
 
 def output_padding_png(x: np.ndarray, kernel: np.ndarray, *, lang: str, **hyper: int) -> bytes:
-    """PNG of the output for ``a = 0`` beside the larger ``a`` (extra rows outlined).
+    """PNG of the outputs for two values of ``a`` side by side (extra rows outlined).
 
     Offered only when ``output_padding`` can be non-zero (the page draws the figure then).
     """
     outputs = output_padding_pair(x, kernel, **hyper)
     scene = scene_from_specs(
-        output_padding_specs(outputs, lang=lang),
+        output_padding_specs(outputs, output_padding_counts(x, kernel, **hyper), lang=lang),
         operators=("",),
         caption=translate("transposed.opad.header", lang),
     )

@@ -31,6 +31,7 @@ from convviz.style.palette import (
 )
 
 CT, YVEC = 0, 2  # panels of the Cᵀ·x = y figure (x is panel 1)
+CT_OPERATORS = ("·", "=")  # between Cᵀ, x and y
 Y_GRID = 1  # the output panel of the grid figure (the input is panel 0)
 
 
@@ -164,23 +165,18 @@ def c_figure(data: MatrixData, *, q: int | None, lang: str) -> go.Figure | None:
     return _fixed_px(panels_figure([spec]), [spec], px)
 
 
-def ct_figure(data: MatrixData, *, q: int | None, lang: str) -> go.Figure | None:
-    """Cᵀ · x = y with x and y as column vectors; row ``q`` and its inputs outlined.
+def ct_specs(
+    data: MatrixData, *, q: int | None, show: bool, hover: bool = True, lang: str
+) -> list[GridSpec]:
+    """The panels Cᵀ (o² × i'²), x (i'² × 1), y (o² × 1); row ``q`` and its inputs outlined.
 
-    Returns
-    -------
-    go.Figure or None
-        Panels Cᵀ (o² × i'²), x (i'² × 1), y (o² × 1); Cᵀ and y are clickable (a click picks
-        that row / output cell). None when Cᵀ is larger than :data:`MAX_DRAWN_CELLS`.
+    ``show`` puts the symbols (w₀₀ …) in Cᵀ and the numbers in x and y; ``hover`` adds the
+    hover texts (on screen only). Cᵀ and y are clickable.
     """
     ct = data.c.T  # (o², i'²)
     rows, cols = ct.shape
-    if rows * cols > MAX_DRAWN_CELLS:
-        return None
     x_col = data.x.reshape(-1, 1)  # (i'², 1)
     y_col = data.y.reshape(-1, 1)  # (o², 1)
-    px = matrix_px(rows, cols + 6, width=700)
-    show = px >= MIN_LABEL_PX
     ct_lights, x_lights, y_lights = [], [], []
     if q is not None:
         ct_lights.append(Highlight(q, 0, q + 1, cols))
@@ -189,21 +185,24 @@ def ct_figure(data: MatrixData, *, q: int | None, lang: str) -> go.Figure | None
             Highlight(m, 0, m + 1, 1, colour=SECONDARY_HIGHLIGHT) for m in contributors(data, q)
         ]
     n, o = data.forward_size, data.output_size
-    x_hover = np.array(
-        [[f"x[{m // n},{m % n}] = {format_number(v)}"] for m, v in enumerate(x_col[:, 0])],
-        dtype=object,
-    )
-    y_hover = np.array(
-        [[f"y[{q_ // o},{q_ % o}] = {format_number(v)}"] for q_, v in enumerate(y_col[:, 0])],
-        dtype=object,
-    )
-    specs = [
+    x_hover = y_hover = ct_hover = None
+    if hover:
+        ct_hover = _entry_hover(data, transpose=True, lang=lang)
+        x_hover = np.array(
+            [[f"x[{m // n},{m % n}] = {format_number(v)}"] for m, v in enumerate(x_col[:, 0])],
+            dtype=object,
+        )
+        y_hover = np.array(
+            [[f"y[{q_ // o},{q_ % o}] = {format_number(v)}"] for q_, v in enumerate(y_col[:, 0])],
+            dtype=object,
+        )
+    return [
         GridSpec(
             values=ct,
             role="other",
             kinds=_kinds(ct),
             labels=data.labels.T if show else np.full(ct.shape, ""),
-            hover=_entry_hover(data, transpose=True, lang=lang),
+            hover=ct_hover,
             highlights=ct_lights,
             title=translate("transposed.matrix.ct_title", lang, m=rows, n=cols),
             clickable=True,
@@ -226,7 +225,23 @@ def ct_figure(data: MatrixData, *, q: int | None, lang: str) -> go.Figure | None
             clickable=True,
         ),
     ]
-    return _fixed_px(panels_figure(specs, operators=("·", "=")), specs, px)
+
+
+def ct_figure(data: MatrixData, *, q: int | None, lang: str) -> go.Figure | None:
+    """Cᵀ · x = y with x and y as column vectors; row ``q`` and its inputs outlined.
+
+    Returns
+    -------
+    go.Figure or None
+        The panels of :func:`ct_specs`; a click on Cᵀ or y picks that row / output cell.
+        None when Cᵀ is larger than :data:`MAX_DRAWN_CELLS`.
+    """
+    rows, cols = data.c.T.shape
+    if rows * cols > MAX_DRAWN_CELLS:
+        return None
+    px = matrix_px(rows, cols + 6, width=700)
+    specs = ct_specs(data, q=q, show=px >= MIN_LABEL_PX, lang=lang)
+    return _fixed_px(panels_figure(specs, operators=CT_OPERATORS), specs, px)
 
 
 def grids_figure(data: MatrixData, *, q: int | None, lang: str) -> go.Figure:

@@ -11,17 +11,18 @@ from __future__ import annotations
 
 import numpy as np
 
-from convviz.engine.conv import conv2d
-from convviz.engine.sizes import conv_output_size
 from convviz.engine.transpose_setup import prepare_conv_transpose2d
 from convviz.figures.common.grid import MAX_NUMBERED_CELLS, GridSpec, format_number, panels_figure
+from convviz.figures.common.matrix_png import png_refusal
 from convviz.figures.common.matrix_size import MAX_DRAWN_CELLS, MIN_LABEL_PX, matrix_px
 from convviz.figures.common.panels import fits_animation
 from convviz.figures.transposed.data import (
     HYPER,
+    RoundTrip,
     direct_data,
     matrix_data,
     output_size,
+    round_trip,
     scatter_data,
     transpose_output,
 )
@@ -82,10 +83,9 @@ def size_view(x: np.ndarray, kernel: np.ndarray, *, lang: str, **hyper: int) -> 
     i, k = x.shape[0], kernel.shape[0]
     s, p, a, d = (hyper[name] for name in HYPER)
     o = output_size(i, k, **hyper)
-    y = transpose_output(x, kernel, **hyper)
-    back = conv2d(y[None], kernel[None, None], stride=s, padding=p, dilation=d)[0]  # (f, f)
-    f = conv_output_size(o, k, s, p, d)
-    shown = back[:i, :i]
+    trip = round_trip(x, kernel, **hyper)
+    back, shown = trip.back, trip.shown  # (f, f), its top-left (i, i)
+    f = back.shape[0]
     rows = [
         ("(i − 1)·s", (i - 1) * s, translate("transposed.size.term_stride", lang, i=i, s=s)),
         ("− 2p", -2 * p, translate("transposed.size.term_padding", lang, p=p)),
@@ -105,15 +105,19 @@ def size_view(x: np.ndarray, kernel: np.ndarray, *, lang: str, **hyper: int) -> 
             }
             for term, value, text in rows
         ],
-        "forward": translate("transposed.size.forward", lang, k=k, s=s, p=p, dil=dil, o=o, i=i),
-        "larger": None,
-        "not_inverse": translate(
-            "transposed.size.not_inverse",
+        "forward": translate(
+            "transposed.size.forward" if f == i else "transposed.size.forward_cropped",
             lang,
-            diff=format_number(diff(shown, x)),
-            x00=format_number(x[0, 0]),
-            back00=format_number(back[0, 0]),
+            k=k,
+            s=s,
+            p=p,
+            dil=dil,
+            o=o,
+            i=i,
+            f=f,
         ),
+        "larger": None,
+        "not_inverse": _round_trip_text(trip, lang),
         "round_trip": panels_figure(
             [
                 GridSpec(
@@ -127,7 +131,7 @@ def size_view(x: np.ndarray, kernel: np.ndarray, *, lang: str, **hyper: int) -> 
                     title=translate("transposed.size.round_trip_back", lang, i=i),
                 ),
             ],
-            operators=("≠",),
+            operators=("=" if np.allclose(shown, x) else "≠",),
         ),
     }
     if f != i:
@@ -135,6 +139,29 @@ def size_view(x: np.ndarray, kernel: np.ndarray, *, lang: str, **hyper: int) -> 
             "transposed.size.forward_larger", lang, a=a, s=s, d=d, o=o, f=f, i=i
         )
     return view
+
+
+def _round_trip_text(trip: RoundTrip, lang: str) -> str:
+    """What conv(conv_transpose(x)) gives at this setting: x for every input, for this x
+    only, or something else (with the largest difference)."""
+    if trip.exact:
+        return translate("transposed.size.exact", lang)
+    if np.allclose(trip.shown, trip.x):
+        r, c = trip.delta
+        return translate(
+            "transposed.size.not_inverse_this_x",
+            lang,
+            r=r,
+            c=c,
+            delta=format_number(trip.delta_diff),
+        )
+    return translate(
+        "transposed.size.not_inverse",
+        lang,
+        diff=format_number(trip.diff),
+        x00=format_number(trip.x[0, 0]),
+        back00=format_number(trip.back[0, 0]),
+    )
 
 
 # -- 2. scatter-add ------------------------------------------------------------------------
@@ -255,7 +282,8 @@ def matrix_view(x: np.ndarray, kernel: np.ndarray, *, lang: str, q: int, **hyper
     dict
         ``texts`` (markdown), ``notes`` (captions), ``c`` / ``ct`` (figures or None when too
         large), ``grids`` (figure), ``q`` (picked row), ``picked`` (markdown heading) and
-        ``row`` (the row of Cᵀ applied to x, plain text).
+        ``row`` (the row of Cᵀ applied to x, plain text), ``png_refusal`` (why Cᵀ is
+        offered as no PNG, None when it is).
     """
     data = matrix_data(x, kernel, **hyper)
     o, n = data.output_size, data.forward_size
@@ -304,6 +332,7 @@ def matrix_view(x: np.ndarray, kernel: np.ndarray, *, lang: str, q: int, **hyper
         "picked": translate("transposed.matrix.picked", lang, r=r, c=c, q=q),
         "row": row_text(data, q),
         "y": data.y,
+        "png_refusal": png_refusal("Cᵀ", [(rows, cols), (cols, 1), (rows, 1)], lang=lang),
     }
 
 

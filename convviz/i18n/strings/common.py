@@ -67,8 +67,12 @@ STRINGS = {
     ),
     "help.output_padding": (
         "Extra rows/columns on the bottom/right of a transposed convolution's output; must be "
-        "smaller than the stride or the dilation. They are computed, not zeros.",
-        "转置卷积输出底部/右侧额外增加的行/列；必须小于步长或膨胀率。它们是算出来的，不是零。",
+        "smaller than the stride or the dilation. They are outputs like any other, not zero "
+        "padding: each holds the sum of the stamps that reach it, and when a > p the last "
+        "a − p of them lie past every stamp, so they are 0 (plus the bias).",
+        "转置卷积输出底部/右侧额外增加的行/列；必须小于步长或膨胀率。它们和其他输出一样，不是"
+        "补零：每一格都是落在那里的印章之和；当 a > p 时，最后 a − p 行/列位于所有印章之外，"
+        "所以是 0（再加上偏置）。",
     ),
     "help.groups": (
         "Split channels into g independent convolutions; must divide both channel counts.",

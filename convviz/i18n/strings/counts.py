@@ -36,13 +36,13 @@ STRINGS = {
     # The 1×1 page's calculators (seed 002).
     "counts.calc.header": ("3 · What 1×1 reductions save", "3 · 1×1 降维能省下多少参数"),
     "counts.calc.caption": (
-        "The article's numbers, recomputed by the engine's counter (weights only, no bias). Change any channel number to see the terms and totals follow.",
-        "这些是原文中的数字，由引擎的计数函数重新算出（只算权重，不含偏置）。修改任意通道数，各项和总数都会随之更新。",
+        "Two published blocks, recomputed by the engine's counter (weights only, no bias): GoogLeNet's Inception (3a) (Szegedy et al. 2015: 192 channels in; 1×1 to 64; 1×1 to 96, then 3×3 to 128; 1×1 to 16, then 5×5 to 32; pooling, then 1×1 to 32) and a ResNet-50 bottleneck (He et al. 2016: 256 → 64 → 64 → 256), each against the same block without its 1×1 reductions. Change any channel number to see the terms and totals follow.",
+        "两个已发表网络中的模块，由引擎的计数函数重新算出（只算权重，不含偏置）：GoogLeNet 的 Inception (3a)（Szegedy 等，2015：输入 192 通道；1×1 到 64；1×1 到 96 再 3×3 到 128；1×1 到 16 再 5×5 到 32；池化后 1×1 到 32），以及 ResNet-50 的瓶颈块（He 等，2016：256 → 64 → 64 → 256），分别与去掉 1×1 降维的同一模块对比。修改任意通道数，各项和总数都会随之更新。",
     ),
-    "counts.inception.title": ("Inception block (GoogLeNet)", "Inception 模块（GoogLeNet）"),
+    "counts.inception.title": ("Inception (3a), GoogLeNet", "GoogLeNet 的 Inception (3a) 模块"),
     "counts.inception.plain": ("Without 1×1 reductions: {terms}", "不加 1×1 降维：{terms}"),
     "counts.inception.reduced": ("With 1×1 reductions: {terms}", "加入 1×1 降维：{terms}"),
-    "counts.resnet.title": ("Residual block (ResNet)", "残差块（ResNet）"),
+    "counts.resnet.title": ("Bottleneck block, ResNet-50", "ResNet-50 的瓶颈残差块"),
     "counts.resnet.plain": ("Two 3×3 convolutions: {terms}", "两个 3×3 卷积：{terms}"),
     "counts.resnet.reduced": (
         "Bottleneck 1×1 → 3×3 → 1×1: {terms}",

@@ -319,6 +319,14 @@ STRINGS = {
         "在 {size}×{size} 的特征图上，这些层还没到最后一层就没有可用的行了，因此无从比较。",
     ),
     # 6. PyTorch.
+    "dilated.code.note": (
+        "The sidebar's layer runs on the page's input and kernel, so it prints the page's output; the stack of section 3 runs on random features and prints only its shape.",
+        "侧边栏的那一层使用页面上的输入和卷积核，因此打印出的就是页面上的输出；第 3 节的堆叠在随机特征上运行，只打印它的形状。",
+    ),
+    "dilated.code.note_random": (
+        "The input values could not be read, so the code runs on random numbers: it reproduces the page's shapes, not its numbers.",
+        "输入数值无法读取，因此代码在随机数上运行：它复现的是页面上的形状，而不是数值。",
+    ),
     "dilated.code.one_layer": (
         "# one dilated layer, as set in the sidebar",
         "# 侧边栏设置的单个空洞卷积层",

@@ -11,7 +11,7 @@ STRINGS = {
     ),
     "error.path_field_too_large": (
         "The path counts would span {field} pixels; they are computed up to {limit} pixels per side. Use fewer layers, smaller dilations or smaller strides.",
-        "路径计数将跨越 {field} 个像素；最多只计算到每边 {limit} 个像素。请减少层数，或减小膨胀率或步幅。",
+        "路径计数将跨越 {field} 个像素；最多只计算到每边 {limit} 个像素。请减少层数，或减小膨胀率或步长。",
     ),
     "error.path_count_overflow": (
         "These {layers} layers join the output pixel to the input by a {digits}-digit number of paths, too many to count exactly. Use fewer or smaller layers.",

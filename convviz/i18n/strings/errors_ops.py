@@ -26,8 +26,8 @@ STRINGS = {
         "padding_mode={mode} 不是 {modes} 之一。",
     ),
     "error.output_padding_too_large": (
-        "output_padding={output_padding} must be smaller than stride={stride} or dilation={dilation}.",
-        "output_padding={output_padding} 必须小于 stride={stride} 或 dilation={dilation}（二者中较大的那个）。",
+        "output_padding={output_padding} must be smaller than the larger of stride={stride} and dilation={dilation}: a < max(s, d).",
+        "output_padding={output_padding} 必须小于 stride={stride} 和 dilation={dilation} 中较大的那个：a < max(s, d)。",
     ),
     "error.bad_ndim": (
         "{name} has {ndim} dimensions (shape {shape}); expected {expected}.",

@@ -17,6 +17,10 @@ STRINGS = {
         "The symbolic matrix C would have {rows} × {cols} = {entries} entries; it is written out only up to {limit} entries, beyond which no label can be read. Use a smaller input.",
         "符号矩阵 C 将有 {rows} × {cols} = {entries} 个元素；最多只写出 {limit} 个元素，再多就看不清标注了。请使用更小的输入。",
     ),
+    "error.matrix_png_too_large": (
+        "{name} ({rows}×{cols} = {entries} entries) is too large for a PNG: its cells alone would take {width}×{height} pixels, and a PNG is made for at most {limit} entries and {side} pixels a side. A smaller input gives a smaller matrix.",
+        "{name}（{rows}×{cols} = {entries} 个元素）太大，无法导出 PNG：仅格子就要占 {width}×{height} 像素，而 PNG 最多只画 {limit} 个元素、每边 {side} 像素。输入越小，矩阵就越小。",
+    ),
     "error.tap_out_of_range": (
         "tap={tap} is not a tap of a {height}×{width} kernel: taps are numbered 0 to {last} (row × {width} + column), and −1 marks a zero.",
         "tap={tap} 不是 {height}×{width} 卷积核的一个抽头：抽头编号从 0 到 {last}（行 × {width} + 列），−1 表示零。",

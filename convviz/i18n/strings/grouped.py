@@ -166,4 +166,26 @@ STRINGS = {
         "Singular values {sigmas}: rank {rank}, so no column × row equals this kernel. The best rank-1 kernel (σ₁·u₁·v₁ᵀ) still misses some entries by up to {error}.",
         "奇异值为 {sigmas}：秩为 {rank}，因此没有任何“列 × 行”等于这个卷积核。最好的秩 1 近似（σ₁·u₁·v₁ᵀ）在某些位置仍然差了 {error}。",
     ),
+    # PyTorch code (comments in the page's language).
+    "grouped.code.numbers": (
+        "# the page's numbers: whole numbers from −3 to 3 drawn by NumPy, seed {seed} for x and {seed_w} for the weight",
+        "# 页面上的数字：由 NumPy 抽取的 −3 到 3 的整数，x 用种子 {seed}，权重用种子 {seed_w}",
+    ),
+    "grouped.code.channel": (
+        "# output channel y{o}: the numbers the page shows",
+        "# 输出通道 y{o}：就是页面上显示的数字",
+    ),
+    "grouped.code.split": (
+        "# the same as {g} separate convolutions, concatenated along the channels",
+        "# 等同于 {g} 个独立的卷积，沿通道拼接起来",
+    ),
+    "grouped.code.rounding": ("(rounding only)", "（只有舍入误差）"),
+    "grouped.code.no_fit": (
+        "# the {k}×{k} kernel is larger than the {i}×{i} input: there is no output, so the layer is not run",
+        "# {k}×{k} 的卷积核比 {i}×{i} 的输入还大：没有输出，因此这里不运行这一层",
+    ),
+    "grouped.code.separable": (
+        "# depthwise separable: depthwise (groups = C_in), then pointwise 1×1; weights of each",
+        "# 深度可分离：先深度卷积（groups = C_in），再逐点 1×1 卷积；两者的权重数",
+    ),
 }

@@ -18,7 +18,7 @@ STRINGS = {
     "home.teaches.transposed": (
         "Three ways to compute the same thing — scatter-add, zero insertion + flipped kernel, and "
         "Cᵀ — checked live; output_padding; checkerboard artifacts.",
-        "同一结果的三种算法——逐点“盖章”相加、插零 + 翻转卷积核、Cᵀ 矩阵乘法——实时互相验证；"
+        "同一结果的三种算法——散布相加（“盖章”）、插零 + 翻转卷积核、Cᵀ 矩阵乘法——实时互相验证；"
         "output_padding；棋盘效应。",
     ),
     "home.teaches.dilated": (

@@ -47,8 +47,8 @@ STRINGS = {
     "choice.upsample.pixel_shuffle": ("Pixel shuffle", "像素重排 PixelShuffle"),
     "param.upsample_kernel": ("Upsampling kernels", "上采样卷积核"),
     "help.upsample_kernel": (
-        "Uniform: every tap equal (like a freshly initialised layer). Bilinear: taps that interpolate linearly.",
-        "均匀：每个权重都相等（像刚初始化的层）。双线性：按线性插值设置的权重。",
+        "Uniform: every tap equal, like a box filter (a new PyTorch layer is not like this: its weights start random). Bilinear: taps that interpolate linearly.",
+        "均匀：每个权重都相等，类似盒式滤波器（新建的 PyTorch 层并非如此：它的权重一开始是随机的）。双线性：按线性插值设置的权重。",
     ),
     "choice.upsample_kernel.uniform": ("Uniform", "均匀"),
     "choice.upsample_kernel.bilinear": ("Bilinear", "双线性"),
@@ -139,8 +139,8 @@ STRINGS = {
         "k = {k}, s = 2：每格的印章数",
     ),
     "image_lab.up.remedy": (
-        "So with uniform weights, k = 3 multiplies neighbouring pixels by 4/9, 8/9 and 16/9: the grid you see on the left tile. The cures: a kernel size divisible by the stride (k = 4), weights that compensate the uneven coverage (the bilinear tent), resizing first and convolving at stride 1, or computing the 4 sub-pixels as channels and interleaving them (pixel shuffle).",
-        "因此在均匀权重下，k = 3 会把相邻像素分别乘以 4/9、8/9 和 16/9：这就是最左边结果中看到的网格。解决办法：让卷积核大小能被步长整除（k = 4）、用能补偿覆盖不均的权重（双线性三角核）、先放大再用步长 1 卷积，或者把 4 个子像素作为通道算出来再交错排列（像素重排）。",
+        "So with uniform weights, k = 3 multiplies neighbouring pixels by 4/9, 8/9 and 16/9: the grid you see on the left tile. For these fixed weights the grid goes away with a kernel size divisible by the stride (k = 4), weights that compensate the uneven coverage (the bilinear tent), resizing first and convolving at stride 1, or computing the 4 sub-pixels as channels and interleaving them (pixel shuffle). With trained weights only resizing first keeps the coverage even whatever the weights learn, which is why Odena et al. (2016) recommend it.",
+        "因此在均匀权重下，k = 3 会把相邻像素分别乘以 4/9、8/9 和 16/9：这就是最左边结果中看到的网格。对这些固定的权重，网格可以这样消除：让卷积核大小能被步长整除（k = 4）、用能补偿覆盖不均的权重（双线性三角核）、先放大再用步长 1 卷积，或者把 4 个子像素作为通道算出来再交错排列（像素重排）。对于训练出的权重，只有先放大能保证无论学到什么权重覆盖都均匀，所以 Odena 等（2016）推荐这种做法。",
     ),
     "image_lab.up.selected": (
         "**{name}**: {how}",
@@ -211,5 +211,9 @@ STRINGS = {
     "error.image_lab_unknown_upsample": (
         "Unknown upsampling setting “{name}”.",
         "未知的上采样设置“{name}”。",
+    ),
+    "image_lab.code.note": (
+        "The layers are the page's; the picture in the code is random numbers of the same size, so it reproduces the page's shapes. Load your picture into x (and its shrunk copy into small) to get the page's values.",
+        "代码中的层与页面相同；图片换成了同样大小的随机数，因此复现的是页面上的形状。把你的图片载入 x（把缩小后的图片载入 small）就能得到页面上的数值。",
     ),
 }

@@ -117,4 +117,20 @@ STRINGS = {
         "The link's mixing matrix “{text}” is not rows of three numbers (R,G,B) separated by “;”, so the preset is shown instead.",
         "链接里的混合矩阵“{text}”不是用“;”分隔、每行三个数（R,G,B）的格式，因此改为显示预设矩阵。",
     ),
+    # PyTorch code (comments in the page's language).
+    "pointwise.code.numbers": (
+        "# the page's numbers: whole numbers from −3 to 3 drawn by NumPy, seed {seed} for x and {seed_w} for the weight",
+        "# 页面上的数字：由 NumPy 抽取的 −3 到 3 的整数，x 用种子 {seed}，权重用种子 {seed_w}",
+    ),
+    "pointwise.code.pixel": (
+        "# pixel ({r}, {c}): its C_out output values, as the page shows them",
+        "# 像素 ({r}, {c})：它的 C_out 个输出值，与页面显示的相同",
+    ),
+    "pointwise.code.columns": ("one column per pixel", "每个像素一列"),
+    "pointwise.code.matmul": ("the whole layer, one matrix multiply", "整层只是一次矩阵乘法"),
+    "pointwise.code.rounding": ("(rounding only)", "（只有舍入误差）"),
+    "pointwise.code.picture": (
+        "# a picture: 3 → 1 grayscale, then a ReLU (the cheap non-linearity)",
+        "# 一张图片：3 → 1 变成灰度，再接一个 ReLU（代价很小的非线性）",
+    ),
 }

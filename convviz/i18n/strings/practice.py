@@ -18,8 +18,8 @@ STRINGS = {
     "practice.choice.topic.channels": ("Groups & 1×1", "分组与 1×1"),
     "practice.param.level": ("Difficulty", "难度"),
     "practice.help.level": (
-        "Easy: stride 1, no padding, small numbers. Hard: strides, dilation, the floor, output_padding and biases. Kept in the link (?level=).",
-        "简单：步长 1、无填充、小数字。困难：步长、膨胀、向下取整、output_padding 和偏置。保存在链接中（?level=）。",
+        "Easy: strides up to 3, dilations up to 2, small non-negative numbers, no biases. Hard: strides and dilations up to 4, negative numbers and biases. Kept in the link (?level=).",
+        "简单：步长最大 3、膨胀率最大 2、较小的非负数、没有偏置。困难：步长和膨胀率最大 4，有负数和偏置。保存在链接中（?level=）。",
     ),
     "practice.choice.level.1": ("Easy", "简单"),
     "practice.choice.level.2": ("Medium", "中等"),
@@ -55,11 +55,11 @@ STRINGS = {
     "practice.check.correct": ("**Right!**", "**答对了！**"),
     "practice.check.incorrect": (
         "**Not quite:** you answered {given}; the answer is **{answer}**.",
-        "**不对：**你的答案是 {given}，正确答案是 **{answer}**。",
+        "**不对**：你的答案是 {given}，正确答案是 **{answer}**。",
     ),
     "practice.check.incorrect_choice": (
         "**Not quite:** you chose “{given_key}”; the answer is **“{answer_key}”**.",
-        "**不对：**你选的是“{given_key}”，正确答案是 **“{answer_key}”**。",
+        "**不对**：你选的是“{given_key}”，正确答案是 **“{answer_key}”**。",
     ),
     "practice.check.malformed_number": (
         "“{given}” is not a whole number. Type digits only, e.g. 7 or −2.",
@@ -123,15 +123,15 @@ STRINGS = {
     "practice.bias.false": ("without bias", "不带偏置"),
     "practice.q.conv_validity": (
         "A convolution on a {i}×{i} input with kernel_size = {k}, stride = {s}, padding = {p}, dilation = {d}. **Is this a valid configuration?** If not, which rule does it break?",
-        "在 {i}×{i} 输入上做卷积：kernel_size = {k}，stride = {s}，padding = {p}，dilation = {d}。**这个设置合法吗？**如果不合法，违反了哪条规则？",
+        "在 {i}×{i} 输入上做卷积：kernel_size = {k}，stride = {s}，padding = {p}，dilation = {d}。**这个设置合法吗**？如果不合法，违反了哪条规则？",
     ),
     "practice.q.transpose_validity": (
         "A transposed convolution on a {i}×{i} input with kernel_size = {k}, stride = {s}, padding = {p}, output_padding = {a}, dilation = {d}. **Is this a valid configuration?** If not, which rule does it break?",
-        "在 {i}×{i} 输入上做转置卷积：kernel_size = {k}，stride = {s}，padding = {p}，output_padding = {a}，dilation = {d}。**这个设置合法吗？**如果不合法，违反了哪条规则？",
+        "在 {i}×{i} 输入上做转置卷积：kernel_size = {k}，stride = {s}，padding = {p}，output_padding = {a}，dilation = {d}。**这个设置合法吗**？如果不合法，违反了哪条规则？",
     ),
     "practice.q.groups_validity": (
         "A {k}×{k} convolution from in_channels = {cin} to out_channels = {cout} with groups = {g}. **Is this a valid configuration?** If not, which rule does it break?",
-        "一个 {k}×{k} 卷积：in_channels = {cin}，out_channels = {cout}，groups = {g}。**这个设置合法吗？**如果不合法，违反了哪条规则？",
+        "一个 {k}×{k} 卷积：in_channels = {cin}，out_channels = {cout}，groups = {g}。**这个设置合法吗**？如果不合法，违反了哪条规则？",
     ),
     "practice.rule.valid": ("Valid", "合法"),
     "practice.rule.kernel_too_large": (
@@ -139,8 +139,8 @@ STRINGS = {
         "不合法：（膨胀后的）卷积核比填充后的输入还大",
     ),
     "practice.rule.output_padding_too_large": (
-        "Invalid: output_padding is not smaller than stride or dilation",
-        "不合法：output_padding 不小于 stride 或 dilation",
+        "Invalid: output_padding a ≥ max(stride, dilation)",
+        "不合法：output_padding a ≥ max(stride, dilation)",
     ),
     "practice.rule.transpose_output_empty": (
         "Invalid: padding crops away the whole transposed output",

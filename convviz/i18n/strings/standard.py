@@ -69,6 +69,7 @@ STRINGS = {
     "standard.tab.padding": ("Padding and “same”", "填充与 “same”"),
     "standard.tab.flip": ("Flip: correlation vs convolution", "翻转：互相关与卷积"),
     "standard.tab.matrix": ("Matrix C", "矩阵 C"),
+    "standard.tab.channels": ("Many channels", "多通道"),
     "standard.tab.code": ("PyTorch", "PyTorch"),
     # Output size.
     "standard.size.header": ("Output size", "输出尺寸"),
@@ -111,9 +112,20 @@ STRINGS = {
         "除法不是整除：补边后输入的最后 **{count}** 列（第 {padded} 列）从未被窗口覆盖——"
         "向下取整把它们丢掉了。丢失的输入列：{inputs}。",
     ),
+    "standard.size.copied_h": (
+        "Input row(s) {inputs} still reach the output: the {mode} border copies them into "
+        "rows the windows do read.",
+        "输入第 {inputs} 行仍然会影响输出：{mode} 边框把它们复制到了窗口会读到的行里。",
+    ),
+    "standard.size.copied_w": (
+        "Input column(s) {inputs} still reach the output: the {mode} border copies them into "
+        "columns the windows do read.",
+        "输入第 {inputs} 列仍然会影响输出：{mode} 边框把它们复制到了窗口会读到的列里。",
+    ),
     "standard.size.never_read": (
-        "{count} of the {total} input cells are never read by any window (greyed in the grid).",
-        "{total} 个输入格子中有 {count} 个从未被任何窗口读到（网格中以灰色标出）。",
+        "{count} of the {total} input values are never read by any window, neither in place "
+        "nor through a copy in the border.",
+        "{total} 个输入值中有 {count} 个从未被任何窗口读到（无论是原位置还是边框里的副本）。",
     ),
     "standard.size.exact": (
         "The division is exact: the windows reach the last row and column, every input cell "
@@ -180,8 +192,8 @@ STRINGS = {
         "cells per axis (odd extra on the bottom / right) and refuses a stride above 1. "
         "TensorFlow’s “SAME” aims at o = ⌈i / s⌉ for any stride and pads just enough, again "
         "with the odd extra cell on the bottom / right.",
-        "步长为 1 时两者都让输出和输入一样大。PyTorch 的 “same” 每个方向填 k − 1 格（多出的奇数格"
-        "在下 / 右侧），并且拒绝大于 1 的步长。TensorFlow 的 “SAME” 对任何步长都以 o = ⌈i / s⌉ 为"
+        "步长为 1 时两者都让输出和输入一样大。PyTorch 的 “same” 在每个轴上一共填 k − 1 格（两侧平分，多出的"
+        "奇数格在下 / 右侧），并且拒绝大于 1 的步长。TensorFlow 的 “SAME” 对任何步长都以 o = ⌈i / s⌉ 为"
         "目标，只填必要的格数，多出的奇数格同样放在下 / 右侧。",
     ),
     "standard.pad.same_torch_title": ("PyTorch “same”", "PyTorch “same”"),
@@ -304,6 +316,51 @@ STRINGS = {
         "**C 的第 {m} 行**就是输出格 y[{r}, {c}]：",
     ),
     "standard.matrix.row": ("Row of C", "C 的行"),
+    # Many channels.
+    "standard.channels.header": (
+        "Many channels: C_in maps in, C_out maps out",
+        "多通道：输入 C_in 张图，输出 C_out 张图",
+    ),
+    "standard.channels.intro": (
+        "A layer `nn.Conv2d(C_in, C_out, k)` has **C_out filters, each C_in kernels deep**. "
+        "Slice c of a filter slides over input channel c exactly as in the one-channel views, "
+        "giving one map per channel; the filter's output map is the **sum of those C_in maps** "
+        "— the channels are added, not stacked. Each filter gives one output map. Click an "
+        "output cell to see its window on every channel.",
+        "`nn.Conv2d(C_in, C_out, k)` 这一层有 **C_out 个滤波器，每个都有 C_in 层深**。滤波器的第 c 层"
+        "在第 c 个输入通道上滑动，和单通道视图里完全一样，每个通道得到一张图；滤波器的输出图就是"
+        "**这 C_in 张图之和**——通道是相加的，不是叠放的。每个滤波器给出一张输出图。点击一个输出格，"
+        "就能在每个通道上看到它的窗口。",
+    ),
+    "standard.channels.values": (
+        "The input channels and the filters hold small random integers from fixed seeds (the "
+        "same numbers for the same link); stride, padding, padding mode and the flip are the "
+        "page's.",
+        "输入通道和滤波器里是用固定种子生成的小随机整数（同一个链接总是同样的数）；步长、填充、"
+        "填充方式和翻转沿用本页的设置。",
+    ),
+    "standard.channels.shapes": (
+        "Input (C_in, H, W) = **({cin}, {h}, {w})**, weight (C_out, C_in, kH, kW) = "
+        "**({cout}, {cin}, {kh}, {kw})** — {params} weights, output (C_out, H_out, W_out) = "
+        "**({cout}, {oh}, {ow})**.",
+        "输入 (C_in, H, W) = **({cin}, {h}, {w})**，权重 (C_out, C_in, kH, kW) = "
+        "**({cout}, {cin}, {kh}, {kw})**——共 {params} 个权重，输出 (C_out, H_out, W_out) = "
+        "**({cout}, {oh}, {ow})**。",
+    ),
+    "standard.channels.inputs_header": ("Input channels", "输入通道"),
+    "standard.channels.input_title": ("x[{c}] {rows}×{cols}", "x[{c}] {rows}×{cols}"),
+    "standard.channels.slice_title": ("w[{o}, {c}]", "w[{o}, {c}]"),
+    "standard.channels.map_title": ("channel {c}", "通道 {c}"),
+    "standard.channels.output_title": ("y[{o}] {rows}×{cols}", "y[{o}] {rows}×{cols}"),
+    "standard.channels.filter_header": (
+        "Filter {o}: its {cin} slices, one map per channel, their sum",
+        "滤波器 {o}：它的 {cin} 层、每个通道一张图、它们的和",
+    ),
+    "standard.channels.channel_line": ("channel {c}: ", "通道 {c}："),
+    "standard.channels.agree": (
+        "The channel maps add up to the engine's multi-channel conv2d (largest difference {diff}).",
+        "各通道的图加起来等于引擎多通道 conv2d 的结果（最大差 {diff}）。",
+    ),
     # PyTorch code comments.
     "standard.code.flip": (
         "# true convolution: rotate the kernel by 180° (PyTorch itself never flips)",
@@ -312,6 +369,10 @@ STRINGS = {
     "standard.code.tf_same": (
         '# TensorFlow\'s "SAME": pad unevenly first (F.pad takes left, right, top, bottom)',
         '# TensorFlow 的 "SAME"：先做不对称填充（F.pad 的顺序是 左、右、上、下）',
+    ),
+    "standard.code.channels": (
+        "# each filter adds one map per input channel: the maps, then their sum",
+        "# 每个滤波器把每个输入通道的一张图相加：先算各通道的图，再求和",
     ),
     "standard.code.functional": (
         "# the same with the functional form",

@@ -68,7 +68,7 @@ STRINGS = {
         "膨胀率 2：抽头相隔两格",
     ),
     # -- tabs -------------------------------------------------------------------------------
-    "transposed.tab.scatter": ("① Scatter-add", "① 逐点盖章相加"),
+    "transposed.tab.scatter": ("① Scatter-add", "① 散布相加"),
     "transposed.tab.direct": ("② Zeros + flipped kernel", "② 插零 + 翻转卷积核"),
     "transposed.tab.matrix": ("③ Matrix Cᵀ", "③ 矩阵 Cᵀ"),
     "transposed.tab.check": ("Do they agree?", "结果一致吗？"),
@@ -109,6 +109,18 @@ STRINGS = {
         "**It is the transpose of this convolution:** a {k}×{k} convolution with stride {s}, padding {p}{dil} maps **{o}×{o} → {i}×{i}**. The transposed convolution goes back, **{i}×{i} → {o}×{o}**: it restores the *shape*, not the values.",
         "**它是下面这个卷积的转置**：一个 {k}×{k}、步长 {s}、填充 {p}{dil}的卷积把 **{o}×{o} → {i}×{i}**。转置卷积反方向走，**{i}×{i} → {o}×{o}**：它恢复的是*形状*，而不是数值。",
     ),
+    "transposed.size.forward_cropped": (
+        "**It is the transpose of this convolution, cut to size:** a {k}×{k} convolution with stride {s}, padding {p}{dil} maps **{o}×{o} → {f}×{f}**; keep only its top-left {i}×{i} block and you have the map whose transpose this is. The transposed convolution goes **{i}×{i} → {o}×{o}**: it restores the *shape*, not the values.",
+        "**它是下面这个卷积（裁剪后）的转置**：一个 {k}×{k}、步长 {s}、填充 {p}{dil}的卷积把 **{o}×{o} → {f}×{f}**；只保留它左上角的 {i}×{i} 部分，就得到以这个转置卷积为转置的映射。转置卷积走 **{i}×{i} → {o}×{o}**：它恢复的是*形状*，而不是数值。",
+    ),
+    "transposed.size.exact": (
+        "**Here the round trip is exact:** run that forward convolution on the output and every input x comes back, because at this setting C·Cᵀ is the identity (as with p = 0 and either a 1×1 kernel holding 1, or k = s = 2 and a kernel with a single 1). That is the exception: in general a transposed convolution undoes only the change of shape, and a *deconvolution* (the inverse) is a different operation.",
+        "**这里往返是精确的**：把那个正向卷积作用在输出上，任何输入 x 都能还原，因为在这个设置下 C·Cᵀ 是单位矩阵（例如 p = 0 时，取值为 1 的 1×1 卷积核，或 k = s = 2 且卷积核只有一个 1）。这是例外：一般来说转置卷积只撤销形状的改变，而*反卷积*（逆运算）是另一种运算。",
+    ),
+    "transposed.size.not_inverse_this_x": (
+        "**Not an inverse:** this x happens to come back from conv(conv_transpose(x)), but not every input does — a single 1 at x[{r},{c}] (zeros elsewhere) comes back off by up to **{delta}**. A *deconvolution* would undo the convolution for every input; a transposed convolution only undoes its change of shape.",
+        "**不是逆运算**：这个 x 恰好能经 conv(conv_transpose(x)) 还原，但并非每个输入都能——只在 x[{r},{c}] 处为 1（其余为 0）的输入还原后最多相差 **{delta}**。*反卷积*会对每个输入撤销卷积；转置卷积只撤销它对形状的改变。",
+    ),
     "transposed.size.forward_dilation": (" and dilation {d}", "、膨胀率 {d} "),
     "transposed.size.forward_larger": (
         "Here a = {a} is not smaller than the stride s = {s} (PyTorch allows it because a < d = {d}): the forward convolution maps {o}×{o} to {f}×{f}, not {i}×{i}, so no stride-{s} convolution gives exactly this shape back. In the matrix view x gets zero rows / columns to fill {f}×{f}.",
@@ -129,7 +141,7 @@ STRINGS = {
     ),
     "transposed.size.agree": (
         "Scatter-add, the direct form and Cᵀ·x all give the same {o}×{o} output as `conv_transpose2d` (largest difference {diff}).",
-        "逐点盖章、直接形式和 Cᵀ·x 都给出与 `conv_transpose2d` 相同的 {o}×{o} 输出（最大差值 {diff}）。",
+        "散布相加、直接形式和 Cᵀ·x 都给出与 `conv_transpose2d` 相同的 {o}×{o} 输出（最大差值 {diff}）。",
     ),
     "transposed.size.disagree": (
         "The three computations disagree (largest difference {diff}) — please report this setting.",
@@ -138,7 +150,7 @@ STRINGS = {
     # -- scatter-add ------------------------------------------------------------------------
     "transposed.scatter.header": (
         "Scatter-add: one input → many outputs",
-        "逐点盖章：一个输入 → 多个输出",
+        "散布相加：一个输入 → 多个输出",
     ),
     "transposed.scatter.explain": (
         "Each input value x[r, c] multiplies the **whole kernel** and adds it onto the canvas with its top-left corner at (r·s, c·s): stamps land **s = {s}** cells apart. One input cell touches **{taps}** output cells — *one-to-many* — where a forward convolution reads {taps} inputs for each output (*many-to-one*). Where stamps overlap, they add.",
@@ -219,7 +231,7 @@ STRINGS = {
     ),
     "transposed.direct.waste": (
         "{zero} of the {total} products ({pct} %) multiply a zero that was inserted or padded — this is why libraries compute the scatter-add form instead.",
-        "在 {total} 次乘法中，有 {zero} 次（{pct} %）乘的是插入或补上的零——这就是各个库实际用逐点盖章来计算的原因。",
+        "在 {total} 次乘法中，有 {zero} 次（{pct} %）乘的是插入或补上的零——这就是各个库实际用散布相加来计算的原因。",
     ),
     "transposed.direct.pinned": (
         "Click an output cell to pin its window. Pinned: y[{r},{c}]",
@@ -258,7 +270,7 @@ STRINGS = {
     "transposed.matrix.header": ("The matrix form: y = Cᵀ·x", "矩阵形式：y = Cᵀ·x"),
     "transposed.matrix.explain": (
         "Flatten the output y ({o}×{o}) and the input x ({n}×{n}) row by row. The forward convolution is **x′ = C·y** with C of shape **{n2} × {o2}**: one row per window, the kernel's weights spread out with gaps. The transposed convolution multiplies by the transpose: **y = Cᵀ·x**, shape **{o2} × {n2}**. Row q of Cᵀ (= column q of C) lists which inputs reach output cell q and through which weight. **Click a row of Cᵀ, an entry of y, or an output cell** to pick one.",
-        "把输出 y（{o}×{o}）和输入 x（{n}×{n}）按行展平。正向卷积是 **x′ = C·y**，C 的形状为 **{n2} × {o2}**：每个窗口一行，卷积核的权重中间隔着零铺开。转置卷积乘的是它的转置**：y = Cᵀ·x**，形状为 **{o2} × {n2}**。Cᵀ 的第 q 行（= C 的第 q 列）列出哪些输入、通过哪个权重到达输出格 q。**点击 Cᵀ 的一行、y 的一个元素或一个输出格**即可选中。",
+        "把输出 y（{o}×{o}）和输入 x（{n}×{n}）按行展平。正向卷积是 **x′ = C·y**，C 的形状为 **{n2} × {o2}**：每个窗口一行，卷积核的权重中间隔着零铺开。转置卷积乘的是它的转置：**y = Cᵀ·x**，形状为 **{o2} × {n2}**。Cᵀ 的第 q 行（= C 的第 q 列）列出哪些输入、通过哪个权重到达输出格 q。**点击 Cᵀ 的一行、y 的一个元素或一个输出格**即可选中。",
     ),
     "transposed.matrix.density": (
         "{nnz} of the {total} entries of C are non-zero ({pct} %): each of the {rows} rows holds at most k² = {taps} weights.",
@@ -308,7 +320,7 @@ STRINGS = {
     "transposed.check.col_method": ("Computation", "算法"),
     "transposed.check.col_shape": ("Output shape", "输出形状"),
     "transposed.check.col_diff": ("Largest |difference|", "最大 |差值|"),
-    "transposed.check.scatter": ("① Scatter-add, cropped by p", "① 逐点盖章，再按 p 裁剪"),
+    "transposed.check.scatter": ("① Scatter-add, cropped by p", "① 散布相加，再按 p 裁剪"),
     "transposed.check.direct": (
         "② Zeros + flipped kernel, stride-1 conv",
         "② 插零 + 翻转卷积核，步长 1 卷积",
@@ -319,7 +331,7 @@ STRINGS = {
         "All three agree with conv_transpose2d.",
         "三种算法都与 conv_transpose2d 一致。",
     ),
-    "transposed.check.title_scatter": ("① scatter-add", "① 逐点盖章"),
+    "transposed.check.title_scatter": ("① scatter-add", "① 散布相加"),
     "transposed.check.title_direct": ("② direct form", "② 直接形式"),
     "transposed.check.title_matrix": ("③ Cᵀ·x", "③ Cᵀ·x"),
     "transposed.check.title_reference": (
@@ -333,8 +345,12 @@ STRINGS = {
         "步长为 {s} 的卷积会向下取整：⌊(n + 2p − d(k − 1) − 1) / s⌋ + 1。因此好几个输入尺寸 n 都会得到同样的 {i}×{i} 输出；反过来，转置卷积无从知道你原来是哪个尺寸。**output_padding a 负责从中选一个：**",
     ),
     "transposed.opad.only_one": (
-        "With stride {s} only one forward size, n = {n}, maps to {i}×{i}, so output_padding must be 0 here{d_note}.",
-        "步长为 {s} 时，只有一个正向尺寸 n = {n} 会映射到 {i}×{i}，所以这里 output_padding 必须为 0{d_note}。",
+        "With stride {s} only one forward size, n = {n}, maps to {i}×{i}, so output_padding must be {a} to give it back{d_note}.",
+        "步长为 {s} 时，只有一个正向尺寸 n = {n} 会映射到 {i}×{i}，所以要还原它，output_padding 必须为 {a}{d_note}。",
+    ),
+    "transposed.opad.no_forward": (
+        "No input size n ≥ 1 maps to {i}×{i} in a stride-{s} convolution with these k, p and d, so no forward size is being given back; here output_padding a = {a} is what keeps the output from being empty.",
+        "在这些 k、p、d 下，没有任何输入尺寸 n ≥ 1 能经步长为 {s} 的卷积得到 {i}×{i}，所以这里并没有要还原的正向尺寸；output_padding a = {a} 的作用只是让输出不为空。",
     ),
     "transposed.opad.d_note": (
         " (PyTorch still allows a < d = {d}, but that size does not come from any stride-{s} convolution)",
@@ -348,20 +364,20 @@ STRINGS = {
     "transposed.opad.col_a": ("output_padding a that gives n back", "还原出 n 的 output_padding a"),
     "transposed.opad.current": ("← current", "← 当前"),
     "transposed.opad.computed": (
-        "**The extra row and column are computed, not zeros.** output_padding keeps {a} more of the rows / columns that padding would have cropped at the bottom / right; their values come from the stamps that land there: {values}.",
-        "**多出来的行和列是算出来的，不是零。** output_padding 在底部 / 右侧多保留 {a} 行 / 列本来会被 padding 裁掉的格子；它们的值来自落在那里的印章：{values}。",
+        "**The extra rows / columns are outputs like any other, not zero padding.** output_padding keeps {a} more of the rows / columns that padding would have cropped at the bottom / right; each holds the sum of the stamps that land on it: {values}.",
+        "**多出来的行和列和其他输出一样，不是补零。** output_padding 在底部 / 右侧多保留 {a} 行 / 列本来会被 padding 裁掉的格子；每一格都是落在那里的印章之和：{values}。",
     ),
     "transposed.opad.where": (
         "right: {right}; bottom: {bottom}",
         "右侧：{right}；底部：{bottom}",
     ),
     "transposed.opad.beyond": (
-        "Here a = {a} is larger than p = {p}: {beyond} of the extra rows / columns lie beyond every stamp, so they hold 0 — not because output_padding adds zeros, but because no input reaches them (PyTorch gives the same). With p ≥ a every extra cell is computed from stamps.",
-        "这里 a = {a} 大于 p = {p}：多出来的行 / 列中有 {beyond} 行 / 列位于所有印章之外，所以是 0——不是因为 output_padding 补了零，而是因为没有任何输入到达那里（PyTorch 的结果也一样）。当 p ≥ a 时，每个多出的格子都由印章算出。",
+        "Here a = {a} is larger than p = {p}: {beyond} of the extra rows / columns lie past the last stamp, so they hold 0 (plus the bias, if any) — not because output_padding adds zeros, but because no input reaches them (PyTorch gives the same). With a ≤ p every extra row lies inside the stamped area and holds the sum of the stamps that land on it.",
+        "这里 a = {a} 大于 p = {p}：多出来的行 / 列中有 {beyond} 行 / 列位于最后一个印章之外，所以是 0（若有偏置则再加上偏置）——不是因为 output_padding 补了零，而是因为没有任何输入到达那里（PyTorch 的结果也一样）。当 a ≤ p 时，每个多出的行都落在印章覆盖的范围内，其值是落在那里的印章之和。",
     ),
     "transposed.opad.compare": (
-        "Same x and kernel, two values of a: the top-left {o0}×{o0} block is identical; a = {a1} adds the orange row and column.",
-        "同样的 x 和卷积核，两个不同的 a：左上角 {o0}×{o0} 的部分完全相同；a = {a1} 多出橙色的一行一列。",
+        "Same x and kernel, a = {a0} and a = {a1}: the top-left {o0}×{o0} block is identical; a = {a1} adds the orange rows and columns.",
+        "同样的 x 和卷积核，a = {a0} 与 a = {a1}：左上角 {o0}×{o0} 的部分完全相同；a = {a1} 多出橙色的行和列。",
     ),
     "transposed.opad.title": ("a = {a}: {o}×{o}", "a = {a}：{o}×{o}"),
     "transposed.opad.hover_extra": (
@@ -372,6 +388,10 @@ STRINGS = {
         "extra cell (output_padding): 0<br>no stamp reaches it",
         "多出的格子（output_padding）：0<br>没有印章到达这里",
     ),
+    "transposed.opad.hover_extra_cancel": (
+        "extra cell (output_padding): 0<br>the stamps that land here add up to 0",
+        "多出的格子（output_padding）：0<br>落在这里的印章加起来是 0",
+    ),
     "transposed.opad.hover_same": ("y[{r},{c}] = {value}", "y[{r},{c}] = {value}"),
     # -- checkerboard -----------------------------------------------------------------------
     "transposed.checker.header": ("Checkerboard artifacts", "棋盘效应"),
@@ -380,28 +400,28 @@ STRINGS = {
         "让全 1 的 {n}×{n} 输入通过全 1 的卷积核：这样每个输出格的值就是落在它上面的印章个数。个数不均匀，就是训练后的网络里看到的棋盘状图案的来源。",
     ),
     "transposed.checker.divisible": (
-        "**k = {k} is divisible by s = {s}:** away from the border every cell gets the same number of stamps ({count}) — no checkerboard.",
-        "**k = {k} 能被 s = {s} 整除**：除了边缘，每个格子得到的印章数都一样（{count} 个）——没有棋盘效应。",
+        "**k = {k} is divisible by s = {s}:** away from the border every cell gets the same number of stamps ({count}), so the overlap itself is even. That removes the checkerboard the overlap builds in; it does not rule one out: a trained kernel can still learn uneven weights per stride phase and make one (Odena et al. 2016).",
+        "**k = {k} 能被 s = {s} 整除**：除了边缘，每个格子得到的印章数都一样（{count} 个），重叠本身是均匀的。这消除了由重叠不均造成的棋盘效应，但不能保证没有棋盘：训练出的卷积核仍可能在不同的步长相位上权重不均，从而产生棋盘（Odena 等，2016）。",
     ),
     "transposed.checker.not_divisible": (
         "**k = {k} is not divisible by s = {s}:** away from the border the counts alternate between {counts} — a checkerboard. Training can hide it, but it tends to come back.",
         "**k = {k} 不能被 s = {s} 整除**：即使远离边缘，印章数也在 {counts} 之间交替——这就是棋盘效应。训练可以把它掩盖，但它常常又会冒出来。",
     ),
     "transposed.checker.stride_one": (
-        "**Stride 1:** stamps land on every cell, so away from the border every cell gets k² = {count} of them — no checkerboard.",
-        "**步长 1**：每个格子都有印章落下，远离边缘时每格都得到 k² = {count} 个——没有棋盘效应。",
+        "**Stride 1:** stamps land on every cell, so away from the border every cell gets k² = {count} of them: an even overlap, and no upsampling to make a checkerboard from.",
+        "**步长 1**：每个格子都有印章落下，远离边缘时每格都得到 k² = {count} 个：重叠是均匀的，也没有上采样来产生棋盘。",
     ),
     "transposed.checker.dilated_even": (
-        "**Dilation d = {d}, stride s = {s}:** the taps land d apart. s divides k = {k} and d shares no factor with s, so away from the border every cell gets the same number of stamps ({counts}) — no checkerboard.",
-        "**膨胀率 d = {d}、步长 s = {s}**：抽头相隔 d 落下。s 整除 k = {k}，且 d 与 s 没有公因数，所以除了边缘，每个格子得到的印章数都一样（{counts} 个）——没有棋盘效应。",
+        "**Dilation d = {d}, stride s = {s}:** the taps land d apart. s divides k = {k} and d shares no factor with s, so away from the border every cell gets the same number of stamps ({counts}): the overlap is even, though a trained kernel can still make a checkerboard.",
+        "**膨胀率 d = {d}、步长 s = {s}**：抽头相隔 d 落下。s 整除 k = {k}，且 d 与 s 没有公因数，所以除了边缘，每个格子得到的印章数都一样（{counts} 个）：重叠是均匀的，但训练出的卷积核仍可能产生棋盘。",
     ),
     "transposed.checker.dilated_uneven": (
         "**Dilation d = {d}, stride s = {s}:** the taps land d apart, so away from the border the counts are {counts} — uneven. With dilation the counts are even only when s divides k and d shares no factor with s; a count of 0 means some cells get no stamp at all (d and s share a factor).",
         "**膨胀率 d = {d}、步长 s = {s}**：抽头相隔 d 落下，所以远离边缘时印章数为 {counts}——并不均匀。有膨胀时，只有当 s 整除 k 且 d 与 s 没有公因数时印章数才均匀；印章数为 0 表示有些格子根本没有印章落下（d 与 s 有公因数）。",
     ),
     "transposed.checker.remedies": (
-        "**Remedies:** choose k divisible by s (DCGAN uses k = 4, s = 2); resize first (nearest or bilinear) and then apply an ordinary stride-1 convolution, as on the right; or use a sub-pixel convolution (`nn.PixelShuffle`): a stride-1 convolution makes s² channels that are rearranged into an s× larger grid, so every output cell gets the same number of weights.",
-        "**补救办法**：让 k 能被 s 整除（DCGAN 用 k = 4、s = 2）；先放大（最近邻或双线性插值）再做普通的步长 1 卷积，如右图所示；或者用亚像素卷积（`nn.PixelShuffle`）：先用步长 1 的卷积得到 s² 个通道，再把它们重排成放大 s 倍的网格，这样每个输出格用到的权重个数都相同。",
+        "**Remedies:** k divisible by s (DCGAN uses k = 4, s = 2) evens out the overlap and helps, but the learned weights can still differ between stride phases and bring the checkerboard back. Odena, Dumoulin and Olah (2016) therefore recommend resizing first (nearest or bilinear) and then applying an ordinary stride-1 convolution, as on the right. A sub-pixel convolution (`nn.PixelShuffle`: a stride-1 convolution makes s² channels that are rearranged into an s× larger grid) gives every output cell the same number of weights, like k divisible by s, and has the same caveat.",
+        "**补救办法**：让 k 能被 s 整除（DCGAN 用 k = 4、s = 2）可以让重叠均匀，有帮助，但学到的权重在不同步长相位上仍可能不同，棋盘又会出现。因此 Odena、Dumoulin 和 Olah（2016）推荐先放大（最近邻或双线性插值），再做普通的步长 1 卷积，如右图所示。亚像素卷积（`nn.PixelShuffle`：先用步长 1 的卷积得到 s² 个通道，再重排成放大 s 倍的网格）让每个输出格用到的权重个数都相同，和 k 能被 s 整除一样，也有同样的局限。",
     ),
     "transposed.checker.counts_title": (
         "Stamps per cell: k = {k}, s = {s} ({o}×{o})",
