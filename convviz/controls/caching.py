@@ -24,7 +24,7 @@ def cached(function: F) -> F:
 
 @cache
 def cached_figure(builder: F) -> F:
-    """``builder`` (it returns a ``go.Figure``, or a dict holding some) in ``st.cache_resource``.
+    """``builder`` (it returns a ``go.Figure``, or a dict / list of them) in ``st.cache_resource``.
 
     The figure is kept as one shared object: ``st.plotly_chart`` gets it without unpickling
     or re-validating (about 25 ms saved per chart and rerun). Each figure's ``to_dict`` is
@@ -42,7 +42,7 @@ def cached_figure(builder: F) -> F:
 
 
 def frozen(value: Any) -> Any:
-    """``value`` with ``to_dict`` of each figure in it (itself, or in dicts, nested) memoized.
+    """``value`` with ``to_dict`` of each figure in it memoized (in dicts and lists, nested).
 
     ``st.plotly_chart`` calls ``figure.to_dict()`` on every run: a deep copy of every trace
     and frame plus the base64 packing of every array, 10–70 ms per chart for the app's
@@ -50,8 +50,8 @@ def frozen(value: Any) -> Any:
     After this the call returns the dict computed the first time; the JSON sent is the same.
     The dict is shared by every session: read it, never change it.
     """
-    if isinstance(value, dict):
-        for item in value.values():
+    if isinstance(value, dict | list | tuple):
+        for item in value.values() if isinstance(value, dict) else value:
             frozen(item)
     elif isinstance(value, BaseFigure) and "_convviz_spec" not in vars(value):
         spec = value.to_dict()

@@ -38,9 +38,11 @@ def test_a_frozen_figure_sends_the_same_json_as_a_fresh_one_on_every_call():
 
 
 def test_to_dict_is_computed_once_and_other_values_are_left_alone():
-    view = frozen({"outer": scatter(), "steps": 9, "texts": ["a"]})
+    view = frozen({"outer": scatter(), "steps": 9, "texts": ["a"], "filters": [scatter(1)]})
     figure = view["outer"]["figure"]  # nested dicts are searched too
     assert figure.to_dict() is figure.to_dict()
+    listed = view["filters"][0]["figure"]  # and lists (the standard page's filters)
+    assert listed.to_dict() is listed.to_dict()
     assert view["steps"] == 9 and view["texts"] == ["a"]
     assert frozen(view) is view  # freezing again keeps the first dict
     assert view["outer"]["figure"].to_dict() is figure.to_dict()

@@ -109,7 +109,7 @@ def value_range(spec: GridSpec, real: np.ndarray) -> tuple[float, float]:
     return (lo, hi) if hi > lo else (lo - 1.0, hi + 1.0)
 
 
-def _kind_trace(kinds: np.ndarray) -> go.Heatmap | None:
+def _kind_trace(kinds: np.ndarray, axes: dict[str, str]) -> go.Heatmap | None:
     """Fixed fills for the non-REAL cells (one discrete colour per kind)."""
     other = kinds != CellKind.REAL
     if not other.any():
@@ -122,6 +122,7 @@ def _kind_trace(kinds: np.ndarray) -> go.Heatmap | None:
         scale += [[kind / n, colour], [(kind + 1) / n, colour]]
     return go.Heatmap(
         _validate=False,  # built from known-good values; see panels_figure
+        **axes,
         z=z,
         zmin=0,
         zmax=n,
@@ -174,9 +175,7 @@ def panels_figure(
     for i, spec in enumerate(specs):
         _, cols = shapes_px[i]
         axis = "" if i == 0 else str(i + 1)
-        for trace in _panel_traces(spec, panel=i, px=px):
-            trace.update(xaxis=f"x{axis}", yaxis=f"y{axis}")
-            traces.append(trace)
+        traces += _panel_traces(spec, panel=i, px=px)
         domain = [min(x / total, 1.0), min((x + cols) / total, 1.0)]  # float sums may pass 1
         axes[f"xaxis{axis}"] = {
             "domain": domain,
@@ -252,12 +251,16 @@ def panel_trace_indices(specs: Sequence[GridSpec]) -> list[tuple[int, int]]:
 
 
 def _panel_traces(spec: GridSpec, *, panel: int, px: int) -> list[go.BaseTraceType]:
+    """The panel's traces on its own axes (given to the constructors: a later
+    ``trace.update`` parses and checks each property path, ~50 µs a trace)."""
     values = np.asarray(spec.values, dtype=float)  # (H, W)
     real = real_mask(spec)
     lo, hi = value_range(spec, real)
+    axes = panel_axes(panel)
     traces: list[go.BaseTraceType] = [
         go.Heatmap(
             _validate=False,  # built from known-good values; see panels_figure
+            **axes,
             z=np.where(real, values, np.nan),
             zmin=lo,
             zmax=hi,
@@ -268,10 +271,17 @@ def _panel_traces(spec: GridSpec, *, panel: int, px: int) -> list[go.BaseTraceTy
             hoverinfo="skip",
         )
     ]
-    if spec.kinds is not None and (kind_trace := _kind_trace(np.asarray(spec.kinds))) is not None:
-        traces.append(kind_trace)
+    kinds = None if spec.kinds is None else _kind_trace(np.asarray(spec.kinds), axes)
+    if kinds is not None:
+        traces.append(kinds)
     traces.append(_text_layer(spec, values, real, lo, hi, panel=panel, px=px))
     return traces
+
+
+def panel_axes(panel: int) -> dict[str, str]:
+    """``{"xaxis": "x<n>", "yaxis": "y<n>"}`` of panel ``panel`` (``x`` / ``y`` for the first)."""
+    axis = "" if panel == 0 else str(panel + 1)
+    return {"xaxis": f"x{axis}", "yaxis": f"y{axis}"}
 
 
 def cell_texts(spec: GridSpec, values: np.ndarray) -> list[str]:
@@ -306,6 +316,7 @@ def _text_layer(
     hover = None if spec.hover is None else [str(h) for h in np.asarray(spec.hover).ravel()]
     return go.Scatter(
         _validate=False,  # built from known-good values; see panels_figure
+        **panel_axes(panel),
         x=cc.ravel(),
         y=rr.ravel(),
         mode="markers+text",
@@ -323,11 +334,11 @@ def _text_layer(
 
 def highlight_shape(h: Highlight, *, panel: int = 0) -> dict:
     """A layout shape outlining the cells of ``h`` on panel ``panel``."""
-    axis = "" if panel == 0 else str(panel + 1)
+    refs = panel_axes(panel)
     return {
         "type": "rect",
-        "xref": f"x{axis}",
-        "yref": f"y{axis}",
+        "xref": refs["xaxis"],
+        "yref": refs["yaxis"],
         "x0": h.c0 - 0.5,
         "x1": h.c1 - 0.5,
         "y0": h.r0 - 0.5,
