@@ -62,7 +62,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from convviz.engine.conv import conv2d  # noqa: E402
+from convviz.engine.conv import conv2d, conv3d  # noqa: E402
 from convviz.engine.transpose import conv_transpose2d  # noqa: E402
 
 try:
@@ -98,6 +98,24 @@ def direct_conv2d(x: np.ndarray, w: np.ndarray, *, padding: int, groups: int) ->
     return out.reshape(c_out, oh, ow)  # (C_out, H_out, W_out)
 
 
+def direct_conv3d(x: np.ndarray, w: np.ndarray, *, padding: int) -> np.ndarray:
+    """Stride-1 3-D convolution (groups 1), tap by tap, with broadcasting only.
+
+    x: (C_in, D, H, W); w: (C_out, C_in, k, k, k); returns (C_out, D_out, H_out, W_out).
+    """
+    c_out, _, k = w.shape[:3]
+    xp = np.pad(x, ((0, 0), *((padding, padding),) * 3))  # (C_in, Dp, Hp, Wp)
+    od, oh, ow = (size - k + 1 for size in xp.shape[1:])
+    out = np.zeros((c_out, od, oh, ow), dtype=x.dtype)
+    for a in range(k):
+        for i in range(k):
+            for j in range(k):
+                taps = w[:, :, a, i, j]  # (C_out, C_in)
+                window = xp[:, a : a + od, i : i + oh, j : j + ow]  # (C_in, D_out, H_out, W_out)
+                out += np.tensordot(taps, window, axes=1)
+    return out
+
+
 def direct_conv_transpose2d(
     x: np.ndarray, w: np.ndarray, *, stride: int, padding: int
 ) -> np.ndarray:
@@ -130,13 +148,15 @@ def median_ms(call: Callable[[], object], repeats: int) -> float:
 
 
 def cases(rng: np.random.Generator) -> list[dict]:
-    """The three benchmark shapes, float32 throughout."""
+    """The four benchmark shapes, float32 throughout."""
     image = rng.standard_normal((3, 512, 512), dtype=np.float32)
     w_image = rng.standard_normal((16, 3, 3, 3), dtype=np.float32)
     feat = rng.standard_normal((16, 128, 128), dtype=np.float32)
     w_up = rng.standard_normal((16, 8, 4, 4), dtype=np.float32)
     depth = rng.standard_normal((32, 128, 128), dtype=np.float32)
     w_depth = rng.standard_normal((32, 1, 3, 3), dtype=np.float32)
+    clip = rng.standard_normal((16, 8, 64, 64), dtype=np.float32)
+    w_clip = rng.standard_normal((16, 16, 3, 3, 3), dtype=np.float32)
     result = [
         {
             "name": "conv2d 3x512x512 -> 16, k=3 p=1",
@@ -153,12 +173,18 @@ def cases(rng: np.random.Generator) -> list[dict]:
             "engine": lambda: conv2d(depth, w_depth, padding=1, groups=32),
             "numpy": lambda: direct_conv2d(depth, w_depth, padding=1, groups=32),
         },
+        {
+            "name": "conv3d 16x8x64x64 -> 16, k=3 p=1",
+            "engine": lambda: conv3d(clip, w_clip, padding=1),
+            "numpy": lambda: direct_conv3d(clip, w_clip, padding=1),
+        },
     ]
     if torch is not None:
         functional = torch.nn.functional
-        t = {name: torch.from_numpy(a)[None] if a.ndim == 3 else torch.from_numpy(a)
-             for name, a in [("image", image), ("w_image", w_image), ("feat", feat),
-                             ("w_up", w_up), ("depth", depth), ("w_depth", w_depth)]}  # fmt: skip
+        # inputs get a batch axis of 1; weights are taken as they are
+        t = {"image": image[None], "feat": feat[None], "depth": depth[None], "clip": clip[None],
+             "w_image": w_image, "w_up": w_up, "w_depth": w_depth, "w_clip": w_clip}  # fmt: skip
+        t = {name: torch.from_numpy(a) for name, a in t.items()}
         result[0]["torch"] = lambda: functional.conv2d(t["image"], t["w_image"], padding=1)
         result[1]["torch"] = lambda: functional.conv_transpose2d(
             t["feat"], t["w_up"], stride=2, padding=1
@@ -166,6 +192,7 @@ def cases(rng: np.random.Generator) -> list[dict]:
         result[2]["torch"] = lambda: functional.conv2d(
             t["depth"], t["w_depth"], padding=1, groups=32
         )
+        result[3]["torch"] = lambda: functional.conv3d(t["clip"], t["w_clip"], padding=1)
         for case in result:
             case["torch 1t"] = one_thread(case["torch"])
     return result
@@ -186,7 +213,7 @@ def one_thread(call: Callable[[], object]) -> Callable[[], object]:
 
 
 def as_array(value: object) -> np.ndarray:
-    """A result as a (C, H, W) NumPy array (torch tensors lose their batch axis)."""
+    """A result as a (C, ...) NumPy array (torch tensors lose their batch axis)."""
     if torch is not None and isinstance(value, torch.Tensor):
         return value.detach().numpy()[0]
     return np.asarray(value)

@@ -2,14 +2,15 @@
 
 The public engine API (PyTorch semantics, channels-first, PyTorch weight layouts)::
 
-    from convviz import conv2d, conv_transpose2d, conv_matrix
+    from convviz import conv1d, conv2d, conv3d, conv_transpose2d, conv_matrix
     y = conv2d(x, w, stride=2, padding=1)
+    clip_out = conv3d(clip, w3, padding=(1, 1, 1))  # clip: (N, C, D, H, W)
 
 Invalid arguments raise :class:`ValueError` (a :class:`convviz.engine.errors.ConvValueError`)
 whose message names the values and the rule that was broken.
 """
 
-from convviz.engine.conv import conv2d
+from convviz.engine.conv import conv1d, conv2d, conv3d
 from convviz.engine.counting import conv_params
 from convviz.engine.deform import deform_conv2d
 from convviz.engine.matrix import conv_matrix
@@ -22,7 +23,9 @@ from convviz.engine.sizes import (
 from convviz.engine.transpose import conv_transpose2d
 
 __all__ = [
+    "conv1d",
     "conv2d",
+    "conv3d",
     "conv_matrix",
     "conv_output_size",
     "conv_params",

@@ -11,9 +11,11 @@ import re
 import numpy as np
 
 from convviz.engine.errors import ConvValueError
+from convviz.typed_numbers import MAX_REAL_CHARS, check_length, parse_real, shown
 
-_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
 MAX_CUSTOM_ENTRIES = 400
+# The longest typed text read: every entry at the longest number, with a separator each.
+MAX_CUSTOM_TEXT = MAX_CUSTOM_ENTRIES * (MAX_REAL_CHARS + 1)
 
 
 def make_values(kind: str, shape: tuple[int, ...], *, seed: int = 0, text: str = "") -> np.ndarray:
@@ -65,9 +67,14 @@ def parse_numbers(text: str) -> np.ndarray:
     Raises
     ------
     ConvValueError
-        If an entry is not a plain decimal number (code ``custom_values_not_number``) or there
-        are more than ``MAX_CUSTOM_ENTRIES`` entries.
+        ``text_too_long`` for text over :data:`MAX_CUSTOM_TEXT` characters (checked before
+        it is split) or an entry over ``MAX_REAL_CHARS``; ``custom_values_too_many`` for more
+        than :data:`MAX_CUSTOM_ENTRIES` entries; ``custom_values_not_number`` for an entry
+        that is not a plain decimal number; ``number_not_finite`` for ``inf``, ``nan`` or
+        ``1e309`` (an overflow to infinity), all read by
+        :func:`convviz.typed_numbers.parse_real`.
     """
+    check_length(text, name="input_values_text", limit=MAX_CUSTOM_TEXT, what="text")
     tokens = [t for t in re.split(r"[\s,;]+", text.strip()) if t]
     if len(tokens) > MAX_CUSTOM_ENTRIES:
         raise ConvValueError(
@@ -76,11 +83,18 @@ def parse_numbers(text: str) -> np.ndarray:
             limit=MAX_CUSTOM_ENTRIES,
             got=len(tokens),
         )
-    for token in tokens:
-        if not _NUMBER.fullmatch(token):
-            raise ConvValueError(
-                "custom_values_not_number",
-                f"custom values: {token!r} is not a number",
-                token=token[:20],
-            )
-    return np.array([float(t) for t in tokens], dtype=np.float64)
+    return np.array([_entry(token) for token in tokens], dtype=np.float64)
+
+
+def _entry(token: str) -> float:
+    """One typed entry as a finite float; a text that is not a number is named as such."""
+    try:
+        return parse_real(token, name="input_values_text")
+    except ConvValueError as error:
+        if error.code != "number_not_number":
+            raise
+        raise ConvValueError(
+            "custom_values_not_number",
+            f"custom values: {shown(token)!r} is not a number",
+            token=shown(token),
+        ) from None

@@ -4,12 +4,12 @@ or URL text, parsed as numbers, never evaluated, size and weights capped).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 
 import numpy as np
 
 from convviz.engine.errors import ConvValueError
+from convviz.typed_numbers import MAX_REAL_CHARS, check_length, parse_real, shown
 
 KERNEL_NAMES = ("box", "gaussian", "sharpen", "sobel_x", "sobel_y", "laplacian", "emboss")
 
@@ -19,13 +19,17 @@ MAX_KERNEL_SIDE = 7
 
 MAX_KERNEL_WEIGHT = 100.0
 
-# One number: an optional sign, digits with an optional decimal part (or ".5"), an optional
-# exponent, or a plain fraction such as "1/9". Nothing else is accepted; nothing is evaluated.
-_DECIMAL = r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?"
+# The longest ``custom_kernel=`` link text read: 7 rows of 7 taps of up to MAX_REAL_CHARS
+# characters each, with their separators. Longer text is refused before it is split.
+MAX_KERNEL_TEXT = MAX_KERNEL_SIDE * MAX_KERNEL_SIDE * (MAX_REAL_CHARS + 1)
+# The longest cell of the kernel editor: a fraction of two numbers, ``a/b``.
+MAX_CELL_CHARS = 2 * MAX_REAL_CHARS + 1
 
-_FRACTION = re.compile(rf"({_DECIMAL})\s*/\s*({_DECIMAL})")
-
-_NUMBER = re.compile(_DECIMAL)
+# The number parser's refusals, as the kernel cell's own (which name the cell).
+_CELL_CODES = {
+    "number_not_finite": "image_lab_kernel_not_finite",
+    "number_too_long": "image_lab_kernel_too_long",
+}
 
 _MINUS_SIGNS = str.maketrans({"−": "-", "–": "-", "＋": "+", "，": ".", "。": "."})
 
@@ -81,7 +85,9 @@ def parse_kernel_cell(value: object, row: int, col: int) -> float:
     ------
     ConvValueError
         ``image_lab_kernel_empty``, ``image_lab_kernel_not_number`` (``token``),
-        ``image_lab_kernel_zero_division`` or ``image_lab_kernel_too_large`` (``limit``).
+        ``image_lab_kernel_not_finite`` (``inf``, ``nan``, ``1e309``),
+        ``image_lab_kernel_too_long``, ``image_lab_kernel_zero_division`` or
+        ``image_lab_kernel_too_large`` (``limit``).
     """
     where = {"row": row, "col": col}
     if isinstance(value, bool | np.bool_):
@@ -97,7 +103,11 @@ def parse_kernel_cell(value: object, row: int, col: int) -> float:
         if not text:
             raise ConvValueError("image_lab_kernel_empty", "empty cell", **where)
         number = _text_number(text, where)
-    if not np.isfinite(number) or abs(number) > MAX_KERNEL_WEIGHT:
+    if not np.isfinite(number):
+        raise ConvValueError(
+            "image_lab_kernel_not_finite", f"{number} is not finite", token=str(number), **where
+        )
+    if abs(number) > MAX_KERNEL_WEIGHT:
         raise ConvValueError(
             "image_lab_kernel_too_large",
             f"{number:g} is outside ±{MAX_KERNEL_WEIGHT:g}",
@@ -109,20 +119,28 @@ def parse_kernel_cell(value: object, row: int, col: int) -> float:
 
 
 def _text_number(text: str, where: dict[str, int]) -> float:
-    """A plain decimal or a fraction ``a/b`` in ``text``; anything else is refused."""
-    fraction = _FRACTION.fullmatch(text)
-    if fraction is not None:
-        numerator, denominator = float(fraction[1]), float(fraction[2])
-        if denominator == 0:
-            raise ConvValueError(
-                "image_lab_kernel_zero_division", f"{text}: division by zero", token=text, **where
-            )
-        return numerator / denominator
-    if _NUMBER.fullmatch(text) is None:
+    """A plain decimal or a fraction ``a/b`` in ``text``; anything else is refused.
+
+    Each part is read by :func:`convviz.typed_numbers.parse_real` (length-capped, linear in
+    the text, finite only); a part that is not a number is named with its cell.
+    """
+    numerator, slash, denominator = text.partition("/")
+    parts = (numerator, denominator) if slash else (text,)
+    try:
+        numbers = [parse_real(part, name="kernel") for part in parts]
+    except ConvValueError as error:
+        code = _CELL_CODES.get(error.code, "image_lab_kernel_not_number")
         raise ConvValueError(
-            "image_lab_kernel_not_number", f"{text!r} is not a number", token=text[:20], **where
+            code, f"{shown(text)!r}: {error}", token=shown(text), **error.values, **where
+        ) from None
+    if slash and numbers[1] == 0:
+        raise ConvValueError(
+            "image_lab_kernel_zero_division",
+            f"{text}: division by zero",
+            token=shown(text),
+            **where,
         )
-    return float(text)
+    return numbers[0] / numbers[1] if slash else numbers[0]
 
 
 def parse_kernel_grid(rows: Iterable[Sequence[object]]) -> np.ndarray:
@@ -165,7 +183,15 @@ def format_kernel(kernel: np.ndarray) -> str:
 
 
 def kernel_from_text(text: str) -> np.ndarray:
-    """Inverse of :func:`format_kernel`, with the same checks as :func:`parse_kernel_grid`."""
+    """Inverse of :func:`format_kernel`, with the same checks as :func:`parse_kernel_grid`.
+
+    Raises
+    ------
+    ConvValueError
+        ``text_too_long`` for text over :data:`MAX_KERNEL_TEXT` characters (checked before
+        anything is split), or any error of :func:`parse_kernel_grid`.
+    """
+    check_length(text, name="custom_kernel", limit=MAX_KERNEL_TEXT, what="text")
     return parse_kernel_grid(row.split(",") for row in text.split(";"))
 
 

@@ -39,9 +39,23 @@ PARAM_SPECS: dict[str, ParamSpec] = {
         ParamSpec("in_channels", 1, 16, 4, "param.in_channels", "help.in_channels"),
         ParamSpec("out_channels", 1, 16, 4, "param.out_channels", "help.out_channels"),
         ParamSpec("seed", 0, 9999, 0, "param.seed", "help.seed"),
+        ParamSpec("frames", 1, 8, 5, "conv3d.param.frames", "conv3d.help.frames"),
+        ParamSpec("kernel_depth", 1, 5, 3, "conv3d.param.kernel_depth", "conv3d.help.kernel_depth"),
+        ParamSpec("stride_depth", 1, 3, 1, "conv3d.param.stride_depth", "conv3d.help.stride_depth"),
+        ParamSpec(
+            "padding_depth", 0, 3, 0, "conv3d.param.padding_depth", "conv3d.help.padding_depth"
+        ),
+        ParamSpec(
+            "dilation_depth", 1, 3, 1, "conv3d.param.dilation_depth", "conv3d.help.dilation_depth"
+        ),
+        ParamSpec("dilation_w", 1, 4, 1, "conv3d.param.dilation_w", "conv3d.help.dilation_w"),
+        ParamSpec("step", 0, 999, 0, "conv3d.param.step", "conv3d.help.step"),
         ParamSpec("wavenet_layers", 1, 7, 4, "param.wavenet_layers", "help.wavenet_layers"),
         ParamSpec("pixel_row", 0, 11, 0, "pointwise.param.pixel_row", "pointwise.help.pixel"),
         ParamSpec("pixel_col", 0, 11, 0, "pointwise.param.pixel_col", "pointwise.help.pixel"),
+        ParamSpec("cell_row", 0, 15, 0, "deformable.param.cell_row", "deformable.help.cell"),
+        ParamSpec("cell_col", 0, 15, 0, "deformable.param.cell_col", "deformable.help.cell"),
+        ParamSpec("tap", 0, 24, 0, "deformable.param.tap", "deformable.help.tap"),
         ParamSpec(
             "kernel_seed", 0, 9999, 0, "transposed.param.kernel_seed", "transposed.help.kernel_seed"
         ),

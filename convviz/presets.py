@@ -18,6 +18,29 @@ class Preset(NamedTuple):
     values: dict[str, int | str]
 
 
+# The 3-D page: a moving-square clip of 5 frames of 5×5 unless a preset says otherwise.
+_CLIP_3D = {"clip": "moving", "frames": 5, "input_size": 5, "input_size_w": 5}
+
+
+def _kernel_3d(kernel: tuple[int, int, int], padding: tuple[int, int, int]) -> dict[str, int]:
+    """The 3-D page's kernel and padding keys for ``(kD, kH, kW)`` and ``(p_d, p_h, p_w)``,
+    at stride 1 and dilation 1 on every axis."""
+    return {
+        "kernel_depth": kernel[0],
+        "kernel_size": kernel[1],
+        "kernel_size_w": kernel[2],
+        "padding_depth": padding[0],
+        "padding": padding[1],
+        "padding_w": padding[2],
+        "stride_depth": 1,
+        "stride": 1,
+        "stride_w": 1,
+        "dilation_depth": 1,
+        "dilation": 1,
+        "dilation_w": 1,
+    }
+
+
 PRESETS: dict[str, tuple[Preset, ...]] = {
     "transposed": (
         Preset(
@@ -203,7 +226,33 @@ PRESETS: dict[str, tuple[Preset, ...]] = {
         # MobileNet's depthwise layer on 8 channels; section 3 adds its 1×1 partner.
         Preset("mobilenet_depthwise", {"in_channels": 8, "out_channels": 8, "groups": 8}),
     ),
-}
+    "conv3d": (
+        Preset("c3d_layer", {**_CLIP_3D, **_kernel_3d((3, 3, 3), (1, 1, 1)), "kernel3d": "random"}),
+        Preset(
+            "ji_7x7x3",
+            {**_CLIP_3D, "frames": 5, "input_size": 9, "input_size_w": 9,
+             **_kernel_3d((3, 7, 7), (0, 0, 0)), "kernel3d": "random"},
+        ),
+        Preset(
+            "ji_7x6x3",
+            {**_CLIP_3D, "frames": 5, "input_size": 9, "input_size_w": 9,
+             **_kernel_3d((3, 7, 6), (0, 0, 0)), "kernel3d": "random"},
+        ),
+        Preset(
+            "temporal_difference",
+            {**_CLIP_3D, "frames": 6, "input_size": 6, "input_size_w": 6,
+             **_kernel_3d((2, 1, 1), (0, 0, 0)), "kernel3d": "temporal_difference"},
+        ),
+        Preset(
+            "r2plus1d_spatial",
+            {**_CLIP_3D, **_kernel_3d((1, 3, 3), (0, 1, 1)), "kernel3d": "random"},
+        ),
+        Preset(
+            "r2plus1d_temporal",
+            {**_CLIP_3D, **_kernel_3d((3, 1, 1), (1, 0, 0)), "kernel3d": "random"},
+        ),
+    ),
+}  # fmt: skip
 
 
 def presets_for(page: str) -> tuple[Preset, ...]:

@@ -25,6 +25,8 @@ PAGES: tuple[PageInfo, ...] = (
     PageInfo("pages/dilated.py", "dilated", "page.dilated", ":material/blur_on:"),
     PageInfo("pages/grouped.py", "grouped", "page.grouped", ":material/view_column:"),
     PageInfo("pages/pointwise.py", "pointwise", "page.pointwise", ":material/filter_1:"),
+    PageInfo("pages/conv3d.py", "conv3d", "page.conv3d", ":material/view_in_ar:"),
+    PageInfo("pages/deformable.py", "deformable", "page.deformable", ":material/gesture:"),
     PageInfo("pages/image_lab.py", "image-lab", "page.image_lab", ":material/image:"),
     PageInfo("pages/practice.py", "practice", "page.practice", ":material/quiz:"),
 )

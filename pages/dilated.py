@@ -8,10 +8,12 @@ import streamlit as st
 from convviz.controls import (
     cached,
     choice_control,
+    colour_control,
     current_language,
     input_values_control,
     int_param,
     page_header,
+    page_intro,
     param_controls,
     preset_picker,
     pytorch_code,
@@ -75,8 +77,7 @@ def kernel_section(params, fill, lang):
 
 @st.fragment
 def window_section(params, x, fill, lang):
-    """Section 2 (a fragment: clicking a cell or playing never reruns the rest)."""
-    st.header(translate("dilated.window.header", lang))
+    """The sliding window, first on the page (a fragment: a click or play reruns only this)."""
     picked = selected_cell(st.session_state.get(WINDOW_CHART))
     if picked is not None and picked[2] == OUTPUT:
         st.session_state[PIN] = picked[:2]
@@ -87,10 +88,8 @@ def window_section(params, x, fill, lang):
         show_error(err, lang, key="window_error")
         return
     setting = tuple(params[key] for key in LAYER_KEYS)
-    if predict_first("dilated", setting, view["output_size"], lang):
-        st.markdown(view["formula"])
-        for note in view["notes"]:
-            st.caption(note)
+    if not predict_first("dilated", setting, view["output_size"], lang):
+        return
     st.plotly_chart(
         view["figure"],
         width="content",
@@ -98,6 +97,9 @@ def window_section(params, x, fill, lang):
         on_select="rerun",
         selection_mode="points",
     )
+    st.markdown(view["formula"])
+    for note in view["notes"]:
+        st.caption(note)
     st.markdown(view["pinned"])
     st.code(view["pinned_sum"], language=None, wrap_lines=True)
     layer = {k: params[k] for k in ("kernel_size", "stride", "padding", "dilation")}
@@ -238,10 +240,12 @@ def comparison_section(layers, mode, lang):
 
 lang = current_language()
 page_header("dilated", lang)
+colour_control(lang)
 params, x, fill = sidebar(lang)
-kernel_section(params, fill, lang)
 if x is not None:
     window_section(params, x, fill, lang)
+page_intro("dilated", lang)
+kernel_section(params, fill, lang)
 layers, mode = stack_section(lang)
 wavenet_section(lang)
 comparison_section(layers, mode, lang)

@@ -12,9 +12,11 @@ import streamlit as st
 from convviz.controls import (
     cached,
     choice_control,
+    colour_control,
     current_language,
     int_param,
     page_header,
+    page_intro,
     param_controls,
     preset_picker,
     pytorch_code,
@@ -24,6 +26,7 @@ from convviz.controls import (
 from convviz.controls.caching import cached_figure as figure
 from convviz.controls.downloads import export_buttons, share_link
 from convviz.controls.predict import predict_first
+from convviz.controls.urlstate import explain_url_int, seed_int_from_url, write_to_url
 from convviz.engine.errors import ConvValueError
 from convviz.export import grid_csv
 from convviz.figures.common import channel_exports as files
@@ -36,7 +39,10 @@ from convviz.figures.grouped import separable as sep
 from convviz.figures.grouped import weight as block
 from convviz.i18n import translate
 from convviz.inputs import make_values
+from convviz.param_specs import PARAM_SPECS
 
+# The first view shows groups at work: the two-group preset's g (while the channels allow it).
+DEFAULT_GROUPS = 2
 LINK_KEY = "grouped_link_groups"  # g asked for by a shared link that these channels forbid
 
 
@@ -47,22 +53,28 @@ def _forget_link_request() -> None:
 def groups_control(in_channels: int, out_channels: int, lang: str) -> int:
     """A slider over the valid g only; explains a g from the URL or left invalid by a change."""
     options = common.valid_groups(in_channels, out_channels)
+    default = DEFAULT_GROUPS if DEFAULT_GROUPS in options else options[0]
     if "groups" not in st.session_state:  # first run: a link may ask for an impossible g
-        raw = st.query_params.get("groups", "1")
-        if raw.isdigit() and int(raw) not in options:
-            st.session_state[LINK_KEY] = int(raw)
+        spec = PARAM_SPECS["groups"]
+        seed_int_from_url("groups", low=spec.min_value, high=spec.max_value, default=default)
+        asked = st.session_state.get("groups", default)
+        if asked not in options:
+            st.session_state[LINK_KEY] = asked
+            asked = default
+        st.session_state["groups"] = asked
     elif st.session_state["groups"] not in options:  # the channel counts just changed
         old = st.session_state["groups"]
         st.session_state["groups"] = max(g for g in options if g <= old)
         show_notice("grouped.groups_adjusted", lang, old=old, new=st.session_state["groups"])
+    explain_url_int("groups", lang, st.sidebar, current=st.session_state.get(LINK_KEY))
     groups = st.sidebar.select_slider(
         translate("param.groups", lang),
         options,
         key="groups",
         help=translate("help.groups", lang),
-        bind="query-params",
         on_change=_forget_link_request,
     )
+    write_to_url("groups", str(groups), str(default))
     st.sidebar.caption(
         translate(
             "grouped.groups_valid",
@@ -73,7 +85,7 @@ def groups_control(in_channels: int, out_channels: int, lang: str) -> int:
         )
     )
     requested = st.session_state.get(LINK_KEY)
-    if requested is not None and groups == options[0]:
+    if requested is not None and groups == default:
         try:
             cached(common.check_groups)(in_channels, out_channels, requested)
         except ConvValueError as error:
@@ -91,6 +103,7 @@ def select_channel(chart_key: str, reader) -> None:
 
 lang = current_language()
 page_header("grouped", lang)
+colour_control(lang)
 preset_box = st.sidebar.container()
 channels = param_controls(("in_channels", "out_channels"), lang)
 cin, cout = channels["in_channels"], channels["out_channels"]
@@ -103,7 +116,6 @@ preset_picker("grouped", lang, {**channels, "groups": g}, container=preset_box)
 if st.session_state.get("channel", 0) >= cout:
     st.session_state["channel"] = cout - 1
 channel = st.session_state.get("channel", 0)
-st.markdown(common.kind_text(cin, cout, g, lang=lang))
 
 # 1 and 2: connectivity graph and block-diagonal weight, side by side.
 weight = cached(make_values)("random", (cout, cin // g, k, k), seed=seed + 1)
@@ -149,6 +161,9 @@ with right:
         latex=partial(grouped_files.block_latex, cin, cout, g),
         csv=partial(grouped_files.block_csv, cin, cout, g),
     )
+
+st.markdown(common.kind_text(cin, cout, g, lang=lang))
+page_intro("grouped", lang)
 
 # 3. Parameter and multiply-accumulate counts, every term shown.
 st.subheader(translate("counts.header", lang))

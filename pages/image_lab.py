@@ -9,9 +9,11 @@ import streamlit as st
 from convviz.controls import (
     cached,
     choice_control,
+    colour_control,
     current_language,
     int_param,
     page_header,
+    page_intro,
     param_controls,
     pytorch_code,
     show_error,
@@ -29,6 +31,7 @@ from convviz.images import DEFAULT_MAX_SIDE
 from convviz.lab_kernels import (
     CUSTOM,
     KERNEL_NAMES,
+    MAX_CELL_CHARS,
     MAX_KERNEL_SIDE,
     classic_kernel,
     format_kernel,
@@ -41,6 +44,7 @@ from convviz.param_specs import PADDING_MODES
 from convviz.upsampling import UPSAMPLE_KERNELS, UPSAMPLE_METHODS
 
 OUTPUT_VIEWS = ("auto", "rgb", "map")
+FIRST_FILTER = "sobel_x"  # the first view shows an effect at once: vertical edges
 KERNEL_LINK = "custom_kernel"  # ?custom_kernel=0,-1,0;-1,5,-1;0,-1,0
 EDITOR_BASES = "image_lab_kernel_bases"  # size -> the grid the editor of that size starts from
 
@@ -56,7 +60,9 @@ def picture(lang):
 
 def sidebar(lang):
     """Kernel choice and hyper-parameters; returns (filter name, k or None, params)."""
-    name = choice_control("filter", (*KERNEL_NAMES, CUSTOM), lang, horizontal=False)
+    name = choice_control(
+        "filter", (*KERNEL_NAMES, CUSTOM), lang, default=FIRST_FILTER, horizontal=False
+    )
     size = None
     if name == CUSTOM:
         size = int_param(
@@ -85,11 +91,15 @@ def typed_kernel(k, lang):
         grid,
         key=f"image_lab_kernel_{k}",
         num_rows="fixed",
-        column_config={label: st.column_config.TextColumn(label, width=70) for label in labels},
+        column_config={
+            label: st.column_config.TextColumn(label, width=70, max_chars=MAX_CELL_CHARS)
+            for label in labels
+        },
         width="content",
     )
+    cells = tuple(tuple(row) for row in edited.to_numpy(dtype=object).tolist())
     try:
-        kernel = parse_kernel_grid(edited.to_numpy(dtype=object).tolist())
+        kernel = cached(parse_kernel_grid)(cells)
     except ConvValueError as err:
         show_error(err, lang, key="image_lab_kernel_error")
         st.caption(translate("image_lab.custom.invalid", lang))
@@ -108,24 +118,25 @@ def filter_section(image, name, size, params, lang):
     else:
         write_to_url(KERNEL_LINK, None, None)
         kernel = classic_kernel(name)
-        st.dataframe(
-            pd.DataFrame([[kernel_text(v) for v in row] for row in kernel]),
-            hide_index=True,
-            width="content",
-        )
     hyper = {key: params[key] for key in ("stride", "dilation", "padding_mode", "output_view")}
     try:
         view = cached_figure(filtering.filter_view)(image, kernel, lang=lang, **hyper)
     except ConvValueError as err:
         show_error(err, lang, key="image_lab_filter_error")
         return kernel, None
-    st.caption(view["kernel_caption"])
     left, right = st.columns(2)
     left.image(cached(filtering.picture_png)(image), caption=view["input_caption"])
     if view["figure"] is None:
         right.image(view["output_jpeg"], caption=view["output_caption"])
     else:
         right.plotly_chart(view["figure"], width="content", key="image_lab_map")
+    if name != CUSTOM:  # the typed kernel is its own table, above the pictures
+        st.dataframe(
+            pd.DataFrame([[kernel_text(v) for v in row] for row in kernel]),
+            hide_index=True,
+            width="content",
+        )
+    st.caption(view["kernel_caption"])
     st.markdown("  \n".join(view["sizes"]))
     for note in view["notes"]:
         st.caption(note)
@@ -172,12 +183,14 @@ def upsample_section(image, lang):
 
 lang = current_language()
 page_header("image_lab", lang)
+colour_control(lang)
 image = picture(lang)
 name, size, params = sidebar(lang)
 if image is None:
     st.info(translate("image_lab.refused", lang), icon=":material/upload:")
 else:
     kernel, out_hw = filter_section(image, name, size, params, lang)
+    page_intro("image_lab", lang)
     method, small_hw, up_kernel = upsample_section(image, lang)
     code = cached(code_view)(
         kernel if out_hw is not None else None,

@@ -11,9 +11,11 @@ import streamlit as st
 from convviz.controls import (
     cached,
     choice_control,
+    colour_control,
     current_language,
     int_param,
     page_header,
+    page_intro,
     param_controls,
     pytorch_code,
     show_error,
@@ -23,6 +25,7 @@ from convviz.controls.caching import cached_figure as figure
 from convviz.controls.downloads import export_buttons, share_link
 from convviz.controls.predict import predict_first
 from convviz.controls.upload import image_source
+from convviz.controls.widgets import count_fields
 from convviz.engine.errors import ConvValueError
 from convviz.figures.common import channel_exports as files
 from convviz.figures.common import counts
@@ -35,27 +38,17 @@ from convviz.figures.pointwise import pixel as per_pixel
 from convviz.i18n import translate
 from convviz.inputs import make_values
 
+MAX_CHANNELS = 4096  # the channel counts of a block a learner may type
 SMALL = {"default": 3, "max_value": 8}
 MIX_LINK = "pointwise_mix_link"  # what ?mix= asked for: preset, matrix or error
 IMAGE_SIDE = 256  # pictures are shrunk to this for the mixing demo (fast, and enough to see)
 
 
 def channel_fields(prefix: str, defaults: dict[str, int], lang: str) -> dict[str, int]:
-    """Number inputs for a block's channel counts, in a row, bound to the URL."""
-    values = {}
-    for column, (name, default) in zip(st.columns(7), defaults.items(), strict=False):
-        values[name] = int(
-            column.number_input(
-                translate(f"counts.field.{name}", lang),
-                min_value=1,
-                max_value=4096,
-                value=default,
-                step=1,
-                key=f"{prefix}_{name}",
-                bind="query-params",
-            )
-        )
-    return values
+    """Number inputs for a block's channel counts, in a row, kept in the URL."""
+    return count_fields(
+        prefix, defaults, lang, label_key="counts.field.{name}", max_value=MAX_CHANNELS
+    )
 
 
 def block(plain, reduced, key: str, lang: str) -> None:
@@ -109,6 +102,7 @@ def pick_pixel() -> None:
 
 lang = current_language()
 page_header("pointwise", lang)
+colour_control(lang)
 sizes = param_controls(
     ("in_channels", "out_channels", "input_size"),
     lang,
@@ -131,7 +125,6 @@ st.subheader(translate("pointwise.pixel.header", lang))
 x = cached(make_values)("random", (cin, i, i), seed=seed)
 weight = cached(make_values)("random", (cout, cin), seed=seed + 1)
 check = cached(matmul.pointwise_check)(x, weight)
-st.caption(translate("pointwise.pixel.caption", lang, cin=cin, i=i, seed=seed, cout=cout))
 st.plotly_chart(
     figure(per_pixel.layer_figure)(x, check["conv"], pixel=(r, c), lang=lang),
     key="layer",
@@ -140,6 +133,7 @@ st.plotly_chart(
     width="content",
     config={"displayModeBar": False},
 )
+st.caption(translate("pointwise.pixel.caption", lang, cin=cin, i=i, seed=seed, cout=cout))
 stem = files.file_stem("pointwise", cin=cin, cout=cout, i=i, seed=seed)
 export_buttons(
     "pointwise_layer",
@@ -148,6 +142,7 @@ export_buttons(
     png=partial(pointwise_files.layer_png, x, check["conv"], pixel=(r, c), lang=lang),
     csv=partial(files.channels_csv, x),
 )
+page_intro("pointwise", lang)
 st.markdown(translate("pointwise.pixel.equation", lang, r=r, c=c, cin=cin, cout=cout))
 st.plotly_chart(
     figure(per_pixel.pixel_figure)(x, weight, pixel=(r, c), lang=lang),

@@ -9,6 +9,7 @@ import streamlit as st
 from convviz.controls import cached, choice_control, current_language, int_param, page_header
 from convviz.i18n import translate
 from convviz.practice import CHOICE, MALFORMED, TOPICS, check_answer, question_set
+from convviz.practice.check import MAX_ANSWER_CHARS
 from convviz.practice.score import Score
 from convviz.practice.text import option_label, prompt_text, step_text
 from convviz.site import PAGES
@@ -77,7 +78,12 @@ def answer_form(set_id, index, question, lang):
                 key=CHOSEN,
             )
         else:
-            st.text_input(translate("practice.answer_label", lang), key=TEXT, width=300)
+            st.text_input(
+                translate("practice.answer_label", lang),
+                key=TEXT,
+                width=300,
+                max_chars=MAX_ANSWER_CHARS,
+            )
         st.form_submit_button(
             translate("practice.submit", lang),
             type="primary",

@@ -9,9 +9,11 @@ import streamlit as st
 from convviz.controls import (
     cached,
     choice_control,
+    colour_control,
     current_language,
     input_values_control,
     page_header,
+    page_intro,
     param_controls,
     preset_picker,
     pytorch_code,
@@ -19,6 +21,7 @@ from convviz.controls import (
 )
 from convviz.controls.caching import cached_figure
 from convviz.controls.downloads import export_buttons, share_link
+from convviz.controls.hover import hover_view
 from convviz.controls.pins import pin_clicked_cell
 from convviz.controls.predict import predict_first
 from convviz.controls.tabs import lazy_tabs
@@ -96,32 +99,37 @@ def sidebar(lang):
     return setting, x, fill
 
 
-def size_section(x, fill, setting, lang):
-    """The output-size formula; returns False (after explaining why) for an invalid setting."""
-    st.subheader(translate("standard.size.header", lang))
+def size_view(x, fill, setting, lang):
+    """The output size view, or None after explaining why the setting is invalid."""
     try:
-        view = cached(views.size_view)(x, fill, lang=lang, **setting)
+        return cached(views.size_view)(x, fill, lang=lang, **setting)
     except ConvValueError as err:
+        st.subheader(translate("standard.size.header", lang))
         show_error(err, lang, key="size_error")
-        return False
+        return None
+
+
+def answer_shown(view, x, setting, lang):
+    """Whether the page may show the output size ("predict first" asks for square outputs)."""
     out_h, out_w = view["output_hw"]
     question = (x.shape, tuple(sorted(setting.items())))
-    if out_h == out_w and not predict_first("standard", question, out_h, lang):
-        return True
+    return out_h != out_w or predict_first("standard", question, out_h, lang)
+
+
+def size_section(view, lang):
+    """The output-size formula with the numbers, after the figure."""
+    st.subheader(translate("standard.size.header", lang))
     for line in view["formula"] + view["rule"]:
         st.markdown(line)
     for line in view["leftover"]:
         st.caption(line)
-    return True
 
 
 @st.fragment
 def window_tab(x, fill, setting, lang):
     """Play, pause, step and click-to-pin run in this fragment only."""
-    st.subheader(translate("standard.window.header", lang))
     pin = st.session_state.get(PIN, (0, 0))
     view = cached_figure(views.window_view)(x, fill, pin, lang=lang, **setting)
-    st.caption(view["legend"])
     st.plotly_chart(
         view["figure"],
         width="content",
@@ -131,6 +139,9 @@ def window_tab(x, fill, setting, lang):
     )
     st.markdown(view["pinned"])
     st.code(view["pinned_sum"], language=None, wrap_lines=True)
+    st.caption(view["legend"])
+    st.markdown(f"**{translate('standard.window.hover_title', lang)}**")
+    hover_view(view["hover"], key="standard_hover", pin_key=PIN)
     export_buttons(
         "standard_window",
         lang=lang,
@@ -304,11 +315,16 @@ TAB_VIEWS = {
 
 lang = current_language()
 page_header("standard", lang)
+colour_control(lang)
 setting, x, fill = sidebar(lang)
 if x is None:
     st.info(translate("standard.values_error", lang), icon=":material/edit:")
-elif size_section(x, fill, setting, lang):
+elif (size := size_view(x, fill, setting, lang)) is not None and answer_shown(
+    size, x, setting, lang
+):
     tabs, opened = lazy_tabs("standard", TABS, lang)
     with tabs[opened]:
         TAB_VIEWS[opened](x, fill, setting, lang)
+    size_section(size, lang)
+    page_intro("standard", lang)
 share_link(lang)

@@ -9,10 +9,12 @@ import streamlit as st
 from convviz.controls import (
     cached,
     choice_control,
+    colour_control,
     current_language,
     input_values_control,
     int_param,
     page_header,
+    page_intro,
     param_controls,
     preset_picker,
     pytorch_code,
@@ -21,6 +23,7 @@ from convviz.controls import (
 )
 from convviz.controls.caching import cached_figure
 from convviz.controls.downloads import export_buttons, share_link
+from convviz.controls.hover import hover_view
 from convviz.controls.pins import pin_clicked_cell
 from convviz.controls.predict import predict_first
 from convviz.controls.tabs import lazy_tabs
@@ -33,6 +36,7 @@ from convviz.figures.transposed.data import HYPER, largest_difference
 from convviz.figures.transposed.direct import OUTPUT
 from convviz.figures.transposed.matrix import CT, Y_GRID, YVEC
 from convviz.i18n import translate
+from convviz.inputs import MAX_CUSTOM_TEXT
 
 KEYS = ("input_size", "kernel_size", "stride", "padding", "output_padding", "dilation")
 # A small input with stride 2 and padding 1 shows inserted zeros, cropping and overlaps at once.
@@ -43,6 +47,7 @@ OVERRIDES = {
 }
 TABS = ("scatter", "direct", "matrix", "check", "output_padding", "checkerboard", "code")
 SCATTER_STEP = "transposed_scatter_step"
+SCATTER_PIN = "transposed_scatter_pin"  # the input cell pinned in the hover view (row, col)
 ROUND_TRIP = "transposed_round_trip_open"  # state of the conv(conv_transpose(x)) expander
 DIRECT_CHART, DIRECT_PIN = "transposed_direct_chart", "transposed_direct_pin"
 CT_CHART, GRIDS_CHART, MATRIX_ROW = "transposed_ct_chart", "transposed_grids_chart", "transposed_q"
@@ -72,10 +77,11 @@ def sidebar(lang):
             value=kernel_text(example_kernel(k)),
             key="kernel_values_text",
             help=translate("help.input_values_text", lang),
+            max_chars=MAX_CUSTOM_TEXT,
             bind="query-params",
         )
     try:
-        kernel = kernel_values(kind, k, seed=seed, text=text)
+        kernel = cached(kernel_values)(kind, k, seed=seed, text=text)
     except ConvValueError as err:
         with st.sidebar:
             show_error(err, lang, key="kernel_error")
@@ -84,18 +90,26 @@ def sidebar(lang):
     return params, x, kernel
 
 
-def size_section(x, kernel, hyper, lang):
-    """Part 1; returns False (after explaining why) when the setting is invalid."""
-    st.subheader(translate("transposed.size.header", lang))
+def size_view(x, kernel, hyper, lang):
+    """The output size view, or None after explaining why the setting is invalid."""
     try:
-        view = cached_figure(views.size_view)(x, kernel, lang=lang, **hyper)
+        return cached_figure(views.size_view)(x, kernel, lang=lang, **hyper)
     except ConvValueError as err:
+        st.subheader(translate("transposed.size.header", lang))
         st.markdown(views.formula_text(x.shape[0], kernel.shape[0], lang=lang, **hyper))
         show_error(err, lang, key="size_error")
-        return False
+        return None
+
+
+def answer_shown(view, x, kernel, hyper, lang):
+    """Whether the page may show the output size (always, unless "predict first" waits)."""
     setting = (x.shape[0], kernel.shape[0], *hyper.values())
-    if not predict_first("transposed", setting, view["output_size"], lang):
-        return True
+    return predict_first("transposed", setting, view["output_size"], lang)
+
+
+def size_section(view, x, kernel, hyper, lang):
+    """The output size with its terms, the forward convolution and the three-way check."""
+    st.subheader(translate("transposed.size.header", lang))
     st.markdown(view["formula"])
     left, right = st.columns([5, 4])
     left.dataframe(view["terms"], hide_index=True, width="content")
@@ -106,7 +120,7 @@ def size_section(x, kernel, hyper, lang):
     round_trip = right.expander(
         translate("transposed.size.round_trip_title", lang), key=ROUND_TRIP, on_change="rerun"
     )
-    if round_trip.open:  # drawn only when asked for, so the page's first chart is a view
+    if round_trip.open:  # drawn only when asked for
         round_trip.plotly_chart(view["round_trip"], width="content", key="transposed_round_trip")
     max_diff = cached(largest_difference)(x, kernel, **hyper)
     agree = max_diff <= 1e-9
@@ -115,12 +129,10 @@ def size_section(x, kernel, hyper, lang):
         translate(message, lang, o=view["output_size"], diff=f"{max_diff:.3g}"),
         icon=":material/check_circle:" if agree else ":material/error:",
     )
-    return True
 
 
 @st.fragment
 def scatter_tab(x, kernel, hyper, lang):
-    st.subheader(translate("transposed.scatter.header", lang))
     animate = cached(views.scatter_animates)(x.shape[0], kernel.shape[0], **hyper)
     steps = x.size
     step = 0
@@ -130,12 +142,15 @@ def scatter_tab(x, kernel, hyper, lang):
         step = (
             st.slider(translate("transposed.scatter.step", lang), 1, steps, 1, key=SCATTER_STEP) - 1
         )
+    pin = st.session_state.get(SCATTER_PIN, (0, 0))
     view = cached_figure(views.scatter_view)(
-        x, kernel, lang=lang, step=step, animate=animate, **hyper
+        x, kernel, lang=lang, step=step, animate=animate, pin=pin[0] * x.shape[1] + pin[1], **hyper
     )
+    st.plotly_chart(view["figure"], width="content", key="transposed_scatter_chart")
     for text in view["texts"]:
         st.markdown(text)
-    st.plotly_chart(view["figure"], width="content", key="transposed_scatter_chart")
+    st.markdown(f"**{translate('transposed.scatter.hover_title', lang)}**")
+    hover_view(view["hover"], key="transposed_hover", pin_key=SCATTER_PIN)
     export_buttons(
         "transposed_scatter",
         lang=lang,
@@ -311,12 +326,17 @@ TAB_VIEWS = {
 
 lang = current_language()
 page_header("transposed", lang)
+colour_control(lang)
 params, x, kernel = sidebar(lang)
 hyper = {name: params[name] for name in HYPER}
 if x is None or kernel is None:
     st.info(translate("transposed.values_error", lang), icon=":material/edit:")
-elif size_section(x, kernel, hyper, lang):
+elif (size := size_view(x, kernel, hyper, lang)) is not None and answer_shown(
+    size, x, kernel, hyper, lang
+):
     tabs, opened = lazy_tabs("transposed", TABS, lang)
     with tabs[opened]:
         TAB_VIEWS[opened](x, kernel, hyper, lang)
+    size_section(size, x, kernel, hyper, lang)
+    page_intro("transposed", lang)
 share_link(lang)

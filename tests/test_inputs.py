@@ -27,7 +27,9 @@ def test_custom_parses_separators_and_signs():
     [
         ("1 2 3", "custom_values_count"),
         ("1 2 3 __import__('os')", "custom_values_not_number"),
-        ("1 2 nan 4", "custom_values_not_number"),
+        ("1 2 nan 4", "number_not_finite"),
+        ("1 2 1e309 4", "number_not_finite"),
+        ("1 2 inf 4", "number_not_finite"),
         ("1 2 0x10 4", "custom_values_not_number"),
     ],
 )

@@ -6,9 +6,10 @@ to the URL), show engine errors through :func:`show_error`, and cache computatio
 """
 
 from convviz.controls.caching import cached
+from convviz.controls.colour import colour_control
 from convviz.controls.feedback import show_error, show_notice
 from convviz.controls.language import current_language, language_selector
-from convviz.controls.layout import page_header, pytorch_code
+from convviz.controls.layout import page_header, page_intro, pytorch_code
 from convviz.controls.widgets import (
     choice_control,
     input_values_control,
@@ -20,11 +21,13 @@ from convviz.controls.widgets import (
 __all__ = [
     "cached",
     "choice_control",
+    "colour_control",
     "current_language",
     "input_values_control",
     "int_param",
     "language_selector",
     "page_header",
+    "page_intro",
     "param_controls",
     "preset_picker",
     "pytorch_code",

@@ -9,6 +9,9 @@ from typing import Any, TypeVar
 import streamlit as st
 from plotly.basedatatypes import BaseFigure
 
+from convviz.controls.colour import page_colouring
+from convviz.style.colouring import colouring
+
 F = TypeVar("F", bound=Callable)
 
 
@@ -31,14 +34,23 @@ def cached_figure(builder: F) -> F:
     also computed once (see :func:`frozen`). Use it only for figures nobody modifies after
     building them. One wrapper per function, so the function's source is hashed once, not
     on every run.
+
+    The grids are coloured as the session's "colour by value" switch says
+    (:func:`convviz.controls.colour.page_colouring`); the choice is part of the cache key.
     """
-    cached_builder = st.cache_resource(builder, max_entries=64, show_spinner=False)
 
     @wraps(builder)
-    def build(*args: Any, **kwargs: Any) -> Any:
-        return frozen(cached_builder(*args, **kwargs))
+    def build(*args: Any, colour_scheme: str, **kwargs: Any) -> Any:
+        with colouring(colour_scheme):
+            return builder(*args, **kwargs)
 
-    return build  # type: ignore[return-value]
+    cached_build = st.cache_resource(build, max_entries=64, show_spinner=False)
+
+    @wraps(builder)
+    def call(*args: Any, **kwargs: Any) -> Any:
+        return frozen(cached_build(*args, colour_scheme=page_colouring(), **kwargs))
+
+    return call  # type: ignore[return-value]
 
 
 def frozen(value: Any) -> Any:

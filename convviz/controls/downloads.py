@@ -16,11 +16,13 @@ serves scripts such as ``bench/make_gallery.py``.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 from urllib.parse import urlencode
 
 import streamlit as st
 
+from convviz.controls.colour import made_under, page_colouring
 from convviz.i18n import translate
 
 FileMaker = Callable[[], bytes | str]
@@ -65,13 +67,14 @@ def export_buttons(
         return
     box = st if container is None else container
     row = box.container(horizontal=True, gap="small", key=f"{key}_downloads")
+    mode = page_colouring()  # files are coloured as the screen is
     for name, suffix, mime in FORMATS:
         maker = makers[name]
         if maker is None:
             continue
         row.download_button(
             translate(f"export.download.{name}", lang),
-            data=maker,
+            data=partial(made_under, mode, maker),
             file_name=f"{file_stem}.{suffix}",
             mime=mime,
             key=f"{key}_{name}",

@@ -1,4 +1,10 @@
-"""Page furniture shared by every page: the header and the PyTorch code block."""
+"""Page furniture shared by every page: the page style, the header, the intro and the PyTorch
+code block.
+
+A topic page opens with its title and a one-line lead, then its main figure; the longer intro
+sits in a collapsed "About this page" box after the figure, so the figure starts inside the
+first screen of a 1024×768 projector.
+"""
 
 from __future__ import annotations
 
@@ -6,12 +12,43 @@ import streamlit as st
 
 from convviz.i18n import has_key, translate
 
+# Streamlit's default page has 6rem above the title and 5rem on each side; a projector needs
+# that room for the figure. Inline CSS only (nothing is loaded from another host).
+PAGE_CSS = """
+<style>
+[data-testid="stMainBlockContainer"] { padding-top: 3.5rem; padding-bottom: 3rem; }
+@media (min-width: 640px) {
+  [data-testid="stMainBlockContainer"] {
+    padding-top: 2.25rem; padding-left: 2rem; padding-right: 2rem;
+  }
+}
+[data-testid="stMainBlockContainer"] h1 { font-size: 2rem; padding: 0 0 0.25rem 0; }
+</style>
+"""
+
+
+def page_style() -> None:
+    """The app's own spacing (inline CSS, drawn once per run by the router)."""
+    st.html(PAGE_CSS)
+
 
 def page_header(page: str, lang: str) -> None:
-    """Title ``page.<page>`` and, if it exists, the one-paragraph intro ``<page>.intro``."""
+    """Title ``page.<page>`` and, if it exists, the one-line lead ``<page>.lead``.
+
+    Pages without a lead (the overview, practice) show their intro ``<page>.intro`` here.
+    """
     st.title(translate(f"page.{page}", lang))
-    if has_key(f"{page}.intro"):
+    if has_key(f"{page}.lead"):
+        st.markdown(translate(f"{page}.lead", lang))
+    elif has_key(f"{page}.intro"):
         st.markdown(translate(f"{page}.intro", lang))
+
+
+def page_intro(page: str, lang: str) -> None:
+    """The page's intro ``<page>.intro`` in a collapsed box (after the main figure)."""
+    if has_key(f"{page}.lead") and has_key(f"{page}.intro"):
+        with st.expander(translate("common.about_page", lang)):
+            st.markdown(translate(f"{page}.intro", lang))
 
 
 def pytorch_code(code: str, lang: str, *, note: str = "common.pytorch_code_note") -> None:

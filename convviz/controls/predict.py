@@ -16,7 +16,7 @@ from typing import Any
 import streamlit as st
 
 from convviz.i18n import translate
-from convviz.practice.check import CORRECT, MALFORMED, check_number
+from convviz.practice.check import CORRECT, MALFORMED, MAX_ANSWER_CHARS, check_number
 from convviz.practice.text import step_text
 
 PREDICT_KEY = "predict_first"  # the toggle's widget key and URL parameter
@@ -37,6 +37,8 @@ QUANTITIES = {
     "size": "practice.predict",
     "params": "practice.predict.params",
     "block": "practice.predict.block",
+    "frames": "conv3d.predict",
+    "offset_channels": "practice.predict.offset_channels",
 }
 
 
@@ -61,10 +63,11 @@ def predict_first(
     answer : int
         The output size the page is about to show (from the engine).
     lang : {"en", "zh"}
-    quantity : {"size", "params", "block"}
-        What the learner predicts: the output size, a grouped layer's parameter count, or the
-        parameter count of a block with 1×1 reductions (the texts of the field and of the hint
-        follow).
+    quantity : {"size", "params", "block", "frames", "offset_channels"}
+        What the learner predicts: the output size, a grouped layer's parameter count, the
+        parameter count of a block with 1×1 reductions, a 3-D output's number of frames, or
+        the output channels of a deformable layer's offset (and mask) convolution (the texts
+        of the field and of the hint follow).
     container : Streamlit container, optional
         Where to draw (default: the main area).
 
@@ -91,7 +94,10 @@ def predict_first(
         return True
     with box.form(f"{name}_predict_form", clear_on_submit=True, border=False):
         guess = st.text_input(
-            translate(f"{texts}.label", lang), key=f"{name}_predict_guess", width=260
+            translate(f"{texts}.label", lang),
+            key=f"{name}_predict_guess",
+            width=260,
+            max_chars=MAX_ANSWER_CHARS,
         )
         submitted = st.form_submit_button(translate("practice.predict.submit", lang))
     if submitted:

@@ -3,8 +3,12 @@
 Streamlit's ``bind="query-params"`` stores a radio's or selectbox's *formatted* label in the
 URL, which would change with the language (``?padding_mode=零填充``). Choice widgets therefore
 sync by hand: the URL holds the code (``?padding_mode=reflect``, ``?lang=zh``), read once when
-the widget first appears and written back after every run. Integer sliders use the built-in
-binding.
+the widget first appears and written back after every run. Integer controls sync by hand as
+well: Streamlit's own binding accepts ``?stride=٣`` and raises on ``?resnet_mid=inf``. The
+built-in's place is taken by :func:`seed_int_from_url`: a link's integer is read with
+:func:`convviz.typed_numbers.clamp_whole` (ASCII digits, length-capped, clamped to the
+control's range) before the widget or any computation sees it, and a value that had to change
+is explained beside the control.
 """
 
 from __future__ import annotations
@@ -12,6 +16,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import streamlit as st
+
+from convviz.i18n import translate, translate_error
+from convviz.typed_numbers import clamp_whole
+
+_NOTE = "url_number_note_{key}"  # session key: (value shown, why the link's value was not)
 
 
 def seed_from_url(key: str, options: Sequence[str]) -> None:
@@ -30,3 +39,42 @@ def write_to_url(key: str, value: str | None, default: str | None) -> None:
             del st.query_params[key]
     elif st.query_params.get(key) != value:
         st.query_params[key] = value
+
+
+def seed_int_from_url(key: str, *, low: int, high: int, default: int) -> None:
+    """Before drawing integer widget ``key``: take its value from the URL, read and clamped.
+
+    Runs only while ``key`` has no value in the session (the widget's first appearance).
+    A value that is not a whole number, too long, or outside ``[low, high]`` is replaced (by
+    ``default``, or the nearest end of the range) and the reason kept for
+    :func:`explain_url_int`.
+    """
+    if key in st.session_state or key not in st.query_params:
+        return
+    value, problem = clamp_whole(
+        st.query_params.get(key), name=key, low=low, high=high, default=default
+    )
+    st.session_state[key] = value
+    if problem is not None:
+        st.session_state[_NOTE.format(key=key)] = (value, problem)
+
+
+def explain_url_int(key: str, lang: str, box, *, current: int | None = None) -> None:
+    """Beside widget ``key``: why the link's value was replaced, while the replacement stays.
+
+    ``current`` is the value the note is about now (default: the widget's value); once it
+    differs from the value the link was read as, the learner has moved on and the note goes.
+    """
+    note_key = _NOTE.format(key=key)
+    note = st.session_state.get(note_key)
+    if note is None:
+        return
+    value, problem = note
+    if (st.session_state.get(key) if current is None else current) != value:
+        del st.session_state[note_key]
+        return
+    reason = translate_error(problem, lang)
+    box.info(
+        translate("common.url_number", lang, reason=reason, name=key, value=value),
+        icon=":material/link:",
+    )

@@ -1,7 +1,8 @@
 """Shared widget builders. Each returns plain values; keys are engine parameter names.
 
-Every widget is bound to the URL (``bind="query-params"``), so the address bar always holds a
-link that reproduces the current state — what a teacher pastes into lecture notes.
+Every widget is bound to the URL, so the address bar always holds a link that reproduces the
+current state — what a teacher pastes into lecture notes. Integers are read from a link through
+one parser and clamped to the control's range before anything is computed from them.
 """
 
 from __future__ import annotations
@@ -12,15 +13,48 @@ from typing import Any
 import numpy as np
 import streamlit as st
 
-from convviz.controls.urlstate import seed_from_url, write_to_url
+from convviz.controls.caching import cached
+from convviz.controls.urlstate import (
+    explain_url_int,
+    seed_from_url,
+    seed_int_from_url,
+    write_to_url,
+)
 from convviz.i18n import has_key, translate
-from convviz.inputs import make_values
+from convviz.inputs import MAX_CUSTOM_TEXT, make_values
 from convviz.param_specs import INPUT_KINDS, PARAM_SPECS
 from convviz.presets import matching_preset, presets_for
 
 
 def _container(container: Any) -> Any:
     return st.sidebar if container is None else container
+
+
+def url_int_widget(
+    draw: Any, key: str, lang: str, box: Any, *, low: int, high: int, default: int, **kwargs: Any
+) -> int:
+    """Draw integer widget ``key`` with ``draw`` (e.g. ``box.slider``), kept in ``?key=``.
+
+    The link's value is read and clamped before the widget exists (an explanation is shown
+    when it had to change); the value is written back to the URL after, and dropped from it
+    while it equals ``default``.
+
+    Parameters
+    ----------
+    draw : callable
+        A Streamlit widget function taking ``key=`` and ``value=`` (slider, number_input).
+    low, high, default : int
+        The control's range and default value.
+    **kwargs
+        Further arguments of ``draw`` (label, range, step, help, ...).
+    """
+    seed_int_from_url(key, low=low, high=high, default=default)
+    explain_url_int(key, lang, box)
+    if key not in st.session_state:
+        kwargs["value"] = min(max(default, low), high)
+    value = int(draw(key=key, **kwargs))
+    write_to_url(key, str(value), str(default))
+    return value
 
 
 def int_param(
@@ -51,17 +85,20 @@ def int_param(
     lo = spec.min_value if min_value is None else min_value
     hi = spec.max_value if max_value is None else max_value
     value = spec.default if default is None else default
-    return int(
-        _container(container).slider(
-            label or translate(spec.label_key, lang),
-            min_value=lo,
-            max_value=hi,
-            value=min(max(value, lo), hi),
-            step=1,
-            key=key,
-            help=translate(spec.help_key, lang),
-            bind="query-params",
-        )
+    box = _container(container)
+    return url_int_widget(
+        box.slider,
+        key,
+        lang,
+        box,
+        low=lo,
+        high=hi,
+        default=value,
+        label=label or translate(spec.label_key, lang),
+        min_value=lo,
+        max_value=hi,
+        step=1,
+        help=translate(spec.help_key, lang),
     )
 
 
@@ -81,6 +118,39 @@ def param_controls(
     return {
         key: int_param(key, lang, container=container, **overrides.get(key, {})) for key in keys
     }
+
+
+def count_fields(
+    prefix: str,
+    defaults: Mapping[str, int],
+    lang: str,
+    *,
+    label_key: str,
+    columns: int = 7,
+    max_value: int = 4096,
+) -> dict[str, int]:
+    """Number inputs for counts (channels, frames, …) in one row, bound to the URL.
+
+    Field ``name`` has the key ``<prefix>_<name>`` (also its URL parameter), the label
+    ``label_key.format(name=name)`` translated, and takes 1 … ``max_value``.
+    """
+    values = {}
+    row = st.columns(max(columns, len(defaults)))
+    for column, (name, default) in zip(row, defaults.items(), strict=False):
+        values[name] = url_int_widget(
+            column.number_input,
+            f"{prefix}_{name}",
+            lang,
+            column,
+            low=1,
+            high=max_value,
+            default=default,
+            label=translate(label_key.format(name=name), lang),
+            min_value=1,
+            max_value=max_value,
+            step=1,
+        )
+    return values
 
 
 def choice_control(
@@ -164,9 +234,10 @@ def input_values_control(
             value=" ".join(["1"] * int(np.prod(shape))),
             key=f"{key}_text",
             help=translate("help.input_values_text", lang),
+            max_chars=MAX_CUSTOM_TEXT,
             bind="query-params",
         )
-    return make_values(kind, shape, seed=seed, text=text)
+    return cached(make_values)(kind, tuple(shape), seed=seed, text=text)
 
 
 def _apply_preset(page: str, picker_key: str) -> None:
@@ -208,3 +279,32 @@ def preset_picker(
     if match is not None:
         title = translate(f"preset.{page}.{match.name}", lang)
         box.caption(translate("common.preset_match", lang, name=title))
+
+
+def float_param(
+    key: str,
+    label: str,
+    *,
+    min_value: float,
+    max_value: float,
+    step: float,
+    default: float,
+    help: str | None = None,
+    container: Any = None,
+) -> float:
+    """A float slider bound to the URL (``?key=0.5``); a value outside the range is refused.
+
+    Streamlit drops a URL value the slider cannot take and shows ``default``; the value
+    returned is clamped to ``[min_value, max_value]`` once more before any work.
+    """
+    value = _container(container).slider(
+        label,
+        min_value=float(min_value),
+        max_value=float(max_value),
+        value=float(min(max(default, min_value), max_value)),
+        step=float(step),
+        key=key,
+        help=help,
+        bind="query-params",
+    )
+    return float(min(max(value, min_value), max_value))

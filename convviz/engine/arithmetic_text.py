@@ -11,6 +11,8 @@ from __future__ import annotations
 import math
 from typing import Any
 
+import numpy as np
+
 from convviz.engine.params import check_cell, check_positive
 from convviz.engine.trace import WindowTrace
 
@@ -79,8 +81,29 @@ def format_cell(
     '2·3 = 6'
     """
     oi, oj = check_cell(cell, trace.out_hw)
-    values = trace.values[oi, oj].ravel()  # (kH·kW,)
-    weights = trace.kernel.ravel()  # (kH·kW,)
+    return products_text(
+        trace.values[oi, oj].ravel(),  # (kH·kW,)
+        trace.kernel.ravel(),  # (kH·kW,)
+        trace.sums[oi, oj],
+        max_terms=max_terms,
+        decimals=decimals,
+        nonzero_only=nonzero_only,
+    )
+
+
+def products_text(
+    values: np.ndarray,
+    weights: np.ndarray,
+    total: float,
+    *,
+    max_terms: Any = None,
+    decimals: int = 2,
+    nonzero_only: bool = False,
+) -> str:
+    """``"v·w + v·w + … = total"`` for flat ``values`` and ``weights`` of one length.
+
+    ``max_terms``, ``decimals`` and ``nonzero_only`` as in :func:`format_cell`.
+    """
     if nonzero_only:
         kept = values != 0
         values, weights = values[kept], weights[kept]
@@ -91,8 +114,7 @@ def format_cell(
     ]
     if limit < len(values):
         terms.append("…")
-    total = format_number(trace.sums[oi, oj], decimals=decimals)
-    return f"{' + '.join(terms or ['0'])} = {total}"
+    return f"{' + '.join(terms or ['0'])} = {format_number(total, decimals=decimals)}"
 
 
 def _factor(value: float, decimals: int) -> str:

@@ -2,9 +2,10 @@
 
 In DCN (Dai et al. 2017) the offsets are the output of an ordinary convolution over the same
 input, with the main layer's kernel size, stride, padding and dilation, so there is one
-(dy, dx) per tap and offset group at every output cell: 2·G·kH·kW output channels,
-initialised to zero. DCNv2 (Zhu et al. 2019) adds G·kH·kW more channels, passed through a
-sigmoid, as the mask. Every count comes from :func:`convviz.engine.counting.conv_params`.
+(dy, dx) per tap and offset group at every output cell: 2·G·kH·kW output channels, with
+weights initialised to zero (so training starts from the standard convolution). DCNv2 (Zhu et
+al. 2019) adds G·kH·kW more channels, passed through a sigmoid, as the mask.
+Every count comes from :func:`convviz.engine.counting.conv_params`.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from convviz.engine.counting import conv_params
+from convviz.engine.errors import ConvValueError
 from convviz.engine.params import check_groups, check_positive, positive_pair
 
 
@@ -104,7 +106,8 @@ def deform_counts(
     Raises
     ------
     ConvValueError
-        ``groups_not_dividing`` when G or ``groups`` does not divide the channels.
+        ``offset_groups_not_dividing`` when G does not divide in_channels,
+        ``groups_not_dividing`` when ``groups`` does not divide the channels.
 
     Examples
     --------
@@ -116,7 +119,18 @@ def deform_counts(
     cout = check_positive("out_channels", out_channels)
     kh, kw = positive_pair(kernel_size, "kernel_size")
     oh, ow = positive_pair(out_hw, "out_hw")
-    g = check_groups(offset_groups, cin, cin)
+    g = check_positive("offset_groups", offset_groups)
+    if cin % g:
+        nearest = max(d for d in range(1, g + 1) if cin % d == 0)
+        raise ConvValueError(
+            "offset_groups_not_dividing",
+            f"in_channels={cin} is not divisible by offset_groups={g}: each offset group "
+            f"moves the points of the same whole number of input channels",
+            suggestion={"offset_groups": nearest},
+            in_channels=cin,
+            groups=g,
+            nearest=nearest,
+        )
     check_groups(groups, cin, cout)
     taps = kh * kw
     cells = oh * ow

@@ -16,31 +16,27 @@ system has to zero on every call.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import numpy as np
 
+from convviz.engine.conv_setup import ConvSetup
 from convviz.engine.padding import pad2d
-
-if TYPE_CHECKING:  # conv.py imports this module
-    from convviz.engine.conv import Conv2dSetup
 
 # Values per array in one block of channels (padded input, running sum, product): 64 Ki,
 # 256 KB of float32, so the three stay in a 2 MB cache.
 _BLOCK_ELEMENTS = 1 << 16
 
 
-def is_depthwise_stride_one(setup: Conv2dSetup) -> bool:
+def is_depthwise_stride_one(setup: ConvSetup) -> bool:
     """Whether :func:`depthwise_conv2d` applies: one input channel per group, stride 1."""
     return setup.weight.shape[1] == 1 and setup.stride == (1, 1)
 
 
-def depthwise_conv2d(setup: Conv2dSetup) -> np.ndarray:
+def depthwise_conv2d(setup: ConvSetup) -> np.ndarray:
     """The convolution of a checked depthwise, stride-1 setup, without the bias.
 
     Parameters
     ----------
-    setup : Conv2dSetup
+    setup : ConvSetup
         With ``weight`` of shape (C_out, 1, kH, kW), ``groups = C_in`` and stride (1, 1)
         (:func:`is_depthwise_stride_one`); any padding, padding mode and dilation.
 

@@ -22,7 +22,8 @@ from typing import Any
 import numpy as np
 
 from convviz.engine.cells import CellKind
-from convviz.engine.conv import arrays_in_result_dtype, conv2d
+from convviz.engine.conv import conv2d
+from convviz.engine.conv_setup import arrays_in_result_dtype
 from convviz.engine.params import (
     check_ndim,
     check_output_padding,

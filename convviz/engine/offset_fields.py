@@ -85,7 +85,7 @@ def rotation_field(
 
 def random_field(kernel_size: Any, out_hw: Any, *, scale: float, seed: Any) -> np.ndarray:
     """Independent normal offsets with standard deviation ``scale`` per tap and output cell,
-    from ``np.random.default_rng(seed)`` — roughly what an untrained offset layer gives."""
+    from ``np.random.default_rng(seed)``: a field with no pattern at all."""
     kh, kw = positive_pair(kernel_size, "kernel_size")
     rng = np.random.default_rng(check_non_negative("seed", seed))
     return rng.normal(0.0, float(scale), size=(2 * kh * kw, *_out_hw(out_hw)))

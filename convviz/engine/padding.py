@@ -1,4 +1,4 @@
-"""Border padding of the last two axes (PyTorch's four modes) and where each border cell comes from.
+"""Border padding of the last axes (PyTorch's four modes) and where each border cell comes from.
 
 ``zeros`` fills the border with 0; ``reflect`` mirrors the input without repeating the edge
 (``[a b c] -> b | a b c | b``); ``replicate`` repeats the edge (``a | a b c | c``); ``circular``
@@ -13,7 +13,7 @@ from typing import Any
 import numpy as np
 
 from convviz.engine.errors import ConvValueError
-from convviz.engine.params import check_non_negative, check_padding_mode, pair
+from convviz.engine.params import AXIS_NAMES, check_non_negative, check_padding_mode, pair
 
 
 def four_pads(pads: Any) -> tuple[int, int, int, int]:
@@ -169,11 +169,46 @@ def pad2d(x: Any, pads: Any = 0, mode: str = "zeros") -> np.ndarray:
         )
     mode = check_padding_mode(mode)
     top, bottom, left, right = four_pads(pads)
-    h, w = x.shape[-2:]
-    rows = _axis_source(h, top, bottom, mode, "H")  # (Hp,)
-    cols = _axis_source(w, left, right, mode, "W")  # (Wp,)
+    return pad_axes(x, ((top, bottom), (left, right)), mode)
+
+
+def pad_axes(x: np.ndarray, pads: tuple[tuple[int, int], ...], mode: str = "zeros") -> np.ndarray:
+    """Pad the last ``len(pads)`` axes of ``x`` (1, 2 or 3 of them) as ``F.pad`` does.
+
+    Parameters
+    ----------
+    x : numpy.ndarray, shape (..., S_1, ..., S_n)
+    pads : tuple of (int, int)
+        ``(before, after)`` for each of the last n axes, in axis order (e.g. depth, height,
+        width), each >= 0 (not checked here).
+    mode : {"zeros", "reflect", "replicate", "circular"}
+
+    Returns
+    -------
+    numpy.ndarray, shape (..., S_1 + before_1 + after_1, ..., S_n + before_n + after_n)
+        Same dtype as ``x``.
+
+    Raises
+    ------
+    ConvValueError
+        ``reflect_padding_too_wide``, ``circular_padding_too_wide`` or
+        ``unknown_padding_mode``, naming the axis (``D``, ``H``, ``W`` or ``L``).
+    """
+    mode = check_padding_mode(mode)
+    n = len(pads)
+    sizes = x.shape[-n:]
+    names = AXIS_NAMES[n]
+    sources = [  # (S_i + before_i + after_i,) per axis
+        _axis_source(size, before, after, mode, name)
+        for size, (before, after), name in zip(sizes, pads, names, strict=True)
+    ]
     if mode == "zeros":
-        out = np.zeros((*x.shape[:-2], rows.size, cols.size), dtype=x.dtype)  # (..., Hp, Wp)
-        out[..., top : top + h, left : left + w] = x
+        out = np.zeros((*x.shape[:-n], *(s.size for s in sources)), dtype=x.dtype)
+        inner = tuple(
+            slice(before, before + size) for size, (before, _) in zip(sizes, pads, strict=True)
+        )
+        out[(..., *inner)] = x
         return out
-    return x.take(rows, axis=-2).take(cols, axis=-1)  # (..., Hp, Wp)
+    for axis, source in zip(range(-n, 0), sources, strict=True):
+        x = x.take(source, axis=axis)  # that axis padded
+    return x

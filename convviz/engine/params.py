@@ -8,6 +8,7 @@ Each op calls these instead of checking on its own, so a learner gets the same e
 from __future__ import annotations
 
 from collections.abc import Sequence
+from math import gcd, isqrt
 from numbers import Integral
 from typing import Any
 
@@ -51,6 +52,65 @@ def check_int(name: str, value: Any) -> int:
     return int(value)
 
 
+AXIS_NAMES = {1: ("L",), 2: ("H", "W"), 3: ("D", "H", "W")}
+
+
+def ntuple(value: Any, n: int, name: str = "value") -> tuple[int, ...]:
+    """Turn an int or an ``n``-sequence of ints into an ``n``-tuple, one entry per spatial axis.
+
+    Parameters
+    ----------
+    value : int or sequence of n ints
+        With ``n = 3``, ``3`` means ``(3, 3, 3)`` and ``(3, 5, 5)`` means 3 along the depth and
+        5 along the height and the width.
+    n : int
+        The number of spatial axes (1, 2 or 3).
+    name : str
+        Parameter name used in error messages, e.g. ``"stride"``.
+
+    Returns
+    -------
+    tuple of int
+        ``n`` entries, in axis order (``(d, h, w)``, ``(h, w)`` or ``(l,)``). Signs are not
+        checked here; see :func:`check_positive` and :func:`check_non_negative`.
+
+    Raises
+    ------
+    ConvValueError
+        ``not_integer`` for a non-integer entry; ``not_pair`` (n = 2) or ``not_tuple``
+        (n = 1, 3) for a sequence of the wrong length.
+    """
+    if is_int(value):
+        return (int(value),) * n
+    if isinstance(value, np.ndarray) and value.ndim == 1:
+        value = value.tolist()
+    if isinstance(value, Sequence) and not isinstance(value, str | bytes):
+        if len(value) != n:
+            axes = ", ".join(AXIS_NAMES.get(n, ()))
+            if n == 2:
+                raise ConvValueError(
+                    "not_pair",
+                    f"{name}={_show(value)} must be one int or a pair (height, width) of ints; "
+                    f"it has {len(value)} entries",
+                    name=name,
+                    value=_show(value),
+                    length=len(value),
+                )
+            raise ConvValueError(
+                "not_tuple",
+                f"{name}={_show(value)} must be one int or {n} ints ({axes}); "
+                f"it has {len(value)} entries",
+                name=name,
+                value=_show(value),
+                count=n,
+                axes=axes,
+                length=len(value),
+            )
+        return tuple(check_int(name, v) for v in value)
+    number = check_int(name, value)  # raises: neither an int nor a sequence of ints
+    return (number,) * n
+
+
 def pair(value: Any, name: str = "value") -> tuple[int, int]:
     """Turn an int or a 2-sequence of ints into ``(h, w)``.
 
@@ -72,23 +132,8 @@ def pair(value: Any, name: str = "value") -> tuple[int, int]:
     ConvValueError
         ``not_integer`` for a non-integer entry, ``not_pair`` for a sequence whose length is not 2.
     """
-    if is_int(value):
-        return int(value), int(value)
-    if isinstance(value, np.ndarray) and value.ndim == 1:
-        value = value.tolist()
-    if isinstance(value, Sequence) and not isinstance(value, str | bytes):
-        if len(value) != 2:
-            raise ConvValueError(
-                "not_pair",
-                f"{name}={_show(value)} must be one int or a pair (height, width) of ints; "
-                f"it has {len(value)} entries",
-                name=name,
-                value=_show(value),
-                length=len(value),
-            )
-        return check_int(name, value[0]), check_int(name, value[1])
-    number = check_int(name, value)  # raises: neither an int nor a sequence of ints
-    return number, number
+    h, w = ntuple(value, 2, name)
+    return h, w
 
 
 def check_positive(name: str, value: Any) -> int:
@@ -133,14 +178,38 @@ def check_non_negative(name: str, value: Any) -> int:
 
 def positive_pair(value: Any, name: str) -> tuple[int, int]:
     """:func:`pair` then :func:`check_positive` on both entries; returns ``(h, w)``."""
-    h, w = pair(value, name)
-    return check_positive(name, h), check_positive(name, w)
+    h, w = positive_tuple(value, 2, name)
+    return h, w
 
 
 def non_negative_pair(value: Any, name: str) -> tuple[int, int]:
     """:func:`pair` then :func:`check_non_negative` on both entries; returns ``(h, w)``."""
-    h, w = pair(value, name)
-    return check_non_negative(name, h), check_non_negative(name, w)
+    h, w = non_negative_tuple(value, 2, name)
+    return h, w
+
+
+def positive_tuple(value: Any, n: int, name: str) -> tuple[int, ...]:
+    """:func:`ntuple` then :func:`check_positive` on every entry."""
+    return tuple(check_positive(name, v) for v in ntuple(value, n, name))
+
+
+def non_negative_tuple(value: Any, n: int, name: str) -> tuple[int, ...]:
+    """:func:`ntuple` then :func:`check_non_negative` on every entry."""
+    return tuple(check_non_negative(name, v) for v in ntuple(value, n, name))
+
+
+def common_divisors(a: int, b: int) -> tuple[int, ...]:
+    """Every ``g`` that divides both ``a >= 1`` and ``b >= 1``, ascending.
+
+    Notes
+    -----
+    The common divisors of ``a`` and ``b`` are the divisors of ``gcd(a, b)``; they come in
+    pairs ``(i, n // i)`` with ``i <= sqrt(n)``, so the search takes ``O(sqrt(gcd(a, b)))``
+    steps, never a step per candidate ``g``.
+    """
+    n = gcd(a, b)
+    small = [i for i in range(1, isqrt(n) + 1) if n % i == 0]
+    return tuple(sorted({*small, *(n // i for i in small)}))
 
 
 def check_groups(groups: Any, in_channels: int, out_channels: int) -> int:
@@ -155,7 +224,9 @@ def check_groups(groups: Any, in_channels: int, out_channels: int) -> int:
     g = check_positive("groups", groups)
     for channel_name, channels in (("in_channels", in_channels), ("out_channels", out_channels)):
         if channels % g:
-            nearest = max(d for d in range(1, g + 1) if in_channels % d == 0 == out_channels % d)
+            nearest = max(
+                (d for d in common_divisors(in_channels, out_channels) if d <= g), default=1
+            )
             raise ConvValueError(
                 "groups_not_dividing",
                 f"{channel_name}={channels} is not divisible by groups={g}: every group needs "

@@ -15,7 +15,7 @@ from typing import Any
 
 import numpy as np
 
-from convviz.engine.conv import Conv2dSetup, prepare_conv2d
+from convviz.engine.conv_setup import ConvSetup, prepare_conv2d
 from convviz.engine.lowering import flip_kernel
 from convviz.engine.padding import padding_source_index
 from convviz.engine.params import check_ndim
@@ -180,7 +180,7 @@ def sliding_trace(
 
 def _setup(
     x: Any, kernel: Any, *, stride: Any, padding: Any, dilation: Any, padding_mode: str
-) -> Conv2dSetup:
+) -> ConvSetup:
     """``conv2d``'s checks on a 2-D input and kernel (one channel in, one out)."""
     xa, wa = np.asarray(x), np.asarray(kernel)
     check_ndim("x", xa, (2,))

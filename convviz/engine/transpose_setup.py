@@ -12,7 +12,7 @@ from typing import Any
 
 import numpy as np
 
-from convviz.engine.conv import arrays_in_result_dtype, batched_input, check_bias
+from convviz.engine.conv_setup import arrays_in_result_dtype, batched_input, check_bias
 from convviz.engine.errors import ConvValueError
 from convviz.engine.params import (
     check_groups,

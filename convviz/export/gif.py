@@ -24,14 +24,17 @@ from functools import cache
 
 from PIL import GifImagePlugin, Image, ImageChops
 
-from convviz.export.grids import grid_font
+from convviz.export.grids import grid_font, tinted
 from convviz.export.painter import RGB, Painter, rgb
 from convviz.export.png import cell_size, check_scale, draw_scene, layout_scene
 from convviz.export.scene import Animation, GridPanel
 from convviz.style.palette import (
+    HIGHLIGHT,
     KIND_FILL,
+    KIND_TEXT,
     OKABE_ITO,
     ROLE_COLOUR,
+    ROLE_FILL,
     SECONDARY_HIGHLIGHT,
     TEXT_DARK,
     TEXT_LIGHT,
@@ -54,7 +57,8 @@ def _blend(a: RGB, b: RGB, t: float) -> RGB:
 def gif_palette() -> tuple[RGB, ...]:
     """The fixed palette of every exported GIF (at most 256 colours, the first one white).
 
-    Holds exactly: white, the text colours, the kind fills, the Okabe–Ito and role colours,
+    Holds exactly: white, the text colours, the kind and role fills (plain and under the
+    translucent highlight), the Okabe–Ito and role colours,
     ``CIVIDIS_LEVELS`` evenly spaced cividis colours, a grey ramp and blends for text edges;
     unused entries repeat white, and the last entry (``TRANSPARENT``) is reserved for pixels
     that did not change since the previous frame.
@@ -66,18 +70,22 @@ def gif_palette() -> tuple[RGB, ...]:
         rgb(TEXT_LIGHT),
         (0, 0, 0),
         rgb("#444444"),
-        rgb("#666666"),
+        rgb(KIND_TEXT),
         rgb("#999999"),
         rgb("#D0D0D0"),
         rgb(SECONDARY_HIGHLIGHT),
+        rgb(HIGHLIGHT),
     ]
-    base += [rgb(c) for c in KIND_FILL.values()]
+    base += [rgb(c) for c in KIND_FILL.values()] + [rgb(c) for c in ROLE_FILL.values()]
+    base += [tinted(rgb(c)) for c in (*KIND_FILL.values(), *ROLE_FILL.values())]
     base += [rgb(c) for c in OKABE_ITO.values()] + [rgb(c) for c in ROLE_COLOUR.values()]
     base += [cividis_rgb(i / (CIVIDIS_LEVELS - 1)) for i in range(CIVIDIS_LEVELS)]
     base += [_blend(dark, white, i / 24) for i in range(1, 24)]
     base += [_blend(rgb(c), white, t) for c in OKABE_ITO.values() for t in (0.25, 0.5, 0.75)]
     for fill in KIND_FILL.values():
-        base += [_blend(rgb("#444444"), rgb(fill), t) for t in (0.33, 0.66)]
+        base += [_blend(rgb(KIND_TEXT), rgb(fill), t) for t in (0.33, 0.66)]
+    for fill in ROLE_FILL.values():
+        base += [_blend(dark, rgb(fill), t) for t in (0.33, 0.66)]
     for i in range(8):
         dark_cell = cividis_rgb(i / 14)
         base += [_blend(white, dark_cell, t) for t in (0.33, 0.66)]

@@ -1,12 +1,14 @@
 """Grid panels drawn with Pillow, in the colours of the on-screen figures.
 
-Cells: REAL values on cividis over the panel's value range (text dark or light by
-``text_colour_for``), other kinds filled with ``KIND_FILL``, ``nan`` drawn as an empty
-(OUTSIDE-coloured) cell. Numbers use the largest font (base 7 to 16 px) at which the widest
-number of the panel fits its cells (:func:`grid_font`); when even 7 px does not fit, the
-panel's numbers are hidden and the scene says so in a note. Cell tables and grid images are
-remembered by the :class:`~convviz.export.painter.Painter`, so an animation repaints only the
-cells that change.
+Cells: REAL values in the light tint of the panel's role (``ROLE_FILL``, dark text) or,
+coloured by value, on cividis over the panel's value range (text dark or light by
+``text_colour_for``); other kinds filled with ``KIND_FILL``, ``nan`` drawn as an empty
+(OUTSIDE-coloured) cell. Highlighted cells (the window, the cell being computed) are tinted
+with ``HIGHLIGHT`` and outlined boldly, as on screen. Numbers use the largest font (base 7
+to 16 px) at which the widest number of the panel fits its cells (:func:`grid_font`); when
+even 7 px does not fit, the panel's numbers are hidden and the scene says so in a note. Cell
+tables and grid images are remembered by the :class:`~convviz.export.painter.Painter`, so an
+animation repaints only the cells that change.
 """
 
 from __future__ import annotations
@@ -18,17 +20,21 @@ from convviz.export.painter import Painter, rgb
 from convviz.export.scene import GridPanel, format_number
 from convviz.style.palette import (
     HIGHLIGHT,
+    HIGHLIGHT_ALPHA,
+    HIGHLIGHT_TINT,
     KIND_FILL,
+    KIND_TEXT,
+    ROLE_FILL,
     SECONDARY_HIGHLIGHT,
+    TEXT_DARK,
     CellKind,
     cividis_rgb,
     text_colour_for,
 )
 
 FRAME_GREY = "#D0D0D0"  # thin frame around a grid (keeps near-white cells visible on paper)
-KIND_TEXT = "#444444"  # text on cells filled by kind (the on-screen grids use the same)
 MIN_FONT, MAX_FONT = 7, 16  # base px of the numbers in cells
-HIGHLIGHT_WIDTH, SECONDARY_WIDTH = 3, 2  # base px
+HIGHLIGHT_WIDTH, SECONDARY_WIDTH = 4, 2  # base px
 
 
 def cell_texts(panel: GridPanel) -> np.ndarray:
@@ -47,7 +53,8 @@ def cell_colours(panel: GridPanel) -> tuple[np.ndarray, np.ndarray]:
 
     Notes
     -----
-    REAL cells take ``cividis_rgb(t)`` with ``t = (v - lo) / (hi - lo)`` clipped to [0, 1]
+    By role, REAL cells take ``ROLE_FILL[panel.role]``. By value, REAL cells take
+    ``cividis_rgb(t)`` with ``t = (v - lo) / (hi - lo)`` clipped to [0, 1]
     over ``panel.value_range`` (default: min / max of the finite REAL cells; a flat range is
     widened by 1 each side, as on screen).
     """
@@ -63,12 +70,17 @@ def cell_colours(panel: GridPanel) -> tuple[np.ndarray, np.ndarray]:
         lo, hi = 0.0, 1.0
     if hi <= lo:
         lo, hi = lo - 1.0, hi + 1.0
-    t = np.clip((np.where(real, values, lo) - lo) / (hi - lo), 0.0, 1.0)
-    levels, inverse = np.unique(t, return_inverse=True)
-    lut_fill = np.array([cividis_rgb(v) for v in levels], dtype=np.uint8)  # (L, 3)
-    lut_text = np.array([rgb(text_colour_for(v)) for v in levels], dtype=np.uint8)  # (L, 3)
-    fill = lut_fill[inverse.reshape(values.shape)]  # (H, W, 3)
-    text = lut_text[inverse.reshape(values.shape)]  # (H, W, 3)
+    if panel.colour_by == "value":
+        t = np.clip((np.where(real, values, lo) - lo) / (hi - lo), 0.0, 1.0)
+        levels, inverse = np.unique(t, return_inverse=True)
+        lut_fill = np.array([cividis_rgb(v) for v in levels], dtype=np.uint8)  # (L, 3)
+        lut_text = np.array([rgb(text_colour_for(v)) for v in levels], dtype=np.uint8)  # (L, 3)
+        fill = lut_fill[inverse.reshape(values.shape)]  # (H, W, 3)
+        text = lut_text[inverse.reshape(values.shape)]  # (H, W, 3)
+    else:
+        tint = rgb(ROLE_FILL.get(panel.role, ROLE_FILL["other"]))
+        fill = np.broadcast_to(np.array(tint, np.uint8), (*values.shape, 3)).copy()  # (H, W, 3)
+        text = np.broadcast_to(np.array(rgb(TEXT_DARK), np.uint8), fill.shape).copy()
     for kind in CellKind:
         if kind == CellKind.REAL:
             continue
@@ -90,6 +102,7 @@ def content_key(panel: GridPanel) -> tuple:
         panel.value_range,
         panel.decimals,
         panel.show_numbers,
+        panel.colour_by,
     )
 
 
@@ -169,6 +182,41 @@ def grid_image(panel: GridPanel, cell: int, font_px: int, painter: Painter) -> I
         image.paste(piece, (s + int(c) * pitch, s + int(r) * pitch))
     painter.remember(style, (image, texts, fill, colour))
     return painter.remember(key, image)  # type: ignore[return-value]
+
+
+def tinted(fill: tuple[int, int, int]) -> tuple[int, int, int]:
+    """``fill`` under the translucent ``HIGHLIGHT_TINT`` (``HIGHLIGHT_ALPHA``), as on screen."""
+    top = rgb(HIGHLIGHT_TINT)
+    return tuple(round(f + (t - f) * HIGHLIGHT_ALPHA) for f, t in zip(fill, top, strict=True))  # type: ignore[return-value]
+
+
+def tint_highlights(
+    canvas: Image.Image,
+    panel: GridPanel,
+    origin: tuple[int, int],
+    cell: int,
+    *,
+    font_px: int,
+    painter: Painter,
+) -> None:
+    """Repaint the cells under ``panel``'s primary highlights with :func:`tinted` fills."""
+    if not panel.highlights:
+        return
+    texts, fill, colour = grid_content(panel, painter)
+    s = painter.scale
+    pitch, size = cell * s, (cell - 1) * s
+    covered = np.zeros(panel.shape, dtype=bool)
+    for r0, c0, r1, c1 in panel.highlights:
+        covered[r0:r1, c0:c1] = True
+    for r, c in zip(*np.nonzero(covered), strict=True):
+        piece = painter.tile(
+            tinted(tuple(fill[r, c].tolist())),
+            str(texts[r, c]) if font_px else "",
+            tuple(colour[r, c].tolist()),
+            font_px,
+            size,
+        )
+        canvas.paste(piece, (origin[0] + s + int(c) * pitch, origin[1] + s + int(r) * pitch))
 
 
 def draw_highlights(

@@ -41,6 +41,7 @@ def panel_from_spec(
         secondary=_rects(highlights, secondary=True),
         value_range=getattr(spec, "value_range", None),
         decimals=getattr(spec, "decimals", 2),
+        colour_by=getattr(spec, "colour_by", "role"),
     )
 
 

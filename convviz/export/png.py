@@ -15,7 +15,14 @@ from PIL import Image
 
 from convviz.engine.errors import ConvValueError
 from convviz.export.graphs import graph_image, graph_size
-from convviz.export.grids import draw_highlights, grid_content, grid_font, grid_image, grid_size
+from convviz.export.grids import (
+    draw_highlights,
+    grid_content,
+    grid_font,
+    grid_image,
+    grid_size,
+    tint_highlights,
+)
 from convviz.export.painter import Painter
 from convviz.export.scene import Bilingual, GraphPanel, GridPanel, Scene, pick
 from convviz.i18n import translate
@@ -232,6 +239,8 @@ def draw_scene(
             put(painter.text_image(title, TITLE_PX, style="bold", colour=colour), x, MARGIN)
         if isinstance(panel, GridPanel):
             put(grid_image(panel, layout.cell, font_px, painter), x, layout.body_y)
+            origin = (round(x * s), round(layout.body_y * s))
+            tint_highlights(canvas, panel, origin, layout.cell, font_px=font_px, painter=painter)
             draw_highlights(canvas, panel, (x * s, layout.body_y * s), layout.cell, painter)
         elif isinstance(panel, GraphPanel):
             put(graph_image(panel, painter), x, layout.body_y)

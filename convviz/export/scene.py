@@ -12,7 +12,7 @@ Rectangles are ``(r0, c0, r1, c1)`` with rows ``r0 â€¦ r1-1`` and columns ``c0 â
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 import numpy as np
@@ -20,6 +20,7 @@ import numpy as np
 from convviz.engine.arithmetic_text import format_number as engine_format_number
 from convviz.engine.errors import ConvValueError
 from convviz.i18n import translate
+from convviz.style.colouring import current_colouring
 from convviz.style.palette import ROLE_COLOUR
 
 Role = Literal["input", "kernel", "output", "other"]
@@ -89,9 +90,9 @@ class GridPanel:
     Attributes
     ----------
     values : np.ndarray
-        (H, W) numbers: the colour of REAL cells (cividis over ``value_range``) and the number
-        printed. ``nan`` marks a cell with no value yet (drawn empty, e.g. an output not yet
-        computed in an animation).
+        (H, W) numbers printed in the cells (and, coloured by value, the cividis level of the
+        REAL cells over ``value_range``). ``nan`` marks a cell with no value yet (drawn empty,
+        e.g. an output not yet computed in an animation).
     title : str or Bilingual
         Drawn above the grid in the colour of ``role``.
     role : {"input", "kernel", "output", "other"}
@@ -111,6 +112,9 @@ class GridPanel:
         Digits after the point for non-integer numbers.
     show_numbers : bool
         ``False`` draws colours only.
+    colour_by : {"role", "value"}
+        REAL cells in the light tint of ``role`` or on cividis; defaults to the page's choice
+        (:mod:`convviz.style.colouring`), as on screen.
     """
 
     values: np.ndarray
@@ -123,6 +127,7 @@ class GridPanel:
     value_range: tuple[float, float] | None = None
     decimals: int = 2
     show_numbers: bool = True
+    colour_by: str = field(default_factory=current_colouring)
 
     def __post_init__(self) -> None:
         values = np.asarray(self.values, dtype=float)

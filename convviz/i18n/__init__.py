@@ -10,9 +10,11 @@ from __future__ import annotations
 import importlib
 import pkgutil
 from functools import cache
+from numbers import Number
 from typing import Any
 
 from convviz.i18n import strings
+from convviz.i18n.escape import literal
 
 LANGUAGES = ("en", "zh")
 DEFAULT_LANGUAGE = "en"
@@ -70,15 +72,22 @@ def has_key(key: str) -> bool:
 
 
 def translate_error(error: Exception, lang: str) -> str:
-    """A learner-facing message for an engine error, in ``lang``.
+    """A learner-facing message for an engine error, in ``lang``, safe to show as Markdown.
 
     ``ConvValueError`` codes are looked up as ``error.<code>`` and formatted with the
     error's values; anything else (or a code without translation) falls back to ``str(error)``.
+    Every value that is not a number (a typed token, a link's text, a name) and the fallback
+    pass through :func:`~convviz.i18n.escape.literal`, so what a learner typed is shown as
+    typed and never rendered as an image, a link or formatting.
     """
     code = getattr(error, "code", None)
     if code and has_key(f"error.{code}"):
+        values = {
+            name: value if isinstance(value, Number) else literal(value)
+            for name, value in getattr(error, "values", {}).items()
+        }
         try:
-            return translate(f"error.{code}", lang, **getattr(error, "values", {}))
+            return translate(f"error.{code}", lang, **values)
         except (KeyError, IndexError, ValueError):
-            return str(error)
-    return str(error)
+            return literal(error)
+    return literal(error)

@@ -8,16 +8,17 @@ not one of the choices) reveals nothing, so the learner can try again.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
+from convviz.engine.errors import ConvValueError
+from convviz.i18n.escape import literal
 from convviz.practice.question import CHOICE, Question, Step
+from convviz.typed_numbers import ascii_forms, parse_whole, shown
 
 CORRECT, INCORRECT, MALFORMED = "correct", "incorrect", "malformed"
-_WHOLE = re.compile(r"[+-]?\d+(?:\.0*)?")
-_DECIMAL = re.compile(r"[+-]?(?:\d+\.\d*|\.\d+)")
-_MINUS = str.maketrans({"−": "-", "–": "-", "—": "-"})  # minus sign and dashes typed for "-"
+MAX_ANSWER_CHARS = 40  # what an answer field accepts (spaces included); the parser caps again
+_DECIMAL = re.compile(r"[+-]?(?:[0-9]+\.[0-9]*|\.[0-9]+)", re.ASCII)
 
 
 @dataclass(frozen=True)
@@ -39,11 +40,26 @@ class Verdict:
     steps: tuple[Step, ...]
 
 
+def read_whole_number(text: Any) -> int | ConvValueError:
+    """``text`` as a whole number, or the reason it is not one (never an exception).
+
+    Read by :func:`convviz.typed_numbers.parse_whole` (ASCII or full-width digits, a sign, a
+    trailing ``.0``, at most ``MAX_WHOLE_CHARS`` characters) after spaces inside are dropped.
+    """
+    if not isinstance(text, str | int) or isinstance(text, bool):
+        return ConvValueError("number_empty", "no answer", name="answer", text="")
+    try:
+        return parse_whole(str(text).replace(" ", ""), name="answer")
+    except ConvValueError as error:
+        return error
+
+
 def parse_whole_number(text: Any) -> int | None:
     """``text`` as a whole number, or ``None`` if it is not one.
 
     Full-width digits and signs (typed with a Chinese input method), a Unicode minus sign,
-    surrounding spaces and a trailing ``.0`` are accepted; ``"2.5"``, ``"3x"`` or ``""`` are not.
+    surrounding spaces and a trailing ``.0`` are accepted; ``"2.5"``, ``"3x"``, ``"²"`` or
+    ``""`` are not, nor more than ``MAX_WHOLE_CHARS`` characters.
 
     Examples
     --------
@@ -52,20 +68,21 @@ def parse_whole_number(text: Any) -> int | None:
     >>> parse_whole_number("2.5") is None, parse_whole_number("three") is None
     (True, True)
     """
-    if not isinstance(text, str | int) or isinstance(text, bool):
-        return None
-    cleaned = unicodedata.normalize("NFKC", str(text)).translate(_MINUS).strip()
-    cleaned = cleaned.replace(" ", "")
-    if not _WHOLE.fullmatch(cleaned) or not cleaned.isascii():
-        return None
-    return int(cleaned.split(".")[0])
+    number = read_whole_number(text)
+    return None if isinstance(number, ConvValueError) else number
 
 
-def _malformed_key(text: Any) -> str:
-    cleaned = unicodedata.normalize("NFKC", str(text or "")).translate(_MINUS).strip()
-    if _DECIMAL.fullmatch(cleaned):
-        return "practice.check.not_whole"
-    return "practice.check.malformed_number"
+def _malformed_step(text: Any, error: ConvValueError) -> Step:
+    if error.code == "number_too_long":
+        return Step.of(
+            "practice.check.too_long", length=error.values["length"], limit=error.values["limit"]
+        )
+    cleaned = str(text or "").strip()
+    decimal = _DECIMAL.fullmatch(ascii_forms(cleaned))
+    return Step.of(
+        "practice.check.not_whole" if decimal else "practice.check.malformed_number",
+        given=literal(shown(cleaned)),
+    )
 
 
 def check_answer(question: Question, text: Any) -> Verdict:
@@ -111,10 +128,9 @@ def check_number(answer: int, text: Any) -> Verdict:
     Used on its own by the topic pages' "predict first" switch, where the page itself shows
     the worked formula after the learner's prediction.
     """
-    given = parse_whole_number(text)
-    if given is None:
-        shown = str(text or "").strip()[:40]
-        return Verdict(MALFORMED, None, (Step.of(_malformed_key(text), given=shown),))
+    given = read_whole_number(text)
+    if isinstance(given, ConvValueError):
+        return Verdict(MALFORMED, None, (_malformed_step(text, given),))
     if given == answer:
         return Verdict(CORRECT, given, (Step.of("practice.check.correct"),))
     return Verdict(

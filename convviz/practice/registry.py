@@ -12,7 +12,16 @@ from collections.abc import Callable
 
 import numpy as np
 
-from convviz.practice import cells, padding, params, receptive, sizes, validity
+from convviz.practice import (
+    cells,
+    deformable,
+    padding,
+    params,
+    receptive,
+    sizes,
+    validity,
+    video,
+)
 from convviz.practice.question import Question
 
 Generator = Callable[[np.random.Generator, int], Question]
@@ -32,6 +41,11 @@ FAMILIES: dict[str, Generator] = {
     "conv_validity": validity.conv_validity,
     "transpose_validity": validity.transpose_validity,
     "groups_validity": validity.groups_validity,
+    "conv3d_frames": video.conv3d_frames,
+    "conv3d_params": video.conv3d_params,
+    "deform_channels": deformable.deform_channels,
+    "deform_read": deformable.deform_read,
+    "deform_point": deformable.deform_point,
 }
 
 TOPICS: dict[str, tuple[str, ...]] = {
@@ -40,6 +54,8 @@ TOPICS: dict[str, tuple[str, ...]] = {
     "transposed": ("transpose_size", "output_padding", "transpose_cell", "transpose_validity"),
     "dilated": ("dilated_size", "same_padding", "receptive", "conv_validity"),
     "channels": ("grouped_params", "separable_params", "pointwise_params", "groups_validity"),
+    "conv3d": ("conv3d_frames", "conv3d_params"),
+    "deformable": ("deform_channels", "deform_read", "deform_point"),
 }
 LEVELS = (1, 2, 3)
 SET_SIZE = 10

@@ -20,16 +20,34 @@ OKABE_ITO = {
     "reddish_purple": "#CC79A7",
 }
 
-# Fill colours for cells whose meaning is their kind, not their value.
+# Fill colours for cells whose meaning is their kind, not their value: padding and inserted
+# zeros light and quiet (they hold no information of the input), output_padding a pale orange.
 KIND_FILL = {
-    CellKind.INSERTED_ZERO: "#EDEDED",
-    CellKind.BORDER_PAD: "#CFE6F5",  # light sky blue
-    CellKind.OUTPUT_PAD: "#F8DDA8",  # light orange
+    CellKind.INSERTED_ZERO: "#FBF6EC",  # warm near-white
+    CellKind.BORDER_PAD: "#E8E8E8",  # light grey
+    CellKind.OUTPUT_PAD: "#FCEBCB",  # pale orange
     CellKind.OUTSIDE: "#F7F7F7",
     CellKind.KERNEL: "#BFE5D7",  # light bluish green
 }
-# Outline colours: the window / selection, and the tap a trace is on.
-HIGHLIGHT = OKABE_ITO["vermillion"]
+KIND_TEXT = "#666666"  # numbers on kind-filled cells: readable, quieter than real values
+# Colouring by role (the default): real cells in a light tint of their panel's role colour,
+# so input, kernel and output read apart at a glance and every number stays dark on light.
+# The kernel's tint is a little darker than the input's, so the two differ in lightness as
+# well as in hue (blue and green tints look alike to tritanopes).
+ROLE_FILL = {
+    "input": "#D0E4F5",  # light blue
+    "kernel": "#BCE3D0",  # light bluish green
+    "output": "#F9D6A0",  # light orange
+    "other": "#D9D9D9",  # light grey
+}
+# Outline colours: the window / selection, and the tap a trace is on. The window and the
+# output cell being computed are a bold outline in dark vermillion (contrast at least 4.5:1
+# with every fill above) over a translucent fill of Okabe-Ito vermillion.
+HIGHLIGHT = "#A33E00"  # Okabe-Ito vermillion, darker (same hue)
+HIGHLIGHT_TINT = OKABE_ITO["vermillion"]
+HIGHLIGHT_FILL = "rgba(213, 94, 0, 0.28)"  # HIGHLIGHT_TINT at 28 % over the cells
+HIGHLIGHT_ALPHA = 0.28
+HIGHLIGHT_WIDTH = 4.0  # px on screen
 SECONDARY_HIGHLIGHT = OKABE_ITO["blue"]
 TEXT_DARK = "#1A1A1A"
 TEXT_LIGHT = "#FFFFFF"

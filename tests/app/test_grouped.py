@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from convviz.figures.grouped.groups import kind_text
 from convviz.i18n import translate
 from tests.app.conftest import open_app
 
@@ -20,6 +21,14 @@ def test_defaults_render_with_the_numbers(lang):
     assert not at.exception
     assert at.title[0].value == translate("page.grouped", lang)
     text = _text(at)
+    # The first view shows groups at work: the two-group preset (g = 2 of 4 channels).
+    assert at.select_slider(key="groups").value == 2
+    assert kind_text(4, 4, 2, lang=lang) in text
+    assert translate("grouped.graph.edges", lang, cin=4, cout=4, g=2, edges=8, full=16) in text
+    assert translate("grouped.concat.check", lang, g=2, diff="0") in text
+    # g = 1 says "standard" instead of comparing g = 1 with itself.
+    at.select_slider(key="groups").set_value(1).run()
+    text = _text(at)
     assert translate("grouped.kind.standard", lang, cin=4) in text
     edges = translate("grouped.graph.edges_standard", lang, cin=4, cout=4, g=1, edges=16, full=16)
     assert edges in text
@@ -28,8 +37,9 @@ def test_defaults_render_with_the_numbers(lang):
     assert "1/g = 1/1" not in text and "**1/1**" not in text
     assert translate("grouped.concat.check", lang, g=1, diff="0") in text
     assert translate("counts.grouped_ratio_standard", lang, standard="144") in text
+    at.select_slider(key="groups").set_value(2).run()
     assert not at.error
-    assert "torch.nn.Conv2d(4, 4, kernel_size=3, groups=1, bias=False)" in at.code[0].value
+    assert "torch.nn.Conv2d(4, 4, kernel_size=3, groups=2, bias=False)" in at.code[0].value
     assert len(at.get("plotly_chart")) == 6
     labels = [b.proto.label for b in at.get("download_button")]
     # graph; weight; one output's terms; all outputs; the separable kernel
@@ -82,11 +92,11 @@ def test_link_with_a_non_divisor_is_explained(lang):
     assert not at.exception
     assert len(at.error) == 1
     assert "3" in at.error[0].value and "4" in at.error[0].value
-    assert translate("grouped.groups_from_link", lang, requested=3, shown=1) in [
+    assert translate("grouped.groups_from_link", lang, requested=3, shown=2) in [
         i.value for i in at.info
     ]
-    assert at.select_slider(key="groups").value == 1
-    at.select_slider(key="groups").set_value(2).run()
+    assert at.select_slider(key="groups").value == 2
+    at.select_slider(key="groups").set_value(1).run()
     assert not at.error
 
 
@@ -123,7 +133,7 @@ def test_channel_choice_seed_and_kernel_drive_the_computation():
 
 
 def test_many_channels_per_group_are_capped_with_a_notice():
-    at = open_app("en", PAGE, in_channels="8", out_channels="8")
+    at = open_app("en", PAGE, in_channels="8", out_channels="8", groups="1")
     assert translate("grouped.compute.terms_capped", "en", group=0, cin_g=8, shown=4, o=0) in [
         i.value for i in at.info
     ]

@@ -10,6 +10,7 @@ import pytest
 from PIL import Image
 
 from convviz.i18n import translate
+from convviz.i18n.escape import literal
 from convviz.lab_kernels import KERNEL_NAMES
 from convviz.upsampling import UPSAMPLE_KERNELS, UPSAMPLE_METHODS
 from tests.app.conftest import open_app
@@ -55,6 +56,12 @@ def test_defaults_render_the_picture_the_sizes_and_the_four_methods(lang):
     at = open_app(lang, PAGE)
     assert not at.exception and not at.error
     assert at.title[0].value == translate("page.image_lab", lang)
+    # The first view shows edges at once: Sobel x, drawn as a signed colour map.
+    assert at.radio(key="filter").value == "sobel_x"
+    assert len(_charts(at)) == 2 and '"colorbar"' in _charts(at)[0].proto.spec
+    assert _captions(at)[0] == translate("image_lab.input_caption", lang, h=320, w=480)
+    at.radio(key="filter").set_value("box").run()
+    assert at.query_params["filter"] == "box"
     text = _text(at)
     height = translate("image_lab.sizes.height", lang)
     assert (
@@ -82,7 +89,7 @@ def test_each_kernel_draws_a_picture_or_a_colour_map(name):
     at = open_app("en", PAGE)
     at.radio(key="filter").set_value(name).run()
     assert not at.exception and not at.error
-    assert at.query_params.get("filter") == (None if name == "box" else name)  # default: unset
+    assert at.query_params.get("filter") == (None if name == "sobel_x" else name)  # default
     zero_sum = name in ("sobel_x", "sobel_y", "laplacian")
     charts = _charts(at)
     assert len(charts) == (2 if zero_sum else 1)
@@ -129,7 +136,8 @@ def test_malformed_typed_kernels_are_explained(lang, cells, code, values):
     at = open_app(lang, PAGE, filter="custom")
     _edit(at, **cells)
     assert not at.exception
-    assert [e.value for e in at.error] == [translate(f"error.{code}", lang, **values)]
+    shown = {key: literal(v) if isinstance(v, str) else v for key, v in values.items()}
+    assert [e.value for e in at.error] == [translate(f"error.{code}", lang, **shown)]
     assert translate("image_lab.custom.invalid", lang) in _text(at)
     assert len(_captions(at)) == 2 * len(UPSAMPLE_METHODS)  # no filter output, upsampling stays
     assert "nn.Conv2d" not in at.code[0].value
@@ -172,7 +180,7 @@ def test_stride_dilation_and_padding_modes_change_the_sizes(lang):
 
 
 def test_output_view_forces_a_map_or_a_picture():
-    at = open_app("en", PAGE)
+    at = open_app("en", PAGE, filter="box")
     at.radio(key="output_view").set_value("map").run()
     assert len(_charts(at)) == 2 and at.query_params["output_view"] == "map"
     assert "the picture times 1" in _text(at)

@@ -158,7 +158,8 @@ def test_last_question_says_the_set_is_done():
 
 def _read(at, key):
     """The value widget ``key`` shows on the page, as the URL writes it."""
-    for kind in ("slider", "select_slider", "selectbox", "radio", "text_area", "toggle"):
+    kinds = ("slider", "select_slider", "selectbox", "radio", "text_area", "toggle", "number_input")
+    for kind in kinds:
         for widget in at.get(kind):
             if getattr(widget, "key", None) == key:
                 value = widget.value

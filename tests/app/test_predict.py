@@ -116,3 +116,18 @@ def test_pointwise_page_asks_for_the_reduced_inception_block_first(lang):
     wrong = translate("practice.check.incorrect", lang, given=387072, answer=163328)
     assert wrong in [e.value for e in at.error]
     assert any("163,328" in m.value for m in at.markdown)  # seed 002's reduced total
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_deformable_page_asks_for_the_offset_channels_first(lang):
+    at = open_app(lang, "pages/deformable.py", predict_first="true", mask="true")
+    waiting = translate("practice.predict.offset_channels.waiting", lang)
+    assert waiting in [c.value for c in at.caption]
+    assert not any("**18**" in m.value for m in at.markdown)  # the counts stay hidden
+    at.text_input(key="deformable_predict_guess").input("27")  # 2·3² offsets + 3² mask
+    next(
+        b for b in at.button if b.label == translate("practice.predict.submit", lang)
+    ).click().run()
+    assert not at.exception
+    assert at.success[0].value == translate("practice.check.correct", lang)
+    assert any("**18**" in m.value for m in at.markdown)

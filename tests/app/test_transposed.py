@@ -251,7 +251,7 @@ def test_matrix_tab_too_large_to_draw_says_so():
 @pytest.mark.parametrize("lang", LANGS)
 def test_check_tab_shows_each_difference(lang):
     at = open_app(lang, PAGE, view="check")
-    table = at.dataframe[1].value
+    table = at.dataframe[0].value
     assert table.iloc[:, 2].tolist() == ["0", "0", "0"]
     assert table.iloc[:, 1].tolist() == ["5×5"] * 3
     assert at.metric[0].value == "0"
@@ -263,7 +263,7 @@ def test_check_tab_shows_each_difference(lang):
 def test_output_padding_tab_lists_sizes_and_computed_values(lang):
     at = open_app(lang, PAGE, view="output_padding", output_padding="1")
     assert not at.exception
-    table = at.dataframe[1].value
+    table = at.dataframe[0].value
     assert table.iloc[:, 0].tolist() == ["5×5", "6×6"]
     assert table.iloc[1, 2].endswith(translate("transposed.opad.current", lang))
     where = translate(

@@ -11,7 +11,7 @@ import sys
 
 from tests.bench.conftest import BENCH
 
-CASES = ("conv2d ", "conv_transpose2d ", "depthwise ")
+CASES = ("conv2d ", "conv_transpose2d ", "depthwise ", "conv3d ")
 
 
 def run_engine_bench(*args: str) -> str:

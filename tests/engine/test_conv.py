@@ -7,7 +7,7 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from convviz.engine import conv as conv_module
+from convviz.engine import convnd as conv_module
 from convviz.engine.conv import conv2d
 from convviz.engine.errors import ConvValueError
 from convviz.engine.reference import conv2d_reference
@@ -142,6 +142,17 @@ def test_row_blocks_give_the_same_result(monkeypatch):
 # --- against the loop reference -------------------------------------------------------------
 
 
+def valid_sizes(kernel: int, dilation: int, total_pad: int, mode: str, largest: int):
+    """Input sizes along one axis that the kernel fits once padded, and the mode allows."""
+    lowest = max(1, dilation * (kernel - 1) + 1 - total_pad)
+    if mode == "reflect":
+        lowest = max(lowest, total_pad - total_pad // 2 + 1)  # each side's pad < size
+    elif mode == "circular":
+        lowest = max(lowest, total_pad - total_pad // 2)
+    assume(lowest <= largest)
+    return st.integers(lowest, largest)
+
+
 @st.composite
 def conv_cases(draw):
     """A valid conv2d call within the teaching ranges (N<=2, C<=4, H,W<=9, k<=4, s<=3, ...)."""
@@ -165,15 +176,10 @@ def conv_cases(draw):
         else:
             padding = (draw(st.integers(0, 2)), draw(st.integers(0, 2)))
             pads = (2 * padding[0], 2 * padding[1])
-    size = []
-    for k, dd, total in zip(kernel, dilation, pads, strict=True):
-        lowest = max(1, dd * (k - 1) + 1 - total)  # the kernel fits the padded input
-        if mode == "reflect":
-            lowest = max(lowest, total - total // 2 + 1)  # each side's pad < size
-        elif mode == "circular":
-            lowest = max(lowest, total - total // 2)
-        assume(lowest <= 9)
-        size.append(draw(st.integers(lowest, 9)))
+    size = [
+        draw(valid_sizes(k, dd, total, mode, 9))
+        for k, dd, total in zip(kernel, dilation, pads, strict=True)
+    ]
     batch = draw(st.booleans())
     dtype = draw(st.sampled_from([np.float32, np.float64]))
     rng = np.random.default_rng(draw(st.integers(0, 2**32 - 1)))

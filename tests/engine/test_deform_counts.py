@@ -34,7 +34,9 @@ def test_offset_groups_and_weight_groups():
     assert main.params == 4 * 4 * 3  # C_out · C_in/groups · kH · kW
     with pytest.raises(ConvValueError) as info:
         deform_counts(6, 4, 3, (5, 5), offset_groups=4)
-    assert info.value.code == "groups_not_dividing"
+    assert info.value.code == "offset_groups_not_dividing"
+    assert info.value.suggestion == {"offset_groups": 3}
+    assert "in_channels=6" in str(info.value) and "offset_groups=4" in str(info.value)
 
 
 @given(

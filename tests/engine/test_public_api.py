@@ -12,17 +12,21 @@ import convviz
 P = inspect.Parameter
 POS, KW = P.POSITIONAL_OR_KEYWORD, P.KEYWORD_ONLY
 
+CONV = [
+    ("x", POS, P.empty),
+    ("weight", POS, P.empty),
+    ("bias", POS, None),
+    ("stride", KW, 1),
+    ("padding", KW, 0),
+    ("dilation", KW, 1),
+    ("groups", KW, 1),
+    ("padding_mode", KW, "zeros"),
+]
+
 EXPECTED = {
-    "conv2d": [
-        ("x", POS, P.empty),
-        ("weight", POS, P.empty),
-        ("bias", POS, None),
-        ("stride", KW, 1),
-        ("padding", KW, 0),
-        ("dilation", KW, 1),
-        ("groups", KW, 1),
-        ("padding_mode", KW, "zeros"),
-    ],
+    "conv1d": CONV,
+    "conv2d": CONV,
+    "conv3d": CONV,
     "conv_transpose2d": [
         ("x", POS, P.empty),
         ("weight", POS, P.empty),

@@ -10,7 +10,7 @@ import warnings
 import numpy as np
 import pytest
 
-from convviz.engine.conv import conv2d
+from convviz.engine.conv import conv1d, conv2d, conv3d
 from convviz.engine.errors import ConvValueError
 from convviz.engine.transpose import conv_transpose2d
 
@@ -50,8 +50,12 @@ def random_conv_case(rng: np.random.Generator, dtype) -> tuple:
 
 
 def torch_conv2d(x, w, b, params, mode):
-    """nn.Conv2d with the given weights (the only torch API with every padding mode)."""
-    layer = torch.nn.Conv2d(
+    """nn.Conv2d / Conv1d / Conv3d (by the weight's rank) with the given weights.
+
+    The layers are the only torch API with every padding mode.
+    """
+    layer_class = {3: torch.nn.Conv1d, 4: torch.nn.Conv2d, 5: torch.nn.Conv3d}[w.ndim]
+    layer = layer_class(
         w.shape[1] * params["groups"],
         w.shape[0],
         w.shape[2:],
@@ -64,26 +68,34 @@ def torch_conv2d(x, w, b, params, mode):
         return layer(torch.from_numpy(x)).numpy()
 
 
+def agrees_with_torch(op, case: tuple) -> bool:
+    """Whether ``op`` gave torch's result (True), or refused a call torch refused (False).
+
+    ``case`` is ``(x, w, b, params, mode)`` as the random case builders return it.
+    """
+    x, w, b, params, mode = case
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # torch warns about "same" with even kernels
+        try:
+            expected = torch_conv2d(x, w, b, params, mode)
+        except (RuntimeError, ValueError):
+            with pytest.raises(ConvValueError):
+                op(x, w, b, padding_mode=mode, **params)
+            return False
+    got = op(x, w, b, padding_mode=mode, **params)
+    assert got.dtype == x.dtype
+    assert got.shape == expected.shape, (params, mode)
+    np.testing.assert_allclose(got, expected, **TOLERANCE[x.dtype.type])
+    return True
+
+
 @pytest.mark.parametrize("dtype", [np.float64, np.float32])
 @pytest.mark.parametrize("seed", range(8))
 def test_conv2d_matches_torch(seed, dtype):
     rng = np.random.default_rng(seed)
     compared = 0
     for _ in range(60):
-        x, w, b, params, mode = random_conv_case(rng, dtype)
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # torch warns about "same" with even kernels
-            try:
-                expected = torch_conv2d(x, w, b, params, mode)
-            except (RuntimeError, ValueError):
-                with pytest.raises(ConvValueError):
-                    conv2d(x, w, b, padding_mode=mode, **params)
-                continue
-        got = conv2d(x, w, b, padding_mode=mode, **params)
-        assert got.dtype == dtype
-        assert got.shape == expected.shape, (params, mode)
-        np.testing.assert_allclose(got, expected, **TOLERANCE[dtype])
-        compared += 1
+        compared += agrees_with_torch(conv2d, random_conv_case(rng, dtype))
     assert compared >= 20
 
 
@@ -177,3 +189,54 @@ def test_output_padding_rule_matches_torch():
                 except ConvValueError:
                     ours_ok = False
                 assert torch_ok == ours_ok == (a < max(stride, dilation)), kwargs
+
+
+def random_conv_nd_case(rng: np.random.Generator, dtype, spatial: int) -> tuple:
+    """Arrays and hyper-parameters for one conv1d / conv3d call; may be invalid on purpose."""
+    groups = int(rng.choice([1, 2]))
+    c_in, c_out = groups * int(rng.integers(1, 3)), groups * int(rng.integers(1, 3))
+
+    def ints(low: int, high: int) -> tuple[int, ...]:
+        return tuple(int(v) for v in rng.integers(low, high, spatial))
+
+    kernel, stride, dilation = ints(1, 4), ints(1, 3), ints(1, 3)
+    size = ints(1, 7 if spatial == 3 else 12)
+    choice = rng.random()
+    if choice < 0.15:
+        padding, stride = "same", (1,) * spatial
+    elif choice < 0.25:
+        padding = "valid"
+    else:
+        padding = ints(0, 3)
+    x = rng.standard_normal((int(rng.integers(1, 3)), c_in, *size)).astype(dtype)
+    w = rng.standard_normal((c_out, c_in // groups, *kernel)).astype(dtype)
+    b = rng.standard_normal(c_out).astype(dtype)
+    params = {"stride": stride, "padding": padding, "dilation": dilation, "groups": groups}
+    return x, w, b, params, str(rng.choice(MODES))
+
+
+@pytest.mark.parametrize("dtype", [np.float64, np.float32])
+@pytest.mark.parametrize(("spatial", "op"), [(1, conv1d), (3, conv3d)], ids=["1d", "3d"])
+@pytest.mark.parametrize("seed", range(4))
+def test_conv1d_and_conv3d_match_torch(seed, spatial, op, dtype):
+    rng = np.random.default_rng(2000 + seed)
+    compared = 0
+    for _ in range(50):
+        compared += agrees_with_torch(op, random_conv_nd_case(rng, dtype, spatial))
+    assert compared >= 15
+
+
+def test_c3d_layer_and_temporal_difference_match_torch():
+    """The page's own settings: a C3D 3×3×3 layer with padding 1, and a [-1, 1] kernel in time."""
+    rng = np.random.default_rng(7)
+    clip = rng.standard_normal((1, 3, 8, 16, 16))
+    w = rng.standard_normal((4, 3, 3, 3, 3))
+    b = rng.standard_normal(4)
+    expected = F.conv3d(torch.from_numpy(clip), torch.from_numpy(w), torch.from_numpy(b), padding=1)
+    np.testing.assert_allclose(
+        conv3d(clip, w, b, padding=1), expected.numpy(), rtol=1e-10, atol=1e-10
+    )
+    diff = np.array([-1.0, 1.0]).reshape(1, 1, 2, 1, 1)
+    gray = clip[:, :1]
+    expected = F.conv3d(torch.from_numpy(gray), torch.from_numpy(diff))
+    np.testing.assert_array_equal(conv3d(gray, diff), expected.numpy())

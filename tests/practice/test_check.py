@@ -7,6 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from convviz.i18n.escape import literal
 from convviz.practice import (
     CORRECT,
     FAMILIES,
@@ -78,7 +79,7 @@ def test_malformed_answer_reveals_nothing(text, key):
     verdict = check_answer(q, text)
     assert verdict.status == MALFORMED and verdict.given is None
     assert [s.key for s in verdict.steps] == [key]
-    assert str(q.answer) not in step_text(verdict.steps[0], "en").replace(text, "")
+    assert str(q.answer) not in step_text(verdict.steps[0], "en").replace(literal(text), "")
 
 
 def test_choice_questions():

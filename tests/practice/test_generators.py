@@ -112,6 +112,9 @@ def independent_answer(q):
         return conv_size_by_counting(
             *(v[k] for k in ("input_size", "kernel_size", "stride")), v["padding"], v["dilation"]
         )
+    if f == "conv3d_frames":
+        keys = ("frames", "kernel_depth", "stride_depth", "padding_depth", "dilation_depth")
+        return conv_size_by_counting(*(v[k] for k in keys))
     if f == "transpose_size":
         keys = ("input_size", "kernel_size", "stride", "padding")
         a, d = v["output_padding"], v["dilation"]
@@ -150,6 +153,21 @@ def independent_answer(q):
         return transpose_cell_by_loop(x, w, v["stride"], v["padding"], (p["r"], p["c"]))
     if f == "receptive":
         return field_by_paths(parse_layers(q.link.query["layers"]))
+    if f == "deform_channels":
+        values = dict(q.prompt[0].values)
+        per_group = 2 * values["k"] ** 2 + (values["k"] ** 2 if "true" in values["mask_key"] else 0)
+        return values["g"] * per_group
+    if f == "deform_read":
+        # the 1, 2, 3, … picture is linear, so inside it a bilinear read is i·y + x + 1
+        i, values = v["input_size"], dict(q.prompt[0].values)
+        y, x = float(values["y"]), float(values["x"])
+        assert 0 <= y <= i - 1 and 0 <= x <= i - 1
+        return round(i * y + x + 1)
+    if f == "deform_point":
+        values = dict(q.prompt[0].values)
+        row = "row" in values["axis_key"]
+        index, tap = (values["r"], values["a"]) if row else (values["c"], values["b"])
+        return index * v["stride"] - v["padding"] + tap * v["dilation"] + values["shift"]
     values = dict(q.prompt[0].values)
     bias = values.get("bias_key") == "practice.bias.true"
     cin, cout = values.get("cin"), values.get("cout")
@@ -161,6 +179,12 @@ def independent_answer(q):
         return k * k * cin + cin * cout + ((cin + cout) if bias else 0)
     if f == "pointwise_params":
         return cin * cout + (cout if bias else 0)
+    if f == "conv3d_params":
+        taps = values["kd"] * values["kh"] * values["kw"]
+        assert (v["kernel_depth"], v["kernel_size"], v["kernel_size_w"]) == (
+            values["kd"], values["kh"], values["kw"],
+        )  # fmt: skip
+        return taps * cin * cout + (cout if bias else 0)
     return rule_broken(f, v)
 
 

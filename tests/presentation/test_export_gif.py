@@ -9,10 +9,11 @@ from PIL import Image, ImageSequence
 
 from convviz.export.animations import sliding_window_animation
 from convviz.export.gif import TRANSPARENT, gif_palette, render_animation_gif
+from convviz.export.grids import tinted
 from convviz.export.png import layout_scene, render_scene_image
 from convviz.export.raster import Painter, rgb
 from convviz.export.scene import Animation, GridPanel, Scene
-from convviz.style.palette import HIGHLIGHT, KIND_FILL, CellKind, cividis_rgb
+from convviz.style.palette import HIGHLIGHT, KIND_FILL, ROLE_FILL, CellKind, cividis_rgb
 
 
 def _frames(data: bytes) -> list[Image.Image]:
@@ -77,12 +78,17 @@ def test_real_and_border_pad_cells_keep_their_colours_in_every_frame():
             (layout.body_y + row * layout.cell) * 2 + 8,
         )
 
-    pad = rgb(KIND_FILL[CellKind.BORDER_PAD])
-    for frame in frames:
-        assert frame.getpixel(corner(0, 3)) == pad
-        # Input value 1 is the smallest REAL value: cividis(0), exactly in the palette.
-        assert frame.getpixel(corner(1, 1)) == cividis_rgb(0.0)
-        assert frame.getpixel(corner(5, 5)) == cividis_rgb(1.0)
+    pad, real = rgb(KIND_FILL[CellKind.BORDER_PAD]), rgb(ROLE_FILL["input"])
+    for step, frame in enumerate(frames):
+        r, c = divmod(step, 3)  # the window covers padded rows 2r … 2r+2, columns 2c … 2c+2
+
+        def seen(row: int, col: int, fill: tuple, r=r, c=c) -> tuple:
+            under = 2 * r <= row <= 2 * r + 2 and 2 * c <= col <= 2 * c + 2
+            return tinted(fill) if under else fill  # role and tinted fills are in the palette
+
+        assert frame.getpixel(corner(0, 3)) == seen(0, 3, pad)
+        assert frame.getpixel(corner(1, 1)) == seen(1, 1, real)
+        assert frame.getpixel(corner(5, 5)) == seen(5, 5, real)
     # The window outline moves: step 0 covers the top-left corner, step 8 does not.
     left, top = layout.panel_x[0] * 2, (layout.body_y + 1) * 2 + 10
     assert frames[0].getpixel((left, top)) == rgb(HIGHLIGHT)

@@ -13,7 +13,17 @@ from convviz.export import fonts
 from convviz.export.png import MARGIN, layout_scene, render_scene_image, render_scene_png
 from convviz.export.raster import Painter, rgb
 from convviz.export.scene import Bilingual, Edge, GraphPanel, GridPanel, NodeColumn, Scene
-from convviz.style.palette import HIGHLIGHT, KIND_FILL, CellKind, cividis_rgb, text_colour_for
+from convviz.style.colouring import colouring
+from convviz.style.palette import (
+    HIGHLIGHT,
+    HIGHLIGHT_ALPHA,
+    HIGHLIGHT_TINT,
+    KIND_FILL,
+    ROLE_FILL,
+    CellKind,
+    cividis_rgb,
+    text_colour_for,
+)
 
 
 def _decode(data: bytes) -> Image.Image:
@@ -47,8 +57,27 @@ def test_png_decodes_and_is_exactly_twice_the_1x_size():
     assert _decode(render_scene_png(scene, scale=3)).size == (3 * one.width, 3 * one.height)
 
 
-def test_cell_colours_follow_the_on_screen_palette():
+def test_cells_are_coloured_by_role_by_default():
     scene = _scene()
+    image = render_scene_image(scene)
+    # Every REAL cell of the input takes the input tint whatever its value, the kernel's the
+    # kernel tint; the kinds keep their quiet fills.
+    for row, col in ((0, 1), (0, 2), (1, 0), (1, 2)):
+        assert image.getpixel(_cell_pixel(scene, row, col)) == rgb(ROLE_FILL["input"])
+    assert image.getpixel(_cell_pixel(scene, 0, 0, panel=1)) == rgb(ROLE_FILL["kernel"])
+    assert image.getpixel(_cell_pixel(scene, 0, 0)) == rgb(KIND_FILL[CellKind.BORDER_PAD])
+    assert image.getpixel(_cell_pixel(scene, 1, 1)) == rgb(KIND_FILL[CellKind.INSERTED_ZERO])
+    assert len({rgb(c) for c in (*ROLE_FILL.values(), *KIND_FILL.values())}) == 9
+
+
+def test_colouring_by_value_is_taken_from_the_page_choice():
+    with colouring("value"):
+        panel = GridPanel(np.ones((1, 1)))
+    assert panel.colour_by == "value" and GridPanel(np.ones((1, 1))).colour_by == "role"
+
+
+def test_cell_colours_by_value_follow_the_on_screen_palette():
+    scene = _scene(colour_by="value")
     image = render_scene_image(scene)
     # REAL cells on cividis over the REAL range [1, 8]: value 1 -> t = 0, value 8 -> t = 1.
     assert image.getpixel(_cell_pixel(scene, 0, 1)) == cividis_rgb(0.0)
@@ -63,7 +92,7 @@ def test_cell_colours_follow_the_on_screen_palette():
 
 
 def test_numbers_are_printed_in_the_readable_text_colour():
-    scene = _scene()
+    scene = _scene(colour_by="value")
     image = render_scene_image(scene)
     layout = layout_scene(scene, Painter(scale=2, lang="en"))
     for row, col, t in ((0, 1, 0.0), (1, 2, 1.0)):
@@ -84,11 +113,15 @@ def test_nan_cells_are_empty_and_highlights_are_outlined():
     layout = layout_scene(scene, Painter(scale=2, lang="en"))
     left = layout.panel_x[0] * 2
     middle_y = (layout.body_y + layout.cell // 2) * 2
-    # 3 base px = 6 px thick, centred on the 2 px grid line at the panel's left edge.
-    for dx in range(-2, 4):
+    # 4 base px = 8 px thick, centred on the 2 px grid line at the panel's left edge.
+    for dx in range(-3, 5):
         assert image.getpixel((left + dx, middle_y)) == rgb(HIGHLIGHT), dx
-    assert image.getpixel((left - 3, middle_y)) == (255, 255, 255)
-    assert image.getpixel((left + 4, middle_y)) == cividis_rgb(0.0)
+    assert image.getpixel((left - 4, middle_y)) == (255, 255, 255)
+    # inside, the cell is tinted: its role fill under HIGHLIGHT at HIGHLIGHT_ALPHA
+    fill, top = rgb(ROLE_FILL["output"]), rgb(HIGHLIGHT_TINT)
+    tint = tuple(round(f + (t - f) * HIGHLIGHT_ALPHA) for f, t in zip(fill, top, strict=True))
+    assert image.getpixel((left + 6, middle_y)) == tint
+    assert image.getpixel(_cell_pixel(scene, 1, 0)) == fill  # outside the highlight
 
 
 def test_numbers_shrink_then_hide_with_a_note():

@@ -221,7 +221,9 @@ def test_grid_cells_accept_numbers_decimals_and_fractions_only():
         (None, "image_lab_kernel_empty", {"row": 1, "col": 2}),
         (float("nan"), "image_lab_kernel_empty", {"row": 1, "col": 2}),
         ("1e9", "image_lab_kernel_too_large", {"row": 1, "col": 2, "limit": "100"}),
-        ("inf", "image_lab_kernel_not_number", {"row": 1, "col": 2}),
+        ("inf", "image_lab_kernel_not_finite", {"row": 1, "col": 2}),
+        ("1e309", "image_lab_kernel_not_finite", {"row": 1, "col": 2, "token": "1e309"}),
+        ("1" * 50, "image_lab_kernel_too_long", {"row": 1, "col": 2, "length": 50}),
         (True, "image_lab_kernel_not_number", {"row": 1, "col": 2}),
     ],
 )

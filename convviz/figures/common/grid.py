@@ -17,11 +17,18 @@ import numpy as np
 import plotly.graph_objects as go
 
 from convviz.engine.arithmetic_text import format_number as engine_format_number
+from convviz.style.colouring import current_colouring
 from convviz.style.palette import (
     HIGHLIGHT,
+    HIGHLIGHT_FILL,
+    HIGHLIGHT_WIDTH,
     KIND_FILL,
+    KIND_TEXT,
     ROLE_COLOUR,
+    ROLE_FILL,
     SEQUENTIAL_SCALE,
+    TEXT_DARK,
+    TEXT_LIGHT,
     CellKind,
 )
 
@@ -33,14 +40,18 @@ MIN_CELL_PX = 10
 
 @dataclass(frozen=True)
 class Highlight:
-    """A rectangle drawn over cells ``rows [r0, r1)`` × ``cols [c0, c1)``."""
+    """A rectangle drawn over cells ``rows [r0, r1)`` × ``cols [c0, c1)``.
+
+    In ``HIGHLIGHT`` (the window, the cell being computed) it is a bold outline over a
+    translucent fill; other colours are outlines only.
+    """
 
     r0: int
     c0: int
     r1: int
     c1: int
     colour: str = HIGHLIGHT
-    width: float = 3.0
+    width: float = HIGHLIGHT_WIDTH
     dash: str = "solid"
 
 
@@ -70,6 +81,9 @@ class GridSpec:
         Add invisible markers so clicking a cell selects it.
     decimals : int
         Digits after the point for non-integer numbers.
+    colour_by : {"role", "value"}
+        REAL cells in the light tint of ``role`` (``ROLE_FILL``), or on cividis over the
+        value range; defaults to the page's choice (:mod:`convviz.style.colouring`).
     """
 
     values: np.ndarray
@@ -82,6 +96,7 @@ class GridSpec:
     value_range: tuple[float, float] | None = None
     clickable: bool = False
     decimals: int = 2
+    colour_by: str = field(default_factory=current_colouring)
 
 
 def format_number(value: float, decimals: int = 2) -> str:
@@ -110,7 +125,7 @@ def value_range(spec: GridSpec, real: np.ndarray) -> tuple[float, float]:
     return (lo, hi) if hi > lo else (lo - 1.0, hi + 1.0)
 
 
-def _kind_trace(kinds: np.ndarray, axes: dict[str, str]) -> dict | None:
+def _kind_trace(kinds: np.ndarray) -> dict | None:
     """Fixed fills for the non-REAL cells (one discrete colour per kind)."""
     other = kinds != CellKind.REAL
     if not other.any():
@@ -123,7 +138,6 @@ def _kind_trace(kinds: np.ndarray, axes: dict[str, str]) -> dict | None:
         scale += [[kind / n, colour], [(kind + 1) / n, colour]]
     return {
         "type": "heatmap",
-        **axes,
         "z": z,
         "zmin": 0,
         "zmax": n,
@@ -170,41 +184,16 @@ def panels_figure(
     total = sum(c for _, c in shapes_px) + gap * (len(specs) - 1)
     x = 0.0
     max_rows = max(r for r, _ in shapes_px)
-    traces: list[go.BaseTraceType] = []
+    traces: list[dict] = []
     annotations, shapes = [], list(shapes_below)
     axes: dict[str, dict] = {}
     for i, spec in enumerate(specs):
         _, cols = shapes_px[i]
-        axis = "" if i == 0 else str(i + 1)
-        traces += _panel_traces(spec, panel=i, px=px)
         domain = [min(x / total, 1.0), min((x + cols) / total, 1.0)]  # float sums may pass 1
-        axes[f"xaxis{axis}"] = {
-            "domain": domain,
-            "visible": False,
-            "range": [-0.5, cols - 0.5],
-            "fixedrange": True,
-        }
-        axes[f"yaxis{axis}"] = {
-            "visible": False,
-            "range": [max_rows - 0.5, -0.5],
-            "fixedrange": True,
-            "domain": [0, 1],
-            "anchor": f"x{axis}",
-        }
-        if spec.title:
-            annotations.append(
-                {
-                    "text": f"<b>{spec.title}</b>",
-                    "x": domain[0],
-                    "y": 1.0,
-                    "xref": "paper",
-                    "yref": "paper",
-                    "xanchor": "left",
-                    "yanchor": "bottom",
-                    "showarrow": False,
-                    "font": {"color": ROLE_COLOUR.get(spec.role, "#333"), "size": 14},
-                }
-            )
+        placed = placed_panel(spec, panel=i, px=px, x_domain=domain, y_domain=[0, 1], rows=max_rows)
+        traces += placed["traces"]
+        axes.update(placed["axes"])
+        annotations += placed["annotations"]
         if i < len(operators) and i < len(specs) - 1:
             annotations.append(
                 {
@@ -240,6 +229,58 @@ def panels_figure(
     return go.Figure(data=traces, layout=layout, _validate=False)
 
 
+def placed_panel(
+    spec: GridSpec,
+    *,
+    panel: int,
+    px: int,
+    x_domain: list[float],
+    y_domain: list[float],
+    rows: float,
+) -> dict:
+    """Panel ``panel`` of a figure: its traces on axes ``x{panel+1}`` / ``y{panel+1}``, those
+    axes over ``x_domain`` × ``y_domain`` (``rows`` cells high, row 0 on top) and its title.
+
+    Returns
+    -------
+    dict
+        ``traces`` (list), ``axes`` (layout entries of its two axes), ``annotations`` (the
+        title, or nothing).
+    """
+    axis = "" if panel == 0 else str(panel + 1)
+    traces = panel_traces(spec, panel=panel, px=px)
+    for trace in traces:  # plain dicts: no property paths parsed and checked
+        trace.update(panel_axes(panel))
+    cols = np.shape(spec.values)[1]
+    axes = {
+        f"xaxis{axis}": {
+            "domain": x_domain,
+            "visible": False,
+            "range": [-0.5, cols - 0.5],
+            "fixedrange": True,
+        },
+        f"yaxis{axis}": {
+            "visible": False,
+            "range": [rows - 0.5, -0.5],
+            "fixedrange": True,
+            "domain": y_domain,
+            "anchor": f"x{axis}",
+        },
+    }
+    title = {
+        "text": f"<b>{spec.title}</b>",
+        "x": x_domain[0],
+        "y": y_domain[1],
+        "xref": "paper",
+        "yref": "paper",
+        "xanchor": "left",
+        "yanchor": "bottom",
+        "showarrow": False,
+        "font": {"color": ROLE_COLOUR.get(spec.role, "#333"), "size": 14},
+    }
+    return {"traces": traces, "axes": axes, "annotations": [title] if spec.title else []}
+
+
 def panel_trace_indices(specs: Sequence[GridSpec]) -> list[tuple[int, int]]:
     """For each panel, the indices of its value heatmap trace and its text / click layer trace."""
     indices, n = [], 0
@@ -251,42 +292,37 @@ def panel_trace_indices(specs: Sequence[GridSpec]) -> list[tuple[int, int]]:
     return indices
 
 
-def _panel_traces(spec: GridSpec, *, panel: int, px: int) -> list[dict]:
-    """The panel's traces, as plain dicts with their ``type``, on the panel's own axes.
+def panel_traces(spec: GridSpec, *, panel: int, px: int) -> list[dict]:
+    """The traces of one panel (value heatmap, kind fills if any, text / click layer), not yet
+    placed on axes; ``px`` is the cell size, ``panel`` goes into each cell's ``customdata``.
 
-    ``go.Figure(data=..., _validate=False)`` builds its trace objects once from dicts; given
-    trace objects it turns each back into a dict (a deep copy) first, about three times the
-    work; and a later ``trace.update`` would parse each property path again.
+    Plain dicts with their ``"type"``: ``go.Figure(data=..., _validate=False)`` builds its
+    trace objects from them once, while trace objects would first be deep-copied back into
+    dicts (about three times the work), and ``trace.update`` on an object parses and checks
+    each property path (about 50 µs a trace).
     """
     values = np.asarray(spec.values, dtype=float)  # (H, W)
     real = real_mask(spec)
     lo, hi = value_range(spec, real)
-    axes = panel_axes(panel)
+    by_value = spec.colour_by == "value"
+    tint = ROLE_FILL.get(spec.role, ROLE_FILL["other"])
     traces = [
         {
             "type": "heatmap",
-            **axes,
-            "z": np.where(real, values, np.nan),
+            "z": np.where(real, values, np.nan),  # (H, W): nan shows what lies below
             "zmin": lo,
             "zmax": hi,
-            "colorscale": SEQUENTIAL_SCALE,
+            "colorscale": SEQUENTIAL_SCALE if by_value else [[0, tint], [1, tint]],
             "showscale": False,
             "xgap": 1,
             "ygap": 1,
             "hoverinfo": "skip",
         }
     ]
-    kinds = None if spec.kinds is None else _kind_trace(np.asarray(spec.kinds), axes)
-    if kinds is not None:
-        traces.append(kinds)
+    if spec.kinds is not None and (kind_trace := _kind_trace(np.asarray(spec.kinds))) is not None:
+        traces.append(kind_trace)
     traces.append(_text_layer(spec, values, real, lo, hi, panel=panel, px=px))
     return traces
-
-
-def panel_axes(panel: int) -> dict[str, str]:
-    """``{"xaxis": "x<n>", "yaxis": "y<n>"}`` of panel ``panel`` (``x`` / ``y`` for the first)."""
-    axis = "" if panel == 0 else str(panel + 1)
-    return {"xaxis": f"x{axis}", "yaxis": f"y{axis}"}
 
 
 def cell_texts(spec: GridSpec, values: np.ndarray) -> list[str]:
@@ -299,10 +335,19 @@ def cell_texts(spec: GridSpec, values: np.ndarray) -> list[str]:
     return [format_number(v, spec.decimals) for v in values.ravel().tolist()]  # floats, fast
 
 
-def text_colours(values: np.ndarray, real: np.ndarray, lo: float, hi: float) -> list[str]:
-    """Per-cell text colour, row-major: readable on the cell's fill."""
-    t = np.clip((values - lo) / (hi - lo), 0, 1)
-    return np.where(real, np.where(t >= 0.55, "#1A1A1A", "#FFFFFF"), "#444444").ravel().tolist()
+def text_colours(
+    values: np.ndarray, real: np.ndarray, lo: float, hi: float, *, by_value: bool = True
+) -> list[str]:
+    """Per-cell text colour, row-major: readable on the cell's fill.
+
+    Dark on the light role tints; by value, dark or light by the cividis level.
+    """
+    if by_value:
+        t = np.clip((values - lo) / (hi - lo), 0, 1)
+        dark = t >= 0.55
+    else:
+        dark = np.ones(np.shape(values), dtype=bool)
+    return np.where(real, np.where(dark, TEXT_DARK, TEXT_LIGHT), KIND_TEXT).ravel().tolist()
 
 
 def _text_layer(
@@ -317,11 +362,10 @@ def _text_layer(
 ) -> dict:
     rows, cols = values.shape
     rr, cc = np.mgrid[0:rows, 0:cols]  # (H, W) each
-    colours = text_colours(values, real, lo, hi)
+    colours = text_colours(values, real, lo, hi, by_value=spec.colour_by == "value")
     hover = None if spec.hover is None else [str(h) for h in np.asarray(spec.hover).ravel()]
     trace = {
         "type": "scatter",
-        **panel_axes(panel),
         "x": cc.ravel(),
         "y": rr.ravel(),
         "mode": "markers+text",
@@ -333,9 +377,15 @@ def _text_layer(
         "hoverinfo": "text" if hover is not None else "none",
         "showlegend": False,
     }
-    if hover is not None:  # (None would be sent as null; the trace object left them out)
+    if hover is not None:  # (None would be sent as null; a trace object left them out)
         trace.update(hovertext=hover, hovertemplate="%{hovertext}<extra></extra>")
     return trace
+
+
+def panel_axes(panel: int) -> dict[str, str]:
+    """``{"xaxis": "x<n>", "yaxis": "y<n>"}`` of panel ``panel`` (``x`` / ``y`` for the first)."""
+    axis = "" if panel == 0 else str(panel + 1)
+    return {"xaxis": f"x{axis}", "yaxis": f"y{axis}"}
 
 
 def highlight_shape(h: Highlight, *, panel: int = 0) -> dict:
@@ -350,7 +400,7 @@ def highlight_shape(h: Highlight, *, panel: int = 0) -> dict:
         "y0": h.r0 - 0.5,
         "y1": h.r1 - 0.5,
         "line": {"color": h.colour, "width": h.width, "dash": h.dash},
-        "fillcolor": "rgba(0,0,0,0)",
+        "fillcolor": HIGHLIGHT_FILL if h.colour == HIGHLIGHT else "rgba(0,0,0,0)",
         "layer": "above",
     }
 

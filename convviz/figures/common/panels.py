@@ -24,7 +24,14 @@ from convviz.figures.common.grid import (
     value_range,
 )
 from convviz.inputs import make_values
-from convviz.style.palette import HIGHLIGHT, KIND_FILL, SECONDARY_HIGHLIGHT, CellKind
+from convviz.style.palette import (
+    HIGHLIGHT,
+    HIGHLIGHT_FILL,
+    HIGHLIGHT_WIDTH,
+    KIND_FILL,
+    SECONDARY_HIGHLIGHT,
+    CellKind,
+)
 
 KERNEL_KINDS = ("example", "arange", "ones", "random", "custom")
 # Cell values an animation may send across all of its frames (about 30 bytes each, so an
@@ -170,20 +177,29 @@ def line_trace(
     *,
     panel: int,
     colour: str = HIGHLIGHT,
-    width: float = 3,
+    width: float = HIGHLIGHT_WIDTH,
     dash: str = "solid",
 ) -> dict:
-    """An outline (closed line) on panel ``panel``; a step trace (see :func:`caption_trace`)."""
-    return {
+    """An outline (closed line) drawn on panel ``panel``; a step trace (a dict, as above).
+
+    In ``HIGHLIGHT`` (the window, the cell being computed) the outline is filled with a
+    translucent ``HIGHLIGHT_FILL``, as :class:`~convviz.figures.common.grid.Highlight` is.
+    """
+    filled = colour == HIGHLIGHT
+    trace = {
         "type": "scatter",
         "x": xs,
         "y": ys,
         "mode": "lines",
+        "fill": "toself" if filled else "none",
         "line": {"color": colour, "width": width, "dash": dash},
         "hoverinfo": "skip",
         "showlegend": False,
         **panel_axes(panel),
     }
+    if filled:
+        trace["fillcolor"] = HIGHLIGHT_FILL
+    return trace
 
 
 def marker_trace(xs: list, ys: list, *, panel: int, px: int) -> dict:
@@ -214,7 +230,9 @@ def values_update(spec: GridSpec, values: np.ndarray) -> list[dict]:
         {
             "type": "scatter",
             "text": cell_texts(spec, values),
-            # blank (nan) cells come out as the lowest value's colour, as text_colours does
-            "textfont": {"color": text_colours(values, real, lo, hi)},
+            "textfont": {
+                # blank (nan) cells get the lowest value's colour, as with nan_to_num
+                "color": text_colours(values, real, lo, hi, by_value=spec.colour_by == "value")
+            },
         },
     ]

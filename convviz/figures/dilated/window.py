@@ -16,7 +16,7 @@ from convviz.figures.common.grid import GridSpec, cell_px, format_number, panels
 from convviz.figures.common.panels import outline
 from convviz.figures.dilated.kernel import dilated_kernel_cells, dilated_kernel_hover
 from convviz.i18n import translate
-from convviz.style.palette import HIGHLIGHT, CellKind
+from convviz.style.palette import HIGHLIGHT, HIGHLIGHT_FILL, HIGHLIGHT_WIDTH, CellKind
 
 MAX_CAPTION_TERMS = 9  # products spelled out in a frame caption; hover and pin show them all
 INPUT, KERNEL, OUTPUT = 0, 1, 2  # panels of the window figure
@@ -214,7 +214,7 @@ def window_figure(
     max_chars = max(40, int(fig.layout.width or 600) // 9)
     first = _step_traces(trace, kernel, *cells[start], k_hat=k_hat, max_chars=max_chars)
     rows = max(np.shape(s.values)[0] for s in specs)
-    line = {"color": HIGHLIGHT, "width": 3}
+    line = {"color": HIGHLIGHT, "width": HIGHLIGHT_WIDTH}
     base = len(fig.data)
     fig.add_traces(
         [
@@ -230,10 +230,10 @@ def window_figure(
                 mode="markers",
                 hoverinfo="skip",
                 showlegend=False,
-                marker={
-                    "symbol": "square-open",
+                marker={  # the cells the taps read: bold outline, translucent fill
+                    "symbol": "square",
                     "size": max(6, px - 6),
-                    "color": HIGHLIGHT,
+                    "color": HIGHLIGHT_FILL,
                     "line": {"width": 3, "color": HIGHLIGHT},
                 },
             ),
@@ -241,6 +241,8 @@ def window_figure(
                 first[2],
                 mode="lines",
                 line=line,
+                fill="toself",
+                fillcolor=HIGHLIGHT_FILL,
                 hoverinfo="skip",
                 showlegend=False,
                 xaxis=f"x{OUTPUT + 1}",

@@ -9,9 +9,9 @@ parts; filter ``o`` belongs to group ``j = o // (C_out/g)`` and sees only input 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from math import gcd
 
 from convviz.engine.counting import conv_params
+from convviz.engine.params import common_divisors
 from convviz.i18n import translate
 from convviz.style.palette import OKABE_ITO
 
@@ -33,8 +33,7 @@ def check_groups(in_channels: int, out_channels: int, groups: int) -> None:
 
 def valid_groups(in_channels: int, out_channels: int) -> tuple[int, ...]:
     """Every ``g`` that divides both channel counts (the divisors of their gcd), ascending."""
-    common = gcd(in_channels, out_channels)
-    return tuple(g for g in range(1, common + 1) if common % g == 0)
+    return common_divisors(in_channels, out_channels)
 
 
 def group_colour(group: int) -> str:

@@ -130,8 +130,8 @@ def parse_mixing_text(text: str) -> np.ndarray:
         ``;`` (or is longer than ``MAX_MIX_TEXT``); otherwise the errors of
         :func:`parse_mixing_rows`.
     """
-    rows = [row.split(",") for row in text.split(";")]
-    if len(text) > MAX_MIX_TEXT or any(len(row) != 3 for row in rows):
+    rows = [] if len(text) > MAX_MIX_TEXT else [row.split(",") for row in text.split(";")]
+    if not rows or any(len(row) != 3 for row in rows):
         raise ConvValueError(
             "mixing_link",
             f"mix={text[:40]!r} is not rows of three numbers R,G,B separated by ';'",

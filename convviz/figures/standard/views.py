@@ -27,7 +27,7 @@ from convviz.figures.standard.data import (
 )
 from convviz.figures.standard.flip import kernels_figure, outputs_figure
 from convviz.figures.standard.padding import modes_figure, same_figure
-from convviz.figures.standard.window import window_figure
+from convviz.figures.standard.window import window_figure, window_hover
 from convviz.i18n import translate, translate_error
 
 AXES = ("h", "w")
@@ -190,7 +190,8 @@ def size_view(x: np.ndarray, fill: str, *, lang: str, **setting) -> dict:
 
 
 def window_view(x: np.ndarray, fill: str, pin: tuple[int, int], *, lang: str, **setting) -> dict:
-    """Sliding-window section: the animated figure and the pinned cell written out."""
+    """Sliding-window section: the animated figure, the pinned cell written out and the hover
+    view (``hover``: every output cell's window and products, shown in the browser)."""
     s = setting_from(**setting)
     trace = window_trace(x, kernel_values(fill, s.kernel_hw), s)
     oh, ow = trace.out_hw
@@ -215,6 +216,7 @@ def window_view(x: np.ndarray, fill: str, pin: tuple[int, int], *, lang: str, **
         ),
         "pinned_sum": f"y[{r}, {c}] = " + format_cell(trace, (r, c)),
         "legend": translate("standard.window.legend", lang, top=top, left=left),
+        "hover": window_hover(trace, flipped=s.flip, pin=(r, c), lang=lang),
     }
 
 

@@ -18,6 +18,7 @@ from convviz.engine.trace import WindowTrace
 from convviz.engine.window_frame import window_frame
 from convviz.figures.common.animation import add_play_controls, reserve_below, unchecked_frame
 from convviz.figures.common.grid import GridSpec, panels_figure
+from convviz.figures.common.hover import hover_payload, link
 from convviz.figures.common.panels import (
     caption_trace,
     line_trace,
@@ -146,7 +147,7 @@ def window_figure(
     base = len(fig.data)
     fig.add_traces(
         [
-            line_trace(first[0]["x"], first[0]["y"], panel=INPUT, dash="dash", width=2.5),
+            line_trace(first[0]["x"], first[0]["y"], panel=INPUT),
             line_trace(first[1]["x"], first[1]["y"], panel=OUTPUT),
             caption_trace(first[2]["text"][0], rows=rows),
         ]
@@ -157,3 +158,34 @@ def window_figure(
         for t in range(steps)
     ]
     return add_play_controls(fig, frames, lang=lang, active=start)
+
+
+def window_hover(trace: WindowTrace, *, flipped: bool, pin: tuple[int, int], lang: str) -> dict:
+    """The hover view of the window: hovering output cell (r, c) outlines its window on the
+    padded input and the cell itself, and writes out its products and sum (the engine's).
+
+    Returns
+    -------
+    dict
+        :func:`~convviz.figures.common.hover.hover_payload` with the output as source panel.
+    """
+    oh, ow = trace.out_hw
+    links = []
+    for step in range(oh * ow):
+        frame = window_frame(trace.padded.shape, trace.kernel.shape, step=step, stride=trace.stride)
+        top, left, bottom, right = frame.box
+        r, c = frame.cell
+        links.append(
+            link(
+                [(INPUT, top, left, bottom, right), (OUTPUT, r, c, r + 1, c + 1)],
+                f"y[{r}, {c}] = " + format_cell(trace, (r, c)),
+            )
+        )
+    return hover_payload(
+        window_specs(trace, flipped=flipped, lang=lang),
+        operators=("⊛", "="),
+        source=OUTPUT,
+        links=links,
+        pinned=pin,
+        hint=translate("standard.window.hover_hint", lang),
+    )

@@ -265,7 +265,7 @@ def direct_figure(
     base = len(fig.data)
     fig.add_traces(
         [
-            line_trace(first[0]["x"], first[0]["y"], panel=GRID, dash="dash", width=2.5),
+            line_trace(first[0]["x"], first[0]["y"], panel=GRID),
             marker_trace(first[1]["x"], first[1]["y"], panel=GRID, px=px),
             line_trace(first[2]["x"], first[2]["y"], panel=OUTPUT),
             caption_trace(first[3]["text"][0], rows=rows),

@@ -22,6 +22,7 @@ from convviz.figures.common.grid import (
     panel_trace_indices,
     panels_figure,
 )
+from convviz.figures.common.hover import hover_payload, link
 from convviz.figures.common.panels import (
     backdrop,
     caption_trace,
@@ -287,3 +288,45 @@ def scatter_figure(
         for n in range(data.steps)
     ]
     return add_play_controls(fig, frames, lang=lang, active=step)
+
+
+def scatter_hover(data: ScatterData, *, pin: tuple[int, int], lang: str) -> dict:
+    """The hover view of scatter-add: hovering input cell (r, c) outlines its stamp on the
+    canvas and writes the stamp's values ``x[r, c]·w`` into the cells it lands on.
+
+    The canvas shows the finished sum; the stamp values and the caption come from the
+    engine's stamps (``data.stamps``).
+
+    Returns
+    -------
+    dict
+        :func:`~convviz.figures.common.hover.hover_payload` with the input as source panel.
+    """
+    i = data.x.shape[0]
+    links = []
+    for n, (r, c) in enumerate(data.frames.cells.tolist()):
+        top, left = r * data.stride, c * data.stride
+        rows, cols = data.taps(n)
+        stamp = data.stamps[n]  # (H_c, W_c): x[r, c]·w where the taps land, 0 elsewhere
+        values = [
+            (CANVAS, u, v, format_number(stamp[u, v])) for u, v in zip(rows, cols, strict=True)
+        ]
+        links.append(
+            link(
+                [
+                    (INPUT, r, c, r + 1, c + 1),
+                    (CANVAS, top, left, top + data.reach, left + data.reach),
+                ],
+                scatter_caption(data, n, lang=lang).split("<br>")[0],
+                values,
+            )
+        )
+    order = np.argsort([r * i + c for r, c in data.frames.cells.tolist()])
+    return hover_payload(
+        scatter_specs(data, data.final, lang=lang),
+        operators=("×", "→"),
+        source=INPUT,
+        links=[links[n] for n in order],  # row-major over the input
+        pinned=pin,
+        hint=translate("transposed.scatter.hover_hint", lang),
+    )

@@ -35,7 +35,7 @@ from convviz.figures.transposed.matrix import (
     grids_figure,
     row_text,
 )
-from convviz.figures.transposed.scatter import ScatterData, scatter_figure
+from convviz.figures.transposed.scatter import ScatterData, scatter_figure, scatter_hover
 from convviz.i18n import translate
 from convviz.style.palette import CellKind
 
@@ -182,15 +182,23 @@ def scatter_animates(input_size: int, kernel_size: int, **hyper: int) -> bool:
 
 
 def scatter_view(
-    x: np.ndarray, kernel: np.ndarray, *, lang: str, step: int, animate: bool, **hyper: int
+    x: np.ndarray,
+    kernel: np.ndarray,
+    *,
+    lang: str,
+    step: int,
+    animate: bool,
+    pin: int = 0,
+    **hyper: int,
 ) -> dict:
-    """Part 2: texts and the (animated) scatter-add figure.
+    """Part 2: texts, the (animated) scatter-add figure and its hover view.
 
     Returns
     -------
     dict
-        ``texts`` (markdown paragraphs), ``figure``, ``steps`` (number of stamps) and
-        ``canvas`` (rows, cols).
+        ``texts`` (markdown paragraphs), ``figure``, ``steps`` (number of stamps),
+        ``canvas`` (rows, cols) and ``hover`` (every input cell's stamp, shown in the browser
+        with input cell ``pin`` (row-major) pinned).
     """
     data: ScatterData = scatter_data(x, kernel, **hyper)
     s, p, a, d = (hyper[name] for name in HYPER)
@@ -208,11 +216,13 @@ def scatter_view(
     rows, cols = data.canvas_shape
     if rows * cols > MAX_NUMBERED_CELLS:
         texts.append(translate("transposed.numbers_hidden", lang, rows=rows, cols=cols))
+    i = x.shape[0]
     return {
         "texts": texts,
         "figure": scatter_figure(data, lang=lang, step=step, animate=animate),
         "steps": data.steps,
         "canvas": data.canvas_shape,
+        "hover": scatter_hover(data, pin=divmod(min(max(pin, 0), i * i - 1), i), lang=lang),
     }
 
 

@@ -27,6 +27,14 @@ STRINGS = {
     "param.dilation": ("Dilation d", "膨胀率 d"),
     "param.output_padding": ("output_padding a", "输出填充 a（output_padding）"),
     "param.groups": ("Groups g", "分组数 g"),
+    "common.colour_by_value": ("Colour by value", "按数值着色"),
+    "common.colour_by_value_help": (
+        "Off: cells are coloured by what they are — input, kernel, output, padding, inserted "
+        "zeros — and the numbers carry the values. On: real cells are shaded by their value "
+        "(cividis, readable with any colour vision). Downloads follow the same choice.",
+        "关闭：格子按它的角色着色——输入、卷积核、输出、填充、插入的零——数值由格子里的数字表示。"
+        "打开：真实的格子按数值深浅着色（cividis 色阶，各种色觉都能分辨）。下载的文件也照此着色。",
+    ),
     "param.in_channels": ("Input channels C_in", "输入通道数 C_in"),
     "param.out_channels": ("Output channels C_out", "输出通道数 C_out"),
     "param.seed": ("Random seed", "随机种子"),
@@ -97,6 +105,7 @@ STRINGS = {
     "common.preset_placeholder": ("Load a classic setting…", "载入一个经典设置…"),
     "common.preset_match": ("Current setting: {name}", "当前设置：{name}"),
     "common.use_suggestion": ("Use {setting}", "改用 {setting}"),
+    "common.about_page": ("About this page", "关于本页"),
     "common.pytorch_code": ("The same in PyTorch", "对应的 PyTorch 代码"),
     "common.pytorch_code_note": (
         "ConvViz's engine gives the same numbers as this code.",

@@ -1,6 +1,10 @@
 """Text of the dilated (atrous) convolution page: kernel, sliding window, stacks, WaveNet."""
 
 STRINGS = {
+    "dilated.lead": (
+        "Kernel taps spread d cells apart: a wider view with the same k·k weights.",
+        "卷积核抽头相隔 d 格：视野更宽，权重仍是 k·k 个。",
+    ),
     "dilated.intro": (
         "A dilated (atrous) convolution spreads the k×k taps of its kernel **d** cells apart, with **d − 1** gaps between neighbours. The kernel then spans **k̂ = d(k − 1) + 1** cells per side but still has only **k·k** weights: the receptive field grows without extra parameters, without pooling and without losing resolution. In PyTorch it is the `dilation` argument of `nn.Conv2d`; d = 1 is an ordinary convolution.",
         "空洞卷积（又称膨胀卷积、atrous 卷积）把卷积核的 k×k 个抽头彼此拉开 **d** 格，相邻抽头之间留出 **d − 1** 个空洞。这样卷积核每边覆盖 **k̂ = d(k − 1) + 1** 格，但权重仍然只有 **k·k** 个：感受野变大了，却不增加参数、不用池化、也不降低分辨率。在 PyTorch 中它就是 `nn.Conv2d` 的 `dilation` 参数；d = 1 就是普通卷积。",
@@ -78,10 +82,6 @@ STRINGS = {
     ),
     "dilated.kernel.hover_gap": ("gap: skipped, not a weight", "空洞：跳过，不是权重"),
     # 2. Sliding window.
-    "dilated.window.header": (
-        "2 · The dilated window slides over the input",
-        "2 · 空洞窗口在输入上滑动",
-    ),
     "dilated.window.formula": (
         "Output size: o = ⌊(i + 2p − d(k − 1) − 1) / s⌋ + 1 = ⌊({i} + 2·{p} − {d}·({k} − 1) − 1) / {s}⌋ + 1 = ⌊{numerator} / {s}⌋ + 1 = **{o}**",
         "输出尺寸：o = ⌊(i + 2p − d(k − 1) − 1) / s⌋ + 1 = ⌊({i} + 2·{p} − {d}·({k} − 1) − 1) / {s}⌋ + 1 = ⌊{numerator} / {s}⌋ + 1 = **{o}**",

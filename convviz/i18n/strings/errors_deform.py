@@ -17,6 +17,10 @@ STRINGS = {
         "offset has shape {shape}: its channels give {groups} offset groups, which do not divide in_channels={in_channels}.",
         "offset 的形状是 {shape}：它的通道数对应 {groups} 个偏移分组，而 {groups} 不能整除 in_channels={in_channels}。",
     ),
+    "error.offset_groups_not_dividing": (
+        "in_channels={in_channels} is not divisible by offset_groups={groups}: each offset group moves the points of the same whole number of input channels. The nearest that works is {nearest}.",
+        "in_channels={in_channels} 不能被 offset_groups={groups} 整除：每个偏移分组负责移动相同整数个输入通道的采样点。最接近的可用值是 {nearest}。",
+    ),
     "error.unknown_offset_kind": (
         "offsets={kind} is not one of {kinds}.",
         "offsets={kind} 不是 {kinds} 之一。",

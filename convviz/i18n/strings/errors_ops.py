@@ -9,6 +9,10 @@ STRINGS = {
         "{name}={value} must be one int or a pair (height, width) of ints; it has {length} entries.",
         "{name}={value} 必须是一个整数或一对整数（高, 宽）；它却有 {length} 个元素。",
     ),
+    "error.not_tuple": (
+        "{name}={value} must be one int or {count} ints ({axes}); it has {length} entries.",
+        "{name}={value} 必须是一个整数或 {count} 个整数（{axes}）；它却有 {length} 个元素。",
+    ),
     "error.not_positive": (
         "{name}={value} must be at least 1.",
         "{name}={value} 必须至少为 1。",
@@ -70,8 +74,8 @@ STRINGS = {
         'padding="same" 要求 stride=1：PyTorch 不支持在步长大于 1 时使用它；现在 stride={stride}。这是 PyTorch 的规定，并非算术上做不到：i = {size}、k̂ = {k_eff}、s = {s} 时，每侧填充 p = {keep} 得到 o = ⌊({size} + 2·{keep} − {k_eff}) / {s}⌋ + 1 = {size}。TensorFlow 的 "SAME" 给出的则是 ⌈i / s⌉ = {tf}。',
     ),
     "error.unknown_padding": (
-        'padding={padding} is not understood; use an int, a pair (h, w), "valid" or "same".',
-        '无法理解 padding={padding}；请使用一个整数、一对整数 (h, w)、"valid" 或 "same"。',
+        'padding={padding} is not understood; use an int, a tuple {form}, "valid" or "same".',
+        '无法理解 padding={padding}；请使用一个整数、一个元组 {form}、"valid" 或 "same"。',
     ),
     "error.transpose_weight_shape": (
         "weight has shape {shape}, layout (C_in, C_out/groups, kH, kW); its first dimension must be in_channels={in_channels}, not {got}.",

@@ -1,6 +1,10 @@
 """Text of the grouped / depthwise-separable page."""
 
 STRINGS = {
+    "grouped.lead": (
+        "g groups of channels, each convolved on its own: 1/g of the weights.",
+        "通道分成 g 组，各组独立卷积：权重只有 1/g。",
+    ),
     "grouped.intro": (
         "A grouped convolution splits the **C_in** input channels and the **C_out** filters into **g** groups and runs **g** independent convolutions side by side: each filter sees only the **C_in/g** channels of its own group. With **g = 1** it is a standard convolution; with **g = C_in** every filter sees a single channel — a **depthwise** convolution. A depthwise convolution followed by a 1×1 (pointwise) convolution is a **depthwise separable** convolution, the building block of MobileNet and Xception.",
         "分组卷积把 **C_in** 个输入通道和 **C_out** 个卷积核分成 **g** 组，并排做 **g** 个互不相干的卷积：每个卷积核只看自己那一组的 **C_in/g** 个通道。**g = 1** 就是标准卷积；**g = C_in** 时每个卷积核只看一个通道，这就是**深度卷积**（depthwise）。深度卷积后面再接一个 1×1 卷积（逐点卷积），就是**深度可分离卷积**，MobileNet 和 Xception 的基本构件。",

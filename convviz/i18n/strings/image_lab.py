@@ -1,6 +1,10 @@
 """Text of the Image lab page: kernels on real pictures, the typed kernel and upsampling."""
 
 STRINGS = {
+    "image_lab.lead": (
+        "Real convolutions on a picture, one colour channel at a time.",
+        "在真实图片上做卷积，每个颜色通道分别计算。",
+    ),
     "image_lab.intro": (
         "Run real convolutions on a picture. Each colour channel is filtered on its own with the same kernel (a depthwise convolution, `groups = 3`), exactly as `torch.nn.functional.conv2d` would do it. Change the kernel, the stride, the dilation and what fills the border, then compare four ways of doubling a picture's size.",
         "在真实图片上做卷积。每个颜色通道用同一个卷积核分别计算（深度卷积，`groups = 3`），结果与 `torch.nn.functional.conv2d` 完全一致。你可以更换卷积核、步长、膨胀率和边界填充方式，然后比较把图片放大一倍的四种方法。",
@@ -193,6 +197,14 @@ STRINGS = {
     "error.image_lab_kernel_not_number": (
         "Row {row}, column {col}: “{token}” is not a number. Type a decimal such as -1 or 0.25, or a fraction such as 1/9.",
         "第 {row} 行第 {col} 列：“{token}”不是数字。请输入 -1、0.25 这样的小数，或 1/9 这样的分数。",
+    ),
+    "error.image_lab_kernel_not_finite": (
+        "Row {row}, column {col}: “{token}” is not a finite number: infinity, NaN and anything beyond ±1.8 × 10³⁰⁸ cannot be computed with.",
+        "第 {row} 行第 {col} 列：“{token}”不是有限的数：无穷大、NaN 以及超出 ±1.8 × 10³⁰⁸ 的数都无法参与计算。",
+    ),
+    "error.image_lab_kernel_too_long": (
+        "Row {row}, column {col}: “{token}” is {length} characters long; a number here has at most {limit}.",
+        "第 {row} 行第 {col} 列：“{token}”有 {length} 个字符；这里的数字最多只能有 {limit} 个字符。",
     ),
     "error.image_lab_kernel_zero_division": (
         "Row {row}, column {col}: “{token}” divides by zero.",

@@ -1,6 +1,10 @@
 """Text of the 1×1 (pointwise) convolution page."""
 
 STRINGS = {
+    "pointwise.lead": (
+        "A 1×1 convolution mixes the channels of each pixel with one matrix.",
+        "1×1 卷积用同一个矩阵混合每个像素的各通道。",
+    ),
     "pointwise.intro": (
         "A 1×1 convolution never looks at neighbours: at every pixel it takes the **C_in** numbers stacked in the channels and mixes them with one **(C_out, C_in)** matrix into **C_out** numbers. The height and width stay the same; only the number of channels changes. That makes it the cheap way to **reduce or expand channels** (Inception, ResNet bottlenecks, the pointwise half of a depthwise separable convolution) and, followed by a ReLU, to **add a non-linearity** without touching the spatial layout.",
         "1×1 卷积从不看相邻像素：它在每个像素上取出沿通道堆叠的 **C_in** 个数，用同一个 **(C_out, C_in)** 矩阵把它们线性组合成 **C_out** 个数。高和宽保持不变，只有通道数改变。因此它是**降维或升维**（Inception、ResNet 瓶颈结构、深度可分离卷积中的逐点卷积部分）的廉价办法；后面接上 ReLU，还能在不改变空间结构的前提下**增加非线性**。",

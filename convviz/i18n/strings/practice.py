@@ -69,6 +69,10 @@ STRINGS = {
         "{given} is not a whole number: sizes, paddings, counts and these cell values are all integers.",
         "{given} 不是整数：尺寸、填充、参数个数以及这里的格子值都是整数。",
     ),
+    "practice.check.too_long": (
+        "That answer is {length} characters long; an answer here has at most {limit}. Type the number only.",
+        "这个答案有 {length} 个字符；这里的答案最多只能有 {limit} 个字符。请只输入数字。",
+    ),
     "practice.check.malformed_choice": ("Pick one of the answers first.", "请先选择一个答案。"),
     # Questions.
     "practice.q.conv_size": (

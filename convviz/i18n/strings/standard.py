@@ -1,6 +1,10 @@
 """Text of the standard convolution page."""
 
 STRINGS = {
+    "standard.lead": (
+        "A small kernel slides over the input; each position gives one output number.",
+        "小卷积核在输入上滑动，每个位置得到一个输出数字。",
+    ),
     "standard.intro": (
         "A convolution layer slides a small **kernel** over the input. At each position it "
         "multiplies the cells under the kernel by the weights and adds the products: one "
@@ -133,7 +137,6 @@ STRINGS = {
         "恰好整除：窗口走到了最后一行和最后一列，每个输入格子都被读到了。",
     ),
     # Sliding window.
-    "standard.window.header": ("The window, cell by cell", "窗口逐格滑动"),
     "standard.window.input_title": (
         "Padded input {rows}×{cols} ({mode})",
         "补边后的输入 {rows}×{cols}（{mode}）",
@@ -241,6 +244,11 @@ STRINGS = {
         "**{largest}**。",
     ),
     # Matrix.
+    "standard.window.hover_hint": (
+        "Hover an output cell: its window and its products appear at once. Click to pin it.",
+        "把指针移到一个输出格上：它的窗口和乘积立刻显示出来。点击可固定。",
+    ),
+    "standard.window.hover_title": ("Hover to explore", "悬停查看"),
     "standard.matrix.header": ("The convolution as a matrix: y = C·x", "把卷积写成矩阵：y = C·x"),
     "standard.matrix.intro": (
         "Flatten the input and the output row by row. Then the convolution is one matrix "

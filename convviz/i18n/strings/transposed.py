@@ -2,6 +2,17 @@
 agreement check, output_padding, checkerboard artifacts and the PyTorch code."""
 
 STRINGS = {
+    "transposed.scatter.hover_hint": (
+        "Hover an input cell: its stamp (value × kernel) appears on the output at once, with "
+        "the numbers it adds. Click to pin it.",
+        "把指针移到一个输入格上：它的印章（数值 × 卷积核）立刻出现在输出上，并标出它加上的数。"
+        "点击可固定。",
+    ),
+    "transposed.scatter.hover_title": ("Hover to explore", "悬停查看"),
+    "transposed.lead": (
+        "Each input value stamps value × kernel onto a larger output, s cells apart.",
+        "每个输入值把“值 × 卷积核”盖章到更大的输出上，印章相隔 s 格。",
+    ),
     "transposed.intro": (
         "A transposed convolution (also called a *fractionally strided* convolution) turns a small grid into a larger one. Each input value **stamps** a copy of the kernel, scaled by that value, onto the output; stamps land **s** cells apart and add up where they overlap. It is the **transpose** of an ordinary convolution — multiplication by **Cᵀ** — so it gives back the **shape** that convolution started from, **not its values**. It is *not* a deconvolution (the inverse of a convolution), even though some papers and libraries use that name. In PyTorch it is `nn.ConvTranspose2d`.",
         "转置卷积（又称*分数步长卷积*）把小网格变成大网格。每个输入值把按自身缩放的卷积核**盖章**到输出上；相邻印章相隔 **s** 格，重叠的地方相加。它是普通卷积的**转置**——乘以 **Cᵀ**——所以它恢复的是那个卷积输入的**形状**，**而不是数值**。它*不是*反卷积（卷积的逆运算），尽管有些论文和库用了这个名字。在 PyTorch 中它就是 `nn.ConvTranspose2d`。",
@@ -148,10 +159,6 @@ STRINGS = {
         "三种算法的结果不一致（最大差值 {diff}）——请报告这个设置。",
     ),
     # -- scatter-add ------------------------------------------------------------------------
-    "transposed.scatter.header": (
-        "Scatter-add: one input → many outputs",
-        "散布相加：一个输入 → 多个输出",
-    ),
     "transposed.scatter.explain": (
         "Each input value x[r, c] multiplies the **whole kernel** and adds it onto the canvas with its top-left corner at (r·s, c·s): stamps land **s = {s}** cells apart. One input cell touches **{taps}** output cells — *one-to-many* — where a forward convolution reads {taps} inputs for each output (*many-to-one*). Where stamps overlap, they add.",
         "每个输入值 x[r, c] 乘以**整个卷积核**，再加到画布上，左上角位于 (r·s, c·s)：相邻印章相隔 **s = {s}** 格。一个输入格会影响 **{taps}** 个输出格——*一对多*；而正向卷积是每个输出读取 {taps} 个输入（*多对一*）。印章重叠的地方相加。",

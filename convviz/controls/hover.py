@@ -1,0 +1,50 @@
+"""The hover view: grids drawn in the browser that react to the pointer without a server run.
+
+Hovering a cell of the source panel shows what it links to at once (a window and its
+products, a stamp and its values); a click pins the cell, and only then does the page run
+again (the pinned cell is stored under the page's pin key, which the other views read).
+The numbers come from :mod:`convviz.figures.common.hover` (the engine's trace); the client is
+:mod:`convviz.controls.hover_client`, mounted with ``st.components.v2.component``.
+"""
+
+from __future__ import annotations
+
+from functools import cache, partial
+
+import streamlit as st
+
+from convviz.controls.hover_client import HOVER_CSS, HOVER_JS
+
+COMPONENT = "convviz_hover_grid"
+
+
+@cache
+def _renderer():
+    """The component, registered once per process."""
+    return st.components.v2.component(COMPONENT, css=HOVER_CSS, js=HOVER_JS)
+
+
+def _store_pin(key: str, pin_key: str, shape: tuple[int, int]) -> None:
+    """on_pinned_change: keep the clicked cell (two ints inside ``shape``) under ``pin_key``."""
+    state = st.session_state.get(key) or {}
+    picked = state.get("pinned") if hasattr(state, "get") else None
+    if not isinstance(picked, list) or len(picked) != 2:
+        return
+    if not all(isinstance(v, int) and not isinstance(v, bool) for v in picked):
+        return
+    r, c = picked
+    if 0 <= r < shape[0] and 0 <= c < shape[1]:
+        st.session_state[pin_key] = (r, c)
+
+
+def hover_view(payload: dict, *, key: str, pin_key: str) -> None:
+    """Mount the hover view of ``payload`` (see ``hover_payload``); clicks pin ``pin_key``.
+
+    A pinned value from the browser is accepted only as two ints inside the source panel.
+    """
+    source = payload["panels"][payload["source"]]
+    _renderer()(
+        key=key,
+        data=payload,
+        on_pinned_change=partial(_store_pin, key, pin_key, (source["rows"], source["cols"])),
+    )

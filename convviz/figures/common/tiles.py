@@ -1,0 +1,98 @@
+"""Grids in several rows of panels: a clip's frames above its output frames, say.
+
+:func:`convviz.figures.common.grid.panels_figure` puts every panel in one row; a clip of eight
+frames and its output would not fit a screen that way. Here each row is a list of panels,
+rows are stacked top to bottom, and every cell has the same size, so a window outline drawn
+on any panel lines up with the numbers under it. Panel ``i`` (counting row by row) uses
+axes ``x{i+1}`` / ``y{i+1}``, as in ``panels_figure``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import plotly.graph_objects as go
+
+from convviz.figures.common.grid import (
+    MAX_CELL_PX,
+    MIN_CELL_PX,
+    GridSpec,
+    highlight_shape,
+    placed_panel,
+)
+
+GAP = 1.2  # cells of space between panels in a row
+TITLE_PX = 22  # room above each row for the panel titles
+
+
+def tiled_px(rows: Sequence[Sequence[GridSpec]], *, max_width: int = 900) -> int:
+    """The cell size that lets the widest row fit in ``max_width`` pixels."""
+    widest = max(
+        sum(np.shape(s.values)[1] for s in row) + GAP * (len(row) - 1) for row in rows if row
+    )
+    return int(np.clip(max_width // max(widest, 1), MIN_CELL_PX, MAX_CELL_PX))
+
+
+def tiled_figure(rows: Sequence[Sequence[GridSpec]], *, max_width: int = 900) -> go.Figure:
+    """Panels in rows, one cell size throughout.
+
+    Parameters
+    ----------
+    rows : sequence of sequences of GridSpec
+        Panels of each row, left to right; empty rows are skipped.
+    max_width : int
+        Pixels the widest row may take.
+
+    Returns
+    -------
+    go.Figure
+        For every panel, in order, the traces of
+        :func:`convviz.figures.common.grid.panel_traces`; titles above panels; the height
+        fits the rows with square cells.
+    """
+    rows = [list(row) for row in rows if row]
+    px = tiled_px(rows, max_width=max_width)
+    widths = [sum(np.shape(s.values)[1] for s in row) + GAP * (len(row) - 1) for row in rows]
+    width = int(px * max(widths)) + 16
+    heights = [max(np.shape(s.values)[0] for s in row) * px + TITLE_PX for row in rows]
+    height = sum(heights) + 16
+    traces: list[dict] = []
+    annotations: list[dict] = []
+    shapes: list[dict] = []
+    axes: dict[str, dict] = {}
+    top = 8
+    panel = 0
+    for row, row_height in zip(rows, heights, strict=True):
+        cells_high = (row_height - TITLE_PX) / px
+        y_domain = [1 - (top + row_height) / height, 1 - (top + TITLE_PX) / height]
+        x = 8 / px
+        for spec in row:
+            n_cols = np.shape(spec.values)[1]
+            x_domain = [x * px / width, min((x + n_cols) * px / width, 1.0)]
+            placed = placed_panel(
+                spec, panel=panel, px=px, x_domain=x_domain, y_domain=y_domain, rows=cells_high
+            )
+            traces += placed["traces"]
+            axes.update(placed["axes"])
+            annotations += placed["annotations"]
+            shapes += [highlight_shape(h, panel=panel) for h in spec.highlights]
+            x += n_cols + GAP
+            panel += 1
+        top += row_height
+    layout = {
+        **axes,
+        "width": width,
+        "height": height,
+        "margin": {"l": 0, "r": 0, "t": 0, "b": 0},
+        "plot_bgcolor": "rgba(0,0,0,0)",
+        "paper_bgcolor": "rgba(0,0,0,0)",
+        "showlegend": False,
+        "dragmode": False,
+        "annotations": annotations,
+        "shapes": shapes,
+        "clickmode": "none",
+        "hoverlabel": {"font": {"family": "monospace"}},
+    }
+    # every value is built here and known to be valid (see panels_figure)
+    return go.Figure(data=traces, layout=layout, _validate=False)

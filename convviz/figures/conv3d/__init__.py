@@ -1,0 +1,1 @@
+"""Figures of the 3-D convolution page: frames, voxels, layer counts, code."""

@@ -1,0 +1,154 @@
+"""The clip as frames side by side, the kD×kH×kW window sliding over space and time, and the
+output frames it builds, as one client-side animation.
+
+The padded input frames fill the top rows, the output frames the rows below. At each step the
+window is outlined on the kD frames it reads (t·s_d + a·d_d) and the output cell it writes is
+outlined in its frame; the caption under the figure spells out the products and the sum.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import plotly.graph_objects as go
+
+from convviz.engine.trace3d import ClipTrace, cell_sum_text
+from convviz.figures.common.animation import add_play_controls, reserve_below, unchecked_frame
+from convviz.figures.common.grid import GridSpec, Highlight, highlight_shape
+from convviz.figures.common.panels import MAX_ANIMATED_STEPS, caption_trace
+from convviz.figures.common.tiles import GAP, tiled_figure
+from convviz.i18n import translate
+from convviz.style.palette import HIGHLIGHT, CellKind
+
+ROW_WIDTH = 880  # pixels a row of panels may take
+TARGET_PX = 26  # cell size the rows are cut for (numbers stay legible)
+CAPTION_PX = 34
+CAPTION_TERMS = 9
+
+
+def per_row(panel_cols: int, panels: int) -> int:
+    """How many panels of ``panel_cols`` columns go in one row."""
+    return int(np.clip(ROW_WIDTH // ((panel_cols + GAP) * TARGET_PX), 1, max(panels, 1)))
+
+
+def _range(values: np.ndarray) -> tuple[float, float]:
+    lo, hi = float(np.min(values)), float(np.max(values))
+    return (lo, hi) if hi > lo else (lo - 1.0, hi + 1.0)
+
+
+def frame_specs(trace: ClipTrace, lang: str) -> tuple[list[GridSpec], list[GridSpec]]:
+    """The padded input frames and the output frames as grid panels.
+
+    Input frames are titled by their index in the clip (border frames as padding); their
+    border cells are filled as padding. Each group has one colour range.
+    """
+    front = trace.pads[0]
+    real_values = trace.padded[trace.real]
+    inputs = []
+    for z, frame in enumerate(trace.padded):  # (H_p, W_p) each
+        depth = z - front
+        is_real = 0 <= depth < trace.real.shape[0] - front - trace.pads[1]
+        title = (
+            translate("conv3d.frames.input_title", lang, z=depth)
+            if is_real
+            else translate("conv3d.frames.pad_title", lang)
+        )
+        inputs.append(
+            GridSpec(
+                values=frame,
+                title=title,
+                role="input",
+                kinds=np.where(trace.real[z], CellKind.REAL, CellKind.BORDER_PAD),
+                value_range=_range(real_values),
+            )
+        )
+    outputs = [
+        GridSpec(
+            values=frame,
+            title=translate("conv3d.frames.output_title", lang, t=t),
+            role="output",
+            value_range=_range(trace.sums),
+        )
+        for t, frame in enumerate(trace.sums)  # (H_out, W_out) each
+    ]
+    return inputs, outputs
+
+
+def step_highlights(
+    trace: ClipTrace, cell: tuple[int, int, int], first_output: int
+) -> list[tuple[int, Highlight]]:
+    """``(panel, outline)`` of one step: the window on each frame it reads, the cell it writes.
+
+    Input frame z is panel z; output frame t is panel ``first_output + t``.
+    """
+    t, r, c = cell
+    _, r0, c0 = trace.origin(cell)
+    _, span_h, span_w = trace.span()
+    window = Highlight(r0, c0, r0 + span_h, c0 + span_w, colour=HIGHLIGHT, width=3)
+    target = Highlight(r, c, r + 1, c + 1, colour=HIGHLIGHT, width=3)
+    return [(z, window) for z in trace.frames_read(cell)] + [(first_output + t, target)]
+
+
+def step_shapes(trace: ClipTrace, cell: tuple[int, int, int], first_output: int) -> list[dict]:
+    """The layout shapes of :func:`step_highlights`."""
+    return [
+        highlight_shape(box, panel=panel)
+        for panel, box in step_highlights(trace, cell, first_output)
+    ]
+
+
+def step_caption(trace: ClipTrace, cell: tuple[int, int, int]) -> str:
+    """``y[t, r, c] = products = sum`` (the first products, then "…")."""
+    t, r, c = cell
+    return f"y[{t}, {r}, {c}] = " + cell_sum_text(trace, cell, max_terms=CAPTION_TERMS)
+
+
+def frames_figure(trace: ClipTrace, *, lang: str, start: int = 0) -> go.Figure:
+    """The clip's frames, the window and the output frames, animated over every output cell.
+
+    Parameters
+    ----------
+    trace : ClipTrace
+        From :func:`convviz.engine.trace3d.clip_trace`.
+    lang : {"en", "zh"}
+    start : int
+        The step shown first (row-major index of an output cell; clamped).
+
+    Returns
+    -------
+    go.Figure
+        Panels as :func:`convviz.figures.common.tiles.tiled_figure` (input frames, then output
+        frames), then one caption trace. With at most ``MAX_ANIMATED_STEPS`` output cells,
+        one frame per cell (named ``"(t, r, c)"``) moves the outlines and the caption, under
+        the shared play / step controls; otherwise the figure shows step ``start`` only.
+    """
+    inputs, outputs = frame_specs(trace, lang)
+    in_cols, out_cols = trace.padded.shape[2], trace.sums.shape[2]
+    n_in, n_out = per_row(in_cols, len(inputs)), per_row(out_cols, len(outputs))
+    rows = [inputs[i : i + n_in] for i in range(0, len(inputs), n_in)]
+    rows += [outputs[i : i + n_out] for i in range(0, len(outputs), n_out)]
+    fig = tiled_figure(rows, max_width=ROW_WIDTH)
+    cells = trace.cells()
+    start = int(np.clip(start, 0, len(cells) - 1))
+    first_output = len(inputs)
+    last = len(inputs) + len(outputs)  # the caption sits under the last row's first panel
+    anchor = last - len(rows[-1])
+    axis = "" if anchor == 0 else str(anchor + 1)
+    bottom = fig.layout[f"yaxis{axis}"].range[0]
+    caption = caption_trace(step_caption(trace, cells[start]), rows=int(bottom + 0.5))
+    caption.update(xaxis=f"x{axis}", yaxis=f"y{axis}")
+    fig.add_trace(caption)
+    fig.update_layout(shapes=step_shapes(trace, cells[start], first_output))
+    reserve_below(fig, CAPTION_PX)
+    if len(cells) > MAX_ANIMATED_STEPS:
+        return fig
+    index = len(fig.data) - 1
+    frames = [
+        unchecked_frame(
+            f"({t}, {r}, {c})",
+            [{"type": "scatter", "text": [step_caption(trace, (t, r, c))]}],
+            [index],
+            {"shapes": step_shapes(trace, (t, r, c), first_output)},
+        )
+        for t, r, c in cells
+    ]
+    return add_play_controls(fig, frames, lang=lang, active=start)

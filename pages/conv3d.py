@@ -1,0 +1,204 @@
+"""3-D convolution: a clip of frames, the kD×kH×kW window sliding over space and time, 2-D against
+3-D convolution, the output size per axis, and the weights and MACs of video layers."""
+
+from functools import partial
+
+import streamlit as st
+
+from convviz.clips import CLIP_KINDS, KERNEL_KINDS_3D
+from convviz.controls import (
+    cached,
+    choice_control,
+    current_language,
+    int_param,
+    page_header,
+    preset_picker,
+    pytorch_code,
+    show_error,
+    show_notice,
+)
+from convviz.controls.caching import cached_figure
+from convviz.controls.downloads import export_buttons, share_link
+from convviz.controls.predict import predict_first
+from convviz.controls.widgets import count_fields
+from convviz.engine.errors import ConvValueError
+from convviz.figures.common.panels import MAX_ANIMATED_STEPS
+from convviz.figures.conv3d import code as torch_code
+from convviz.figures.conv3d import files, views
+from convviz.figures.conv3d.data import Conv3dSetting
+from convviz.i18n import translate
+from convviz.param_specs import PADDING_MODES
+
+# (section text key, [(widget key, label key or None, overrides)]) for depth, height, width
+AXIS_CONTROLS = (
+    (
+        "conv3d.sidebar.depth",
+        [
+            ("frames", None, {}),
+            ("kernel_depth", None, {}),
+            ("stride_depth", None, {}),
+            ("padding_depth", None, {}),
+            ("dilation_depth", None, {}),
+        ],
+    ),
+    (
+        "conv3d.sidebar.height",
+        [
+            ("input_size", "conv3d.param.input_size", {"max_value": 10}),
+            ("kernel_size", "conv3d.param.kernel_size", {}),
+            ("stride", None, {"max_value": 3}),
+            ("padding", None, {"max_value": 3}),
+            ("dilation", None, {"max_value": 3}),
+        ],
+    ),
+    (
+        "conv3d.sidebar.width",
+        [
+            ("input_size_w", None, {"max_value": 10}),
+            ("kernel_size_w", None, {}),
+            ("stride_w", None, {"max_value": 3}),
+            ("padding_w", None, {"max_value": 3}),
+            ("dilation_w", None, {"max_value": 3}),
+        ],
+    ),
+)
+# C3D's second layer: 64 → 128 channels on 16 frames of 56×56
+TABLE_FIELDS = {"in_channels": 64, "out_channels": 128, "frames": 16, "size": 56}
+
+
+def sidebar(lang: str) -> Conv3dSetting:
+    """The clip, kernel and per-axis controls; returns the setting they choose."""
+    presets = st.sidebar.container()
+    st.sidebar.subheader(translate("conv3d.sidebar.clip", lang))
+    clip = choice_control("clip", CLIP_KINDS, lang)
+    kind = choice_control("kernel3d", KERNEL_KINDS_3D, lang, default="random")
+    seed = int_param("seed", lang) if "random" in (clip, kind) else 0
+    mode = choice_control("padding_mode", PADDING_MODES, lang)
+    values: dict[str, int] = {}
+    for header, controls in AXIS_CONTROLS:
+        st.sidebar.subheader(translate(header, lang))
+        for key, label, overrides in controls:
+            text = translate(label, lang) if label else None
+            values[key] = int_param(key, lang, label=text, **overrides)
+    preset_picker("conv3d", lang, {**values, "clip": clip, "kernel3d": kind}, container=presets)
+    (d, kd, sd, pd, dd), (h, kh, sh, ph, dh), (w, kw, sw, pw, dw) = (
+        [values[key] for key, _, _ in controls] for _, controls in AXIS_CONTROLS
+    )
+    return Conv3dSetting(
+        clip=clip,
+        size=(d, h, w),
+        kernel_kind=kind,
+        kernel=(kd, kh, kw),
+        stride=(sd, sh, sw),
+        padding=(pd, ph, pw),
+        dilation=(dd, dh, dw),
+        padding_mode=mode,
+        seed=seed,
+    )
+
+
+def window_section(setting: Conv3dSetting, lang: str) -> tuple[int, int, int] | None:
+    """Section 1. Returns the output cell shown (None for an invalid setting).
+
+    Not a fragment: the PyTorch code at the end of the page prints this cell's value.
+    """
+    st.header(translate("conv3d.window.header", lang))
+    checked = views.checked_shape(setting, lang)  # errors do not pickle: not cache_data
+    if checked["error"] is not None:
+        if checked["axis"]:
+            st.markdown(translate("conv3d.sizes.axis_error", lang, axis=checked["axis"]))
+        show_error(checked["error"], lang, key="window_error")
+        return None
+    shape = checked["shape"]
+    steps = shape[0] * shape[1] * shape[2]
+    if st.session_state.get("step", 0) > steps - 1:  # keep the step inside a shrunk output
+        st.session_state["step"] = steps - 1
+    step = int_param("step", lang, container=st, max_value=steps - 1) if steps > 1 else 0
+    view = cached_figure(views.window_view)(setting, step, lang)
+    st.caption(translate("conv3d.window.caption", lang))
+    if not view["animated"]:
+        show_notice("conv3d.window.not_animated", lang, steps=steps, limit=MAX_ANIMATED_STEPS)
+    st.plotly_chart(view["frames"], width="content", key="conv3d_frames")
+    export_buttons(
+        "conv3d_frames",
+        lang=lang,
+        file_stem=files.file_stem(setting),
+        png=partial(files.frames_png, setting, step, lang=lang),
+        gif=partial(files.frames_gif, setting, lang=lang) if files.gif_fits(steps) else None,
+        latex=partial(files.sizes_tex, setting),
+        csv=partial(files.output_csv, setting),
+    )
+    if not files.gif_fits(steps):
+        st.caption(translate("conv3d.files.gif_budget", lang, limit=files.MAX_GIF_STEPS))
+    t, r, c = view["cell"]
+    frames = ", ".join(map(str, view["frames_read"]))
+    st.markdown(translate("conv3d.window.cell", lang, t=t, r=r, c=c, frames=frames))
+    st.code("\n".join([*view["terms"], view["total"]]), language=None, wrap_lines=True)
+    if view["note"]:
+        st.caption(view["note"])
+    st.subheader(translate("conv3d.voxels.header", lang))
+    st.caption(translate("conv3d.voxels.caption", lang))
+    st.plotly_chart(view["voxels"], key="conv3d_voxels")
+    return view["cell"]
+
+
+def fusion_section(setting: Conv3dSetting, lang: str) -> None:
+    st.header(translate("conv3d.fusion.header", lang))
+    st.markdown(translate("conv3d.fusion.intro", lang))
+    try:
+        view = cached_figure(views.fusion_view)(setting, lang)
+    except ConvValueError as err:
+        show_error(err, lang, key="fusion_error")
+        return
+    st.markdown(view["text"])
+    st.plotly_chart(view["figure"], width="content", key="conv3d_fusion")
+
+
+def sizes_section(setting: Conv3dSetting, lang: str) -> None:
+    st.header(translate("conv3d.sizes.header", lang))
+    st.markdown(translate("conv3d.sizes.intro", lang))
+    view = views.sizes_view(setting, lang)  # a few ints; its error does not pickle
+    if view["error"] is not None:
+        axis, err = view["error"]
+        st.markdown(translate("conv3d.sizes.axis_error", lang, axis=axis))
+        show_error(err, lang, key="sizes_error")
+        return
+    shape = tuple(row["o"] for row in view["rows"])
+    if predict_first("conv3d", setting, shape[0], lang, quantity="frames"):
+        st.table(view["rows"])
+        taps = setting.kernel[0] * setting.kernel[1] * setting.kernel[2]
+        cells = shape[0] * shape[1] * shape[2]
+        sizes = {"d": shape[0], "h": shape[1], "w": shape[2]}
+        st.markdown(translate("conv3d.sizes.shape", lang, cells=cells, taps=taps, **sizes))
+
+
+def layers_section(lang: str) -> dict[str, int]:
+    """Section 4: the clip and channels of the table (URL-bound), the table, the (2+1)-D note."""
+    st.header(translate("conv3d.layers.header", lang))
+    st.markdown(translate("conv3d.layers.intro", lang))
+    fields = count_fields(
+        "video", TABLE_FIELDS, lang, label_key="conv3d.layers.{name}", columns=4, max_value=1024
+    )
+    try:
+        view = cached(views.layers_view)(**fields, lang=lang)
+    except ConvValueError as err:
+        show_error(err, lang, key="layers_error")
+        return fields
+    st.table(view["rows"])
+    st.markdown(view["mid"])
+    return fields
+
+
+lang = current_language()
+page_header("conv3d", lang)
+setting = sidebar(lang)
+cell = window_section(setting, lang)
+fusion_section(setting, lang)
+sizes_section(setting, lang)
+table = layers_section(lang)
+if cell is not None:
+    code = torch_code.pytorch_snippet(
+        setting, cell, in_channels=table["in_channels"], out_channels=table["out_channels"]
+    )
+    pytorch_code(code, lang)
+share_link(lang)

@@ -1,0 +1,128 @@
+"""The 3-D convolution page through AppTest: defaults, controls, presets, links, bad settings."""
+
+from __future__ import annotations
+
+import pytest
+
+from convviz.i18n import translate
+from tests.app.conftest import open_app
+
+PAGE = "pages/conv3d.py"
+
+
+def _text(at) -> str:
+    return "\n".join(m.value for m in at.markdown) + "\n".join(c.value for c in at.caption)
+
+
+def _code(at, start: str) -> str:
+    return next(c.value for c in at.code if c.value.startswith(start))
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_defaults_render_every_section(lang):
+    at = open_app(lang, PAGE)
+    assert not at.exception and not at.error
+    assert at.title[0].value == translate("page.conv3d", lang)
+    headers = [h.value for h in at.header]
+    for key in ("window", "fusion", "sizes", "layers"):
+        assert translate(f"conv3d.{key}.header", lang) in headers
+    assert len(at.get("plotly_chart")) == 3  # frames, voxels, early-fusion map
+    text = _text(at)
+    assert translate("conv3d.window.cell", lang, t=0, r=0, c=0, frames="0, 1, 2") in text
+    shape = translate("conv3d.sizes.shape", lang, d=3, h=3, w=3, cells=27, taps=27)
+    assert shape in text
+    code = _code(at, "import numpy")
+    assert "torch.nn.Conv3d(1, 1, kernel_size=(3, 3, 3), stride=(1, 1, 1)," in code
+    assert "print(y[0, 0, 0, 0, 0].item())" in code
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert labels == ["PNG", "GIF", "LaTeX", "CSV"]
+    weights = translate("conv3d.layers.weights", lang)
+    assert at.table[1].value[weights].iloc[0] == "3·3·3·64·128 = 221,184"
+
+
+def test_step_moves_the_window_and_the_products():
+    at = open_app("en", PAGE)
+    at.slider(key="step").set_value(26).run()  # the last of 3·3·3 cells
+    assert "Output cell **(t, r, c) = (2, 2, 2)** reads padded frames **2, 3, 4**" in _text(at)
+    sums = _code(at, "frame 2:")
+    assert sums.splitlines()[-1].startswith("y[2, 2, 2] = the sum of the frames' sums = ")
+    assert "print(y[0, 0, 2, 2, 2].item())" in _code(at, "import numpy")
+    at.slider(key="frames").set_value(3).run()  # the output shrinks: the step comes back inside
+    assert not at.exception
+    assert at.slider(key="step").value == 8
+
+
+def test_temporal_difference_preset_shows_motion_and_is_named():
+    at = open_app("en", PAGE)
+    at.selectbox(key="preset_conv3d").set_value("temporal_difference").run()
+    assert at.slider(key="kernel_depth").value == 2 and at.slider(key="kernel_size").value == 1
+    assert at.radio(key="kernel3d").value == "temporal_difference"
+    text = _text(at)
+    assert translate("conv3d.moving_note", "en") in text
+    title = translate("preset.conv3d.temporal_difference", "en")
+    assert translate("common.preset_match", "en", name=title) in text
+    # output frame 0, row 1: the square left columns 0 and 1 ... and reached 1 and 2
+    at.slider(key="step").set_value(6).run()  # cell (0, 1, 0)
+    assert _code(at, "frame 0:").splitlines()[-1].endswith("= -2")
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_kernel_deeper_than_the_clip_is_explained_with_a_fix(lang):
+    at = open_app(lang, PAGE, frames="2", kernel_depth="4")
+    assert not at.exception
+    expected = translate(
+        "error.kernel_too_large", lang, k_eff=4, kernel_size=4, dilation=1, size=2, padding=0,
+        padded=2,
+    )  # fmt: skip
+    assert [e.value for e in at.error] == [expected, expected]  # window, sizes
+    axis = translate("conv3d.sizes.axis_error", lang, axis=translate("conv3d.axis.d", lang))
+    assert axis in _text(at)
+    assert not any(c.value.startswith("import numpy") for c in at.code)
+    fix = at.button(key="window_error_fix")
+    assert fix.label == translate("common.use_suggestion", lang, setting="padding_depth = 1")
+    fix.click().run()
+    assert at.slider(key="padding_depth").value == 1 and not at.error
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_reflect_padding_wider_than_the_width_is_explained(lang):
+    at = open_app(lang, PAGE, input_size_w="2", padding_w="2", kernel_size_w="1")
+    at.radio(key="padding_mode").set_value("reflect").run()
+    assert not at.exception
+    expected = translate("error.reflect_padding_too_wide", lang, pad=2, size=2, axis="W", limit=1)
+    assert expected in [e.value for e in at.error]
+    assert at.button(key="window_error_fix").label == translate(
+        "common.use_suggestion", lang, setting="padding_w = 1"
+    )
+
+
+def test_table_fields_and_a_clip_too_short_for_them():
+    at = open_app("zh", PAGE, video_in_channels="3", video_out_channels="64")
+    assert "M = ⌊27·3·64 / (9·3 + 3·64)⌋ = 23" in _text(at)
+    at.number_input(key="video_frames").set_value(2).run()
+    assert not at.exception
+    expected = translate(
+        "error.kernel_too_large", "zh", k_eff=3, kernel_size=3, dilation=1, size=2, padding=0,
+        padded=2,
+    )  # fmt: skip
+    assert expected in [e.value for e in at.error]
+
+
+def test_hostile_link_values_are_clamped():
+    at = open_app("en", PAGE, frames="99", kernel_depth="-3", step="100000", clip="nonsense")
+    assert not at.exception
+    assert at.slider(key="frames").value <= 8
+    assert at.slider(key="kernel_depth").value >= 1
+    assert at.radio(key="clip").value == "moving"
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_large_output_is_stepped_not_animated(lang):
+    at = open_app(lang, PAGE, frames="8", input_size="10", input_size_w="10", kernel_depth="1",
+                  kernel_size="1", kernel_size_w="1", step="799")  # fmt: skip
+    assert not at.exception and not at.error
+    notice = translate("conv3d.window.not_animated", lang, steps=800, limit=225)
+    assert notice in [i.value for i in at.info]
+    assert translate("conv3d.files.gif_budget", lang, limit=64) in _text(at)
+    assert [b.proto.label for b in at.get("download_button")] == ["PNG", "LaTeX", "CSV"]
+    assert "print(y[0, 0, 7, 9, 9].item())" in _code(at, "import numpy")

@@ -1,0 +1,210 @@
+"""The deformable page through AppTest: the chosen cell's points and sum, one point opened up,
+every offset kind, the counts, hostile links and invalid settings, in both languages."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from convviz.engine.deform import deform_conv2d
+from convviz.engine.deform_counts import deform_counts
+from convviz.engine.errors import ConvValueError
+from convviz.engine.offset_fields import OFFSET_KINDS
+from convviz.engine.sizes import conv_output_size
+from convviz.i18n import translate, translate_error
+from tests.app.conftest import open_app
+from tests.app.downloads import downloads, offered
+
+PAGE = "pages/deformable.py"
+
+
+def _text(at) -> str:
+    parts = [m.value for m in at.markdown] + [c.value for c in at.caption]
+    parts += [i.value for i in at.info] + [e.value for e in at.error]
+    return "\n".join(parts)
+
+
+def _sum_line(at) -> str:
+    return next(c.value for c in at.code if c.value.startswith("y["))
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_defaults_render_every_section(lang):
+    at = open_app(lang, PAGE)
+    assert not at.exception and not at.error
+    assert at.title[0].value == translate("page.deformable", lang)
+    text = _text(at)
+    assert translate("deformable.offsets.shape", lang, amount="2") in text
+    assert translate("deformable.offsets.channels", lang, taps=9, o=7) in text
+    assert translate("deformable.counts.offset_channels", lang, g=1, k=3, channels=18) in text
+    assert len(at.get("plotly_chart")) == 4
+    # the default cell is the middle one of the 7×7 output
+    assert (at.slider(key="cell_row").value, at.slider(key="cell_col").value) == (3, 3)
+    assert downloads(at) == offered(lang, "png", "gif", "latex", "csv")
+    line = _sum_line(at)
+    assert line.startswith("y[3, 3] = ")
+    snippet = next(c.value for c in at.code if "import torch" in c.value)
+    assert "from torchvision.ops import deform_conv2d" in snippet
+    value = line.rsplit(" = ", 1)[1]
+    assert "print(y[0, 0, 3, 3].item())" in snippet and snippet.count(f"# {value}\n") == 1
+
+
+def test_a_half_pixel_shift_reads_the_average_of_four_pixels():
+    # 5×5 input 1 … 25 (x[r, c] = 5r + c + 1), all-ones 3×3 kernel, no padding, every point
+    # moved by (0.5, 0.5): tap (a, b) of cell (0, 0) reads the mean of four pixels,
+    # 5a + b + 4, and the sum over the nine taps is 9·4 + 5·9 + 9 = 90.
+    at = open_app(
+        "en",
+        PAGE,
+        input_size="5",
+        padding="0",
+        deform_input="arange",
+        deform_kernel="ones",
+        offsets="shift",
+        shift="0.5",
+        cell_row="0",
+        cell_col="0",
+    )
+    assert not at.exception and not at.error
+    terms = " + ".join(f"1·{5 * a + b + 4}" for a in range(3) for b in range(3))
+    assert _sum_line(at) == f"y[0, 0] = {terms} = 90"
+    text = _text(at)
+    assert translate("deformable.sample.check", "en", i=0, j=0, value="90") in text
+    where = translate(
+        "deformable.point.where",
+        "en",
+        t=0,
+        a=0,
+        b=0,
+        regular="(0, 0)",
+        offset="(0.5, 0.5)",
+        point="(0.5, 0.5)",
+    )
+    assert where in text
+    assert "x̃(0.5, 0.5) = 0.25·1 + 0.25·2 + 0.25·6 + 0.25·7 = **4**" in text
+    table = at.dataframe[0].value
+    assert table.iloc[:, -1].tolist() == [str(5 * a + b + 4) for a in range(3) for b in range(3)]
+
+
+def test_cell_and_tap_sliders_move_the_view():
+    at = open_app("en", PAGE, deform_input="arange", deform_kernel="ones", offsets="zero")
+    at.slider(key="cell_row").set_value(1).run()
+    at.slider(key="cell_col").set_value(2).run()
+    at.slider(key="tap").set_value(8).run()
+    assert not at.exception
+    # zero offsets, padding 1: tap 8 = (2, 2) of cell (1, 2) reads pixel (2, 3) = 7·2 + 3 + 1
+    text = _text(at)
+    assert "reads at **(2, 3)**" in text
+    x = np.arange(1.0, 50.0).reshape(1, 7, 7)
+    want = deform_conv2d(x, np.zeros((18, 7, 7)), np.ones((1, 1, 3, 3)), padding=1)[0, 1, 2]
+    assert _sum_line(at).endswith(f"= {want:g}")
+
+
+def test_a_point_outside_the_image_is_explained():
+    # padding 1 and zero offsets: tap 0 of cell (0, 0) sits at (−1, −1) and reads 0
+    at = open_app("zh", PAGE, offsets="zero", cell_row="0", cell_col="0", tap="0")
+    assert not at.exception
+    assert translate("deformable.point.outside", "zh") in _text(at)
+
+
+@pytest.mark.parametrize("kind", OFFSET_KINDS)
+def test_every_offset_kind_renders_with_its_explanation(kind):
+    at = open_app("en", PAGE, offsets=kind)
+    assert not at.exception and not at.error
+    first = _text(at)
+    assert translate(f"deformable.offsets.{kind}", "en", amount="0", seed=0).split(" ")[0] in first
+    if kind == "zero":
+        assert not any(s.key in ("shift", "scale", "angle", "spread", "reach") for s in at.slider)
+
+
+def test_mask_adds_a_factor_to_every_term_and_a_column():
+    at = open_app("en", PAGE, mask="true", deform_kernel="ones")
+    assert not at.exception
+    terms = _sum_line(at).split(" = ")[1].split(" + ")
+    assert all(term.count("·") == 2 for term in terms)
+    assert translate("deformable.table.mask", "en") in at.dataframe[0].value.columns
+    assert translate("deformable.counts.mask_channels", "en", g=1, k=3, channels=9) in _text(at)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_kernel_larger_than_the_padded_input_is_explained(lang):
+    at = open_app(lang, PAGE, input_size="3", kernel_size="5", padding="0", dilation="2")
+    assert not at.exception
+    with pytest.raises(ConvValueError) as info:
+        conv_output_size(3, 5, 1, 0, 2)
+    assert at.error[0].value == translate_error(info.value, lang)
+    assert len(at.get("plotly_chart")) == 0
+    at.button(key="setting_error_fix").click().run()  # use the suggested padding
+    assert not at.error and len(at.get("plotly_chart")) == 4
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_offset_groups_that_do_not_divide_the_channels_are_explained(lang):
+    at = open_app(lang, PAGE, deform_in_channels="6", deform_offset_groups="4")
+    assert not at.exception
+    with pytest.raises(ConvValueError) as info:
+        deform_counts(6, 64, 3, (7, 7), offset_groups=4)
+    assert at.error[0].value == translate_error(info.value, lang)
+    assert "offset_groups=4" in at.error[0].value and "6" in at.error[0].value
+
+
+def test_counts_follow_the_channel_fields():
+    at = open_app("en", PAGE, deform_in_channels="256", deform_out_channels="128")
+    at.number_input(key="deform_offset_groups").set_value(4).run()
+    assert not at.exception and not at.error
+    counts = deform_counts(256, 128, 3, (7, 7), offset_groups=4)
+    table = at.dataframe[1].value
+    assert table.iloc[0, 1] == "Conv2d(256, 72, 3)"
+    assert table.iloc[-1, 2] == f"{counts.params:,}"
+    assert table.iloc[-1, 3] == f"{counts.macs:,}"
+
+
+def test_hostile_link_values_fall_back_to_the_controls_range():
+    at = open_app("en", PAGE, cell_row="99", tap="-3", reach="9", input_size="2.5", kernel_size="x")
+    assert not at.exception and not at.error
+    assert at.slider(key="cell_row").value <= 6
+    assert at.slider(key="tap").value == 0
+    assert at.slider(key="reach").value == 2.0
+    assert at.slider(key="input_size").value == 7
+    at = open_app("en", PAGE, input_size="16", cell_row="15", cell_col="15")
+    assert not at.exception
+    assert translate("deformable.sample.picture", "en") in _text(at)
+    at.slider(key="input_size").set_value(4).run()  # the cell moves back inside the 4×4 output
+    assert not at.exception
+    assert at.slider(key="cell_row").value == 3 and at.slider(key="cell_col").value == 3
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_stacked_layers_compare_the_fields(lang):
+    at = open_app(lang, PAGE, offsets="zero", cell_row="3", cell_col="3")
+    assert not at.exception and not at.error
+    # zero offsets: both stacks reach the same 5×5 square through 9 cells and 81 points
+    line = translate(
+        "deformable.stack.counts", lang, deformable=25, points=81, cells=9, standard=25
+    )
+    assert line in _text(at)
+    at = open_app(lang, PAGE)  # follow the bar: fewer pixels, all of them on or near the bar
+    text = _text(at)
+    assert translate("deformable.stack.header", lang) in [h.value for h in at.header]
+    assert "**25**" in text
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_one_tap_set_by_hand(lang):
+    # zero offsets on 1 … 49 with padding 1: cell (3, 3) reads the 3×3 window around x[3, 3]
+    # (sum 9·25 = 225); tap 4 moved by (1.5, −0.25) reads 7·4.5 + 2.75 + 1 = 35.25 instead
+    # of 25, so the cell is 225 − 25 + 35.25 = 235.25
+    at = open_app(lang, PAGE, offsets="zero", deform_input="arange", deform_kernel="ones")
+    at.slider(key="tap").set_value(4).run()
+    at.toggle(key="edit_tap").set_value(True).run()
+    at.slider(key="tap_dy").set_value(1.5).run()
+    at.slider(key="tap_dx").set_value(-0.25).run()
+    assert not at.exception and not at.error
+    reads = [str(7 * r + c + 1) for r in range(2, 5) for c in range(2, 5)]
+    reads[4] = "35.25"
+    assert _sum_line(at) == "y[3, 3] = " + " + ".join(f"1·{v}" for v in reads) + " = 235.25"
+    edited = translate("deformable.sample.edited", lang, t=4, i=3, j=3, dy="1.5", dx="-0.25")
+    assert at.info[0].value == edited
+    snippet = next(c.value for c in at.code if "import torch" in c.value)
+    assert "offset[0, :, 3, 3] = " in snippet  # the edited cell written out
+    assert "# 235.25" in snippet

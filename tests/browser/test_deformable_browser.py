@@ -1,0 +1,47 @@
+"""The deformable page in Chromium: clicking an output cell moves the points, clicking a moved
+point opens it up; both land in the link."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.browser.page_tools import (
+    assert_no_exception,
+    click_chart_cell,
+    expect_rerun,
+    query_params,
+    save_screenshot,
+    slider_value,
+    wait_for_chart,
+)
+
+pytestmark = pytest.mark.browser
+CHART = ".st-key-deformable_chart .js-plotly-plot"
+
+
+def _main_text(page) -> str:
+    return page.locator("[data-testid='stMain']").inner_text()
+
+
+def test_clicking_a_cell_then_a_point(open_page, js_errors):
+    page = open_page("deformable", offsets="shift", shift="0.5", deform_input="arange")
+    wait_for_chart(page)
+    click_chart_cell(page, CHART, "2", 1, 4)  # panel 2 is the 7×7 output
+    assert_no_exception(page)
+    assert (slider_value(page, "cell_row"), slider_value(page, "cell_col")) == (1, 4)
+    params = query_params(page)
+    assert (params.get("cell_row"), params.get("cell_col")) == ("1", "4")
+    assert "y[1, 4] = " in _main_text(page)
+    # the moved points are the last trace over the input (subplot xy); point 5 is tap 5
+    chart = page.locator(CHART)
+    traces = chart.locator("g.subplot.xy g.scatterlayer g.trace")
+    point = traces.last.locator("path.point").nth(5)
+    box = point.bounding_box()
+    assert box is not None
+    with expect_rerun(page):
+        page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    assert_no_exception(page)
+    assert slider_value(page, "tap") == 5
+    assert "Tap 5 (row 1, column 2 of the kernel)" in _main_text(page)
+    save_screenshot(page, "deformable-point-opened")
+    assert js_errors == []

@@ -1,0 +1,134 @@
+"""The 3-D page's figures and texts against the engine: frames, voxels, sizes, fusion, code."""
+
+from __future__ import annotations
+
+import io
+from contextlib import redirect_stdout
+
+import numpy as np
+import plotly.graph_objects as go
+import pytest
+
+from convviz.engine.conv import conv3d
+from convviz.engine.errors import ConvValueError
+from convviz.engine.video_counts import video_layers
+from convviz.figures.common.grid import panel_trace_indices
+from convviz.figures.common.panels import MAX_ANIMATED_STEPS
+from convviz.figures.conv3d import code, views
+from convviz.figures.conv3d.data import Conv3dSetting, clip_of, kernel_of, trace_of
+from convviz.figures.conv3d.frames import frame_specs, frames_figure
+from convviz.figures.conv3d.voxels import voxel_figure
+
+SETTING = Conv3dSetting(
+    clip="moving",
+    size=(4, 5, 6),
+    kernel_kind="random",
+    kernel=(2, 3, 2),
+    stride=(1, 2, 1),
+    padding=(1, 1, 0),
+    dilation=(2, 1, 1),
+    seed=3,
+)
+
+
+def test_frames_figure_has_one_step_per_output_cell():
+    trace = trace_of(SETTING)
+    fig = frames_figure(trace, lang="en", start=5)
+    as_dict = fig.to_dict()
+    go.Figure(as_dict)  # the unvalidated parts are valid Plotly
+    cells = trace.cells()
+    assert [f["name"] for f in as_dict["frames"]] == [f"({t}, {r}, {c})" for t, r, c in cells]
+    assert fig.layout.sliders[0].active == 5
+    d_p = trace.padded.shape[0]
+    for frame, cell in zip(as_dict["frames"], cells, strict=True):
+        shapes = frame["layout"]["shapes"]
+        read = trace.frames_read(cell)
+        assert len(shapes) == len(read) + 1  # the window on each frame read, the output cell
+        axes = [s["xref"] for s in shapes]
+        assert axes[:-1] == [f"x{z + 1}" if z else "x" for z in read]
+        assert axes[-1] == f"x{d_p + cell[0] + 1}"
+        caption = frame["data"][0]["text"][0]
+        assert caption.startswith(f"y[{cell[0]}, {cell[1]}, {cell[2]}] = ")
+        total = float(caption.rsplit("= ", 1)[1])
+        assert total == pytest.approx(trace.sums[cell])
+    # each panel's value heatmap holds its frame: padded input (border blank), then output
+    inputs, outputs = frame_specs(trace, "en")
+    values = [trace.padded[z] for z in range(d_p)] + list(trace.sums)
+    real = [trace.real[z] for z in range(d_p)] + [np.ones(trace.sums.shape[1:], bool)] * len(
+        outputs
+    )
+    for (heatmap, _), expected, mask in zip(
+        panel_trace_indices([*inputs, *outputs]), values, real, strict=True
+    ):
+        np.testing.assert_array_equal(fig.data[heatmap].z, np.where(mask, expected, np.nan))
+
+
+def test_large_outputs_are_drawn_at_one_step_without_frames():
+    setting = SETTING._replace(size=(8, 10, 10), kernel=(1, 1, 1), stride=(1, 1, 1),
+                               padding=(0, 0, 0), dilation=(1, 1, 1))  # fmt: skip
+    trace = trace_of(setting)
+    assert np.prod(trace.out_shape) > MAX_ANIMATED_STEPS
+    fig = frames_figure(trace, lang="zh", start=799)
+    assert not fig.frames
+    assert fig.data[-1].text[0].startswith("y[7, 9, 9] = ")
+
+
+def test_voxel_figure_draws_the_taps_and_the_window():
+    trace = trace_of(SETTING)
+    fig = voxel_figure(trace, (1, 1, 2), lang="en")
+    meshes = [t for t in fig.data if t.type == "mesh3d"]
+    taps = int(np.prod(SETTING.kernel))
+    assert len(meshes[-1].x) == 8 * taps  # one cube per tap, zeros too
+    assert fig.data[-1].type == "scatter3d"
+    xs = [v for v in fig.data[-1].x if v is not None]
+    z0 = trace.origin((1, 1, 2))[0]
+    assert min(xs) == z0 - 0.5 and max(xs) == z0 + trace.span()[0] - 0.5
+
+
+def test_sizes_view_matches_conv3d_and_names_the_failing_axis():
+    view = views.sizes_view(SETTING, "en")
+    out = conv3d(clip_of(SETTING)[None], kernel_of(SETTING)[None, None], stride=SETTING.stride,
+                 padding=SETTING.padding, dilation=SETTING.dilation)  # fmt: skip
+    assert tuple(row["o"] for row in view["rows"]) == out.shape[1:]
+    assert view["error"] is None
+    bad = views.sizes_view(SETTING._replace(kernel=(5, 3, 2)), "zh")
+    axis, error = bad["error"]
+    assert axis == "D（时间）" and error.code == "kernel_too_large"
+    assert len(bad["rows"]) == 2
+
+
+def test_fusion_view_is_the_whole_depth_kernel():
+    view = views.fusion_view(SETTING, "en")
+    assert "largest difference: 0)" in view["text"]
+    assert "the 4 frames as 4 channels, a 2-D kernel (4, 3, 2)" in view["text"]
+
+
+def test_layers_view_rows_come_from_the_counts():
+    view = views.layers_view(64, 128, 16, 56, "en")
+    weights = [row["weights"] for row in view["rows"]]
+    assert weights[0] == "3·3·3·64·128 = 221,184"
+    m = video_layers(64, 128, 16, 56)[-1].convs[0].out_channels
+    assert f"= {m}" in view["mid"]
+    with pytest.raises(ConvValueError):
+        views.layers_view(64, 128, 2, 56, "en")
+
+
+@pytest.mark.parametrize("clip", ["moving", "random", "counting"])
+@pytest.mark.parametrize("kind", ["temporal_difference", "box", "random"])
+def test_pytorch_code_reproduces_the_page(clip, kind):
+    pytest.importorskip("torch")
+    setting = SETTING._replace(clip=clip, kernel_kind=kind, padding_mode="circular")
+    trace = trace_of(setting)
+    cell = trace.cells()[-1]
+    snippet = code.pytorch_snippet(setting, cell, in_channels=6, out_channels=10)
+    printed = io.StringIO()
+    namespace: dict = {}
+    with redirect_stdout(printed):
+        exec(snippet, namespace)  # the code the page shows
+    np.testing.assert_array_equal(namespace["clip"], clip_of(setting))
+    np.testing.assert_array_equal(namespace["kernel"], kernel_of(setting))
+    lines = printed.getvalue().splitlines()
+    assert lines[0] == f"torch.Size([1, 1, {', '.join(map(str, trace.out_shape))}])"
+    assert float(lines[1]) == pytest.approx(trace.sums[cell])
+    layers = video_layers(6, 10, 4, 8)
+    assert lines[2] == f"{layers[0].weights} {layers[-1].weights}"

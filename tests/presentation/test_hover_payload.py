@@ -1,0 +1,123 @@
+"""What the hover views send to the browser: every hovered cell's outlines, texts and caption
+are the engine's (window frames and traces, scatter-add stamps), the cells look as the files
+draw them, and a pinned cell coming back from the browser is checked before it is kept."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from convviz.controls import hover
+from convviz.engine.arithmetic_text import format_cell
+from convviz.engine.window_frame import window_frame
+from convviz.export.grids import cell_colours
+from convviz.export.onscreen import panel_from_spec
+from convviz.figures.common.hover import hover_payload, link
+from convviz.figures.common.panels import example_kernel
+from convviz.figures.standard.data import kernel_values, setting_from, window_trace
+from convviz.figures.standard.window import window_hover, window_specs
+from convviz.figures.transposed.data import scatter_data
+from convviz.figures.transposed.scatter import scatter_hover
+from convviz.style.colouring import colouring
+
+
+def _setting(i, k, s, p) -> dict:
+    values = {"input_size": i, "kernel_size": k, "stride": s, "padding": p}
+    values.update({f"{key}_w": v for key, v in list(values.items())})
+    return values
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.integers(3, 7), st.integers(1, 3), st.integers(1, 3), st.integers(0, 2))
+def test_window_links_are_the_engines_windows_and_sums(i, k, s, p):
+    trace = window_trace(
+        np.arange(i * i, dtype=float).reshape(i, i),
+        kernel_values("arange", (k, k)),
+        setting_from(**_setting(i, k, s, p)),
+    )
+    payload = window_hover(trace, flipped=False, pin=(99, -1), lang="en")
+    oh, ow = trace.out_hw
+    assert len(payload["links"]) == oh * ow and payload["source"] == 2
+    assert payload["pinned"] == [oh - 1, 0]  # clamped into the output
+    for step, item in enumerate(payload["links"]):
+        frame = window_frame(trace.padded.shape, trace.kernel.shape, step=step, stride=(s, s))
+        r, c = frame.cell
+        assert item["rects"] == [[0, *frame.box], [2, r, c, r + 1, c + 1]]
+        assert item["caption"] == f"y[{r}, {c}] = " + format_cell(trace, (r, c))
+    json.dumps(payload)  # what the browser gets is plain JSON
+
+
+def test_scatter_links_write_each_stamp_into_the_canvas():
+    x, w = np.arange(1, 10, dtype=float).reshape(3, 3), example_kernel(3)
+    data = scatter_data(x, w, stride=2, padding=1, output_padding=0, dilation=1)
+    payload = scatter_hover(data, pin=(1, 1), lang="zh")
+    assert payload["source"] == 0 and payload["pinned"] == [1, 1]
+    for r in range(3):
+        for c in range(3):
+            item = payload["links"][r * 3 + c]
+            assert item["rects"] == [
+                [0, r, c, r + 1, c + 1],
+                [2, 2 * r, 2 * c, 2 * r + 3, 2 * c + 3],
+            ]
+            cells = {(u, v): float(t) for _, u, v, t in item["texts"]}
+            assert len(cells) == 9
+            for (u, v), value in cells.items():
+                assert value == x[r, c] * w[u - 2 * r, v - 2 * c]
+            assert item["caption"].startswith(f"x[{r},{c}] = {x[r, c]:g}")
+
+
+@pytest.mark.parametrize("mode", ["role", "value"])
+def test_cells_look_as_the_files_draw_them(mode):
+    trace = window_trace(
+        np.arange(25, dtype=float).reshape(5, 5),
+        kernel_values("arange", (3, 3)),
+        setting_from(**_setting(5, 3, 1, 1)),
+    )
+    with colouring(mode):
+        specs = window_specs(trace, flipped=False, lang="en")
+        payload = window_hover(trace, flipped=False, pin=(0, 0), lang="en")
+    for spec, panel in zip(specs, payload["panels"], strict=True):
+        fills, _ = cell_colours(panel_from_spec(spec))
+        assert panel["fills"] == [f"#{r:02X}{g:02X}{b:02X}" for r, g, b in fills.reshape(-1, 3)]
+    assert payload["panels"][1]["texts"][0] == "w₀₀\n1"  # the kernel 1 … 9, named
+
+
+def test_a_payload_needs_one_link_per_source_cell():
+    trace = window_trace(np.ones((3, 3)), np.ones((2, 2)), setting_from(**_setting(3, 2, 1, 0)))
+    with pytest.raises(ValueError, match="3 links for a 2×2"):
+        hover_payload(
+            window_specs(trace, flipped=False, lang="en"),
+            operators=(),
+            source=2,
+            links=[link([], "")] * 3,
+            pinned=(0, 0),
+            hint="",
+        )
+
+
+@pytest.mark.parametrize(
+    ("picked", "kept"),
+    [([1, 2], (1, 2)), ([3, 0], None), ([-1, 0], None), (["1", 2], None), ([True, 0], None),
+     ([1], None), ("1,2", None), (None, None)],
+)  # fmt: skip
+def test_a_pin_from_the_browser_is_kept_only_inside_the_grid(monkeypatch, picked, kept):
+    state = {"view": {"pinned": picked}}
+    monkeypatch.setattr(hover.st, "session_state", state)
+    hover._store_pin("view", "pin", (3, 3))
+    assert state.get("pin") == kept
+
+
+@pytest.mark.parametrize(("i", "k"), [(3, 2), (12, 7)])
+def test_cells_are_large_enough_for_their_widest_number_at_14_px(i, k):
+    trace = window_trace(
+        np.arange(i * i, dtype=float).reshape(i, i),
+        kernel_values("arange", (k, k)),
+        setting_from(**_setting(i, k, 1, 0)),
+    )
+    payload = window_hover(trace, flipped=False, pin=(0, 0), lang="en")
+    widest = max(len(str(int(v))) for v in trace.sums.ravel())  # the output's largest number
+    assert payload["cell"] >= max(30, 0.6 * 14 * widest + 6)
