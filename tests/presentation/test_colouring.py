@@ -67,9 +67,11 @@ def test_the_window_is_a_bold_outline_over_a_translucent_fill():
     assert window.line.color == HIGHLIGHT and window.line.width >= 4
     assert window.fillcolor == HIGHLIGHT_FILL and "rgba" in HIGHLIGHT_FILL
     assert tap.fillcolor == "rgba(0,0,0,0)"  # other outlines stay unfilled
-    step = line_trace([0, 1, 1, 0, 0], [0, 0, 1, 1, 0], panel=0)
-    assert step.fill == "toself" and step.fillcolor == HIGHLIGHT_FILL and step.line.width >= 4
-    assert line_trace([0], [0], panel=0, colour=SECONDARY_HIGHLIGHT).fill == "none"
+    step = line_trace([0, 1, 1, 0, 0], [0, 0, 1, 1, 0], panel=0)  # a plain trace dict
+    assert step["fill"] == "toself" and step["fillcolor"] == HIGHLIGHT_FILL
+    assert step["line"]["width"] >= 4
+    other = line_trace([0], [0], panel=0, colour=SECONDARY_HIGHLIGHT)
+    assert other["fill"] == "none" and "fillcolor" not in other
 
 
 def test_animation_frames_keep_the_texts_dark_by_role():
