@@ -221,3 +221,30 @@ def parse_real(text: Any, *, name: str) -> float:
             text=shown(cleaned),
         )
     return number
+
+
+def clamp_real(
+    text: Any, *, name: str, low: float, high: float, default: float
+) -> tuple[float, ConvValueError | None]:
+    """A real number from a link, as its slider will show it, and why it differs if it does.
+
+    Like :func:`clamp_whole` for :func:`parse_real`: ``inf``, ``1e309`` or text that is not a
+    number give ``default`` (clamped to the range); a finite number outside ``[low, high]``
+    gives the nearest end, with ``number_out_of_range`` as the reason.
+    """
+    try:
+        number = parse_real(text, name=name)
+    except ConvValueError as error:
+        return min(max(default, low), high), error
+    if low <= number <= high:
+        return number, None
+    nearest = min(max(number, low), high)
+    return nearest, ConvValueError(
+        "number_out_of_range",
+        f"{name}={number:g} is outside the range {low:g} … {high:g}",
+        name=name,
+        value=f"{number:g}",
+        low=f"{low:g}",
+        high=f"{high:g}",
+        nearest=nearest,
+    )

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 import streamlit as st
 
 from convviz.i18n import translate, translate_error
-from convviz.typed_numbers import clamp_whole
+from convviz.typed_numbers import clamp_real, clamp_whole
 
 _NOTE = "url_number_note_{key}"  # session key: (value shown, why the link's value was not)
 
@@ -49,11 +49,18 @@ def seed_int_from_url(key: str, *, low: int, high: int, default: int) -> None:
     ``default``, or the nearest end of the range) and the reason kept for
     :func:`explain_url_int`.
     """
+    _seed(key, clamp_whole, low=low, high=high, default=default)
+
+
+def seed_real_from_url(key: str, *, low: float, high: float, default: float) -> None:
+    """:func:`seed_int_from_url` for a real-valued slider (read by ``clamp_real``)."""
+    _seed(key, clamp_real, low=low, high=high, default=default)
+
+
+def _seed(key: str, clamp, **bounds) -> None:
     if key in st.session_state or key not in st.query_params:
         return
-    value, problem = clamp_whole(
-        st.query_params.get(key), name=key, low=low, high=high, default=default
-    )
+    value, problem = clamp(st.query_params.get(key), name=key, **bounds)
     st.session_state[key] = value
     if problem is not None:
         st.session_state[_NOTE.format(key=key)] = (value, problem)

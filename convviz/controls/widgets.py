@@ -18,6 +18,7 @@ from convviz.controls.urlstate import (
     explain_url_int,
     seed_from_url,
     seed_int_from_url,
+    seed_real_from_url,
     write_to_url,
 )
 from convviz.i18n import has_key, translate
@@ -289,22 +290,30 @@ def float_param(
     max_value: float,
     step: float,
     default: float,
+    lang: str,
     help: str | None = None,
     container: Any = None,
 ) -> float:
-    """A float slider bound to the URL (``?key=0.5``); a value outside the range is refused.
+    """A float slider kept in the URL (``?key=0.5``), read like every linked number.
 
-    Streamlit drops a URL value the slider cannot take and shows ``default``; the value
-    returned is clamped to ``[min_value, max_value]`` once more before any work.
+    The link's value is read by :func:`convviz.typed_numbers.clamp_real` before the slider
+    exists (``inf``, ``1e309`` and text give ``default``, a value outside the range the
+    nearest end, with an explanation beside the slider); the value is written back after.
     """
-    value = _container(container).slider(
+    box = _container(container)
+    seed_real_from_url(key, low=min_value, high=max_value, default=default)
+    explain_url_int(key, lang, box)
+    kwargs = (
+        {} if key in st.session_state else {"value": float(min(max(default, min_value), max_value))}
+    )
+    value = box.slider(
         label,
         min_value=float(min_value),
         max_value=float(max_value),
-        value=float(min(max(default, min_value), max_value)),
         step=float(step),
         key=key,
         help=help,
-        bind="query-params",
+        **kwargs,
     )
+    write_to_url(key, f"{value:g}", f"{default:g}")
     return float(min(max(value, min_value), max_value))
