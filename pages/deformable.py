@@ -11,6 +11,7 @@ from convviz.controls import (
     current_language,
     int_param,
     page_header,
+    page_intro,
     param_controls,
     pytorch_code,
     show_error,
@@ -18,6 +19,7 @@ from convviz.controls import (
 )
 from convviz.controls.caching import cached_figure as figure
 from convviz.controls.downloads import export_buttons, share_link
+from convviz.controls.lecture import main_chart
 from convviz.controls.predict import predict_first
 from convviz.controls.widgets import float_param
 from convviz.engine.deform_trace import cell_sampling
@@ -148,6 +150,15 @@ def sampling_section(settings, arrays, pick, lang):
         arrays["x"], arrays["offset"], arrays["kernel"], cell=(i, j), mask=arrays["mask"], **hyper
     )
     m = data.margin(arrays["points"], settings["input_size"], settings["padding"])
+    main_chart(
+        figure(sampling.sampling_figure)(
+            arrays["x"], arrays["output"], cell, tap=tap, m=m, lang=lang
+        ),
+        key=CHART,
+        on_select=pick_from_chart,
+        selection_mode="points",
+        config={"displayModeBar": False},
+    )
     st.caption(
         translate(
             "deformable.sample.caption",
@@ -159,16 +170,6 @@ def sampling_section(settings, arrays, pick, lang):
             p=settings["padding"],
             d=settings["dilation"],
         )
-    )
-    st.plotly_chart(
-        figure(sampling.sampling_figure)(
-            arrays["x"], arrays["output"], cell, tap=tap, m=m, lang=lang
-        ),
-        key=CHART,
-        on_select=pick_from_chart,
-        selection_mode="points",
-        width="content",
-        config={"displayModeBar": False},
     )
     size = settings["input_size"]
     hidden = sampling.hidden_points(cell, size, m)
@@ -324,6 +325,7 @@ if side is not None:
     pick = pick_controls(settings, side, lang)
     arrays = cached(data.page_arrays)(**settings, edit=pick[3])
     cell, tap, m = sampling_section(settings, arrays, pick, lang)
+    page_intro("deformable", lang)
     offsets_section(settings, arrays, tap, m, lang)
     counts_section(settings, arrays["output"].shape[0], lang)
     stack_section(settings, cell, lang)

@@ -7,6 +7,10 @@ STRINGS = {
         "Sampling points that move: each tap reads at p₀ + pₙ + Δpₙ by bilinear interpolation; offset fields (shift, scale, rotation, random, following a shape), the offset and mask convolutions and their cost.",
         "会移动的采样点：每个抽头在 p₀ + pₙ + Δpₙ 处用双线性插值读取输入；各种偏移场（平移、缩放、旋转、随机、贴合形状），以及产生偏移和掩码的卷积层和它们的开销。",
     ),
+    "deformable.lead": (
+        "Each kernel tap reads the input at its grid place plus a learned offset.",
+        "每个卷积核抽头在网格位置加上学到的偏移处读取输入。",
+    ),
     "deformable.intro": (
         "A deformable convolution (Dai et al., 2017) keeps the k×k weights of an ordinary convolution but lets every tap read somewhere else: tap n of output cell p₀ reads the input at **p₀ + pₙ + Δpₙ**, where pₙ is its place in the regular grid and the offset Δpₙ = (dy, dx) is learned — another convolution over the same input predicts it at every output cell. Offsets are fractions, so the input is read by **bilinear interpolation** from the four pixels around the point; a point outside the image reads 0. DCNv2 (Zhu et al., 2019) also multiplies each read by a **mask** value between 0 and 1. With zero offsets (and no mask) it is exactly the standard convolution. In PyTorch: `torchvision.ops.deform_conv2d`.",
         "可变形卷积（Dai 等，2017）保留普通卷积的 k×k 个权重，但允许每个抽头到别处读取：输出位置 p₀ 的第 n 个抽头读取输入的 **p₀ + pₙ + Δpₙ** 处，其中 pₙ 是它在规则网格中的位置，偏移 Δpₙ = (dy, dx) 是学出来的——由另一个作用在同一输入上的卷积在每个输出位置预测。偏移是小数，所以输入要用**双线性插值**从该点周围的四个像素读取；落在图像外的点读到 0。DCNv2（Zhu 等，2019）还把每次读取乘以一个 0 到 1 之间的**掩码**值。偏移全为零（且没有掩码）时，它就是标准卷积。PyTorch 中对应 `torchvision.ops.deform_conv2d`。",
