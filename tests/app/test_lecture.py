@@ -21,6 +21,7 @@ MAIN_CHART = {  # the key of each page's main chart (None: the image lab shows p
     "grouped": "graph",
     "pointwise": "layer",
     "conv3d": "conv3d_frames",
+    "deformable": "deformable_chart",
     "image-lab": None,
 }
 

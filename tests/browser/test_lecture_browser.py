@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.page_tools import assert_no_exception, save_screenshot
+from tests.browser.page_tools import assert_no_exception, readme_screenshot, save_screenshot
 
 pytestmark = pytest.mark.browser
 
@@ -68,6 +68,8 @@ def test_lecture_mode_on_a_projector(page, open_page, url_path, lang):
     page.wait_for_timeout(2000)
     assert chart.evaluate(ACTIVE_JS) == paused
     assert _runs(page) == runs  # all in the browser
+    if url_path == "standard":
+        readme_screenshot(page, f"lecture-standard-{lang}")
 
 
 def test_the_sidebar_switch_turns_lecture_mode_on(page, open_page):

@@ -10,7 +10,12 @@ import numpy as np
 import plotly.graph_objects as go
 import pytest
 
-from convviz.figures.common.animation import add_play_controls, unchecked_frame
+from convviz.figures.common.animation import (
+    BUTTON_ROW_PX,
+    CONTROLS_PX,
+    add_play_controls,
+    unchecked_frame,
+)
 from convviz.figures.common.grid import GridSpec, panels_figure
 from convviz.figures.common.panels import example_kernel
 from convviz.figures.dilated import views as dilated_views
@@ -95,4 +100,9 @@ def test_play_controls_follow_the_frames_in_both_languages():
         translate(k, "zh") for k in ("anim.play", "anim.pause")
     ]
     assert buttons[0]["args"][1]["frame"]["duration"] == 500
-    assert fig.layout.height == height + 92 and slider["y"] < 0  # room below the panels
+    assert fig.layout.height == height + CONTROLS_PX + BUTTON_ROW_PX  # room below the panels
+    menu = checked["layout"]["updatemenus"][0]
+    assert slider["y"] < menu["y"] < 0  # the slider on a row under the buttons
+    assert slider["x"] == 0 and slider["len"] == 1
+    assert slider["font"]["size"] >= 14 and slider["currentvalue"]["font"]["size"] >= 14
+    assert menu["font"]["size"] >= 14

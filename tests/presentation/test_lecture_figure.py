@@ -59,7 +59,7 @@ def test_standard_window_is_enlarged_with_numbers_of_at_least_24_px():
     big = lecture_figure(original)
     assert original == kept  # the cached figure is never changed
     f = lecture_factor(original["layout"]["width"], original["layout"]["height"])
-    assert f > 1.2
+    assert f > 1.05
     assert big["layout"]["width"] == pytest.approx(original["layout"]["width"] * f)
     assert big["layout"]["height"] == pytest.approx(original["layout"]["height"] * f)
     assert big["layout"]["margin"]["b"] == pytest.approx(original["layout"]["margin"]["b"] * f)

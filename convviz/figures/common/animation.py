@@ -17,6 +17,9 @@ import plotly.graph_objects as go
 from convviz.figures.common.grid import Highlight
 from convviz.i18n import translate
 
+CONTROLS_PX = 92  # the step slider with the step shown above it
+BUTTON_ROW_PX = 44  # the ▶ / ❚❚ buttons, on a row of their own above the slider
+
 
 @dataclass(frozen=True)
 class FrameSpec:
@@ -104,6 +107,7 @@ def play_controls(names: list[str], *, lang: str, active: int, duration_ms: int 
                 "xanchor": "left",
                 "yanchor": "top",
                 "pad": {"t": 0},
+                "font": {"size": 14},
                 "showactive": False,
                 "buttons": [
                     {
@@ -122,12 +126,18 @@ def play_controls(names: list[str], *, lang: str, active: int, duration_ms: int 
         "sliders": [
             {
                 "active": active,
-                "x": 0.24,
-                "len": 0.76,
+                "x": 0,
+                "len": 1,
                 "y": 0,
                 "yanchor": "top",
                 "pad": {"t": 0},
-                "currentvalue": {"prefix": translate("anim.step", lang) + " "},
+                # Tick labels drawn transparent: at a phone's width or with many steps they
+                # run into each other; the step shown is written above the slider instead.
+                "font": {"size": 14, "color": "rgba(0,0,0,0)"},
+                "currentvalue": {
+                    "prefix": translate("anim.step", lang) + " ",
+                    "font": {"size": 15, "color": "#444444"},  # not the labels' clear
+                },
                 "steps": [
                     {"label": name, "method": "animate", "args": [[name], jump]} for name in names
                 ],
@@ -159,9 +169,12 @@ def add_play_controls(
     controls = play_controls(
         [f.name for f in frames], lang=lang, active=active, duration_ms=duration_ms
     )
+    # The buttons on one row, the slider (with the step shown above it) on the next: the
+    # step's label never covers a button, however narrow the figure is drawn.
     controls["updatemenus"][0]["y"] = -(used + 6) / plot
-    controls["sliders"][0]["y"] = -(used + 6) / plot
+    controls["sliders"][0]["y"] = -(used + 6 + BUTTON_ROW_PX) / plot
     # One layout update (room for the controls and the controls): each update_layout walks
     # the whole layout, slider steps included.
-    fig.update_layout(height=int(fig.layout.height) + 92, margin={"b": used + 92}, **controls)
+    room = CONTROLS_PX + BUTTON_ROW_PX
+    fig.update_layout(height=int(fig.layout.height) + room, margin={"b": used + room}, **controls)
     return fig

@@ -36,6 +36,10 @@ from convviz.style.palette import (
 MAX_NUMBERED_CELLS = 900
 MAX_CELL_PX = 46
 MIN_CELL_PX = 10
+# Cell numbers are never drawn smaller than this: where they would not fit a cell at this
+# size they are left out of the cells and shown on hover instead.
+MIN_TEXT_PX = 14
+MAX_TEXT_PX = 16
 
 
 @dataclass(frozen=True)
@@ -221,7 +225,7 @@ def panels_figure(
         "annotations": annotations,
         "shapes": shapes,
         "clickmode": "event+select" if any(s.clickable for s in specs) else "none",
-        "hoverlabel": {"font": {"family": "monospace"}},
+        "hoverlabel": {"font": {"family": "monospace", "size": MIN_TEXT_PX}},
     }
     # Every value above is built here and known to be valid: one constructor call without
     # Plotly's per-property validation is over ten times faster than adding the traces and
@@ -335,6 +339,22 @@ def cell_texts(spec: GridSpec, values: np.ndarray) -> list[str]:
     return [format_number(v, spec.decimals) for v in values.ravel().tolist()]  # floats, fast
 
 
+def cell_font_px(texts: Sequence[str], px: int) -> float | None:
+    """Type size of a panel's cell numbers, or None when they do not fit at ``MIN_TEXT_PX``.
+
+    A character is about 0.6 em wide and a line 1.2 em high; the longest line of every cell
+    (lines split at ``<br>``) must fit in 95 % of a cell of side ``px``.
+    """
+    size = max(MIN_TEXT_PX, min(MAX_TEXT_PX, px * 0.38))
+    lines = [str(t).split("<br>") for t in texts if str(t)]
+    if not lines:
+        return size
+    longest = max(len(line) for cell in lines for line in cell)
+    tallest = max(len(cell) for cell in lines)
+    fits = longest * 0.6 * size <= 0.95 * px and tallest * 1.2 * size <= 0.95 * px
+    return size if fits else None
+
+
 def text_colours(
     values: np.ndarray, real: np.ndarray, lo: float, hi: float, *, by_value: bool = True
 ) -> list[str]:
@@ -364,19 +384,25 @@ def _text_layer(
     rr, cc = np.mgrid[0:rows, 0:cols]  # (H, W) each
     colours = text_colours(values, real, lo, hi, by_value=spec.colour_by == "value")
     hover = None if spec.hover is None else [str(h) for h in np.asarray(spec.hover).ravel()]
+    texts = cell_texts(spec, values)
+    size = cell_font_px(texts, px)
+    if size is None and hover is None:  # too small to read in the cell: hover shows them
+        hover = texts
     trace = {
         "type": "scatter",
         "x": cc.ravel(),
         "y": rr.ravel(),
         "mode": "markers+text",
-        "text": cell_texts(spec, values),
-        "textfont": {"color": colours, "size": max(8, min(16, px * 0.38))},
+        "text": texts,
+        "textfont": {"color": colours, "size": size or MIN_TEXT_PX},
         "textposition": "middle center",
         "marker": {"size": px, "symbol": "square", "opacity": 0, "color": "#000"},
         "customdata": np.stack([rr.ravel(), cc.ravel(), np.full(rr.size, panel)], axis=1),
         "hoverinfo": "text" if hover is not None else "none",
         "showlegend": False,
     }
+    if size is None:  # a blank template hides the numbers in every frame too
+        trace["texttemplate"] = " "
     if hover is not None:  # (None would be sent as null; a trace object left them out)
         trace.update(hovertext=hover, hovertemplate="%{hovertext}<extra></extra>")
     return trace

@@ -14,9 +14,9 @@ import copy
 from typing import Any
 
 # Room for the main figure on a 1024×768 projector in lecture mode (sidebar collapsed, the
-# page's title and tabs above it): about 960 px wide and 520 px high.
+# page's title and tabs above it): about 960 px wide and 560 px high.
 TARGET_WIDTH_PX = 940
-TARGET_HEIGHT_PX = 520
+TARGET_HEIGHT_PX = 560
 MAX_FACTOR = 2.5
 MIN_CELL_TEXT_PX = 24
 DEFAULT_FONT_PX = 12  # Plotly's default type size

@@ -11,7 +11,12 @@ import plotly.graph_objects as go
 
 from convviz.engine.arithmetic_text import format_cell
 from convviz.engine.trace import WindowTrace
-from convviz.figures.common.animation import attach_frames, play_controls, unchecked_frame
+from convviz.figures.common.animation import (
+    BUTTON_ROW_PX,
+    attach_frames,
+    play_controls,
+    unchecked_frame,
+)
 from convviz.figures.common.grid import GridSpec, cell_px, format_number, panels_figure
 from convviz.figures.common.hover import hover_payload, link, window_rects
 from convviz.figures.common.panels import outline
@@ -276,11 +281,14 @@ def window_figure(
     )
     height = int(fig.layout.height or 300)
     fig.update_layout(
-        height=height + 100,
-        margin={"b": 100},
+        height=height + 100 + BUTTON_ROW_PX,
+        margin={"b": 100 + BUTTON_ROW_PX},
         **play_controls(names, lang=lang, active=start, duration_ms=800),
     )
-    fig.update_layout(updatemenus=[{"y": -40 / height - 0.0}], sliders=[{"y": -40 / height}])
+    # The buttons on one row, the slider under them (its step label clear of the buttons).
+    fig.update_layout(
+        updatemenus=[{"y": -40 / height}], sliders=[{"y": -(40 + BUTTON_ROW_PX) / height}]
+    )
     return fig
 
 

@@ -1,0 +1,48 @@
+"""Cell numbers are never smaller than 14 px: they fit their cell at that size or move to the
+hover text (and stay hidden in every frame of an animation)."""
+
+from __future__ import annotations
+
+import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from convviz.figures.common.grid import (
+    MAX_TEXT_PX,
+    MIN_TEXT_PX,
+    GridSpec,
+    cell_font_px,
+    panels_figure,
+)
+
+texts = st.lists(st.text(alphabet="0123456789.-", min_size=0, max_size=7), min_size=1)
+
+
+@given(texts, st.integers(10, 46))
+@settings(max_examples=200, deadline=None)
+def test_numbers_fit_at_14_px_or_are_left_out(cells, px):
+    size = cell_font_px(cells, px)
+    longest = max(len(t) for t in cells)
+    if longest == 0:  # blank cells (a canvas before its first stamp): nothing to fit
+        assert size is not None
+        return
+    if size is None:  # would not fit even at 14 px: too wide or too tall
+        assert longest * 0.6 * MIN_TEXT_PX > 0.95 * px or 0.95 * px < 1.2 * MIN_TEXT_PX
+    else:
+        assert MIN_TEXT_PX <= size <= MAX_TEXT_PX
+        assert longest * 0.6 * size <= 0.95 * px and 1.2 * size <= 0.95 * px
+
+
+def test_two_line_labels_need_room_for_both_lines():
+    assert cell_font_px(["w₀₀<br>1"], 46) is not None
+    assert cell_font_px(["w₀₀<br>1"], 30) is None  # two 14 px lines need 36 px
+
+
+def test_a_large_grid_moves_its_numbers_to_the_hover_text():
+    values = np.arange(20 * 20, dtype=float).reshape(20, 20)  # three-digit numbers
+    small = panels_figure([GridSpec(values=values), GridSpec(values=values[:3, :3])])
+    big_layer, small_layer = small.data[1], small.data[3]
+    assert big_layer.texttemplate == " " and big_layer.hovertext[-1] == "399"
+    assert big_layer.textfont.size == MIN_TEXT_PX
+    assert small_layer.texttemplate is None and small_layer.textfont.size >= MIN_TEXT_PX
+    assert small.layout.hoverlabel.font.size >= MIN_TEXT_PX
