@@ -20,6 +20,7 @@ from convviz.controls import (
 )
 from convviz.controls.caching import cached_figure as figure
 from convviz.controls.downloads import export_buttons, share_link
+from convviz.controls.lecture import main_chart
 from convviz.controls.predict import predict_first
 from convviz.controls.widgets import float_param, url_int_widget
 from convviz.engine.deform_trace import cell_sampling
@@ -151,14 +152,13 @@ def sampling_section(settings, arrays, pick, lang):
         arrays["x"], arrays["offset"], arrays["kernel"], cell=(i, j), mask=arrays["mask"], **hyper
     )
     m = data.margin(arrays["points"], settings["input_size"], settings["padding"])
-    st.plotly_chart(
+    main_chart(
         figure(sampling.sampling_figure)(
             arrays["x"], arrays["output"], cell, tap=tap, m=m, lang=lang
         ),
         key=CHART,
         on_select=pick_from_chart,
         selection_mode="points",
-        width="content",
         config={"displayModeBar": False},
     )
     st.caption(
