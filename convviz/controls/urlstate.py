@@ -49,24 +49,18 @@ def seed_int_from_url(key: str, *, low: int, high: int, default: int) -> None:
     ``default``, or the nearest end of the range) and the reason kept for
     :func:`explain_url_int`.
     """
-    if key in st.session_state or key not in st.query_params:
-        return
-    value, problem = clamp_whole(
-        st.query_params.get(key), name=key, low=low, high=high, default=default
-    )
-    st.session_state[key] = value
-    if problem is not None:
-        st.session_state[_NOTE.format(key=key)] = (value, problem)
+    _seed(key, clamp_whole, low=low, high=high, default=default)
 
 
 def seed_real_from_url(key: str, *, low: float, high: float, default: float) -> None:
-    """Before drawing float slider ``key``: :func:`seed_int_from_url` for real numbers
-    (read with :func:`convviz.typed_numbers.clamp_real`; the note is the same)."""
+    """:func:`seed_int_from_url` for a real-valued slider (read by ``clamp_real``)."""
+    _seed(key, clamp_real, low=low, high=high, default=default)
+
+
+def _seed(key: str, clamp, **bounds) -> None:
     if key in st.session_state or key not in st.query_params:
         return
-    value, problem = clamp_real(
-        st.query_params.get(key), name=key, low=low, high=high, default=default
-    )
+    value, problem = clamp(st.query_params.get(key), name=key, **bounds)
     st.session_state[key] = value
     if problem is not None:
         st.session_state[_NOTE.format(key=key)] = (value, problem)

@@ -13,7 +13,9 @@ Speed comes from three choices (measured in ``bench/bench_export.py``):
   two frames however long the animation is.
 
 Every frame carries a step counter ("3 / 12") in its bottom-right corner, so no two
-consecutive frames are identical and the file has exactly one frame per step.
+consecutive frames are identical and the file has exactly one frame per step. When the export
+budget keeps only some steps (:func:`budgeted_gif`), the counter names each frame's step of
+the full animation ("67 / 3136").
 """
 
 from __future__ import annotations
@@ -120,6 +122,7 @@ def render_animation_gif(
     scale: int = 2,
     lang: str = "en",
     progress: Progress | None = None,
+    steps: GifPlan | None = None,
 ) -> bytes:
     """``animation`` as an animated GIF that loops forever.
 
@@ -131,6 +134,9 @@ def render_animation_gif(
         Real pixels per base pixel, 1 … 4.
     lang : {"en", "zh"}
         Language of titles and captions (English when no CJK font is installed).
+    steps : GifPlan, optional
+        When the frames are a budget's choice of steps, the counter of each frame names its
+        step of the full animation ("67 / 3136") instead of its place in the GIF.
     progress : callable, optional
         Called as ``progress(done, total)`` after each frame is encoded.
 
@@ -151,7 +157,10 @@ def render_animation_gif(
     out = io.BytesIO()
     previous: Image.Image | None = None
     for step, (frame, layout) in enumerate(zip(frames, layouts, strict=True)):
-        image = draw_scene(frame, layout, painter, canvas_size=size, footer=f"{step + 1} / {total}")
+        counter = (
+            f"{step + 1} / {total}" if steps is None else f"{steps.steps[step] + 1} / {steps.total}"
+        )
+        image = draw_scene(frame, layout, painter, canvas_size=size, footer=counter)
         params: dict[str, object] = {"duration": animation.duration_ms, "disposal": 1}
         if previous is None:
             header, _ = GifImagePlugin.getheader(image, info={"loop": 0, "duration": 1})
@@ -196,4 +205,4 @@ def budgeted_gif(build: AnimationBuilder, total: int, *, scale: int = 2, lang: s
         Steps of the full animation.
     """
     plan = plan_for(build, total, scale=scale, lang=lang)
-    return render_animation_gif(build(plan.steps), scale=plan.scale, lang=lang)
+    return render_animation_gif(build(plan.steps), scale=plan.scale, lang=lang, steps=plan)

@@ -53,6 +53,7 @@ def test_the_worst_transposed_gif_is_built_and_drawn_within_the_budget(monkeypat
 
     def counting_render(animation, **kwargs):
         built.append(len(animation.frames))
+        assert kwargs["steps"] == plan  # the frame counters name steps of the full view
         return render(animation, **kwargs)
 
     monkeypatch.setattr(gif, "render_animation_gif", counting_render)

@@ -89,3 +89,14 @@ def test_deformable_count_fields_refuse_non_numbers(lang, field, raw):
     assert not at.exception
     assert any("link" in n or "链接" in n for n in _notes(at))
     assert 1 <= at.number_input(key=field).value <= 4096
+
+
+@pytest.mark.parametrize(
+    ("raw", "held", "code_text"),
+    [("inf", 0.5, "inf"), ("1e309", 0.5, "1e309"), ("9", 3.0, "9"), ("²", 0.5, "²")],
+)
+def test_deformable_float_slider_reads_links_like_every_number(raw, held, code_text):
+    at = open_app("en", "pages/deformable.py", offsets="shift", shift=raw)
+    assert not at.exception
+    assert at.slider(key="shift").value == held
+    assert any(code_text in n and n.endswith(f"It is read as shift = {held}.") for n in _notes(at))

@@ -175,3 +175,11 @@ def test_groups_error_suggests_the_nearest_common_divisor_for_a_huge_g():
     with pytest.raises(ConvValueError) as info:
         params.check_groups(10**12 + 1, 4, 6)
     assert info.value.suggestion == {"groups": 2}
+
+
+@given(st.text(max_size=50), st.floats(-10, 10), st.floats(0, 10))
+def test_a_linked_real_is_always_inside_its_slider(text, low, width):
+    value, problem = clamp_real(text, name="shift", low=low, high=low + width, default=low)
+    assert low <= value <= low + width
+    if problem is not None:
+        _explained(problem)
