@@ -81,7 +81,6 @@ def sidebar(lang):
             max_value=spec.max_value,
             step=spec.step,
             default=spec.default,
-            lang=lang,
             help=translate("deformable.amount_help", lang),
         )
     seed = int_param("seed", lang)
@@ -124,7 +123,6 @@ def pick_controls(settings, o, lang):
                 max_value=3.0,
                 step=0.25,
                 default=0.0,
-                lang=lang,
             )
             for key in ("tap_dy", "tap_dx")
         )
