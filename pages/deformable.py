@@ -186,8 +186,10 @@ def sampling_section(settings, arrays, pick, lang):
     value = format_number(float(arrays["output"][i, j]), 3)
     st.markdown(translate("deformable.sample.check", lang, i=i, j=j, value=value))
     st.dataframe(texts.taps_table(cell, masked=masked, lang=lang), hide_index=True)
-    frames = min(arrays["output"].shape[1], files.MAX_GIF_FRAMES)
-    st.caption(translate("deformable.files.caption", lang, i=i, frames=frames, t=tap))
+    sweep = {name: arrays[name] for name in ("x", "offset", "kernel", "mask", "output")}
+    sweep |= {"row": i, "m": m, "lang": lang, **hyper}
+    plan = cached(files.sweep_gif_plan)(**sweep)
+    st.caption(translate("deformable.files.caption", lang, i=i, frames=len(plan.steps), t=tap))
     export_buttons(
         "deformable_cell",
         lang=lang,
@@ -195,18 +197,8 @@ def sampling_section(settings, arrays, pick, lang):
         png=partial(
             files.sampling_png, arrays["x"], arrays["output"], cell, m=m, masked=masked, lang=lang
         ),
-        gif=partial(
-            files.sweep_gif,
-            arrays["x"],
-            arrays["offset"],
-            arrays["kernel"],
-            arrays["mask"],
-            arrays["output"],
-            row=i,
-            m=m,
-            lang=lang,
-            **hyper,
-        ),
+        gif=partial(files.sweep_gif, **sweep),
+        gif_plan=plan,
         latex=partial(files.bilinear_latex, cell, tap),
         csv=partial(files.offsets_csv, arrays["offset"]),
     )

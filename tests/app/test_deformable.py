@@ -11,11 +11,14 @@ from convviz.engine.deform_counts import deform_counts
 from convviz.engine.errors import ConvValueError
 from convviz.engine.offset_fields import OFFSET_KINDS
 from convviz.engine.sizes import conv_output_size
+from convviz.export import budget
+from convviz.figures.deformable import data, files
 from convviz.i18n import translate, translate_error
 from tests.app.conftest import open_app
 from tests.app.downloads import downloads, offered
 
 PAGE = "pages/deformable.py"
+LAYER_KEYS = ("input_size", "kernel_size", "stride", "padding", "dilation")
 
 
 def _text(at) -> str:
@@ -26,6 +29,65 @@ def _text(at) -> str:
 
 def _sum_line(at) -> str:
     return next(c.value for c in at.code if c.value.startswith("y["))
+
+
+def _gif_plan(at, lang):
+    """The export budget's plan for the GIF of the setting the page's widgets show."""
+    setting = {key: at.slider(key=key).value for key in LAYER_KEYS}
+    setting |= {
+        "picture_kind": at.radio(key="deform_input").value,
+        "kernel_kind": at.radio(key="deform_kernel").value,
+        "offsets": at.radio(key="offsets").value,
+        "seed": at.slider(key="seed").value,
+        "mask": at.toggle(key="mask").value,
+    }
+    spec = data.AMOUNTS.get(setting["offsets"])
+    setting["amount"] = float(at.slider(key=spec.key).value) if spec else 0.0
+    arrays = data.page_arrays(**setting)
+    m = data.margin(arrays["points"], setting["input_size"], setting["padding"])
+    hyper = {key: setting[key] for key in ("stride", "padding", "dilation")}
+    gif_arrays = {k: arrays[k] for k in ("x", "offset", "kernel", "mask", "output")}
+    row = at.slider(key="cell_row").value
+    return files.sweep_gif_plan(**gif_arrays, lang=lang, row=row, m=m, **hyper)
+
+
+def _offered_with_budget(at, lang):
+    """The four buttons, the GIF's labelled as the export budget says."""
+    plan = _gif_plan(at, lang)
+    buttons = offered(lang, "png", "gif", "latex", "csv")
+    if plan.reduced:
+        values = {
+            "frames": len(plan.steps),
+            "total": plan.total,
+            "scale": plan.scale,
+            "asked": plan.asked_scale,
+            "max_frames": budget.MAX_GIF_FRAMES,
+            "max_mpixels": budget.MAX_GIF_PIXELS // 1_000_000,
+        }
+        buttons[1] = (
+            translate("export.download.gif_reduced", lang, **values),
+            translate("export.download.help.gif_reduced", lang, **values),
+        )
+    return buttons
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize(
+    "link",
+    [{}, {"input_size": "16", "kernel_size": "1", "padding": "3", "cell_row": "5"}],
+    ids=["defaults", "row-of-22"],
+)
+def test_the_gif_button_and_caption_follow_the_export_budget(lang, link):
+    at = open_app(lang, PAGE, **link)
+    assert not at.exception and not at.error
+    plan = _gif_plan(at, lang)
+    width = plan.total
+    assert plan.steps == tuple(range(width))  # a whole row: under the frame and pixel budget
+    assert downloads(at) == _offered_with_budget(at, lang)
+    row = at.slider(key="cell_row").value
+    tap = next((s.value for s in at.slider if s.key == "tap"), 0)  # no slider for a 1×1 kernel
+    caption = translate("deformable.files.caption", lang, i=row, frames=width, t=tap)
+    assert caption in _text(at)
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
@@ -40,7 +102,7 @@ def test_defaults_render_every_section(lang):
     assert len(at.get("plotly_chart")) == 4
     # the default cell is the middle one of the 7×7 output
     assert (at.slider(key="cell_row").value, at.slider(key="cell_col").value) == (3, 3)
-    assert downloads(at) == offered(lang, "png", "gif", "latex", "csv")
+    assert downloads(at) == _offered_with_budget(at, lang)
     line = _sum_line(at)
     assert line.startswith("y[3, 3] = ")
     snippet = next(c.value for c in at.code if "import torch" in c.value)

@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from convviz.controls.lecture import LECTURE_KEY
+from convviz.controls.lecture import LECTURE_CSS, LECTURE_KEY
 from convviz.figures.common.lecture import MIN_CELL_TEXT_PX
 from convviz.i18n import translate
 from convviz.site import PAGES
@@ -54,6 +54,54 @@ def test_lecture_link_enlarges_the_main_chart(info, lang):
     assert big_layout["height"] > small_layout["height"]
     if "width" in small_layout:  # else the chart takes the page's width in both modes
         assert big_layout["width"] > small_layout["width"]
+
+
+# Text elements (AppTest's name for them) and the test id lecture mode's CSS hides them by.
+HIDDEN_TEXT = {
+    "Markdown": '"stMarkdown"',
+    "Caption": '"stCaptionContainer"',
+    "Code": '"stCode"',
+    "DownloadButton": '"stDownloadButton"',
+    "Header": "h2",
+    "Subheader": "h3",
+    "Expander": '"stExpander"',
+}
+
+
+def _texts(at) -> list[tuple[str, str]]:
+    """(element kind, text) of every text element in the main area, nested ones included."""
+    kinds = (*HIDDEN_TEXT, "Title", "Alert", "Info", "Warning", "Error", "Success")
+    return [
+        (type(e).__name__, str(getattr(e, "value", getattr(e, "label", ""))))
+        for e in at.main
+        if type(e).__name__ in kinds
+    ]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_lecture_mode_on_the_deformable_page_hides_its_prose_as_elsewhere(lang):
+    link = {"cell_row": "0", "cell_col": "2", "tap": "4", "offsets": "rotation"}
+    at = open_app(lang, "pages/deformable.py", lecture="1", **link)
+    plain = open_app(lang, "pages/deformable.py", **link)
+    assert not at.exception and not at.error
+    assert at.query_params[LECTURE_KEY] == "1"
+    # Everything else as in the link: the same controls, the same text (the link says lecture).
+    for key in ("cell_row", "cell_col", "tap"):
+        assert at.slider(key=key).value == plain.slider(key=key).value == int(link[key])
+    assert [(kind, text.replace("lecture=1&", "")) for kind, text in _texts(at)] == _texts(plain)
+    # Every piece of prose is of a kind the lecture CSS hides (the title only shrinks), as on
+    # the dilated page, whose window chart goes through the same main_chart.
+    dilated = open_app(lang, "pages/dilated.py", lecture="1")
+    for page in (at, dilated):
+        kinds = {kind for kind, _ in _texts(page)} - {"Title"}
+        assert kinds and kinds <= set(HIDDEN_TEXT)
+    assert all(HIDDEN_TEXT[kind] in LECTURE_CSS for kind in HIDDEN_TEXT)
+    # The main chart is enlarged and still picks cells and points.
+    big, small = _chart(at, "deformable_chart").proto, _chart(plain, "deformable_chart").proto
+    assert big.selection_mode == small.selection_mode and len(big.selection_mode) == 1
+    big_layout, small_layout = json.loads(big.spec)["layout"], json.loads(small.spec)["layout"]
+    assert big_layout["width"] > small_layout["width"]
+    assert big_layout["height"] > small_layout["height"]
 
 
 def test_numbers_in_the_standard_window_are_24_px_in_lecture_mode():

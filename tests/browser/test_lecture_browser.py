@@ -6,7 +6,13 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.page_tools import assert_no_exception, readme_screenshot, save_screenshot
+from tests.browser.page_tools import (
+    assert_no_exception,
+    click_chart_cell,
+    query_params,
+    readme_screenshot,
+    save_screenshot,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -70,6 +76,36 @@ def test_lecture_mode_on_a_projector(page, open_page, url_path, lang):
     assert _runs(page) == runs  # all in the browser
     if url_path == "standard":
         readme_screenshot(page, f"lecture-standard-{lang}")
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_lecture_mode_on_the_deformable_page(page, open_page, lang):
+    # The sampling chart has no animation: large, the prose hidden, and clicks still pick.
+    page.set_viewport_size(PROJECTOR)
+    open_page("deformable", lecture=1, lang=lang)
+    assert_no_exception(page)
+    selector = ".st-key-deformable_chart .js-plotly-plot"
+    chart = page.locator(selector)
+    chart.wait_for(state="visible")
+    page.wait_for_timeout(500)
+    save_screenshot(page, f"lecture-deformable-{lang}", full_page=False)
+    sidebar = page.locator("[data-testid='stSidebar']").bounding_box()
+    assert sidebar is None or sidebar["x"] + sidebar["width"] <= 1
+    assert page.evaluate(VISIBLE_TEXT_JS) == []
+    box = chart.bounding_box()
+    assert box["width"] >= 0.7 * PROJECTOR["width"]
+    assert 0 < box["y"] < PROJECTOR["height"] / 3
+    sizes = chart.evaluate(CELL_FONT_JS)
+    taps = [size for size in sizes if size < 24]  # the nine tap numbers beside the points
+    assert len(sizes) > 81 and len(taps) == 9 and min(taps) >= 14, sizes
+    click_chart_cell(page, selector, "2", 1, 4)  # panel 2 is the 7×7 output
+    assert_no_exception(page)
+    params = query_params(page)
+    assert (params.get("cell_row"), params.get("cell_col"), params.get("lecture")) == (
+        "1",
+        "4",
+        "1",
+    )
 
 
 def test_the_sidebar_switch_turns_lecture_mode_on(page, open_page):

@@ -11,6 +11,7 @@ import pytest
 from PIL import Image
 
 from convviz.engine.deform_trace import cell_sampling
+from convviz.export import budget
 from convviz.figures.deformable import data, files
 from tests.support.deformable import SMALL
 
@@ -50,22 +51,49 @@ def test_png_outlines_the_pixels_each_point_reads(offsets, side):
     assert image.format == "PNG" and image.width > image.height > 100
 
 
-@pytest.mark.parametrize(("size", "frames"), [(5, 3), (12, files.MAX_GIF_FRAMES)])
-def test_gif_sweeps_the_row_up_to_its_budget(size, frames):
-    arrays = _arrays("random", input_size=size, mask=True)
-    gif = files.sweep_gif(
-        arrays["x"],
-        arrays["offset"],
-        arrays["kernel"],
-        arrays["mask"],
-        arrays["output"],
-        row=1,
-        m=data.margin(arrays["points"], size, 0),
-        lang="en",
-        **HYPER,
-    )
-    image = Image.open(io.BytesIO(gif))
-    assert image.format == "GIF" and image.n_frames == frames
+def _sweep(size, monkeypatch, **changes):
+    """The GIF of row 1 for a setting, its plan, and the cells whose scenes were built."""
+    arrays = _arrays("random", input_size=size, mask=True, **changes)
+    gif_arrays = {k: arrays[k] for k in ("x", "offset", "kernel", "mask", "output")}
+    hyper = {**HYPER, "padding": changes.get("padding", 0)}
+    setting = {"row": 1, "m": data.margin(arrays["points"], size, hyper["padding"]), **hyper}
+    built: list[tuple[int, int]] = []
+    scene = files.sampling_scene
+
+    def counting(x, output, sampling, **kwargs):
+        built.append(sampling.cell)
+        return scene(x, output, sampling, **kwargs)
+
+    monkeypatch.setattr(files, "sampling_scene", counting)
+    plan = files.sweep_gif_plan(**gif_arrays, lang="en", **setting)
+    built.clear()
+    gif = Image.open(io.BytesIO(files.sweep_gif(**gif_arrays, lang="en", **setting)))
+    return gif, plan, built, arrays["output"].shape[1]
+
+
+@pytest.mark.parametrize(
+    ("size", "changes"), [(5, {}), (12, {}), (16, {"kernel_size": 1, "padding": 3})]
+)  # rows of 3, 10 and 22 cells
+def test_gif_sweeps_the_whole_row_within_the_export_budget(size, changes, monkeypatch):
+    gif, plan, built, width = _sweep(size, monkeypatch, **changes)
+    assert plan.total == width and plan.steps == tuple(range(width))  # every cell fits
+    assert gif.format == "GIF" and gif.n_frames == width
+    # one frame laid out to plan, then one scene per planned cell, nothing more
+    assert built == [(1, 0)] + [(1, j) for j in range(width)]
+    assert gif.width * gif.height <= budget.MAX_FRAME_PIXELS
+    assert gif.n_frames * gif.width * gif.height <= budget.MAX_GIF_PIXELS
+    base = (gif.height // plan.scale, gif.width // plan.scale)
+    assert plan.scale == budget.fit_scale(base, 2)
+    assert plan.reduced == (plan.scale < 2)
+
+
+def test_gif_keeps_the_budgets_evenly_spaced_cells_when_it_must_cut(monkeypatch):
+    monkeypatch.setattr(budget, "MAX_GIF_FRAMES", 3)
+    gif, plan, built, width = _sweep(9, monkeypatch)  # a row of 7 cells
+    assert width == 7 and plan.reduced
+    assert plan.steps == budget.spaced_steps(7, 3) == (0, 3, 6)
+    assert gif.n_frames == 3
+    assert built == [(1, 0), (1, 0), (1, 3), (1, 6)]  # the other cells are never built
 
 
 def test_latex_writes_the_bilinear_read_and_the_sum():

@@ -8,16 +8,22 @@ reads with a nonzero weight (clipped to the drawn margin); the caption lists the
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from functools import partial
+from typing import Any
+
 import numpy as np
 
 from convviz.engine.deform_trace import CellSampling, cell_sampling
 from convviz.export import (
     Animation,
+    GifPlan,
     Scene,
+    budgeted_gif,
     grid_csv,
     latex_document,
     panel_from_spec,
-    render_animation_gif,
+    plan_for,
     render_scene_png,
 )
 from convviz.figures.common.grid import GridSpec, Highlight, format_number
@@ -25,8 +31,6 @@ from convviz.figures.deformable.sampling import input_spec
 from convviz.figures.deformable.text import sum_line
 from convviz.i18n import translate
 from convviz.style.palette import SECONDARY_HIGHLIGHT
-
-MAX_GIF_FRAMES = 8  # one frame per output cell of one row, at most this many (under 2 s)
 
 
 def file_stem(**values: object) -> str:
@@ -79,22 +83,29 @@ def sampling_png(
     return render_scene_png(scene, lang=lang)
 
 
-def sweep_gif(
+def sweep_animation(
+    at_steps: Sequence[int] | None = None,
+    *,
     x: np.ndarray,
     offset: np.ndarray,
     kernel: np.ndarray,
     mask: np.ndarray | None,
     output: np.ndarray,
-    *,
     row: int,
     m: int,
     stride: int,
     padding: int,
     dilation: int,
     lang: str,
-) -> bytes:
-    """One frame per output cell of ``row``, left to right (the first :data:`MAX_GIF_FRAMES`)."""
+) -> Animation:
+    """The cells of output row ``row``, left to right, one :func:`sampling_scene` each.
+
+    ``x`` (H, W), ``offset`` (2k², H_out, W_out), ``kernel`` (k, k), ``mask`` None or
+    (k², H_out, W_out), ``output`` (H_out, W_out). Step ``j`` is cell ``(row, j)``; only the
+    steps in ``at_steps`` (ascending; an export budget's choice) are built, every one when None.
+    """
     hyper = {"stride": stride, "padding": padding, "dilation": dilation}
+    steps = range(output.shape[1]) if at_steps is None else at_steps
     frames = tuple(
         sampling_scene(
             x,
@@ -104,9 +115,22 @@ def sweep_gif(
             masked=mask is not None,
             lang=lang,
         )
-        for j in range(min(output.shape[1], MAX_GIF_FRAMES))
+        for j in steps
     )
-    return render_animation_gif(Animation(frames, duration_ms=900), lang=lang)
+    return Animation(frames, duration_ms=900)
+
+
+def sweep_gif_plan(**setting: Any) -> GifPlan:
+    """The export budget's plan for :func:`sweep_gif` (one step per cell of the row)."""
+    build = partial(sweep_animation, **setting)
+    return plan_for(build, setting["output"].shape[1], lang=setting["lang"])
+
+
+def sweep_gif(**setting: Any) -> bytes:
+    """Animated GIF of :func:`sweep_animation` (``setting``: its keyword arguments) with the
+    steps and at the scale the export budget allows (:mod:`convviz.export.budget`)."""
+    build = partial(sweep_animation, **setting)
+    return budgeted_gif(build, setting["output"].shape[1], lang=setting["lang"])
 
 
 def bilinear_latex(sampling: CellSampling, tap: int) -> str:

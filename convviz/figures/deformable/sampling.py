@@ -157,7 +157,7 @@ def sampling_figure(
         mode="markers+text",
         text=[str(t) for t in taps],
         textposition="top right",
-        textfont={"color": MOVED_COLOUR, "size": 11},
+        textfont={"color": MOVED_COLOUR, "size": 14},  # figure text: 14 px at least
         marker={"size": np.where(taps == tap, 16, 11), "line": {"color": "#FFFFFF", "width": 1}},
         customdata=np.stack([taps, np.full_like(taps, -1)], axis=1),
         hovertext=hover,
