@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from convviz.i18n import translate
 from tests.browser.page_tools import (
     assert_no_exception,
     click_chart_cell,
@@ -71,7 +72,8 @@ def test_tabs_and_sliders_are_in_the_link(open_page):
 def test_invalid_output_padding_is_fixed_with_one_click(open_page):
     page = _open(open_page, SCATTER, lang="zh")
     assert press_slider(page, "output_padding", "ArrowRight", times=2) == 2
-    assert "output_padding=2 必须小于 stride=2 或 dilation=1" in _main_text(page)
+    rule = translate("error.output_padding_too_large", "zh", output_padding=2, stride=2, dilation=1)
+    assert rule in _main_text(page)
     assert page.locator(SCATTER).count() == 0
     with expect_rerun(page):
         page.get_by_role("button", name="改用 output_padding = 1").click()
