@@ -314,7 +314,10 @@ def cluster(processes: int) -> Iterator[tuple[str, list[int]]]:
     Yields the proxy's URL and the servers' pids; stops exactly what it started.
     """
     with tempfile.TemporaryDirectory(prefix="convviz-bench-cluster-") as run_dir:
-        base, proxy = free_port(), free_port()
+        proxy = free_port()
+        base = free_port()
+        while proxy in range(base, base + processes):  # the servers take base, base + 1, …
+            base = free_port()
         env = {
             **os.environ,
             "RUN_DIR": run_dir,

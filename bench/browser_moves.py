@@ -143,9 +143,9 @@ async def _move_slider(page, box, rng: random.Random) -> None:
     # sliders all have integer steps, so every integer of the range is a value
     field = box.locator("input[type='range']").first
     low, high, now = await field.evaluate("e => [e.min, e.max, e.value].map(Number)")
-    track = await box.locator(
-        "[role='group'] > [data-orientation='horizontal']"
-    ).first.bounding_box()
+    rail = box.locator("[role='group'] > [data-orientation='horizontal']").first
+    await rail.scroll_into_view_if_needed()  # a mouse click lands only inside the viewport
+    track = await rail.bounding_box()
     target = rng.choice([v for v in range(int(low), int(high) + 1) if v != now] or [now])
     fraction = (target - low) / (high - low) if high > low else 0.5  # thumb centre at a value
     await page.mouse.click(track["x"] + fraction * track["width"], track["y"] + track["height"] / 2)
