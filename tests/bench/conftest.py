@@ -8,6 +8,8 @@ and columns it promises; it never checks the figures, which depend on the machin
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 BENCH = Path(__file__).resolve().parents[2] / "bench"
@@ -33,3 +35,14 @@ def table_rows(text: str, headers: list[str]) -> list[dict[str, str]]:
             break
         rows.append(dict(zip(headers, re.split(r"\s{2,}", line.strip()), strict=True)))
     return rows
+
+
+def run_main(main: Callable[[list[str]], int], argv: list[str]) -> int:
+    """``main(argv)`` on a thread of its own, where no event loop runs.
+
+    The scripts call ``asyncio.run``, which refuses to start inside a running loop, and the
+    browser tests' synchronous Playwright leaves one running on the test thread of a worker
+    that ran them first.
+    """
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(main, argv).result()

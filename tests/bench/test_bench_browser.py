@@ -8,7 +8,7 @@ from pathlib import Path
 import bench_browser
 import pytest
 
-from tests.bench.conftest import table_rows
+from tests.bench.conftest import run_main, table_rows
 
 pytestmark = pytest.mark.browser
 
@@ -18,7 +18,7 @@ def test_a_run_prints_a_row_per_view_with_cold_load_and_settled_times(capsys):
         (pytest.fail if os.environ.get("CI") else pytest.skip)(
             f"no Chromium at {bench_browser.CHROMIUM}"
         )
-    status = bench_browser.main(["--pages", "practice", "--moves", "2"])
+    status = run_main(bench_browser.main, ["--pages", "practice", "--moves", "2"])
     out = capsys.readouterr().out
     rows = table_rows(out, bench_browser.HEADERS)
     assert [row["view"] for row in rows] == ["practice"], out

@@ -8,7 +8,7 @@ import random
 import bench_load
 from load_controls import Control
 
-from tests.bench.conftest import table_rows
+from tests.bench.conftest import run_main, table_rows
 
 
 def test_a_number_control_moves_anywhere_in_its_range_not_a_step_away():
@@ -30,7 +30,8 @@ def test_a_choice_moves_to_another_option_and_travels_as_its_text():
 
 
 def test_a_run_prints_each_run_and_the_curve(capsys):
-    status = bench_load.main(
+    status = run_main(
+        bench_load.main,
         ["--sessions", "1", "2", "--browsers", "0", "--seconds", "3", "--ramp", "0",
          "--interval", "0.2", "0.4", "--pages", "practice", "--no-cluster"]
     )  # fmt: skip

@@ -3,6 +3,8 @@ and the products, the voxel view draws in WebGL, and the PNG downloads."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from PIL import Image
 
@@ -34,7 +36,8 @@ def _open(open_page, **query):
 def test_play_moves_the_window_over_the_frames_without_a_rerun(open_page):
     page = _open(open_page, lang="zh")
     caption = play_on_client(page, FRAMES, timeout_ms=20_000)
-    assert caption.startswith("y[0, 0, ")  # the third of 27 cells or a little later
+    # Past the first cell (how far depends on how busy the machine is), still a 3-D index.
+    assert re.match(r"y\[0, \d, \d\] = ", caption) and not caption.startswith("y[0, 0, 0]")
     shapes = page.locator(FRAMES).evaluate("el => el._fullLayout.shapes.length")
     assert shapes == 3 + 1  # the window on the kD = 3 frames it reads, and the output cell
 

@@ -64,7 +64,7 @@ def test_clicking_a_panel_of_the_concatenated_output_selects_it(open_page):
 
 
 def test_groups_slider_moves_through_valid_values_only(open_page):
-    page = open_page("grouped", in_channels=8, out_channels=8)
+    page = open_page("grouped", in_channels=8, out_channels=8, groups=1)
     thumb = page.locator(".st-key-groups [data-testid='stSlider']").get_by_role("slider")
     seen = []
     for _ in range(3):

@@ -45,7 +45,7 @@ def _download_png(page) -> Image.Image:
 
 
 def test_picking_sobel_draws_a_colour_map_and_keeps_it_in_the_link(open_page, js_errors):
-    page = _open(open_page, lang="en")
+    page = _open(open_page, lang="en", filter="box")  # Sobel x is the default: start elsewhere
     with expect_rerun(page):
         page.locator("[data-testid='stSidebar']").get_by_text("Sobel x", exact=True).click()
     page.locator(MAP).wait_for(state="visible")
