@@ -14,7 +14,7 @@ NOTES = {
     "pages/grouped.py": "common.pytorch_code_note",
     "pages/pointwise.py": "common.pytorch_code_note",
     "pages/dilated.py": "dilated.code.note",
-    "pages/image_lab.py": "image_lab.code.note",
+    "pages/image-lab.py": "image_lab.code.note",
 }
 
 

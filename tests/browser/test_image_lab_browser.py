@@ -44,12 +44,13 @@ def _download_png(page) -> Image.Image:
     return Image.open(io.BytesIO(download.value.path().read_bytes()))
 
 
-def test_picking_sobel_draws_a_colour_map_and_keeps_it_in_the_link(open_page, js_errors):
-    page = _open(open_page, lang="en", filter="box")  # Sobel x is the default: start elsewhere
+def test_picking_sobel_y_draws_a_colour_map_and_keeps_it_in_the_link(open_page, js_errors):
+    page = _open(open_page, lang="en")  # opens on Sobel x, the default (left out of the link)
+    assert "filter" not in query_params(page)
     with expect_rerun(page):
-        page.locator("[data-testid='stSidebar']").get_by_text("Sobel x", exact=True).click()
+        page.locator("[data-testid='stSidebar']").get_by_text("Sobel y", exact=True).click()
     page.locator(MAP).wait_for(state="visible")
-    assert query_params(page)["filter"] == "sobel_x"
+    assert query_params(page)["filter"] == "sobel_y"
     bar = page.locator(MAP).evaluate("el => el.data[0].colorscale != null")
     assert bar
     assert "taps sum to 0" in _main_text(page)
