@@ -24,6 +24,7 @@ from convviz.controls.downloads import export_buttons, share_link
 from convviz.controls.predict import predict_first
 from convviz.controls.widgets import count_fields
 from convviz.engine.errors import ConvValueError
+from convviz.figures.common.grid import selected_cell
 from convviz.figures.common.panels import MAX_ANIMATED_STEPS
 from convviz.figures.conv3d import code as torch_code
 from convviz.figures.conv3d import files, views
@@ -64,6 +65,7 @@ AXIS_CONTROLS = (
         ],
     ),
 )
+FRAMES_CHART = "conv3d_frames"  # selection state of the frames figure
 # C3D's second layer: 64 → 128 channels on 16 frames of 56×56
 TABLE_FIELDS = {"in_channels": 64, "out_channels": 128, "frames": 16, "size": 56}
 
@@ -99,6 +101,13 @@ def sidebar(lang: str) -> Conv3dSetting:
     )
 
 
+def pick_step(setting: Conv3dSetting) -> None:
+    """on_select of the frames figure: a click on an output cell makes it the current step."""
+    step = views.step_of_click(setting, selected_cell(st.session_state.get(FRAMES_CHART)))
+    if step is not None:
+        st.session_state["step"] = step
+
+
 def window_section(setting: Conv3dSetting, lang: str) -> tuple[int, int, int] | None:
     """Section 1. Returns the output cell shown (None for an invalid setting).
 
@@ -118,7 +127,13 @@ def window_section(setting: Conv3dSetting, lang: str) -> tuple[int, int, int] | 
         st.session_state["step"] = steps - 1
     step = int_param("step", lang, container=st, max_value=steps - 1) if steps > 1 else 0
     view = cached_figure(views.window_view)(setting, step, lang)
-    figure_box.plotly_chart(view["frames"], width="content", key="conv3d_frames")
+    figure_box.plotly_chart(
+        view["frames"],
+        width="content",
+        key=FRAMES_CHART,
+        on_select=partial(pick_step, setting),
+        selection_mode="points",
+    )
     st.caption(translate("conv3d.window.caption", lang))
     if not view["animated"]:
         show_notice("conv3d.window.not_animated", lang, steps=steps, limit=MAX_ANIMATED_STEPS)
