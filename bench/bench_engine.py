@@ -12,14 +12,20 @@ each call pays for the system zeroing its new pages, as a call does in a process
 yet grown its heap; by default the allocator is left alone and, after the first large free,
 mostly reuses memory.
 
-PyTorch runs on the CPU twice: with its default thread count ("torch") and with one thread
-("torch 1t"), since NumPy's element-wise work runs on one core; both columns are skipped when
-PyTorch is not importable.
+Both sides get the same thread count, set before anything is imported (``--threads``, default
+1): ``OMP_NUM_THREADS``, ``OPENBLAS_NUM_THREADS``, ``MKL_NUM_THREADS`` and the like for NumPy's
+BLAS, and ``torch.set_num_threads`` for PyTorch; the script prints what each side then uses.
+One thread is the default because NumPy's element-wise work runs on one core whatever the
+setting, and a server under load gives each rerun about one core. With ``--threads N > 1`` a
+"torch 1t" column adds PyTorch on one thread. The PyTorch columns and the "engine / torch"
+ratio are skipped when PyTorch is not importable.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import ctypes
 import os
 import platform
 import statistics
@@ -28,7 +34,29 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-import numpy as np
+# BLAS / OpenMP pools read these once, when NumPy (or PyTorch) is first imported.
+THREAD_ENV = (
+    "OMP_NUM_THREADS",
+    "OPENBLAS_NUM_THREADS",
+    "MKL_NUM_THREADS",
+    "BLIS_NUM_THREADS",
+    "VECLIB_MAXIMUM_THREADS",
+    "NUMEXPR_NUM_THREADS",
+)
+
+
+def _threads_argument(argv: list[str]) -> int:
+    """``--threads N`` from the command line (default 1), read before NumPy is imported."""
+    parser = argparse.ArgumentParser(add_help=False)
+    parser.add_argument("--threads", type=int, default=1)
+    threads = parser.parse_known_args(argv)[0].threads
+    return max(threads, 1)
+
+
+THREADS = _threads_argument(sys.argv[1:])
+os.environ.update(dict.fromkeys(THREAD_ENV, str(THREADS)))
+
+import numpy as np  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
@@ -41,7 +69,11 @@ try:
     import torch
 except ImportError:  # PyTorch is optional: the column is left out
     torch = None
+else:
+    torch.set_num_threads(THREADS)
 
+
+GOAL_RATIO = 2.0  # engine time over PyTorch's, same threads (issue 19)
 
 # glibc: allocations above 64 KB are mapped afresh and returned to the system when freed
 FRESH_MEMORY_ENV = {"MALLOC_MMAP_THRESHOLD_": "65536", "MALLOC_TRIM_THRESHOLD_": "65536"}
@@ -195,27 +227,79 @@ def main() -> None:
         action="store_true",
         help="every allocation above 64 KB on new pages (glibc), as in a young process",
     )
+    parser.add_argument(
+        "--threads",
+        type=int,
+        default=1,
+        help="BLAS/OpenMP threads for NumPy and PyTorch alike (default 1)",
+    )
     args = parser.parse_args()
     if args.fresh_memory and FRESH_MEMORY_ENV.items() - os.environ.items():
         # glibc reads these once at start-up, so the script runs again with them set
         os.execve(sys.executable, [sys.executable, *sys.argv], {**os.environ, **FRESH_MEMORY_ENV})
 
-    columns = ["engine", "numpy"] + (["torch", "torch 1t"] if torch is not None else [])
+    extra = ["torch 1t"] if THREADS > 1 else []
+    columns = ["engine", "numpy"] + (["torch", *extra] if torch is not None else [])
     print(
         f"python {platform.python_version()}, numpy {np.__version__}, {os.cpu_count()} CPUs", end=""
     )
     if torch is not None:
-        print(f", torch {torch.__version__} ({torch.get_num_threads()} threads)", end="")
+        print(f", torch {torch.__version__}", end="")
     memory = "fresh pages every call" if args.fresh_memory else "allocator left alone"
     print(f"; {memory}; median of {args.repeats} after 1 warm-up, milliseconds, float32")
-    header = f"{'case':<48}" + "".join(f"{c:>12}" for c in columns) + f"{'max |diff|':>14}"
+    print(thread_line())
+    ratio = ["engine / torch"] if torch is not None else []
+    header = (
+        f"{'case':<48}"
+        + "".join(f"{c:>12}" for c in columns)
+        + "".join(f"{c:>16}" for c in ratio)
+        + f"{'max |diff|':>14}"
+    )
     print(header)
     print("-" * len(header))
+    ratios: dict[str, float] = {}
     for case in cases(np.random.default_rng(0)):
         reference = as_array(case["engine"]())
         diff = max(float(np.abs(as_array(case[c]()) - reference).max()) for c in columns)
-        times = "".join(f"{median_ms(case[c], args.repeats):12.1f}" for c in columns)
-        print(f"{case['name']:<48}{times}{diff:14.1e}")
+        times = {c: median_ms(case[c], args.repeats) for c in columns}
+        cells = "".join(f"{times[c]:12.1f}" for c in columns)
+        if ratio:
+            ratios[case["name"]] = times["engine"] / times["torch"]
+            cells += f"{ratios[case['name']]:15.2f}×"
+        print(f"{case['name']:<48}{cells}{diff:14.1e}")
+    for name, value in ratios.items():
+        # depthwise stays pure NumPy (no compiled kernel is shipped): its ratio is reported
+        if name.startswith("depthwise"):
+            goal = "(pure NumPy, no goal)"
+        else:
+            goal = "within 2×" if value <= GOAL_RATIO else "NOT within 2×"
+        print(f"{name.split()[0]}: engine / torch = {value:.2f}× {goal}")
+
+
+def openblas_threads() -> int | None:
+    """The thread count NumPy's OpenBLAS reports, or ``None`` when it is another BLAS."""
+    libraries = {
+        line.split()[-1] for line in Path("/proc/self/maps").read_text().splitlines()
+        if "openblas" in line.lower()
+    }  # fmt: skip
+    for library in sorted(libraries):
+        with contextlib.suppress(OSError):
+            loaded = ctypes.CDLL(library)
+            for name in ("scipy_openblas_get_num_threads64_", "openblas_get_num_threads64_",
+                         "openblas_get_num_threads"):  # fmt: skip
+                if hasattr(loaded, name):
+                    return int(getattr(loaded, name)())
+    return None
+
+
+def thread_line() -> str:
+    """The thread counts each side runs with, as set and as the libraries report them."""
+    settings = ", ".join(f"{name}={os.environ[name]}" for name in THREAD_ENV[:3])
+    line = f"threads: {THREADS} for both sides ({settings}); NumPy's OpenBLAS reports "
+    line += str(openblas_threads() or "– (not OpenBLAS)")
+    if torch is not None:
+        line += f", torch.get_num_threads() {torch.get_num_threads()}"
+    return line
 
 
 if __name__ == "__main__":

@@ -1,6 +1,13 @@
 """The simulated students of the classroom load benchmark (``bench_load.py``): a session that
-speaks Streamlit's websocket protocol, one that drives a real Chromium tab, and the warm-up,
-each recording the time from a slider change to the run's ``script_finished``.
+speaks Streamlit's websocket protocol, one that drives a real Chromium tab, and the warm-up.
+
+A student opens a random view (a page, or one tab of a page: ``?view=``), then until the time
+is up waits 1–2 s and either moves a random control of the view to a random value of its
+whole range, or (one time in ``Plan.switch`` on average) opens another random view. A change is
+timed from sending it to the run's ``script_finished``. A change that does not finish within
+``CHANGE_TIMEOUT_S`` is an error and counts in the times at that timeout (the student then
+reconnects); a view that never loads is an error too. Every configuration a student reaches
+(view and every control's value) is recorded, to show how much of the app a run covered.
 """
 
 from __future__ import annotations
@@ -9,19 +16,17 @@ import asyncio
 import random
 import time
 from dataclasses import dataclass, field
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urlsplit
 
+from browser_moves import INPUT_CLOCK_JS, MOVE_TIMEOUT_S, move_random_control, open_view
+from load_controls import Control, add_tab, read_control
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
-from support import (
-    IDLE_AFTER_JS,
-    RUN_COUNTER_JS,
-    page_url,
-)
+from support import RUN_COUNTER_JS, View
 from websockets.asyncio.client import connect
 
-GOAL_P95_S = 1.0
-CHANGE_TIMEOUT_S = 15.0
+CHANGE_TIMEOUT_S = MOVE_TIMEOUT_S
+LOAD_TIMEOUT_S = 2 * CHANGE_TIMEOUT_S
 COOKIE = "convviz_client"  # per-client cookie, so a hashing proxy can keep sessions sticky
 
 
@@ -31,29 +36,21 @@ class Stats:
 
     sessions: int = 0
     first_load_s: list[float] = field(default_factory=list)
-    change_s: list[float] = field(default_factory=list)
+    change_s: list[float] = field(default_factory=list)  # timeouts count at the timeout
     errors: list[str] = field(default_factory=list)
+    timeouts: int = 0
     invalid_shown: int = 0  # runs that showed a translated st.error (part of the lesson)
+    configurations: set[tuple] = field(default_factory=set)
 
-
-@dataclass
-class Slider:
-    """A slider as the protocol client knows it (select sliders use option indices)."""
-
-    widget_id: str
-    key: str
-    low: float
-    high: float
-    value: float  # the value, or for a select slider the index of its option
-    options: tuple[str, ...] = ()  # a select slider's formatted options
-
-    def write(self, state) -> None:
-        """Fill a ``WidgetState`` the way the browser does for this kind of slider."""
-        state.id = self.widget_id
-        if self.options:
-            state.string_array_value.data.append(self.options[int(self.value)])
-        else:
-            state.double_array_value.data.append(self.value)
+    def merge(self, other: Stats) -> None:
+        """Add ``other``'s figures to these."""
+        self.sessions += other.sessions
+        self.first_load_s += other.first_load_s
+        self.change_s += other.change_s
+        self.errors += other.errors
+        self.timeouts += other.timeouts
+        self.invalid_shown += other.invalid_shown
+        self.configurations |= other.configurations
 
 
 @dataclass(frozen=True)
@@ -61,23 +58,37 @@ class Plan:
     """Where and until when every session works."""
 
     url: str
-    pages: list[str]
+    views: list[View]
     stop_at: float  # time.monotonic() deadline
     seed: int
-    interval: tuple[float, float]  # wait between two changes of one student (s)
+    interval: tuple[float, float]  # wait between two actions of one student (s)
+    switch: float = 0.1  # chance that an action opens another view instead of a change
+
+    def time_left(self) -> bool:
+        """Whether a student still has time for one more action."""
+        return time.monotonic() + self.interval[1] < self.stop_at
 
 
-async def _run_once(ws, request, timeout_s: float) -> tuple[dict, str, list[str], int]:
-    """Send one ``rerun_script`` and read until it finishes.
+@dataclass
+class Run:
+    """What one script run drew, as the protocol client reads it."""
 
-    Returns the sliders seen ``{id: Slider}``, the page script hash (from ``navigation``),
-    the texts of exception elements, and how many error alerts were shown.
-    """
+    controls: dict[str, Control] = field(default_factory=dict)  # by widget id, page order
+    page_hash: str = ""
+    query_string: str = ""
+    exceptions: list[str] = field(default_factory=list)
+    alerts: int = 0  # error alerts shown (explained invalid settings)
+
+
+class _TimedOut(Exception):
+    """A run did not finish in time; the session reconnects (late messages would mix in)."""
+
+
+async def run_once(ws, request: BackMsg, timeout_s: float) -> Run:
+    """Send one ``rerun_script`` and read until it finishes; raises ``TimeoutError``."""
     await ws.send(request.SerializeToString())
-    sliders: dict[str, Slider] = {}
-    page_hash = ""
-    exceptions: list[str] = []
-    alerts = 0
+    run = Run()
+    tabs: Control | None = None
     deadline = time.monotonic() + timeout_s
     while True:
         remaining = deadline - time.monotonic()
@@ -87,172 +98,201 @@ async def _run_once(ws, request, timeout_s: float) -> tuple[dict, str, list[str]
         message.ParseFromString(await asyncio.wait_for(ws.recv(), remaining))
         kind = message.WhichOneof("type")
         if kind == "navigation":
-            page_hash = message.navigation.page_script_hash
-        elif kind == "delta" and message.delta.WhichOneof("type") == "new_element":
-            element = message.delta.new_element
-            element_kind = element.WhichOneof("type")
-            if element_kind == "slider" and element.slider.max > element.slider.min:
-                proto = element.slider
-                value = (list(proto.value) if proto.set_value else []) or list(proto.default)
-                if len(value) == 1:  # single-value sliders only (ranges are not engine params)
-                    key = proto.id.rsplit("-", 1)[-1]
-                    options = tuple(proto.options)
-                    sliders[proto.id] = Slider(
-                        proto.id, key, proto.min, proto.max, value[0], options
-                    )
-            elif element_kind == "exception":
-                exceptions.append(f"{element.exception.type}: {element.exception.message}")
-            elif element_kind == "alert" and element.alert.format == element.alert.ERROR:
-                alerts += 1
+            run.page_hash = message.navigation.page_script_hash
+        elif kind == "page_info_changed":
+            run.query_string = message.page_info_changed.query_string
+        elif kind == "delta":
+            delta = message.delta
+            if tabs is not None and add_tab(tabs, delta):
+                continue
+            control = read_control(delta)
+            if control is not None:
+                run.controls[control.widget_id] = control
+                tabs = control if delta.WhichOneof("type") == "add_block" else None
+            if delta.WhichOneof("type") == "new_element":
+                element = delta.new_element
+                element_kind = element.WhichOneof("type")
+                if element_kind == "exception":
+                    run.exceptions.append(f"{element.exception.type}: {element.exception.message}")
+                elif element_kind == "alert" and element.alert.format == element.alert.ERROR:
+                    run.alerts += 1
         elif kind == "script_finished":
             status = message.script_finished
             if status == ForwardMsg.ScriptFinishedStatus.FINISHED_EARLY_FOR_RERUN:
                 continue
             if status == ForwardMsg.ScriptFinishedStatus.FINISHED_WITH_COMPILE_ERROR:
-                exceptions.append("script compile error")
-            return sliders, page_hash, exceptions, alerts
+                run.exceptions.append("script compile error")
+            return run
+
+
+def carry_values(old: dict[str, Control], new: dict[str, Control]) -> dict[str, Control]:
+    """The new run's controls holding the values this client set, as a browser keeps them.
+
+    A value the server set itself (a preset, a clamp; ``set_value`` in the element) wins, and
+    so does a tab bar's (it draws the open tab); a value outside a control's new range is
+    clamped, an option index past its new options falls back to the server's.
+    """
+    for widget_id, control in new.items():
+        known = old.get(widget_id)
+        if known is None or control.from_server or known.kind != control.kind:
+            continue
+        if control.kind == "number":
+            control.value = min(max(known.value, control.low), control.high)
+        elif control.kind in ("options", "choice"):
+            if known.value is not None and known.value < len(control.options):
+                control.value = known.value
+        else:
+            control.value = known.value
+    return new
+
+
+def configuration(view: View, controls: dict[str, Control]) -> tuple:
+    """A hashable record of the view and every control's shown value."""
+    return (view.url_path, *sorted((c.key, c.shown()) for c in controls.values()))
+
+
+async def _open(ws, view: View, plan: Plan, stats: Stats, number: int) -> Run:
+    """Open ``view`` (a page by its url path, the tab by ``?view=``)."""
+    request = BackMsg()
+    request.rerun_script.page_name = view.url_path
+    request.rerun_script.query_string = urlencode(view.query)
+    started = time.monotonic()
+    try:
+        run = await run_once(ws, request, LOAD_TIMEOUT_S)
+    except TimeoutError as error:
+        stats.timeouts += 1
+        stats.errors.append(f"protocol {number}: {view.name} never loaded: {error}")
+        raise _TimedOut from error
+    stats.first_load_s.append(time.monotonic() - started)
+    stats.errors.extend(f"{view.name} (first load): {e}" for e in run.exceptions)
+    stats.invalid_shown += run.alerts
+    stats.configurations.add(configuration(view, run.controls))
+    return run
+
+
+async def _study(ws, number: int, rng: random.Random, plan: Plan, stats: Stats) -> None:
+    """One connection's worth of a student; raises ``_TimedOut`` to reconnect."""
+    view = rng.choice(plan.views)
+    run = await _open(ws, view, plan, stats, number)
+    while plan.time_left():
+        await asyncio.sleep(rng.uniform(*plan.interval))
+        movable = [c for c in run.controls.values() if c.can_move()]
+        if not movable or rng.random() < plan.switch:
+            view = rng.choice(plan.views)
+            run = await _open(ws, view, plan, stats, number)
+            continue
+        target = rng.choice(movable)
+        target.value = target.random_value(rng)
+        request = BackMsg()
+        request.rerun_script.page_script_hash = run.page_hash
+        request.rerun_script.query_string = run.query_string
+        for control in run.controls.values():
+            control.write(request.rerun_script.widget_states.widgets.add())
+        label = f"{view.name} {target.key}={target.shown()}"
+        started = time.monotonic()
+        try:
+            seen = await run_once(ws, request, CHANGE_TIMEOUT_S)
+        except TimeoutError as error:
+            stats.timeouts += 1
+            stats.change_s.append(CHANGE_TIMEOUT_S)
+            stats.errors.append(f"protocol {number}: {label}: {error}")
+            raise _TimedOut from error
+        stats.change_s.append(time.monotonic() - started)
+        stats.errors.extend(f"{label}: {e}" for e in seen.exceptions)
+        stats.invalid_shown += seen.alerts
+        seen.controls = carry_values(run.controls, seen.controls)
+        seen.page_hash = seen.page_hash or run.page_hash
+        seen.query_string = seen.query_string or run.query_string
+        run = seen
+        stats.configurations.add(configuration(view, run.controls))
+
+
+def _stream(url: str) -> str:
+    return url.replace("http://", "ws://", 1) + "/_stcore/stream"
 
 
 async def protocol_session(number: int, plan: Plan, stats: Stats) -> None:
     """One simulated student over the websocket protocol."""
     rng = random.Random(plan.seed * 1000 + number)
-    url, pages, stop_at = plan.url, plan.pages, plan.stop_at
-    stream = url.replace("http://", "ws://", 1) + "/_stcore/stream"
-    headers = {"Cookie": f"{COOKIE}=p{number}"}
     stats.sessions += 1
-    try:
-        async with connect(
-            stream,
-            subprotocols=["streamlit"],
-            additional_headers=headers,
-            max_size=None,
-            proxy=None,
-            open_timeout=30,
-            compression=None,  # as the server: server.enableWebsocketCompression = false
-        ) as ws:
-            sliders: dict[str, Slider] = {}
-            page_hash, url_path = "", ""
-            for attempt in range(len(pages)):  # the first page of ours that has sliders
-                url_path = pages[(number + attempt) % len(pages)]
-                request = BackMsg()
-                request.rerun_script.page_name = url_path
-                started = time.monotonic()
-                sliders, page_hash, exceptions, alerts = await _run_once(
-                    ws, request, CHANGE_TIMEOUT_S * 2
-                )
-                stats.first_load_s.append(time.monotonic() - started)
-                stats.errors.extend(f"{url_path} (first load): {e}" for e in exceptions)
-                stats.invalid_shown += alerts
-                if sliders:
-                    break
-            if not sliders:
-                return
-            while time.monotonic() + plan.interval[1] < stop_at:
-                await asyncio.sleep(rng.uniform(*plan.interval))
-                # One step left or right, as a student nudging a slider does.
-                target = rng.choice(list(sliders.values()))
-                step = rng.choice((-1.0, 1.0))
-                if not target.low <= target.value + step <= target.high:
-                    step = -step
-                target.value += step
-                request = BackMsg()
-                request.rerun_script.page_script_hash = page_hash
-                for slider in sliders.values():
-                    slider.write(request.rerun_script.widget_states.widgets.add())
-                started = time.monotonic()
-                seen, _, exceptions, alerts = await _run_once(ws, request, CHANGE_TIMEOUT_S)
-                stats.change_s.append(time.monotonic() - started)
-                shown = target.options[int(target.value)] if target.options else target.value
-                stats.errors.extend(f"{url_path} {target.key}={shown}: {e}" for e in exceptions)
-                stats.invalid_shown += alerts
-                for widget_id, slider in seen.items():  # ranges may depend on other sliders
-                    known = sliders.get(widget_id)
-                    slider.value = known.value if known else slider.value
-                    slider.value = min(max(slider.value, slider.low), slider.high)
-                sliders = seen or sliders
-    except Exception as error:  # a dropped or refused connection is an error of the run
-        stats.errors.append(f"protocol session {number}: {type(error).__name__}: {error}")
+    while plan.time_left():
+        try:
+            async with connect(
+                _stream(plan.url),
+                subprotocols=["streamlit"],
+                additional_headers={"Cookie": f"{COOKIE}=p{number}"},
+                max_size=None,
+                proxy=None,
+                open_timeout=30,
+                compression=None,  # as the server: server.enableWebsocketCompression = false
+            ) as ws:
+                await _study(ws, number, rng, plan, stats)
+        except _TimedOut:
+            continue
+        except Exception as error:  # a dropped or refused connection is an error of the run
+            stats.errors.append(f"protocol session {number}: {type(error).__name__}: {error}")
+            return
 
 
-async def warm_up(url: str, pages: list[str]) -> list[str]:
-    """Open every page once, one after the other, as the teacher does before the class.
+async def warm_up(url: str, views: list[View]) -> list[str]:
+    """Open every view once, one after the other, as the teacher does before the class.
 
     Returns the exceptions seen. Without this (``--cold``) the first students to arrive
     also measure cold caches and first imports.
     """
     problems = []
-    stream = url.replace("http://", "ws://", 1) + "/_stcore/stream"
-    for url_path in pages:
+    for view in views:
         async with connect(
-            stream, subprotocols=["streamlit"], max_size=None, proxy=None, open_timeout=30
+            _stream(url), subprotocols=["streamlit"], max_size=None, proxy=None, open_timeout=30
         ) as ws:
             request = BackMsg()
-            request.rerun_script.page_name = url_path
-            _, _, exceptions, _ = await _run_once(ws, request, CHANGE_TIMEOUT_S * 4)
-            problems += [f"{url_path}: {e}" for e in exceptions]
+            request.rerun_script.page_name = view.url_path
+            request.rerun_script.query_string = urlencode(view.query)
+            run = await run_once(ws, request, LOAD_TIMEOUT_S * 2)
+            problems += [f"{view.name}: {e}" for e in run.exceptions]
     return problems
 
 
 async def browser_session(number: int, browser, plan: Plan, stats: Stats) -> None:
-    """One student in a real Chromium tab, moving a slider with the keyboard."""
+    """One student in a real Chromium tab, moving random controls to random values."""
     rng = random.Random(plan.seed * 1000 + 500 + number)
-    url, pages, stop_at = plan.url, plan.pages, plan.stop_at
     stats.sessions += 1
-    host = urlsplit(url).hostname
+    host = urlsplit(plan.url).hostname
     context = await browser.new_context(viewport={"width": 1400, "height": 900})
     try:
         await context.add_cookies(
             [{"name": COOKIE, "value": f"b{number}", "domain": host, "path": "/"}]
         )
         await context.add_init_script(RUN_COUNTER_JS)
+        await context.add_init_script(INPUT_CLOCK_JS)
         page = await context.new_page()
         page.on("pageerror", lambda error: stats.errors.append(f"browser {number}: {error}"))
-        keys: list[str] = []
-        url_path = ""
-        for attempt in range(len(pages)):
-            url_path = pages[(number + attempt) % len(pages)]
-            started = time.monotonic()
-            await page.goto(page_url(url, url_path), timeout=60_000)
-            await page.wait_for_function(IDLE_AFTER_JS, arg=0, timeout=60_000)
-            stats.first_load_s.append(time.monotonic() - started)
-            keys = await page.locator(
-                "[data-testid='stElementContainer']:has([data-testid='stSlider'])"
-            ).evaluate_all(
-                """els => els.map(e => (e.className.match(/\\bst-key-(\\S+)/) || [])[1])
-                              .filter(Boolean)"""
-            )
-            if keys:
-                break
-        if not keys:
-            return
-        while time.monotonic() + plan.interval[1] < stop_at:
+        view = None
+        while plan.time_left():
+            if view is None or rng.random() < plan.switch:
+                view = rng.choice(plan.views)
+                try:
+                    load = await open_view(page, plan.url, view)
+                except Exception as error:
+                    stats.errors.append(f"browser {number}: {view.name} never loaded: {error}")
+                    stats.timeouts += 1
+                    view = None
+                    continue
+                stats.first_load_s.append(load.loaded_ms / 1000)
             await asyncio.sleep(rng.uniform(*plan.interval))
-            key = rng.choice(keys)
-            thumb = page.locator(f".st-key-{key} [data-testid='stSlider']").get_by_role("slider")
-            if not await thumb.count():
+            move = await move_random_control(page, rng)
+            if move is None:
+                view = None  # nothing to move here: another view next time
                 continue
-            low, high, value = await thumb.evaluate(
-                """e => [e.getAttribute('aria-valuemin') ?? e.min,
-                         e.getAttribute('aria-valuemax') ?? e.max,
-                         e.getAttribute('aria-valuenow') ?? e.value].map(Number)"""
-            )
-            right = value <= low or (value < high and rng.random() < 0.5)
-            direction = "ArrowRight" if right else "ArrowLeft"
-            before = await page.evaluate("window.__convvizRuns.finished")
-            await thumb.focus()
-            pressed_at = await page.evaluate("performance.now()")
-            await thumb.press(direction)
-            try:
-                await page.wait_for_function(
-                    IDLE_AFTER_JS, arg=before, timeout=CHANGE_TIMEOUT_S * 1000
-                )
-            except Exception:
-                stats.errors.append(f"browser {number} {url_path} {key}: no rerun finished")
+            label = f"browser {number} {view.name} {move.key}"
+            if move.error:
+                stats.timeouts += 1
+                stats.change_s.append(CHANGE_TIMEOUT_S)
+                stats.errors.append(f"{label}: {move.error}")
+                view = None  # reload: the page may be stuck
                 continue
-            finished_at = await page.evaluate("window.__convvizRuns.finishedAt")
-            stats.change_s.append((finished_at - pressed_at) / 1000)
-            boxes = await page.locator("[data-testid='stException']").all_inner_texts()
-            stats.errors.extend(f"browser {number} {url_path}: {text[:200]}" for text in boxes)
+            stats.change_s.append(move.finished_ms / 1000)
+            stats.errors.extend(f"{label}: {text[:200]}" for text in move.exceptions)
     except Exception as error:
         stats.errors.append(f"browser session {number}: {type(error).__name__}: {error}")
     finally:

@@ -132,8 +132,12 @@ def overlap_counts() -> None:
             print(f"(overlap_counts not compared: {error})")
         else:
             np.testing.assert_array_equal(from_engine, counts)
-    panel = GridPanel(
-        counts, bilingual("export.title.overlap", k=k, s=s), "output", value_range=(0, 4)
+    panel = GridPanel(  # a heat map: the checkerboard is a pattern of values
+        counts,
+        bilingual("export.title.overlap", k=k, s=s),
+        "output",
+        value_range=(0, 4),
+        colour_by="value",
     )
     caption = bilingual("export.caption.overlap", k=k, s=s)
     for lang in ("en", "zh"):

@@ -23,6 +23,8 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from convviz.i18n import catalogue  # noqa: E402
+from convviz.site import PAGES  # noqa: E402
 from tests.support.streamlit_server import (  # noqa: E402
     CHROMIUM,
     CHROMIUM_ARGS,
@@ -43,8 +45,11 @@ __all__ = [
     "ROOT",
     "RUN_COUNTER_JS",
     "ProcSample",
+    "View",
     "check_loopback",
+    "free_port",
     "page_url",
+    "page_views",
     "percentile",
     "print_table",
     "read_proc",
@@ -100,6 +105,49 @@ def serve(
         stop_app_server(process)
         if log:
             out.close()
+
+
+@dataclass(frozen=True)
+class View:
+    """One page, or one tab of a page with lazy tabs (``?view=<tab>``; ``None``: no tabs)."""
+
+    file: str  # page file relative to the project root
+    url_path: str
+    tab: str | None = None
+    default_tab: bool = True  # the tab a page opens on (no ``?view=`` needed)
+
+    @property
+    def name(self) -> str:
+        """``url_path`` or ``url_path?view=tab``, as a column of the tables."""
+        return self.url_path if self.tab is None else f"{self.url_path}?view={self.tab}"
+
+    @property
+    def query(self) -> dict[str, str]:
+        """The query parameters that open this view on a fresh session."""
+        return {} if self.tab is None else {"view": self.tab}
+
+
+def page_views(url_paths: Sequence[str] | None = None, *, home: bool = False) -> list[View]:
+    """Every page of ``convviz.site.PAGES`` that has a file, each tab as its own view.
+
+    A page's tabs are the ``<url_path>.tab.<code>`` keys of the string catalogue, in the order
+    they are defined (the first is the tab a page opens on: ``convviz.controls.tabs``).
+    ``url_paths`` keeps only those pages; ``home=False`` leaves the overview out.
+    """
+    views = []
+    for page in PAGES:
+        if (url_paths is not None and page.url_path not in url_paths) or not (
+            home or page.url_path != "home"
+        ):
+            continue
+        if not (ROOT / page.file).is_file():
+            continue
+        prefix = f"{page.url_path}.tab."
+        tabs = [key.removeprefix(prefix) for key in catalogue() if key.startswith(prefix)]
+        if not tabs:
+            views.append(View(page.file, page.url_path))
+        views += [View(page.file, page.url_path, tab, n == 0) for n, tab in enumerate(tabs)]
+    return views
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ from convviz.controls import (
 from convviz.controls.caching import cached_figure
 from convviz.controls.downloads import export_buttons, share_link
 from convviz.controls.hover import hover_view
+from convviz.controls.lecture import main_chart
 from convviz.controls.pins import pin_clicked_cell
 from convviz.controls.predict import predict_first
 from convviz.controls.tabs import lazy_tabs
@@ -130,9 +131,8 @@ def window_tab(x, fill, setting, lang):
     """Play, pause, step and click-to-pin run in this fragment only."""
     pin = st.session_state.get(PIN, (0, 0))
     view = cached_figure(views.window_view)(x, fill, pin, lang=lang, **setting)
-    st.plotly_chart(
+    main_chart(
         view["figure"],
-        width="content",
         key=WINDOW_CHART,
         on_select=partial(pin_clicked_cell, WINDOW_CHART, OUTPUT, PIN),
         selection_mode="points",
@@ -140,14 +140,14 @@ def window_tab(x, fill, setting, lang):
     st.markdown(view["pinned"])
     st.code(view["pinned_sum"], language=None, wrap_lines=True)
     st.caption(view["legend"])
-    st.markdown(f"**{translate('standard.window.hover_title', lang)}**")
-    hover_view(view["hover"], key="standard_hover", pin_key=PIN)
+    hover_view(view["hover"], key="standard_hover", pin_key=PIN, lang=lang)
     export_buttons(
         "standard_window",
         lang=lang,
         file_stem=files.file_stem(**setting),
         png=partial(files.window_png, x, fill, view["step"], lang=lang, **setting),
         gif=partial(files.window_gif, x, fill, lang=lang, **setting),
+        gif_plan=cached(files.window_gif_plan)(x, fill, lang=lang, **setting),
         latex=partial(files.formula_tex, x, fill, **setting),
         csv=partial(files.output_csv, x, fill, **setting),
     )
@@ -295,6 +295,13 @@ def channels_tab(x, fill, setting, lang):
             selection_mode="points",
         )
         st.code(part["sum"], language=None, wrap_lines=True)
+        export_buttons(
+            f"standard_channels_{o}",
+            lang=lang,
+            file_stem=f"{files.file_stem(**setting)}_cin{cin}_cout{cout}_filter{o}",
+            png=partial(files.channels_png, cin, cout, o, view["cell"], lang=lang, **setting),
+            csv=partial(files.channels_csv, cin, cout, o, **setting),
+        )
     st.caption(translate("standard.channels.agree", lang, diff=f"{view['agree']:.3g}"))
     pytorch_code(view["code"], lang)
 

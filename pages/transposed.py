@@ -24,6 +24,7 @@ from convviz.controls import (
 from convviz.controls.caching import cached_figure
 from convviz.controls.downloads import export_buttons, share_link
 from convviz.controls.hover import hover_view
+from convviz.controls.lecture import main_chart
 from convviz.controls.pins import pin_clicked_cell
 from convviz.controls.predict import predict_first
 from convviz.controls.tabs import lazy_tabs
@@ -32,7 +33,7 @@ from convviz.figures.common.grid import selected_cell
 from convviz.figures.common.panels import KERNEL_KINDS, example_kernel, kernel_text, kernel_values
 from convviz.figures.transposed import code as torch_code
 from convviz.figures.transposed import extras, files, views
-from convviz.figures.transposed.data import HYPER
+from convviz.figures.transposed.data import HYPER, largest_difference
 from convviz.figures.transposed.direct import OUTPUT
 from convviz.figures.transposed.matrix import CT, Y_GRID, YVEC
 from convviz.i18n import translate
@@ -122,11 +123,11 @@ def size_section(view, x, kernel, hyper, lang):
     )
     if round_trip.open:  # drawn only when asked for
         round_trip.plotly_chart(view["round_trip"], width="content", key="transposed_round_trip")
-    check = cached_figure(views.check_view)(x, kernel, lang=lang, **hyper)
-    agree = check["max_diff"] <= 1e-9
+    max_diff = cached(largest_difference)(x, kernel, **hyper)
+    agree = max_diff <= 1e-9
     message = "transposed.size.agree" if agree else "transposed.size.disagree"
     (st.success if agree else st.error)(
-        translate(message, lang, o=view["output_size"], diff=f"{check['max_diff']:.3g}"),
+        translate(message, lang, o=view["output_size"], diff=f"{max_diff:.3g}"),
         icon=":material/check_circle:" if agree else ":material/error:",
     )
 
@@ -146,11 +147,10 @@ def scatter_tab(x, kernel, hyper, lang):
     view = cached_figure(views.scatter_view)(
         x, kernel, lang=lang, step=step, animate=animate, pin=pin[0] * x.shape[1] + pin[1], **hyper
     )
-    st.plotly_chart(view["figure"], width="content", key="transposed_scatter_chart")
+    main_chart(view["figure"], key="transposed_scatter_chart")
     for text in view["texts"]:
         st.markdown(text)
-    st.markdown(f"**{translate('transposed.scatter.hover_title', lang)}**")
-    hover_view(view["hover"], key="transposed_hover", pin_key=SCATTER_PIN)
+    hover_view(view["hover"], key="transposed_hover", pin_key=SCATTER_PIN, lang=lang)
     export_buttons(
         "transposed_scatter",
         lang=lang,
@@ -159,6 +159,7 @@ def scatter_tab(x, kernel, hyper, lang):
             files.scatter_png, x, kernel, steps - 1 if animate else step, lang=lang, **hyper
         ),
         gif=partial(files.scatter_gif, x, kernel, lang=lang, **hyper),
+        gif_plan=cached(files.scatter_gif_plan)(x, kernel, lang=lang, **hyper),
     )
 
 
@@ -182,6 +183,7 @@ def direct_tab(x, kernel, hyper, lang):
     )
     st.caption(translate("transposed.direct.pinned", lang, r=view["pin"][0], c=view["pin"][1]))
     st.code(view["pinned"], language=None, wrap_lines=True)
+    hover_view(view["hover"], key="transposed_direct_hover", pin_key=DIRECT_PIN, lang=lang)
     st.markdown(view["waste"])
     export_buttons(
         "transposed_direct",
@@ -189,6 +191,7 @@ def direct_tab(x, kernel, hyper, lang):
         file_stem=files.file_stem(x.shape[0], kernel.shape[0], **hyper) + "_direct",
         png=partial(files.direct_png, x, kernel, view["pin"], lang=lang, **hyper),
         gif=partial(files.direct_gif, x, kernel, lang=lang, **hyper),
+        gif_plan=cached(files.direct_gif_plan)(x, kernel, lang=lang, **hyper),
     )
 
 

@@ -17,7 +17,7 @@ from convviz.engine.video_counts import VIDEO_LAYERS, r2plus1d_mid_channels, vid
 from convviz.figures.common import counts
 
 ROOT = Path(__file__).resolve().parents[1]
-DOCS = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+DOCS = [ROOT / "README.md", ROOT / "deploy" / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
 NOTES = (ROOT / "docs" / "teaching-notes.md").read_text(encoding="utf-8")
 # `a/b.py`, `docs/x.md`, `tests/support/` and [text](path) links: paths, not URLs or code
 PATH = re.compile(r"`([\w.-]+(?:/[\w.-]+)*(?:\.(?:md|py|txt|toml)|/))`|\]\(([\w./-]+)\)")
@@ -27,13 +27,13 @@ def _text(path: Path) -> str:
     return path.read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("doc", DOCS, ids=lambda p: p.name)
+@pytest.mark.parametrize("doc", DOCS, ids=lambda p: str(p.relative_to(ROOT)))
 def test_docs_cite_no_file_outside_the_repository(doc):
     text = _text(doc)
     assert "CURRICULUM.md" not in text and "DESIGN.md" not in text
 
 
-@pytest.mark.parametrize("doc", DOCS, ids=lambda p: p.name)
+@pytest.mark.parametrize("doc", DOCS, ids=lambda p: str(p.relative_to(ROOT)))
 def test_every_path_a_doc_names_exists(doc):
     named = {a or b for a, b in PATH.findall(_text(doc))}
     named = {name for name in named if "/" in name or name.endswith(".md")}
@@ -41,7 +41,7 @@ def test_every_path_a_doc_names_exists(doc):
     missing = [
         name
         for name in sorted(named)
-        if not any((base / name).exists() for base in (ROOT, ROOT / "convviz", ROOT / "docs"))
+        if not any((base / name).exists() for base in (ROOT, ROOT / "convviz", doc.parent))
     ]
     assert missing == []
 

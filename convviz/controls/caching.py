@@ -7,6 +7,7 @@ from functools import cache, wraps
 from typing import Any, TypeVar
 
 import streamlit as st
+from plotly.basedatatypes import BaseFigure
 
 from convviz.controls.colour import page_colouring
 from convviz.style.colouring import colouring
@@ -26,12 +27,13 @@ def cached(function: F) -> F:
 
 @cache
 def cached_figure(builder: F) -> F:
-    """``builder`` (it returns a ``go.Figure``) wrapped in ``st.cache_resource``.
+    """``builder`` (it returns a ``go.Figure``, or a dict / list of them) in ``st.cache_resource``.
 
     The figure is kept as one shared object: ``st.plotly_chart`` gets it without unpickling
-    or re-validating (about 25 ms saved per chart and rerun). Use it only for figures nobody
-    modifies after building them. One wrapper per function, so the function's source is
-    hashed once, not on every run.
+    or re-validating (about 25 ms saved per chart and rerun). Each figure's ``to_dict`` is
+    also computed once (see :func:`frozen`). Use it only for figures nobody modifies after
+    building them. One wrapper per function, so the function's source is hashed once, not
+    on every run.
 
     The grids are coloured as the session's "colour by value" switch says
     (:func:`convviz.controls.colour.page_colouring`); the choice is part of the cache key.
@@ -46,6 +48,26 @@ def cached_figure(builder: F) -> F:
 
     @wraps(builder)
     def call(*args: Any, **kwargs: Any) -> Any:
-        return cached_build(*args, colour_scheme=page_colouring(), **kwargs)
+        return frozen(cached_build(*args, colour_scheme=page_colouring(), **kwargs))
 
     return call  # type: ignore[return-value]
+
+
+def frozen(value: Any) -> Any:
+    """``value`` with ``to_dict`` of each figure in it memoized (in dicts and lists, nested).
+
+    ``st.plotly_chart`` calls ``figure.to_dict()`` on every run: a deep copy of every trace
+    and frame plus the base64 packing of every array, 10–70 ms per chart for the app's
+    animated grids (cProfile of ``pages/transposed.py``), for a figure that never changes.
+    After this the call returns the dict computed the first time; the JSON sent is the same.
+    The dict is shared by every session: read it, never change it.
+    """
+    if isinstance(value, dict | list | tuple):
+        for item in value.values() if isinstance(value, dict) else value:
+            frozen(item)
+    elif isinstance(value, BaseFigure) and "_convviz_spec" not in vars(value):
+        spec = value.to_dict()
+        # plain instance attributes, past Plotly's property checks in __setattr__
+        object.__setattr__(value, "_convviz_spec", spec)
+        object.__setattr__(value, "to_dict", lambda spec=spec: spec)
+    return value

@@ -14,6 +14,7 @@ from functools import cache, partial
 import streamlit as st
 
 from convviz.controls.hover_client import HOVER_CSS, HOVER_JS
+from convviz.i18n import translate
 
 COMPONENT = "convviz_hover_grid"
 
@@ -37,12 +38,14 @@ def _store_pin(key: str, pin_key: str, shape: tuple[int, int]) -> None:
         st.session_state[pin_key] = (r, c)
 
 
-def hover_view(payload: dict, *, key: str, pin_key: str) -> None:
-    """Mount the hover view of ``payload`` (see ``hover_payload``); clicks pin ``pin_key``.
+def hover_view(payload: dict, *, key: str, pin_key: str, lang: str) -> None:
+    """Mount the hover view of ``payload`` (see ``hover_payload``) under its heading; clicks
+    pin ``pin_key``.
 
     A pinned value from the browser is accepted only as two ints inside the source panel.
     """
     source = payload["panels"][payload["source"]]
+    st.markdown(f"**{translate('common.hover_title', lang)}**")
     _renderer()(
         key=key,
         data=payload,

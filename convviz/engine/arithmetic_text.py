@@ -8,6 +8,7 @@ in row-major tap order, and their sum.
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 import numpy as np
@@ -27,7 +28,7 @@ def format_number(value: float, *, decimals: int = 2) -> str:
     ('7', '-0.12', '0.33')
     """
     number = float(value)
-    if not np.isfinite(number):
+    if not math.isfinite(number):
         return str(number)
     if number.is_integer():
         return str(int(number))

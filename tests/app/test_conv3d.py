@@ -24,7 +24,7 @@ def test_defaults_render_every_section(lang):
     assert not at.exception and not at.error
     assert at.title[0].value == translate("page.conv3d", lang)
     headers = [h.value for h in at.header]
-    for key in ("window", "fusion", "sizes", "layers"):
+    for key in ("fusion", "sizes", "layers"):  # the window comes first, under the lead
         assert translate(f"conv3d.{key}.header", lang) in headers
     assert len(at.get("plotly_chart")) == 3  # frames, voxels, early-fusion map
     text = _text(at)

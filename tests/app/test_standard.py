@@ -45,6 +45,7 @@ def test_defaults_show_formula_window_and_downloads(lang):
         for code in ("window", "padding", "flip", "matrix", "channels", "code")
     ]
     assert Y00 in _codes(at)
+    assert f"**{translate('common.hover_title', lang)}**" in text  # the hover view's heading
     assert len(at.get("plotly_chart")) == 1
     assert [b.proto.label for b in at.get("download_button")] == ["PNG", "GIF", "LaTeX", "CSV"]
     assert [s.key for s in at.slider] == ["input_size", "kernel_size", "stride", "padding"]
@@ -307,6 +308,7 @@ def test_channels_tab_sums_the_channel_maps_of_each_filter(lang):
     # the input channels, then per filter its slices and its maps
     assert len(at.get("plotly_chart")) == 1 + 2 * 2
     assert any(c.startswith("import torch") and "nn.Conv2d(3, 2," in c for c in _codes(at))
+    assert downloads(at) == offered(lang, "png", "csv") * 2  # per filter: its maps, its output
 
 
 def test_channels_tab_controls_are_in_the_link_and_clamped():

@@ -67,9 +67,11 @@ def test_the_window_is_a_bold_outline_over_a_translucent_fill():
     assert window.line.color == HIGHLIGHT and window.line.width >= 4
     assert window.fillcolor == HIGHLIGHT_FILL and "rgba" in HIGHLIGHT_FILL
     assert tap.fillcolor == "rgba(0,0,0,0)"  # other outlines stay unfilled
-    step = line_trace([0, 1, 1, 0, 0], [0, 0, 1, 1, 0], panel=0)
-    assert step.fill == "toself" and step.fillcolor == HIGHLIGHT_FILL and step.line.width >= 4
-    assert line_trace([0], [0], panel=0, colour=SECONDARY_HIGHLIGHT).fill == "none"
+    step = line_trace([0, 1, 1, 0, 0], [0, 0, 1, 1, 0], panel=0)  # a plain trace dict
+    assert step["fill"] == "toself" and step["fillcolor"] == HIGHLIGHT_FILL
+    assert step["line"]["width"] >= 4
+    other = line_trace([0], [0], panel=0, colour=SECONDARY_HIGHLIGHT)
+    assert other["fill"] == "none" and "fillcolor" not in other
 
 
 def test_animation_frames_keep_the_texts_dark_by_role():
@@ -89,3 +91,20 @@ def test_files_are_made_under_the_choice_of_the_page_even_on_another_thread():
     worker.start()
     worker.join()
     assert seen["mode"] == "value" and current_colouring() == "role"
+
+
+def test_heat_maps_of_counts_keep_their_values_colours_by_role_too():
+    """Overlap counts, path counts and stamp counts are patterns of values: cividis always."""
+    from convviz.engine.checkerboard import overlap_counts
+    from convviz.figures.dilated.paths import path_count_figure
+    from convviz.figures.image_lab.upsampling import overlap_figure
+    from convviz.figures.transposed.extras import checkerboard_specs
+
+    assert current_colouring() == "role"
+    counts = overlap_counts((4, 4), 3, stride=2)
+    specs = checkerboard_specs(counts, counts, kernel_size=3, stride=2, lang="en")
+    assert {spec.colour_by for spec in specs} == {"value"}
+    paths = path_count_figure(np.array([[1, 2], [0, 4]]), (0, 0), lang="en")
+    for fig in (paths, overlap_figure(lang="en")):
+        heat = next(t for t in fig.data if t.type == "heatmap")
+        assert [list(stop) for stop in heat.colorscale] == SEQUENTIAL_SCALE

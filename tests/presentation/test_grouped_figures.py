@@ -417,3 +417,27 @@ def test_kernel_count_compares_with_g_1_only_when_grouped():
         "Kernels (lines from inputs to filters): C_in · C_out = 4 · 4 = 16: "
         "with g = 1 every input channel feeds every filter."
     )
+
+
+@given(
+    st.sampled_from([(4, 4, 1), (4, 8, 2), (16, 16, 16), (16, 16, 2), (6, 9, 3), (16, 8, 8)]),
+    st.integers(1, 7),
+    st.integers(-1, 16),
+    st.sampled_from(["en", "zh"]),
+)
+def test_the_unchecked_graph_is_a_valid_figure(channels, k, selected, lang):
+    """Built without Plotly's per-property checks; checking it whole changes nothing
+    (but for the default template, which a figure built from a dict does not repeat)."""
+    import json
+
+    import plotly.graph_objects as go
+
+    cin, cout, g = channels
+    fig = graph.connectivity_figure(
+        cin, cout, g, kernel_size=k, lang=lang, selected_output=selected if selected >= 0 else None
+    )
+    checked = json.loads(go.Figure(fig.to_dict()).to_json())  # raises on an invalid property
+    shown = json.loads(fig.to_json())
+    for spec in (checked, shown):
+        spec["layout"].pop("template", None)
+    assert checked == shown

@@ -121,3 +121,69 @@ def test_cells_are_large_enough_for_their_widest_number_at_14_px(i, k):
     payload = window_hover(trace, flipped=False, pin=(0, 0), lang="en")
     widest = max(len(str(int(v))) for v in trace.sums.ravel())  # the output's largest number
     assert payload["cell"] >= max(30, 0.6 * 14 * widest + 6)
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.integers(1, 3), st.integers(1, 3), st.integers(0, 2), st.integers(1, 2))
+def test_direct_form_links_are_the_engines_windows_on_the_zero_inserted_grid(s, k, p, d):
+    from convviz.engine.errors import ConvValueError
+    from convviz.figures.transposed.data import direct_data
+    from convviz.figures.transposed.direct import direct_hover, products_text
+
+    x = np.arange(1, 10, dtype=float).reshape(3, 3)
+    try:
+        data = direct_data(x, example_kernel(k), stride=s, padding=p, output_padding=0, dilation=d)
+    except ConvValueError:
+        return  # e.g. the crop leaves no output: the page explains it
+    payload = direct_hover(data, pin=(0, 0), lang="en")
+    o = data.sums.shape[0]
+    assert len(payload["links"]) == o * o
+    for n, item in enumerate(payload["links"]):
+        r, c = divmod(n, o)
+        rows, cols = data.trace.rows[r, c], data.trace.cols[r, c]
+        covered = set()
+        for panel, r0, c0, r1, c1 in item["rects"][:-1]:
+            assert panel == 0
+            covered |= {(u, v) for u in range(r0, r1) for v in range(c0, c1)}
+        taps = set(zip(rows.ravel().tolist(), cols.ravel().tolist(), strict=True))
+        assert taps <= covered and (d > 1 or len(covered) == k * k)  # d = 1: exactly the window
+        assert item["rects"][-1] == [2, r, c, r + 1, c + 1]
+        assert item["caption"] == f"y[{r},{c}] = " + products_text(data, r, c, full=True)
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.integers(1, 2), st.integers(2, 3), st.integers(0, 2), st.integers(1, 3))
+def test_dilated_links_outline_exactly_the_cells_the_taps_read(s, k, p, d):
+    from convviz.engine.errors import ConvValueError
+    from convviz.engine.trace import sliding_trace
+    from convviz.figures.dilated.kernel import spread_kernel
+    from convviz.figures.dilated.window import products_text
+    from convviz.figures.dilated.window import window_hover as dilated_hover
+
+    x = np.arange(1, 50, dtype=float).reshape(7, 7)
+    kernel = np.arange(1, k * k + 1, dtype=float).reshape(k, k)
+    try:
+        trace = sliding_trace(x, kernel, stride=s, padding=p, dilation=d)
+    except ConvValueError:
+        return  # the dilated kernel is larger than the padded input: the page explains it
+    payload = dilated_hover(
+        trace.padded, kernel, spread_kernel(kernel, d), trace,
+        padding=p, dilation=d, pin=(0, 0), lang="zh",
+    )  # fmt: skip
+    oh, ow = trace.sums.shape
+    for n, item in enumerate(payload["links"]):
+        r, c = divmod(n, ow)
+        covered = {
+            (u, v)
+            for panel, r0, c0, r1, c1 in item["rects"][:-1]
+            for u in range(r0, r1)
+            for v in range(c0, c1)
+        }
+        rows, cols = trace.rows[r, c].ravel().tolist(), trace.cols[r, c].ravel().tolist()
+        read = set(zip(rows, cols, strict=True))
+        if d > 1:
+            assert covered == read
+        else:
+            assert read <= covered and len(covered) == k * k
+        assert item["caption"] == f"y[{r}, {c}] = " + products_text(trace, kernel, r, c)
+    assert len(payload["links"]) == oh * ow

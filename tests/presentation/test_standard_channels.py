@@ -14,10 +14,11 @@ from convviz.engine.errors import ConvValueError
 from convviz.engine.lowering import flip_kernel
 from convviz.engine.padding import pad2d
 from convviz.engine.reference import conv2d_reference
-from convviz.figures.standard import channels
+from convviz.figures.standard import channels, files
 from convviz.figures.standard.data import setting_from
 from convviz.i18n import translate
 from convviz.param_specs import PADDING_MODES
+from tests.presentation.scene_capture import capture_scenes, decode_png
 
 
 def setting(i=5, k=3, s=1, p=0, *, rule="explicit", mode="zeros", flip=False) -> dict:
@@ -122,3 +123,23 @@ def test_pytorch_code_reproduces_every_number(values):
     with torch.no_grad():
         assert np.allclose(space["y"][0].numpy(), data.output)
         assert np.allclose(space["maps"][0].numpy(), data.maps)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_channels_png_and_csv_are_the_filters_numbers(monkeypatch, lang):
+    scenes = capture_scenes(monkeypatch, files)
+    kw = setting(5, 3, 1, 1)
+    data = channels.channels_data(3, 2, setting_from(**kw))
+    decode_png(files.channels_png(3, 2, 1, (2, 3), lang=lang, **kw))
+    (scene,) = scenes
+    assert [p.values.shape for p in scene.panels] == [(5, 5)] * 4
+    for c in range(3):
+        assert np.array_equal(scene.panels[c].values, data.maps[1, c])
+    assert np.array_equal(scene.panels[3].values, data.output[1])
+    assert all(p.highlights == ((2, 3, 3, 4),) for p in scene.panels)
+    assert scene.operators == ("+", "+", "=")
+    assert scene.caption == channels.cell_sum_lines(data, 1, (2, 3), lang=lang)
+    rows = [
+        [float(v) for v in line.split(",")] for line in files.channels_csv(3, 2, 1, **kw).split()
+    ]
+    assert np.array_equal(np.array(rows), data.output[1])

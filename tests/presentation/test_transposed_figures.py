@@ -32,6 +32,7 @@ from convviz.figures.transposed import extras, files, views
 from convviz.figures.transposed.data import (
     checkerboard_counts,
     direct_data,
+    largest_difference,
     matrix_data,
     round_trip,
     scatter_data,
@@ -592,3 +593,21 @@ def test_checkerboard_texts_do_not_promise_that_k_divisible_by_s_removes_it(lang
     assert ("recommend resizing first" if lang == "en" else "推荐先放大") in remedies
     lab = translate("image_lab.up.remedy", lang)
     assert "Odena" in lab
+
+
+@given(SETTINGS)
+def test_the_headers_light_check_matches_the_check_tab(setting):
+    """The page header's ``largest_difference`` agrees with the check tab's ``max_diff``."""
+    i, k, seed = setting.pop("i"), setting.pop("k"), setting.pop("seed")
+    rng = np.random.default_rng(seed)
+    x = rng.integers(-3, 4, size=(i, i)).astype(float)
+    w = rng.integers(-2, 3, size=(k, k)).astype(float)
+    try:
+        view = views.check_view(x, w, lang="en", **setting)
+    except ConvValueError:
+        with pytest.raises(ConvValueError):
+            largest_difference(x, w, **setting)
+        return
+    light = largest_difference(x, w, **setting)
+    assert light <= 1e-9
+    assert abs(light - view["max_diff"]) <= 1e-9

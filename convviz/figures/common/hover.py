@@ -78,6 +78,23 @@ def link(
     }
 
 
+def window_rects(
+    trace: object, cell: tuple[int, int], *, panel: int, per_tap: bool
+) -> list[tuple[int, int, int, int, int]]:
+    """The rectangles of output ``cell``'s window on ``panel``, from the engine trace's tap
+    coordinates (``trace.rows`` / ``trace.cols``, (H_out, W_out, kH, kW) each).
+
+    One rectangle over the whole window, or with ``per_tap`` one per tap (a dilated window,
+    whose cells between taps are not read).
+    """
+    r, c = cell
+    rows, cols = trace.rows[r, c], trace.cols[r, c]  # type: ignore[attr-defined]  # (kH, kW)
+    if per_tap:
+        pairs = zip(rows.ravel().tolist(), cols.ravel().tolist(), strict=True)
+        return [(panel, u, v, u + 1, v + 1) for u, v in pairs]
+    return [(panel, int(rows[0, 0]), int(cols[0, 0]), int(rows[-1, -1]) + 1, int(cols[-1, -1]) + 1)]
+
+
 def hover_payload(
     specs: Sequence[GridSpec],
     *,

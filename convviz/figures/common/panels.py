@@ -10,7 +10,6 @@ steps on the server instead. Builders here are pure: arrays and ``lang`` in, fig
 from __future__ import annotations
 
 import numpy as np
-import plotly.graph_objects as go
 
 from convviz.engine.lowering import flip_kernel
 from convviz.engine.matrix import symbolic_labels
@@ -19,6 +18,7 @@ from convviz.figures.common.grid import (
     cell_px,
     cell_texts,
     format_number,
+    panel_axes,
     real_mask,
     text_colours,
     value_range,
@@ -150,19 +150,25 @@ def panel_px(specs: list[GridSpec]) -> int:
     return min(cell_px(*np.shape(s.values), max_px=min(440, 900 // max(1, n))) for s in specs)
 
 
-def caption_trace(text: str, *, rows: int) -> go.Scatter:
-    """A text trace under panel 0 (the per-step caption: it moves with the frames)."""
-    return go.Scatter(
-        x=[-0.5],
-        y=[rows - 0.5],  # on the edge: Plotly hides text points outside the range
-        text=[text],
-        mode="text",
-        cliponaxis=False,
-        textposition="bottom right",
-        hoverinfo="skip",
-        showlegend=False,
-        textfont={"family": "monospace", "size": 14},
-    )
+def caption_trace(text: str, *, rows: int) -> dict:
+    """A text trace under panel 0 (the per-step caption: it moves with the frames).
+
+    Step traces are plain dicts (``"type": "scatter"``): a figure builds its trace objects
+    from them once, while a ``go.Scatter`` would be checked property by property and then
+    copied back into a dict by ``fig.add_traces``.
+    """
+    return {
+        "type": "scatter",
+        "x": [-0.5],
+        "y": [rows - 0.5],  # on the edge: Plotly hides text points outside the range
+        "text": [text],
+        "mode": "text",
+        "cliponaxis": False,
+        "textposition": "bottom right",
+        "hoverinfo": "skip",
+        "showlegend": False,
+        "textfont": {"family": "monospace", "size": 14},
+    }
 
 
 def line_trace(
@@ -173,46 +179,46 @@ def line_trace(
     colour: str = HIGHLIGHT,
     width: float = HIGHLIGHT_WIDTH,
     dash: str = "solid",
-) -> go.Scatter:
-    """An outline (closed line) drawn on panel ``panel``; a step trace.
+) -> dict:
+    """An outline (closed line) drawn on panel ``panel``; a step trace (a dict, as above).
 
     In ``HIGHLIGHT`` (the window, the cell being computed) the outline is filled with a
     translucent ``HIGHLIGHT_FILL``, as :class:`~convviz.figures.common.grid.Highlight` is.
     """
-    axis = "" if panel == 0 else str(panel + 1)
     filled = colour == HIGHLIGHT
-    return go.Scatter(
-        x=xs,
-        y=ys,
-        mode="lines",
-        fill="toself" if filled else "none",
-        fillcolor=HIGHLIGHT_FILL if filled else None,
-        line={"color": colour, "width": width, "dash": dash},
-        hoverinfo="skip",
-        showlegend=False,
-        xaxis=f"x{axis}",
-        yaxis=f"y{axis}",
-    )
+    trace = {
+        "type": "scatter",
+        "x": xs,
+        "y": ys,
+        "mode": "lines",
+        "fill": "toself" if filled else "none",
+        "line": {"color": colour, "width": width, "dash": dash},
+        "hoverinfo": "skip",
+        "showlegend": False,
+        **panel_axes(panel),
+    }
+    if filled:
+        trace["fillcolor"] = HIGHLIGHT_FILL
+    return trace
 
 
-def marker_trace(xs: list, ys: list, *, panel: int, px: int) -> go.Scatter:
+def marker_trace(xs: list, ys: list, *, panel: int, px: int) -> dict:
     """Open squares on single cells of panel ``panel`` (the taps of a dilated stamp)."""
-    axis = "" if panel == 0 else str(panel + 1)
-    return go.Scatter(
-        x=xs,
-        y=ys,
-        mode="markers",
-        hoverinfo="skip",
-        showlegend=False,
-        xaxis=f"x{axis}",
-        yaxis=f"y{axis}",
-        marker={
+    return {
+        "type": "scatter",
+        "x": xs,
+        "y": ys,
+        "mode": "markers",
+        "hoverinfo": "skip",
+        "showlegend": False,
+        **panel_axes(panel),
+        "marker": {
             "symbol": "square-open",
             "size": max(6, px - 6),
             "color": SECONDARY_HIGHLIGHT,
             "line": {"width": 2, "color": SECONDARY_HIGHLIGHT},
         },
-    )
+    }
 
 
 def values_update(spec: GridSpec, values: np.ndarray) -> list[dict]:
@@ -225,9 +231,8 @@ def values_update(spec: GridSpec, values: np.ndarray) -> list[dict]:
             "type": "scatter",
             "text": cell_texts(spec, values),
             "textfont": {
-                "color": text_colours(
-                    np.nan_to_num(values, nan=lo), real, lo, hi, by_value=spec.colour_by == "value"
-                )
+                # blank (nan) cells get the lowest value's colour, as with nan_to_num
+                "color": text_colours(values, real, lo, hi, by_value=spec.colour_by == "value")
             },
         },
     ]

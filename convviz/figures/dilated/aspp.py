@@ -108,6 +108,7 @@ def branches_figure(
         values=counts.astype(float),
         title=translate("dilated.stack.branch_heat_title", lang),
         role="input",
+        colour_by="value",  # a heat map: the counts' pattern is the lesson, whatever the switch
         kinds=np.where(counts == 0, CellKind.OUTSIDE, CellKind.REAL),
         labels=np.where(counts > 0, counts.astype(str), "").astype(object)
         if counts.size <= 900

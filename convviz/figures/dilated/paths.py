@@ -75,6 +75,7 @@ def path_count_figure(counts: np.ndarray, origin: tuple[int, int], *, lang: str)
         values=np.log1p(counts.astype(float)),
         title=translate("dilated.stack.heat_title", lang),
         role="input",
+        colour_by="value",  # a heat map: the counts' pattern is the lesson, whatever the switch
         kinds=np.where(holes, CellKind.OUTSIDE, CellKind.REAL),
         labels=_labels(counts),
         hover=hover,

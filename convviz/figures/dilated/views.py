@@ -24,7 +24,7 @@ from convviz.figures.dilated.compare import (
 )
 from convviz.figures.dilated.kernel import kernel_figure, kernel_values, spread_kernel
 from convviz.figures.dilated.wavenet import wavenet_figure
-from convviz.figures.dilated.window import products_text, window_figure
+from convviz.figures.dilated.window import products_text, window_figure, window_hover
 from convviz.i18n import translate
 from convviz.stacks import Layer
 
@@ -127,6 +127,16 @@ def window_view(
             cols=", ".join(map(str, trace.cols[r, c, 0, :])),
         ),
         "pinned_sum": f"y[{r}, {c}] = " + products_text(trace, kernel, r, c),
+        "hover": window_hover(
+            padded,
+            kernel,
+            spread_kernel(kernel, d),
+            trace,
+            padding=p,
+            dilation=d,
+            pin=(r, c),
+            lang=lang,
+        ),
     }
 
 

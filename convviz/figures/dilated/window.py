@@ -13,6 +13,7 @@ from convviz.engine.arithmetic_text import format_cell
 from convviz.engine.trace import WindowTrace
 from convviz.figures.common.animation import attach_frames, play_controls, unchecked_frame
 from convviz.figures.common.grid import GridSpec, cell_px, format_number, panels_figure
+from convviz.figures.common.hover import hover_payload, link, window_rects
 from convviz.figures.common.panels import outline
 from convviz.figures.dilated.kernel import dilated_kernel_cells, dilated_kernel_hover
 from convviz.i18n import translate
@@ -281,3 +282,47 @@ def window_figure(
     )
     fig.update_layout(updatemenus=[{"y": -40 / height - 0.0}], sliders=[{"y": -40 / height}])
     return fig
+
+
+def window_hover(
+    padded: np.ndarray,
+    kernel: np.ndarray,
+    dilated: np.ndarray,
+    trace: WindowTrace,
+    *,
+    padding: int,
+    dilation: int,
+    pin: tuple[int, int],
+    lang: str,
+) -> dict:
+    """The hover view of the dilated window: hovering output cell (r, c) outlines the cells its
+    taps read (each on its own when d > 1) and the cell, and writes out its products and sum.
+
+    Returns
+    -------
+    dict
+        :func:`~convviz.figures.common.hover.hover_payload` with the output as source panel.
+    """
+    out_h, out_w = trace.sums.shape
+    links = [
+        link(
+            [
+                *window_rects(trace, (r, c), panel=INPUT, per_tap=dilation > 1),
+                (OUTPUT, r, c, r + 1, c + 1),
+            ],
+            f"y[{r}, {c}] = " + products_text(trace, kernel, r, c),
+        )
+        for r in range(out_h)
+        for c in range(out_w)
+    ]
+    specs = window_specs(
+        padded, kernel, dilated, trace, padding=padding, dilation=dilation, lang=lang
+    )
+    return hover_payload(
+        specs,
+        operators=("⊛", "="),
+        source=OUTPUT,
+        links=links,
+        pinned=pin,
+        hint=translate("common.hover_output_hint", lang),
+    )

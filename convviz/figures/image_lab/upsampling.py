@@ -45,6 +45,7 @@ def overlap_figure(*, lang: str) -> go.Figure:
                 values=counts.astype(np.float64),
                 title=translate("image_lab.up.overlap_title", lang, k=k),
                 role="output",
+                colour_by="value",  # stamp counts: the checkerboard is a pattern of values
                 value_range=(0.0, 4.0),
             )
         )

@@ -134,8 +134,8 @@ def kernels_figure(data: ChannelsData, o: int, *, lang: str) -> go.Figure:
     return panels_figure(specs)
 
 
-def maps_figure(data: ChannelsData, o: int, cell: tuple[int, int], *, lang: str) -> go.Figure:
-    """Filter ``o``: each channel's map + … = output map ``o``; ``cell`` outlined, clickable."""
+def maps_specs(data: ChannelsData, o: int, cell: tuple[int, int], *, lang: str) -> list[GridSpec]:
+    """Filter ``o``'s panels: each channel's map, then output map ``o``; ``cell`` outlined."""
     r, c = cell
     mark = (Highlight(r, c, r + 1, c + 1),)
     oh, ow = data.output.shape[1:]
@@ -157,8 +157,18 @@ def maps_figure(data: ChannelsData, o: int, cell: tuple[int, int], *, lang: str)
             clickable=True,
         )
     )
-    operators = ["+"] * (len(specs) - 2) + ["="]
-    return panels_figure(specs, operators=operators)
+    return specs
+
+
+def maps_operators(in_channels: int) -> tuple[str, ...]:
+    """``+`` between the channel maps, ``=`` before the output map."""
+    return ("+",) * (in_channels - 1) + ("=",)
+
+
+def maps_figure(data: ChannelsData, o: int, cell: tuple[int, int], *, lang: str) -> go.Figure:
+    """Filter ``o``: each channel's map + … = output map ``o``; ``cell`` outlined, clickable."""
+    specs = maps_specs(data, o, cell, lang=lang)
+    return panels_figure(specs, operators=maps_operators(len(specs) - 1))
 
 
 def cell_sum_lines(data: ChannelsData, o: int, cell: tuple[int, int], *, lang: str) -> str:

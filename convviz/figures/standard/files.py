@@ -1,6 +1,7 @@
 """Files behind the standard page's download buttons: PNG / GIF of the sliding window, PNG of
-the padding modes, of each "same" rule, of the flip views and of C, LaTeX of the size
-formula, of C and of the flipped kernel, CSV of C, of the output and of the flipped kernel.
+the padding modes, of each "same" rule, of the flip views, of C and of each filter of the
+channels view, LaTeX of the size formula, of C and of the flipped kernel, CSV of C, of the
+output, of the flipped kernel and of each filter's output map.
 
 C's PNG keeps to the matrix budget of :mod:`convviz.figures.common.matrix_png`.
 
@@ -19,11 +20,13 @@ from convviz.engine.lowering import flip_kernel
 from convviz.engine.matrix import symbolic_labels
 from convviz.engine.window_frame import window_frame
 from convviz.export import (
+    GifPlan,
     animation_from_frames,
     bmatrix,
+    budgeted_gif,
     grid_csv,
     latex_document,
-    render_animation_gif,
+    plan_for,
     render_scene_png,
     scene_from_specs,
     size_formula_latex,
@@ -32,6 +35,7 @@ from convviz.figures.common.animation import FrameSpec
 from convviz.figures.common.grid import Highlight
 from convviz.figures.common.matrix_png import matrix_png
 from convviz.figures.common.matrix_size import MAX_SPARSITY_CELLS
+from convviz.figures.standard import channels
 from convviz.figures.standard.data import (
     flip_outputs,
     kernel_values,
@@ -56,8 +60,6 @@ from convviz.figures.standard.window import (
     window_specs,
 )
 from convviz.i18n import translate
-
-MAX_GIF_FRAMES = 144  # a longer slide is cut (the GIF says which cells it shows)
 
 
 def file_stem(**setting) -> str:
@@ -105,14 +107,29 @@ def window_png(x: np.ndarray, fill: str, step: int, *, lang: str, **setting) -> 
     return render_scene_png(animation.frames[0], lang=lang)
 
 
-def window_gif(x: np.ndarray, fill: str, *, lang: str, **setting) -> bytes:
-    """Animated GIF of the sliding window (the first ``MAX_GIF_FRAMES`` cells)."""
+def _window_builder(x: np.ndarray, fill: str, lang: str, setting: dict):
+    """``build(steps)`` of the window animation, and its number of steps."""
     s, trace = _trace(x, fill, setting)
     specs = _export_specs(trace, flipped=s.flip, lang=lang)
-    frames = tuple(_frame(trace, t) for t in range(min(trace.sums.size, MAX_GIF_FRAMES)))
-    return render_animation_gif(
-        animation_from_frames(specs, frames, operators=("⊛", "=")), lang=lang
-    )
+
+    def build(steps):
+        chosen = range(trace.sums.size) if steps is None else steps
+        frames = tuple(_frame(trace, t) for t in chosen)
+        return animation_from_frames(specs, frames, operators=("⊛", "="))
+
+    return build, trace.sums.size
+
+
+def window_gif_plan(x: np.ndarray, fill: str, *, lang: str, **setting) -> GifPlan:
+    """The export budget's plan for :func:`window_gif`."""
+    build, total = _window_builder(x, fill, lang, setting)
+    return plan_for(build, total, lang=lang)
+
+
+def window_gif(x: np.ndarray, fill: str, *, lang: str, **setting) -> bytes:
+    """Animated GIF of the sliding window (every step within the export budget)."""
+    build, total = _window_builder(x, fill, lang, setting)
+    return budgeted_gif(build, total, lang=lang)
 
 
 def _axis_latex(size: int, kernel: int, stride: int, before: int, after: int) -> str:
@@ -167,6 +184,29 @@ def c_png(x: np.ndarray, fill: str, row: int, *, lang: str, **setting) -> bytes:
     row = min(max(row, 0), form.shape[0] - 1)
     spec = c_spec(form, row=row, labels=tap_labels(form, s.kernel_hw), lang=lang)
     return matrix_png("C", [spec], caption=row_text(form, row, s.kernel_hw), lang=lang)
+
+
+def channels_png(
+    in_channels: int, out_channels: int, o: int, pin: tuple[int, int], *, lang: str, **setting
+) -> bytes:
+    """PNG of filter ``o`` of the channels view: each channel's map + … = output map ``o``,
+    the pinned cell outlined and written out channel by channel as the caption."""
+    data = channels.channels_data(in_channels, out_channels, setting_from(**setting))
+    oh, ow = data.output.shape[1:]
+    cell = (min(max(pin[0], 0), oh - 1), min(max(pin[1], 0), ow - 1))
+    specs = channels.maps_specs(data, o, cell, lang=lang)
+    scene = scene_from_specs(
+        specs,
+        operators=channels.maps_operators(in_channels),
+        caption=channels.cell_sum_lines(data, o, cell, lang=lang),
+    )
+    return render_scene_png(scene, lang=lang)
+
+
+def channels_csv(in_channels: int, out_channels: int, o: int, **setting) -> str:
+    """Output map ``o`` of the channels view as CSV."""
+    data = channels.channels_data(in_channels, out_channels, setting_from(**setting))
+    return grid_csv(data.output[o])
 
 
 def c_exportable(shape: tuple[int, int]) -> bool:

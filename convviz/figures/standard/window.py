@@ -18,7 +18,7 @@ from convviz.engine.trace import WindowTrace
 from convviz.engine.window_frame import window_frame
 from convviz.figures.common.animation import add_play_controls, reserve_below, unchecked_frame
 from convviz.figures.common.grid import GridSpec, panels_figure
-from convviz.figures.common.hover import hover_payload, link
+from convviz.figures.common.hover import hover_payload, link, window_rects
 from convviz.figures.common.panels import (
     caption_trace,
     line_trace,
@@ -170,22 +170,22 @@ def window_hover(trace: WindowTrace, *, flipped: bool, pin: tuple[int, int], lan
         :func:`~convviz.figures.common.hover.hover_payload` with the output as source panel.
     """
     oh, ow = trace.out_hw
-    links = []
-    for step in range(oh * ow):
-        frame = window_frame(trace.padded.shape, trace.kernel.shape, step=step, stride=trace.stride)
-        top, left, bottom, right = frame.box
-        r, c = frame.cell
-        links.append(
-            link(
-                [(INPUT, top, left, bottom, right), (OUTPUT, r, c, r + 1, c + 1)],
-                f"y[{r}, {c}] = " + format_cell(trace, (r, c)),
-            )
+    links = [
+        link(
+            [
+                *window_rects(trace, (r, c), panel=INPUT, per_tap=False),
+                (OUTPUT, r, c, r + 1, c + 1),
+            ],
+            f"y[{r}, {c}] = " + format_cell(trace, (r, c)),
         )
+        for r in range(oh)
+        for c in range(ow)
+    ]
     return hover_payload(
         window_specs(trace, flipped=flipped, lang=lang),
         operators=("⊛", "="),
         source=OUTPUT,
         links=links,
         pinned=pin,
-        hint=translate("standard.window.hover_hint", lang),
+        hint=translate("common.hover_output_hint", lang),
     )

@@ -27,6 +27,7 @@ from convviz.figures.common.grid import (
     panel_trace_indices,
     panels_figure,
 )
+from convviz.figures.common.hover import hover_payload, link, window_rects
 from convviz.figures.common.panels import (
     backdrop,
     caption_trace,
@@ -318,3 +319,35 @@ def flip_figure(kernel: np.ndarray, flipped: np.ndarray, *, lang: str) -> go.Fig
             )
         )
     return panels_figure(specs, operators=("↻ 180°",))
+
+
+def direct_hover(data: DirectData, *, pin: tuple[int, int], lang: str) -> dict:
+    """The hover view of the direct form: hovering output cell (r, c) outlines its window on the
+    zero-inserted grid (each tap on its own when dilated) and the cell, and writes out every
+    product (zeros included) and the sum, from the engine's trace.
+
+    Returns
+    -------
+    dict
+        :func:`~convviz.figures.common.hover.hover_payload` with the output as source panel.
+    """
+    o = data.sums.shape[0]
+    links = [
+        link(
+            [
+                *window_rects(data.trace, (r, c), panel=GRID, per_tap=data.dilation > 1),
+                (OUTPUT, r, c, r + 1, c + 1),
+            ],
+            f"y[{r},{c}] = " + products_text(data, r, c, full=True),
+        )
+        for r in range(o)
+        for c in range(o)
+    ]
+    return hover_payload(
+        direct_specs(data, data.sums, lang=lang),
+        operators=("⊛", "="),
+        source=OUTPUT,
+        links=links,
+        pinned=pin,
+        hint=translate("common.hover_output_hint", lang),
+    )

@@ -175,6 +175,7 @@ def checkerboard_specs(
             GridSpec(
                 values=values,
                 role="output",
+                colour_by="value",  # the checkerboard is a pattern of values, whatever the switch
                 hover=hover,
                 title=translate(key, lang, k=kernel_size, s=stride, o=values.shape[0]),
             )

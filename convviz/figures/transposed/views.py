@@ -26,7 +26,13 @@ from convviz.figures.transposed.data import (
     scatter_data,
     transpose_output,
 )
-from convviz.figures.transposed.direct import DirectData, direct_figure, flip_figure, products_text
+from convviz.figures.transposed.direct import (
+    DirectData,
+    direct_figure,
+    direct_hover,
+    flip_figure,
+    products_text,
+)
 from convviz.figures.transposed.matrix import (
     c_figure,
     cell_of,
@@ -237,7 +243,8 @@ def direct_view(
     dict
         ``steps`` (markdown list), ``waste`` (markdown), ``hidden`` (note or None),
         ``flip`` (figure), ``figure`` (animated when light enough), ``animated`` (bool),
-        ``cells`` (o²), ``pin`` (r, c) and ``pinned`` (the products and the sum, plain text).
+        ``cells`` (o²), ``pin`` (r, c), ``pinned`` (the products and the sum, plain text) and
+        ``hover`` (every output cell's window and products, shown in the browser).
     """
     data: DirectData = direct_data(x, kernel, **hyper)
     s, a, d = hyper["stride"], hyper["output_padding"], hyper["dilation"]
@@ -261,6 +268,7 @@ def direct_view(
         "cells": o * o,
         "pin": pin,
         "pinned": f"y[{pin[0]},{pin[1]}] = " + products_text(data, *pin, full=True),
+        "hover": direct_hover(data, pin=pin, lang=lang),
     }
     real = (
         data.kinds[data.trace.rows, data.trace.cols] == CellKind.REAL

@@ -91,10 +91,6 @@ STRINGS = {
         "(2+1)D 的后半：跨帧 3×1×1",
     ),
     # 1. the window
-    "conv3d.window.header": (
-        "1 · The window slides over space and time",
-        "1 · 窗口在空间和时间上滑动",
-    ),
     "conv3d.window.caption": (
         "Top: the padded clip, frame by frame (padding in its own fill). Below: the output frames. The outlined window covers the kD frames one output cell reads; press ▶, drag the step slider or click an output cell.",
         "上方：逐帧显示填充后的片段（填充格用单独的底色）。下方：输出帧。被框出的窗口覆盖一个输出格子所读取的 kD 帧；按 ▶、拖动步骤滑块或点击某个输出格子即可。",

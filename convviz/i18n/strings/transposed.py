@@ -8,7 +8,6 @@ STRINGS = {
         "把指针移到一个输入格上：它的印章（数值 × 卷积核）立刻出现在输出上，并标出它加上的数。"
         "点击可固定。",
     ),
-    "transposed.scatter.hover_title": ("Hover to explore", "悬停查看"),
     "transposed.lead": (
         "Each input value stamps value × kernel onto a larger output, s cells apart.",
         "每个输入值把“值 × 卷积核”盖章到更大的输出上，印章相隔 s 格。",

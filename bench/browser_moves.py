@@ -1,0 +1,218 @@
+"""A student's hand in a real Chromium tab: open a view, move a random control to a random value.
+
+Shared by ``bench_browser.py`` (timings per page) and ``bench_load.py`` (its Chromium
+students), with Playwright's async API. Every control kind the app has is moved the way a
+person moves it, to a random value other than the current one, in either direction:
+
+- slider: a click at a random point of its track (select sliders too);
+- number input: a random value of its range typed in, then Enter;
+- select box: opened, a random other option clicked;
+- radio: a random other option clicked;
+- checkbox / toggle: clicked;
+- tabs that rerun (``on_change="rerun"``): a random other tab clicked.
+
+Controls inside a form (which wait for their submit button) and disabled ones are left alone.
+A move is timed from the input event (the page's own ``pointerdown`` / ``keydown`` clock) to
+the run's ``script_finished`` message (finished), to the app idle again (idle) and to two
+animation frames later (painted: the charts redrawn on screen).
+"""
+
+from __future__ import annotations
+
+import math
+import random
+from dataclasses import dataclass, field
+
+from support import IDLE_AFTER_JS, View, page_url
+
+MOVE_TIMEOUT_S = 15.0
+LOAD_TIMEOUT_MS = 60_000
+
+# The time of the last pointer or key input, in the page's clock (add as an init script).
+INPUT_CLOCK_JS = """
+(() => {
+  const mark = () => { window.__convvizInputAt = performance.now(); };
+  window.addEventListener("pointerdown", mark, true);
+  window.addEventListener("keydown", mark, true);
+})();
+"""
+
+# Resolves after the app is idle and two frames have been drawn; returns the timings (ms).
+TIMINGS_JS = """
+async ([before, timeoutMs]) => {
+  const idle = () => {
+    const app = document.querySelector("[data-testid='stApp']");
+    return window.__convvizRuns.finished > before && app
+      && app.getAttribute("data-test-script-state") === "notRunning"
+      && !document.querySelector("[data-stale='true'], [data-testid='stSkeleton']");
+  };
+  const start = window.__convvizInputAt;
+  const giveUp = performance.now() + timeoutMs;
+  while (!idle()) {
+    if (performance.now() > giveUp) return null;
+    await new Promise((r) => setTimeout(r, 5));
+  }
+  const idleAt = performance.now();
+  await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+  return [window.__convvizRuns.finishedAt - start, idleAt - start, performance.now() - start];
+}
+"""
+
+# Every control a student can move: [key, kind], sidebar first, in page order.
+CONTROLS_JS = """
+() => {
+  const kinds = [["stSlider", "slider"], ["stNumberInput", "number"],
+                 ["stSelectbox", "selectbox"], ["stRadio", "radio"], ["stCheckbox", "checkbox"]];
+  const found = [];
+  const usable = (el) => !el.closest("[data-testid='stForm']") && el.offsetParent !== null
+    && !el.querySelector("input:disabled, [aria-disabled='true']");
+  for (const box of document.querySelectorAll("[data-testid='stElementContainer']")) {
+    const key = (box.className.match(/\\bst-key-(\\S+)/) || [])[1];
+    if (!key) continue;
+    for (const [testid, kind] of kinds) {
+      const el = box.querySelector(`[data-testid='${testid}']`);
+      if (el && usable(el)) { found.push([key, kind]); break; }
+    }
+  }
+  for (const tabs of document.querySelectorAll("[data-testid='stTabs']")) {
+    const keyed = tabs.closest("[class*='st-key-']");
+    const key = keyed && (keyed.className.match(/\\bst-key-(\\S+)/) || [])[1];
+    if (key && usable(tabs)) found.push([key, "tabs"]);
+  }
+  return found;
+}
+"""
+
+# The first visible chart drawn: performance.now() at that moment (the page's clock starts
+# at navigation), or null when none appears before the timeout.
+FIRST_CHART_JS = """
+async (timeoutMs) => {
+  const giveUp = performance.now() + timeoutMs;
+  while (performance.now() < giveUp) {
+    for (const svg of document.querySelectorAll(".js-plotly-plot .main-svg")) {
+      if (svg.getBoundingClientRect().width > 0) return performance.now();
+    }
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  return null;
+}
+"""
+
+
+@dataclass
+class Load:
+    """A view opened in a tab: ms from navigation to the app idle, and to its first chart."""
+
+    loaded_ms: float
+    chart_ms: float | None  # None: the view shows no chart
+
+
+@dataclass
+class Move:
+    """One control moved: what, and the timings (ms) or the error."""
+
+    key: str
+    kind: str
+    finished_ms: float = float("nan")
+    idle_ms: float = float("nan")
+    painted_ms: float = float("nan")
+    error: str = ""
+    exceptions: list[str] = field(default_factory=list)
+
+
+async def open_view(page, url: str, view: View, *, chart: bool = False) -> Load:
+    """Go to ``view`` and wait until the app is idle (and, if ``chart``, for a chart).
+
+    Raises Playwright's ``TimeoutError`` when the view never loads.
+    """
+    await page.goto(page_url(url, view.url_path, **view.query), timeout=LOAD_TIMEOUT_MS)
+    before = await page.evaluate("window.__convvizRuns.finished")
+    await page.wait_for_function(IDLE_AFTER_JS, arg=min(before, 0), timeout=LOAD_TIMEOUT_MS)
+    loaded_ms = await page.evaluate("performance.now()")
+    chart_ms = await page.evaluate(FIRST_CHART_JS, 3000 if chart else 0) if chart else None
+    return Load(loaded_ms, chart_ms)
+
+
+async def page_controls(page) -> list[tuple[str, str]]:
+    """``(key, kind)`` of every control a student can move on the page now."""
+    return [tuple(pair) for pair in await page.evaluate(CONTROLS_JS)]
+
+
+async def _move_slider(page, box, rng: random.Random) -> None:
+    # react-aria's range input: min, max, value (an index for select sliders); the app's
+    # sliders all have integer steps, so every integer of the range is a value
+    field = box.locator("input[type='range']").first
+    low, high, now = await field.evaluate("e => [e.min, e.max, e.value].map(Number)")
+    track = await box.locator(
+        "[role='group'] > [data-orientation='horizontal']"
+    ).first.bounding_box()
+    target = rng.choice([v for v in range(int(low), int(high) + 1) if v != now] or [now])
+    fraction = (target - low) / (high - low) if high > low else 0.5  # thumb centre at a value
+    await page.mouse.click(track["x"] + fraction * track["width"], track["y"] + track["height"] / 2)
+
+
+async def _move_number(page, box, rng: random.Random) -> None:
+    field = box.locator("input").first
+    low, high, step, now = await field.evaluate(
+        "e => [e.min, e.max, e.step, e.value].map(v => v === '' ? NaN : Number(v))"
+    )
+    low = 0 if math.isnan(low) else low  # no bound shown (the app always sets one)
+    high = low + 100 if math.isnan(high) else high
+    step = 1 if math.isnan(step) or step <= 0 else step
+    count = round((high - low) / step)
+    value = now
+    while value == now:
+        value = low + step * rng.randint(0, count)
+    text = str(int(value)) if float(step).is_integer() else f"{value:g}"
+    await field.fill(text)
+    await field.press("Enter")
+
+
+async def _move_choice(page, box, kind: str, rng: random.Random) -> None:
+    if kind == "radio":
+        options = box.locator("label:has(input[type='radio']:not(:checked))")
+        await options.nth(rng.randrange(await options.count())).click()
+        return
+    if kind == "tabs":
+        options = box.locator("[role='tab'][aria-selected='false']")
+        await options.nth(rng.randrange(await options.count())).click()
+        return
+    await box.locator("[aria-haspopup='listbox']").first.click()  # a select box
+    options = page.locator("[role='listbox'] [role='option']:not([aria-selected='true'])")
+    await options.first.wait_for(timeout=5000)
+    await options.nth(rng.randrange(await options.count())).click()
+
+
+async def move_control(page, key: str, kind: str, rng: random.Random) -> Move:
+    """Move the control ``key`` of ``kind`` to a random other value; time the rerun."""
+    move = Move(key, kind)
+    box = page.locator(f".st-key-{key}").first
+    before = await page.evaluate("window.__convvizRuns.finished")
+    try:
+        if kind == "slider":
+            await _move_slider(page, box, rng)
+        elif kind == "number":
+            await _move_number(page, box, rng)
+        elif kind == "checkbox":
+            await box.locator("label").first.click()
+        else:
+            await _move_choice(page, box, kind, rng)
+    except Exception as error:
+        move.error = f"could not move: {type(error).__name__}: {str(error).splitlines()[0]}"
+        return move
+    times = await page.evaluate(TIMINGS_JS, [before, MOVE_TIMEOUT_S * 1000])
+    if times is None:
+        move.error = f"no rerun finished within {MOVE_TIMEOUT_S:.0f} s"
+        return move
+    move.finished_ms, move.idle_ms, move.painted_ms = times
+    move.exceptions = await page.locator("[data-testid='stException']").all_inner_texts()
+    return move
+
+
+async def move_random_control(page, rng: random.Random, kinds: set[str] | None = None):
+    """Move a random control of the page (of ``kinds``, if given); ``None`` if there is none."""
+    controls = [(k, kind) for k, kind in await page_controls(page) if not kinds or kind in kinds]
+    if not controls:
+        return None
+    key, kind = rng.choice(controls)
+    return await move_control(page, key, kind, rng)

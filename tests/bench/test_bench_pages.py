@@ -1,0 +1,30 @@
+"""``bench/bench_pages.py`` at its smallest: one page, one new value per control."""
+
+from __future__ import annotations
+
+import bench_pages
+from support import page_views
+
+from tests.bench.conftest import table_rows
+
+
+def test_page_views_list_every_tab_of_a_tabbed_page():
+    names = [view.name for view in page_views(["transposed"])]
+    assert names[0] == "transposed?view=scatter"
+    assert "transposed?view=checkerboard" in names
+    assert [view.default_tab for view in page_views(["transposed"])].count(True) == 1
+
+
+def test_a_run_prints_a_row_per_view_with_its_worst_control(capsys):
+    status = bench_pages.main(["--pages", "practice", "--values", "1", "--runs", "1"])
+    out = capsys.readouterr().out
+    assert status == 0, out
+    assert "bare one-line page: rerun" in out
+    rows = table_rows(out, bench_pages.HEADERS)
+    assert [row["view"] for row in rows] == ["practice"]
+    row = rows[0]
+    assert int(row["controls"]) >= 3  # topic, level, seed
+    assert int(row["new values"]) >= int(row["controls"])
+    assert row["worst control"] in {"topic", "level", "seed"}
+    assert float(row["× bare"]) > 0
+    assert row["exceptions"] == "0"

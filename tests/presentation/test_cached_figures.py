@@ -1,0 +1,53 @@
+"""``convviz.controls.caching.frozen``: a cached figure's ``to_dict`` is computed once, and the
+chart ``st.plotly_chart`` sends from it is the same JSON as from a figure built afresh."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import plotly.io
+import plotly.tools
+
+from convviz.controls.caching import frozen
+from convviz.figures.transposed import views
+
+HYPER = {"stride": 2, "padding": 1, "output_padding": 1, "dilation": 1}
+
+
+def scatter(seed: int = 0) -> dict:
+    """The transposed page's animated scatter-add view (a dict holding a figure)."""
+    rng = np.random.default_rng(seed)
+    x = rng.integers(-3, 4, size=(3, 3)).astype(float)
+    kernel = rng.integers(-2, 3, size=(3, 3)).astype(float)
+    return views.scatter_view(x, kernel, lang="en", step=0, animate=True, **HYPER)
+
+
+def sent_json(figure) -> str:
+    """The spec ``st.plotly_chart`` (Streamlit 1.67) builds from a figure."""
+    checked = plotly.tools.return_figure_from_figure_or_data(figure, validate_figure=True)
+    return plotly.io.to_json(checked, validate=False)
+
+
+def test_a_frozen_figure_sends_the_same_json_as_a_fresh_one_on_every_call():
+    fresh, cached = scatter(), frozen(scatter())
+    assert cached["figure"].frames  # an animated figure: frames are what to_dict copied
+    expected = json.loads(sent_json(fresh["figure"]))
+    for _ in range(3):  # Plotly pops trace uids from the dict it is given: still the same
+        assert json.loads(sent_json(cached["figure"])) == expected
+
+
+def test_to_dict_is_computed_once_and_other_values_are_left_alone():
+    view = frozen({"outer": scatter(), "steps": 9, "texts": ["a"], "filters": [scatter(1)]})
+    figure = view["outer"]["figure"]  # nested dicts are searched too
+    assert figure.to_dict() is figure.to_dict()
+    listed = view["filters"][0]["figure"]  # and lists (the standard page's filters)
+    assert listed.to_dict() is listed.to_dict()
+    assert view["steps"] == 9 and view["texts"] == ["a"]
+    assert frozen(view) is view  # freezing again keeps the first dict
+    assert view["outer"]["figure"].to_dict() is figure.to_dict()
+
+
+def test_a_different_setting_still_gets_its_own_figure():
+    one, other = frozen(scatter(0)), frozen(scatter(1))
+    assert sent_json(one["figure"]) != sent_json(other["figure"])
