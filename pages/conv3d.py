@@ -25,6 +25,7 @@ from convviz.controls.lecture import main_chart
 from convviz.controls.predict import predict_first
 from convviz.controls.widgets import count_fields
 from convviz.engine.errors import ConvValueError
+from convviz.figures.common.grid import selected_cell
 from convviz.figures.common.panels import MAX_ANIMATED_STEPS
 from convviz.figures.conv3d import code as torch_code
 from convviz.figures.conv3d import files, views
@@ -65,6 +66,7 @@ AXIS_CONTROLS = (
         ],
     ),
 )
+FRAMES_CHART = "conv3d_frames"  # selection state of the frames figure
 # C3D's second layer: 64 → 128 channels on 16 frames of 56×56
 TABLE_FIELDS = {"in_channels": 64, "out_channels": 128, "frames": 16, "size": 56}
 
@@ -100,6 +102,13 @@ def sidebar(lang: str) -> Conv3dSetting:
     )
 
 
+def pick_step(setting: Conv3dSetting) -> None:
+    """on_select of the frames figure: a click on an output cell makes it the current step."""
+    step = views.step_of_click(setting, selected_cell(st.session_state.get(FRAMES_CHART)))
+    if step is not None:
+        st.session_state["step"] = step
+
+
 def window_section(setting: Conv3dSetting, lang: str) -> tuple[int, int, int] | None:
     """Section 1. Returns the output cell shown (None for an invalid setting).
 
@@ -121,7 +130,12 @@ def window_section(setting: Conv3dSetting, lang: str) -> tuple[int, int, int] | 
     if not view["animated"]:
         show_notice("conv3d.window.not_animated", lang, steps=steps, limit=MAX_ANIMATED_STEPS)
     with figure_box:
-        main_chart(view["frames"], key="conv3d_frames")
+        main_chart(
+            view["frames"],
+            key=FRAMES_CHART,
+            on_select=partial(pick_step, setting),
+            selection_mode="points",
+        )
     st.caption(translate("conv3d.window.caption", lang))
     export_buttons(
         "conv3d_frames",

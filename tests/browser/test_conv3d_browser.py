@@ -10,10 +10,12 @@ from PIL import Image
 
 from tests.browser.page_tools import (
     assert_no_exception,
+    click_chart_cell,
     play_on_client,
     press_slider,
     query_params,
     readme_screenshot,
+    slider_value,
 )
 
 pytestmark = pytest.mark.browser
@@ -49,6 +51,15 @@ def test_step_slider_writes_the_link_and_the_products(open_page):
     text = _main_text(page)
     assert "Output cell (t, r, c) = (0, 0, 2) reads padded frames 0, 1, 2" in text
     assert "print(y[0, 0, 0, 0, 2].item())" in text
+
+
+def test_clicking_an_output_cell_moves_the_step(open_page):
+    page = _open(open_page, lang="en")
+    # default: 5 padded frames (panels 1-5, axes x…x5), then output frames 0-2 (x6-x8)
+    click_chart_cell(page, FRAMES, "7", 2, 1)  # output frame 1, row 2, column 1
+    assert slider_value(page, "step") == 9 + 2 * 3 + 1
+    assert "Output cell (t, r, c) = (1, 2, 1) reads padded frames 1, 2, 3" in _main_text(page)
+    assert_no_exception(page)
 
 
 def test_voxels_draw_and_the_png_downloads(open_page):

@@ -167,3 +167,16 @@ def test_motion_note_only_where_it_describes_the_output():
     assert set(np.unique(sums)) <= {-2.0, 0.0, 2.0} and not sums[:, 0].any()  # bar cancels
     for changed in (moving._replace(padding=(1, 0, 0)), moving._replace(kernel=(2, 3, 3))):
         assert views.window_view(changed, 0, "en")["note"] == ""
+
+
+def test_a_click_on_an_output_cell_is_its_step():
+    trace = trace_of(SETTING)
+    d_p = trace.padded.shape[0]
+    h_out = trace.out_shape[1]
+    for step, (t, r, c) in enumerate(trace.cells()):
+        assert views.step_of_click(SETTING, (r, c, d_p + t)) == step
+    assert views.step_of_click(SETTING, (0, 0, 0)) is None  # an input frame
+    assert views.step_of_click(SETTING, (h_out, 0, d_p)) is None
+    assert views.step_of_click(SETTING, None) is None
+    fig = frames_figure(trace, lang="en")
+    assert fig.layout.clickmode == "event+select"

@@ -91,7 +91,7 @@ def tiled_figure(rows: Sequence[Sequence[GridSpec]], *, max_width: int = 900) ->
         "dragmode": False,
         "annotations": annotations,
         "shapes": shapes,
-        "clickmode": "none",
+        "clickmode": "event+select" if any(s.clickable for row in rows for s in row) else "none",
         "hoverlabel": {"font": {"family": "monospace"}},
     }
     # every value is built here and known to be valid (see panels_figure)

@@ -67,6 +67,7 @@ def frame_specs(trace: ClipTrace, lang: str) -> tuple[list[GridSpec], list[GridS
             title=translate("conv3d.frames.output_title", lang, t=t),
             role="output",
             value_range=_range(trace.sums),
+            clickable=True,
         )
         for t, frame in enumerate(trace.sums)  # (H_out, W_out) each
     ]

@@ -100,6 +100,20 @@ def _shows_motion(setting: Conv3dSetting) -> bool:
     )
 
 
+def step_of_click(setting: Conv3dSetting, picked: tuple[int, int, int] | None) -> int | None:
+    """The step of a clicked output cell: ``picked`` is ``(row, col, panel)`` of the frames
+    figure (panels: the padded input frames, then the output frames); None for anything else."""
+    if picked is None:
+        return None
+    trace = trace_of(setting)
+    d_out, h_out, w_out = trace.out_shape
+    r, c, panel = picked
+    t = panel - trace.padded.shape[0]
+    if not (0 <= t < d_out and 0 <= r < h_out and 0 <= c < w_out):
+        return None
+    return (t * h_out + r) * w_out + c
+
+
 def sizes_view(setting: Conv3dSetting, lang: str) -> dict:
     """Section 3: the output size on each axis with that axis's own s, p, d.
 
