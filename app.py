@@ -1,16 +1,27 @@
 """ConvViz router: page config, language, and navigation over the pages in ``convviz.site``."""
 
+from pathlib import Path
+
 import streamlit as st
 
 import convviz.controls.preload  # noqa: F401  (first: see its docstring)
 from convviz.controls import language_selector
 from convviz.controls.layout import page_style
+from convviz.controls.lecture import lecture_keys, lecture_on, lecture_switch
 from convviz.i18n import translate
 from convviz.site import PAGES
 
-st.set_page_config(page_title="ConvViz", page_icon=":material/grid_view:", layout="wide")
+# A local picture, not an icon name or emoji: the page must need nothing from an outside host.
+FAVICON = Path(__file__).resolve().parent / "assets" / "favicon.png"
+st.set_page_config(
+    page_title="ConvViz",
+    page_icon=str(FAVICON),
+    layout="wide",
+    initial_sidebar_state="collapsed" if lecture_on() else "auto",
+)
 page_style()
 lang = language_selector()
+lecture_switch(lang)
 navigation = st.navigation(
     [
         st.Page(
@@ -24,3 +35,4 @@ navigation = st.navigation(
     ]
 )
 navigation.run()
+lecture_keys()

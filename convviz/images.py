@@ -23,8 +23,12 @@ from convviz.engine.errors import ConvValueError
 # ``server.maxUploadSize``: a file larger than this is refused before Pillow sees it.
 MAX_UPLOAD_MB = 10
 MAX_UPLOAD_BYTES = MAX_UPLOAD_MB * 1024 * 1024
-# Largest picture (width × height) decoded at all: a 48-megapixel phone photo fits.
+# Largest picture (width × height) opened at all: a 48-megapixel phone photo fits (a JPEG is
+# decoded at 1/2, 1/4 or 1/8 scale, see ``Image.draft``).
 MAX_SOURCE_PIXELS = 50_000_000
+# Largest picture decoded, after that reduction: every other format is decoded at full size,
+# one to four bytes a pixel (a 4000×3000 photo). The lab shows at most 512×512 of it.
+MAX_DECODED_PIXELS = 12_000_000
 DEFAULT_MAX_SIDE = 512
 FORMATS = ("PNG", "JPEG", "WEBP", "GIF", "BMP")
 UPLOAD_TYPES = ("png", "jpg", "jpeg", "webp", "gif", "bmp")
@@ -68,11 +72,15 @@ def load_image(
     ConvValueError
         ``image_empty``, ``image_file_too_large`` (``size_mb``, ``limit_mb``),
         ``image_not_image`` (``formats``), ``image_too_many_pixels`` (``width``, ``height``,
-        ``pixels``, ``limit``), ``image_bomb`` (``pixels``, ``limit``: a header so large that
-        Pillow refuses it outright) or ``image_damaged``.
+        ``pixels``, ``limit``: over ``max_pixels`` in the header, or over
+        :data:`MAX_DECODED_PIXELS` still after a JPEG's reduced decoding), ``image_bomb``
+        (``pixels``, ``limit``: a header so large that Pillow refuses it outright) or
+        ``image_damaged``.
 
     Notes
     -----
+    Memory: the decoder's buffer (at most :data:`MAX_DECODED_PIXELS` pixels, 1–4 bytes each),
+    then pictures no larger than about ``2·max_side`` a side; float32 only at the end.
     A ``w × h`` source is scaled by ``min(1, max_side / max(w, h))``; the array then needs
     ``H · W · 3 · 4`` bytes.
     """
@@ -92,16 +100,20 @@ def load_image(
         )
     image = _open_checked(data, max_pixels=max_pixels)
     try:
-        image.draft(None, (max_side, max_side))  # JPEG: decode at a reduced scale (cheap)
+        image.draft(None, (max_side, max_side))  # JPEG: decode at a reduced scale
+    except _DECODE_ERRORS as error:
+        raise _damaged(error) from error
+    _check_pixels(image, min(max_pixels, MAX_DECODED_PIXELS))  # what load() will decode
+    try:
         image.load()  # first frame only for animated GIF / WebP
-        image = _upright(image)
-        image = _to_working_mode(image)
+        image = _upright(_resizable(image))
+        # thumbnail first reduces by a whole factor (Image.reduce), then resamples: every
+        # conversion below works on the small picture, never at the decoded size.
         image.thumbnail((max_side, max_side), Image.Resampling.LANCZOS)
+        image = _to_working_mode(image)
         array = np.asarray(image, dtype=np.float32)
     except _DECODE_ERRORS as error:
-        raise ConvValueError(
-            "image_damaged", f"the image could not be decoded ({error})"
-        ) from error
+        raise _damaged(error) from error
     # 16-bit gray ("F") is already in [0, 1]: repeat it, (H, W) -> (H, W, 3); RGB is 0..255.
     array = np.repeat(array[:, :, None], 3, axis=2) if image.mode == "F" else array / 255.0
     return np.ascontiguousarray(np.clip(array, 0.0, 1.0), dtype=np.float32)
@@ -134,9 +146,18 @@ def _open_checked(data: bytes, *, max_pixels: int) -> Image.Image:
             formats=formats,
         ) from error
     except _DECODE_ERRORS as error:
-        raise ConvValueError(
-            "image_damaged", f"the image could not be decoded ({error})"
-        ) from error
+        raise _damaged(error) from error
+    _check_pixels(image, max_pixels)
+    return image
+
+
+def _damaged(error: Exception) -> ConvValueError:
+    """The explanation of a file Pillow could not decode."""
+    return ConvValueError("image_damaged", f"the image could not be decoded ({error})")
+
+
+def _check_pixels(image: Image.Image, max_pixels: int) -> None:
+    """Refuse ``image`` (not yet decoded) when ``width × height`` exceeds ``max_pixels``."""
     width, height = image.size
     if width * height > max_pixels or width < 1 or height < 1:
         raise ConvValueError(
@@ -148,6 +169,18 @@ def _open_checked(data: bytes, *, max_pixels: int) -> Image.Image:
             pixels=f"{width * height:,}",
             limit=f"{max_pixels:,}",
         )
+
+
+def _resizable(image: Image.Image) -> Image.Image:
+    """``image`` in a mode Pillow resamples well: 16-bit gray as 32-bit ``I`` (``I;16``
+    cannot be resized), palette and 1-bit as RGB, RGBA or L (resizing them would pick the
+    nearest pixel)."""
+    if image.mode in _SIXTEEN_BIT:
+        return image.convert("I")
+    if image.mode == "P":
+        return image.convert("RGBA" if "transparency" in image.info else "RGB")
+    if image.mode == "1":
+        return image.convert("L")
     return image
 
 

@@ -221,3 +221,24 @@ def parse_real(text: Any, *, name: str) -> float:
             text=shown(cleaned),
         )
     return number
+
+
+def clamp_real(
+    text: Any, *, name: str, low: float, high: float, default: float
+) -> tuple[float, ConvValueError | None]:
+    """A real number from a link, as its slider will show it, and why it differs if it does.
+
+    The real-number twin of :func:`clamp_whole`: :func:`parse_real` (finite, length-capped),
+    then clamped to ``[low, high]``; ``default`` when ``text`` is not a number at all.
+
+    Returns
+    -------
+    value : float
+    problem : ConvValueError or None
+    """
+    try:
+        return check_range(parse_real(text, name=name), name=name, low=low, high=high), None
+    except ConvValueError as error:
+        if error.code == "number_out_of_range":
+            return float(error.values["nearest"]), error
+        return float(min(max(default, low), high)), error

@@ -9,9 +9,11 @@ from convviz.clips import CLIP_KINDS, KERNEL_KINDS_3D
 from convviz.controls import (
     cached,
     choice_control,
+    colour_control,
     current_language,
     int_param,
     page_header,
+    page_intro,
     preset_picker,
     pytorch_code,
     show_error,
@@ -19,6 +21,7 @@ from convviz.controls import (
 )
 from convviz.controls.caching import cached_figure
 from convviz.controls.downloads import export_buttons, share_link
+from convviz.controls.lecture import main_chart
 from convviz.controls.predict import predict_first
 from convviz.controls.widgets import count_fields
 from convviz.engine.errors import ConvValueError
@@ -102,7 +105,6 @@ def window_section(setting: Conv3dSetting, lang: str) -> tuple[int, int, int] | 
 
     Not a fragment: the PyTorch code at the end of the page prints this cell's value.
     """
-    st.header(translate("conv3d.window.header", lang))
     checked = views.checked_shape(setting, lang)  # errors do not pickle: not cache_data
     if checked["error"] is not None:
         if checked["axis"]:
@@ -111,14 +113,16 @@ def window_section(setting: Conv3dSetting, lang: str) -> tuple[int, int, int] | 
         return None
     shape = checked["shape"]
     steps = shape[0] * shape[1] * shape[2]
+    figure_box = st.container()  # the figure first, the step slider under it
     if st.session_state.get("step", 0) > steps - 1:  # keep the step inside a shrunk output
         st.session_state["step"] = steps - 1
     step = int_param("step", lang, container=st, max_value=steps - 1) if steps > 1 else 0
     view = cached_figure(views.window_view)(setting, step, lang)
-    st.caption(translate("conv3d.window.caption", lang))
     if not view["animated"]:
         show_notice("conv3d.window.not_animated", lang, steps=steps, limit=MAX_ANIMATED_STEPS)
-    st.plotly_chart(view["frames"], width="content", key="conv3d_frames")
+    with figure_box:
+        main_chart(view["frames"], key="conv3d_frames")
+    st.caption(translate("conv3d.window.caption", lang))
     export_buttons(
         "conv3d_frames",
         lang=lang,
@@ -164,12 +168,20 @@ def sizes_section(setting: Conv3dSetting, lang: str) -> None:
         show_error(err, lang, key="sizes_error")
         return
     shape = tuple(row["o"] for row in view["rows"])
-    if predict_first("conv3d", setting, shape[0], lang, quantity="frames"):
-        st.table(view["rows"])
-        taps = setting.kernel[0] * setting.kernel[1] * setting.kernel[2]
-        cells = shape[0] * shape[1] * shape[2]
-        sizes = {"d": shape[0], "h": shape[1], "w": shape[2]}
-        st.markdown(translate("conv3d.sizes.shape", lang, cells=cells, taps=taps, **sizes))
+    st.table(view["rows"])
+    taps = setting.kernel[0] * setting.kernel[1] * setting.kernel[2]
+    cells = shape[0] * shape[1] * shape[2]
+    sizes = {"d": shape[0], "h": shape[1], "w": shape[2]}
+    st.markdown(translate("conv3d.sizes.shape", lang, cells=cells, taps=taps, **sizes))
+
+
+def answer_shown(setting: Conv3dSetting, lang: str) -> bool:
+    """Whether the page may show the output (its frames): always, unless "predict first"
+    waits for a prediction of D_out. An invalid setting has no answer to hide."""
+    checked = views.checked_shape(setting, lang)
+    if checked["shape"] is None:
+        return True
+    return predict_first("conv3d", setting, checked["shape"][0], lang, quantity="frames")
 
 
 def layers_section(lang: str) -> dict[str, int]:
@@ -191,14 +203,17 @@ def layers_section(lang: str) -> dict[str, int]:
 
 lang = current_language()
 page_header("conv3d", lang)
+colour_control(lang)
 setting = sidebar(lang)
-cell = window_section(setting, lang)
-fusion_section(setting, lang)
-sizes_section(setting, lang)
-table = layers_section(lang)
-if cell is not None:
-    code = torch_code.pytorch_snippet(
-        setting, cell, in_channels=table["in_channels"], out_channels=table["out_channels"]
-    )
-    pytorch_code(code, lang)
+if answer_shown(setting, lang):
+    cell = window_section(setting, lang)
+    page_intro("conv3d", lang)
+    fusion_section(setting, lang)
+    sizes_section(setting, lang)
+    table = layers_section(lang)
+    if cell is not None:
+        code = torch_code.pytorch_snippet(
+            setting, cell, in_channels=table["in_channels"], out_channels=table["out_channels"]
+        )
+        pytorch_code(code, lang)
 share_link(lang)

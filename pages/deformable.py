@@ -8,9 +8,11 @@ import streamlit as st
 from convviz.controls import (
     cached,
     choice_control,
+    colour_control,
     current_language,
     int_param,
     page_header,
+    page_intro,
     param_controls,
     pytorch_code,
     show_error,
@@ -19,7 +21,7 @@ from convviz.controls import (
 from convviz.controls.caching import cached_figure as figure
 from convviz.controls.downloads import export_buttons, share_link
 from convviz.controls.predict import predict_first
-from convviz.controls.widgets import float_param
+from convviz.controls.widgets import float_param, url_int_widget
 from convviz.engine.deform_trace import cell_sampling
 from convviz.engine.errors import ConvValueError
 from convviz.engine.offset_fields import OFFSET_KINDS
@@ -73,6 +75,7 @@ def sidebar(lang):
         amount = float_param(
             spec.key,
             translate(f"deformable.amount.{offsets}", lang),
+            lang,
             min_value=spec.min_value,
             max_value=spec.max_value,
             step=spec.step,
@@ -114,6 +117,7 @@ def pick_controls(settings, o, lang):
             float_param(
                 key,
                 translate(f"deformable.param.{key}", lang),
+                lang,
                 min_value=-3.0,
                 max_value=3.0,
                 step=0.25,
@@ -126,8 +130,7 @@ def pick_controls(settings, o, lang):
 
 
 def sampling_section(settings, arrays, pick, lang):
-    """Section 1: the chosen cell's points over the input, the sum, one point opened up."""
-    st.header(translate("deformable.sample.header", lang))
+    """The chosen cell's points over the input (first on the page), the sum, one point opened."""
     i, j, tap, edit = pick
     k = settings["kernel_size"]
     if edit is not None:
@@ -148,6 +151,16 @@ def sampling_section(settings, arrays, pick, lang):
         arrays["x"], arrays["offset"], arrays["kernel"], cell=(i, j), mask=arrays["mask"], **hyper
     )
     m = data.margin(arrays["points"], settings["input_size"], settings["padding"])
+    st.plotly_chart(
+        figure(sampling.sampling_figure)(
+            arrays["x"], arrays["output"], cell, tap=tap, m=m, lang=lang
+        ),
+        key=CHART,
+        on_select=pick_from_chart,
+        selection_mode="points",
+        width="content",
+        config={"displayModeBar": False},
+    )
     st.caption(
         translate(
             "deformable.sample.caption",
@@ -159,16 +172,6 @@ def sampling_section(settings, arrays, pick, lang):
             p=settings["padding"],
             d=settings["dilation"],
         )
-    )
-    st.plotly_chart(
-        figure(sampling.sampling_figure)(
-            arrays["x"], arrays["output"], cell, tap=tap, m=m, lang=lang
-        ),
-        key=CHART,
-        on_select=pick_from_chart,
-        selection_mode="points",
-        width="content",
-        config={"displayModeBar": False},
     )
     size = settings["input_size"]
     hidden = sampling.hidden_points(cell, size, m)
@@ -279,16 +282,18 @@ def counts_section(settings, out_size, lang):
         (("in_channels", 64, 4096), ("out_channels", 64, 4096), ("offset_groups", 1, 64)),
         strict=True,
     ):
-        fields[name] = int(
-            column.number_input(
-                translate(f"deformable.counts.{name}", lang),
-                min_value=1,
-                max_value=top,
-                value=default,
-                step=1,
-                key=f"deform_{name}",
-                bind="query-params",
-            )
+        fields[name] = url_int_widget(
+            column.number_input,
+            f"deform_{name}",
+            lang,
+            column,
+            low=1,
+            high=top,
+            default=default,
+            label=translate(f"deformable.counts.{name}", lang),
+            min_value=1,
+            max_value=top,
+            step=1,
         )
     try:
         view = cached(counts.counts_view)(
@@ -314,6 +319,7 @@ def counts_section(settings, out_size, lang):
 
 lang = current_language()
 page_header("deformable", lang)
+colour_control(lang)
 settings = sidebar(lang)
 try:
     side = data.output_side(**settings)
@@ -324,6 +330,7 @@ if side is not None:
     pick = pick_controls(settings, side, lang)
     arrays = cached(data.page_arrays)(**settings, edit=pick[3])
     cell, tap, m = sampling_section(settings, arrays, pick, lang)
+    page_intro("deformable", lang)
     offsets_section(settings, arrays, tap, m, lang)
     counts_section(settings, arrays["output"].shape[0], lang)
     stack_section(settings, cell, lang)
@@ -343,5 +350,5 @@ if side is not None:
         dilation=settings["dilation"],
         lang=lang,
     )
-    pytorch_code(snippet, lang)
+    pytorch_code(snippet, lang, note="deformable.code.note")
 share_link(lang)

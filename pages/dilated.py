@@ -23,7 +23,8 @@ from convviz.controls import (
 from convviz.controls.caching import cached_figure
 from convviz.controls.downloads import export_buttons, share_link
 from convviz.controls.hover import hover_view
-from convviz.controls.predict import predict_first
+from convviz.controls.lecture import main_chart
+from convviz.controls.predict import answer_pending, predict_first, predict_switch
 from convviz.engine.errors import ConvValueError
 from convviz.figures.common.grid import selected_cell
 from convviz.figures.dilated import code as pycode
@@ -88,16 +89,10 @@ def window_section(params, x, fill, lang):
     except ConvValueError as err:
         show_error(err, lang, key="window_error")
         return
-    setting = tuple(params[key] for key in LAYER_KEYS)
-    if not predict_first("dilated", setting, view["output_size"], lang):
+    setting = tuple(params[key] for key in LAYER_KEYS)  # as answer_pending below
+    if not predict_first("dilated", setting, view["output_size"], lang, switch=False):
         return
-    st.plotly_chart(
-        view["figure"],
-        width="content",
-        key=WINDOW_CHART,
-        on_select="rerun",
-        selection_mode="points",
-    )
+    main_chart(view["figure"], key=WINDOW_CHART, on_select="rerun", selection_mode="points")
     st.markdown(view["formula"])
     for note in view["notes"]:
         st.caption(note)
@@ -111,6 +106,7 @@ def window_section(params, x, fill, lang):
         file_stem=files.file_stem(**params),
         png=partial(files.window_png, x, fill, view["step"], lang=lang, **layer),
         gif=partial(files.window_gif, x, fill, lang=lang, **layer),
+        gif_plan=cached(files.window_gif_plan)(x, fill, lang=lang, **layer),
         latex=partial(files.size_formula_tex, **params),
         csv=partial(files.output_csv, x, fill, **layer),
     )
@@ -204,13 +200,24 @@ def stack_section(lang):
     for text in view["verdicts"]:
         st.markdown(text)
     if mode == "stack":
+        png, csv = files.stack_files(view["field"])
         export_buttons(
             "dilated_stack",
             lang=lang,
             file_stem="dilated_stack_" + format_layers(layers).replace(",", "_"),
-            png=partial(files.stack_png, layers, lang=lang),
-            csv=partial(files.stack_csv, layers),
+            png=partial(files.stack_png, layers, lang=lang) if png else None,
+            csv=partial(files.stack_csv, layers) if csv else None,
         )
+        if not png:
+            st.caption(
+                translate(
+                    "dilated.stack.no_png" if csv else "dilated.stack.no_files",
+                    lang,
+                    rf=view["field"],
+                    png=files.MAX_STACK_PNG_FIELD,
+                    csv=files.MAX_STACK_CSV_FIELD,
+                )
+            )
     return layers, mode
 
 
@@ -244,16 +251,18 @@ lang = current_language()
 page_header("dilated", lang)
 colour_control(lang)
 params, x, fill = sidebar(lang)
+predict_switch(lang)  # outside the window's fragment: turning it on hides the whole page
 if x is not None:
     window_section(params, x, fill, lang)
-page_intro("dilated", lang)
-kernel_section(params, fill, lang)
-layers, mode = stack_section(lang)
-wavenet_section(lang)
-comparison_section(layers, mode, lang)
-pytorch_code(
-    cached(pycode.code_view)(x, fill, layers, mode, lang=lang, **params),
-    lang,
-    note=pycode.code_note(x),
-)
+if not answer_pending("dilated", tuple(params[key] for key in LAYER_KEYS)):
+    page_intro("dilated", lang)
+    kernel_section(params, fill, lang)
+    layers, mode = stack_section(lang)
+    wavenet_section(lang)
+    comparison_section(layers, mode, lang)
+    pytorch_code(
+        cached(pycode.code_view)(x, fill, layers, mode, lang=lang, **params),
+        lang,
+        note=pycode.code_note(x),
+    )
 share_link(lang)

@@ -25,7 +25,8 @@ from convviz.controls import (
 )
 from convviz.controls.caching import cached_figure as figure
 from convviz.controls.downloads import export_buttons, share_link
-from convviz.controls.predict import predict_first
+from convviz.controls.lecture import lecture_on, main_chart
+from convviz.controls.predict import answer_pending, predict_first
 from convviz.controls.urlstate import explain_url_int, seed_int_from_url, write_to_url
 from convviz.engine.errors import ConvValueError
 from convviz.export import grid_csv
@@ -119,17 +120,17 @@ channel = st.session_state.get("channel", 0)
 
 # 1 and 2: connectivity graph and block-diagonal weight, side by side.
 weight = cached(make_values)("random", (cout, cin // g, k, k), seed=seed + 1)
-left, right = st.columns(2, gap="large")
+# Side by side; one under the other in lecture mode, where the graph fills the width.
+left, right = (st.container(), st.container()) if lecture_on() else st.columns(2, gap="large")
 with left:
     st.subheader(translate("grouped.graph.header", lang))
-    st.plotly_chart(
+    main_chart(
         figure(graph.connectivity_figure)(
             cin, cout, g, kernel_size=k, lang=lang, selected_output=channel
         ),
         key="graph",
         on_select=lambda: select_channel("graph", graph.selected_output),
         selection_mode="points",
-        width="content",
         config={"displayModeBar": False},
     )
     st.caption(translate("grouped.graph.caption", lang))
@@ -178,8 +179,9 @@ try:
 except ConvValueError as error:  # the kernel does not fit: explained once, here
     show_error(error, lang, key="counts")
     rows = None
+question = (cin, cout, g, k, bias)  # what "predict first" asks about: the parameter count
 if rows and predict_first(
-    "grouped", (cin, cout, g, k, bias), counts.params_of(rows, "grouped"), lang, quantity="params"
+    "grouped", question, counts.params_of(rows, "grouped"), lang, quantity="params"
 ):
     st.caption(translate("counts.caption", lang, o=i - k + 1, i=i, k=k))
     st.markdown(counts.comparison_table(rows, groups=g, lang=lang))
@@ -281,10 +283,11 @@ export_buttons(
     csv=partial(grid_csv, kernel),
 )
 
-pytorch_code(
-    torch_code.pytorch_snippet(
-        cin, cout, g, kernel_size=k, input_size=i, seed=seed, out_channel=channel, lang=lang
-    ),
-    lang,
-)
+if not answer_pending("grouped", question):  # the code prints the parameter counts
+    pytorch_code(
+        torch_code.pytorch_snippet(
+            cin, cout, g, kernel_size=k, input_size=i, seed=seed, out_channel=channel, lang=lang
+        ),
+        lang,
+    )
 share_link(lang)

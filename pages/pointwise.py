@@ -23,6 +23,7 @@ from convviz.controls import (
 )
 from convviz.controls.caching import cached_figure as figure
 from convviz.controls.downloads import export_buttons, share_link
+from convviz.controls.lecture import main_chart
 from convviz.controls.predict import predict_first
 from convviz.controls.upload import image_source
 from convviz.controls.widgets import count_fields
@@ -125,12 +126,11 @@ st.subheader(translate("pointwise.pixel.header", lang))
 x = cached(make_values)("random", (cin, i, i), seed=seed)
 weight = cached(make_values)("random", (cout, cin), seed=seed + 1)
 check = cached(matmul.pointwise_check)(x, weight)
-st.plotly_chart(
+main_chart(
     figure(per_pixel.layer_figure)(x, check["conv"], pixel=(r, c), lang=lang),
     key="layer",
     on_select=pick_pixel,
     selection_mode="points",
-    width="content",
     config={"displayModeBar": False},
 )
 st.caption(translate("pointwise.pixel.caption", lang, cin=cin, i=i, seed=seed, cout=cout))

@@ -22,6 +22,7 @@ from convviz.controls import (
 from convviz.controls.caching import cached_figure
 from convviz.controls.downloads import export_buttons, share_link
 from convviz.controls.hover import hover_view
+from convviz.controls.lecture import main_chart
 from convviz.controls.pins import pin_clicked_cell
 from convviz.controls.predict import predict_first
 from convviz.controls.tabs import lazy_tabs
@@ -130,9 +131,8 @@ def window_tab(x, fill, setting, lang):
     """Play, pause, step and click-to-pin run in this fragment only."""
     pin = st.session_state.get(PIN, (0, 0))
     view = cached_figure(views.window_view)(x, fill, pin, lang=lang, **setting)
-    st.plotly_chart(
+    main_chart(
         view["figure"],
-        width="content",
         key=WINDOW_CHART,
         on_select=partial(pin_clicked_cell, WINDOW_CHART, OUTPUT, PIN),
         selection_mode="points",
@@ -147,6 +147,7 @@ def window_tab(x, fill, setting, lang):
         file_stem=files.file_stem(**setting),
         png=partial(files.window_png, x, fill, view["step"], lang=lang, **setting),
         gif=partial(files.window_gif, x, fill, lang=lang, **setting),
+        gif_plan=cached(files.window_gif_plan)(x, fill, lang=lang, **setting),
         latex=partial(files.formula_tex, x, fill, **setting),
         csv=partial(files.output_csv, x, fill, **setting),
     )

@@ -24,6 +24,7 @@ from convviz.controls import (
 from convviz.controls.caching import cached_figure
 from convviz.controls.downloads import export_buttons, share_link
 from convviz.controls.hover import hover_view
+from convviz.controls.lecture import main_chart
 from convviz.controls.pins import pin_clicked_cell
 from convviz.controls.predict import predict_first
 from convviz.controls.tabs import lazy_tabs
@@ -146,7 +147,7 @@ def scatter_tab(x, kernel, hyper, lang):
     view = cached_figure(views.scatter_view)(
         x, kernel, lang=lang, step=step, animate=animate, pin=pin[0] * x.shape[1] + pin[1], **hyper
     )
-    st.plotly_chart(view["figure"], width="content", key="transposed_scatter_chart")
+    main_chart(view["figure"], key="transposed_scatter_chart")
     for text in view["texts"]:
         st.markdown(text)
     hover_view(view["hover"], key="transposed_hover", pin_key=SCATTER_PIN, lang=lang)
@@ -158,6 +159,7 @@ def scatter_tab(x, kernel, hyper, lang):
             files.scatter_png, x, kernel, steps - 1 if animate else step, lang=lang, **hyper
         ),
         gif=partial(files.scatter_gif, x, kernel, lang=lang, **hyper),
+        gif_plan=cached(files.scatter_gif_plan)(x, kernel, lang=lang, **hyper),
     )
 
 
@@ -189,6 +191,7 @@ def direct_tab(x, kernel, hyper, lang):
         file_stem=files.file_stem(x.shape[0], kernel.shape[0], **hyper) + "_direct",
         png=partial(files.direct_png, x, kernel, view["pin"], lang=lang, **hyper),
         gif=partial(files.direct_gif, x, kernel, lang=lang, **hyper),
+        gif_plan=cached(files.direct_gif_plan)(x, kernel, lang=lang, **hyper),
     )
 
 

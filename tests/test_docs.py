@@ -13,10 +13,11 @@ import pytest
 from convviz import conv_output_size, conv_transpose2d, receptive_field
 from convviz.engine.hdc import hdc_check
 from convviz.engine.paths import gridding_holes, path_counts
+from convviz.engine.video_counts import VIDEO_LAYERS, r2plus1d_mid_channels, video_layers
 from convviz.figures.common import counts
 
 ROOT = Path(__file__).resolve().parents[1]
-DOCS = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+DOCS = [ROOT / "README.md", ROOT / "deploy" / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
 NOTES = (ROOT / "docs" / "teaching-notes.md").read_text(encoding="utf-8")
 # `a/b.py`, `docs/x.md`, `tests/support/` and [text](path) links: paths, not URLs or code
 PATH = re.compile(r"`([\w.-]+(?:/[\w.-]+)*(?:\.(?:md|py|txt|toml)|/))`|\]\(([\w./-]+)\)")
@@ -26,13 +27,13 @@ def _text(path: Path) -> str:
     return path.read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("doc", DOCS, ids=lambda p: p.name)
+@pytest.mark.parametrize("doc", DOCS, ids=lambda p: str(p.relative_to(ROOT)))
 def test_docs_cite_no_file_outside_the_repository(doc):
     text = _text(doc)
     assert "CURRICULUM.md" not in text and "DESIGN.md" not in text
 
 
-@pytest.mark.parametrize("doc", DOCS, ids=lambda p: p.name)
+@pytest.mark.parametrize("doc", DOCS, ids=lambda p: str(p.relative_to(ROOT)))
 def test_every_path_a_doc_names_exists(doc):
     named = {a or b for a, b in PATH.findall(_text(doc))}
     named = {name for name in named if "/" in name or name.endswith(".md")}
@@ -40,7 +41,7 @@ def test_every_path_a_doc_names_exists(doc):
     missing = [
         name
         for name in sorted(named)
-        if not any((base / name).exists() for base in (ROOT, ROOT / "convviz", ROOT / "docs"))
+        if not any((base / name).exists() for base in (ROOT, ROOT / "convviz", doc.parent))
     ]
     assert missing == []
 
@@ -80,3 +81,13 @@ def test_teaching_notes_numbers_are_the_engines():
     assert "69,632 weights, against 1,179,648" in NOTES
     ones = conv_transpose2d(np.ones((1, 5, 5)), np.ones((1, 1, 3, 3)), stride=2)[0, 5]
     assert ones[2:-2].tolist() == [2, 1, 2, 1, 2, 1, 2]  # "1 and 2 alternate"
+
+
+def test_teaching_notes_3d_numbers_are_the_engines():
+    layers = dict(zip(VIDEO_LAYERS, video_layers(64, 128, 16, 56), strict=True))
+    assert layers["c3d"].weights == 221_184 and "3·3·3·64·128 = 221,184" in NOTES
+    assert layers["c3d"].macs == 221_184 * 16 * 56 * 56
+    assert r2plus1d_mid_channels(64, 64) == 144 and "M = 144" in NOTES
+    assert layers["r2plus1d"].convs[0].out_channels == 230
+    assert layers["r2plus1d"].weights == 220_800
+    assert "M = 230 and 220,800 weights against\n  221,184" in NOTES

@@ -23,6 +23,7 @@ from urllib.parse import urlencode
 import streamlit as st
 
 from convviz.controls.colour import made_under, page_colouring
+from convviz.export.budget import MAX_GIF_FRAMES, MAX_GIF_PIXELS, GifPlan
 from convviz.i18n import translate
 
 FileMaker = Callable[[], bytes | str]
@@ -43,6 +44,7 @@ def export_buttons(
     gif: FileMaker | None = None,
     latex: FileMaker | None = None,
     csv: FileMaker | None = None,
+    gif_plan: GifPlan | None = None,
     container: Any = None,
 ) -> None:
     """A compact row of download buttons, one per file maker given.
@@ -59,6 +61,9 @@ def export_buttons(
         Zero-argument functions returning the file (bytes, or str for LaTeX / CSV). They run
         on a worker thread after the click, so they must not call Streamlit: bind the values
         they need, e.g. ``functools.partial(render_scene_png, scene, lang=lang)``.
+    gif_plan : GifPlan, optional
+        The export budget's plan for ``gif`` (:mod:`convviz.export.budget`); when it keeps
+        fewer frames or a smaller scale than the full animation, the GIF button says so.
     container : Streamlit container, optional
         Where to draw the row (default: the main area).
     """
@@ -72,13 +77,26 @@ def export_buttons(
         maker = makers[name]
         if maker is None:
             continue
+        label = translate(f"export.download.{name}", lang)
+        help_text = translate(f"export.download.help.{name}", lang)
+        if name == "gif" and gif_plan is not None and gif_plan.reduced:
+            values = {
+                "frames": len(gif_plan.steps),
+                "total": gif_plan.total,
+                "scale": gif_plan.scale,
+                "asked": gif_plan.asked_scale,
+                "max_frames": MAX_GIF_FRAMES,
+                "max_mpixels": MAX_GIF_PIXELS // 1_000_000,
+            }
+            label = translate("export.download.gif_reduced", lang, **values)
+            help_text = translate("export.download.help.gif_reduced", lang, **values)
         row.download_button(
-            translate(f"export.download.{name}", lang),
+            label,
             data=partial(made_under, mode, maker),
             file_name=f"{file_stem}.{suffix}",
             mime=mime,
             key=f"{key}_{name}",
-            help=translate(f"export.download.help.{name}", lang),
+            help=help_text,
             on_click="ignore",
             icon=":material/download:",
         )

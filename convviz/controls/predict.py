@@ -1,11 +1,12 @@
 """The "predict first" switch of the topic pages: guess the output size, then see it.
 
-A page calls :func:`predict_first` just before it draws its output-size formula and draws the
-formula only when the call returns ``True``. With the switch off (the default) nothing changes.
-With it on, the learner types a prediction first; a malformed one is explained and the answer
-stays hidden. The switch is kept in the URL (``?predict_first=true``), so a teacher can hand
-out a link with it on. A prediction counts for one setting only: change a slider and the page
-asks again.
+A page calls :func:`predict_first` before it draws anything that shows the answer (its
+figures, the formula, tables, captions, code) and draws those only when the call returns
+``True``. With the switch off (the default) nothing changes. With it on, the learner types a
+prediction first, or asks for the answer without guessing; a malformed one is explained and
+every form of the answer stays hidden. The switch is kept in the URL
+(``?predict_first=true``), so a teacher can hand out a link with it on. A prediction counts
+for one setting only: change a slider and the page asks again.
 """
 
 from __future__ import annotations
@@ -42,6 +43,31 @@ QUANTITIES = {
 }
 
 
+def predict_switch(lang: str, *, quantity: str = "size", container: Any = None) -> bool:
+    """The "predict first" toggle (kept in the link as ``?predict_first=true``); its state.
+
+    :func:`predict_first` draws it; a page whose prediction form sits in a fragment draws it
+    outside first (a toggle inside a fragment would rerun only the fragment, and the rest of
+    the page would keep showing the answer) and passes ``switch=False``.
+    """
+    box = st if container is None else container
+    return box.toggle(
+        translate("practice.predict.toggle", lang),
+        key=PREDICT_KEY,
+        help=translate(f"{QUANTITIES[quantity]}.help", lang),
+        bind="query-params",
+    )
+
+
+def answer_pending(name: str, question: Hashable) -> bool:
+    """Whether page ``name`` must still hide every form of the answer to ``question``: the
+    switch is on and the learner has neither predicted nor skipped for this setting."""
+    if not st.session_state.get(PREDICT_KEY):
+        return False
+    done = st.session_state.get(f"{name}_predict_done")
+    return done is None or done[0] != question
+
+
 def predict_first(
     name: str,
     question: Hashable,
@@ -50,6 +76,7 @@ def predict_first(
     *,
     quantity: str = "size",
     container: Any = None,
+    switch: bool = True,
 ) -> bool:
     """A "predict first" toggle and, when it is on, a prediction form for ``answer``.
 
@@ -70,27 +97,32 @@ def predict_first(
         of the field and of the hint follow).
     container : Streamlit container, optional
         Where to draw (default: the main area).
+    switch : bool
+        Draw the toggle here (``False``: the page drew it with :func:`predict_switch`).
 
     Returns
     -------
     bool
         Whether the page may show the answer now: the switch is off, or the learner has made
-        a well-formed prediction for this ``question`` (right or wrong, it is judged above).
+        a well-formed prediction for this ``question`` (right or wrong, it is judged above) or
+        pressed "show the answer". While it is ``False`` the page shows no form of the
+        answer: no size in a title, no output grid, caption, table, formula or chart hover.
+
+    Notes
+    -----
+    An accepted prediction reruns the whole app, so that parts of the page outside a
+    fragment that hosts the form appear too.
     """
     box = st if container is None else container
     texts = QUANTITIES[quantity]
-    on = box.toggle(
-        translate("practice.predict.toggle", lang),
-        key=PREDICT_KEY,
-        help=translate(f"{texts}.help", lang),
-        bind="query-params",
-    )
-    if not on:
+    on = predict_switch(lang, quantity=quantity, container=box) if switch else None
+    if not (on if switch else st.session_state.get(PREDICT_KEY)):
         return True
     done_key = f"{name}_predict_done"
     done = st.session_state.get(done_key)
     if done is not None and done[0] == question:
-        _judgement(done[1], lang, box)
+        if done[1] is not None:  # None: the learner asked for the answer without guessing
+            _judgement(done[1], lang, box)
         return True
     with box.form(f"{name}_predict_form", clear_on_submit=True, border=False):
         guess = st.text_input(
@@ -99,12 +131,18 @@ def predict_first(
             width=260,
             max_chars=MAX_ANSWER_CHARS,
         )
-        submitted = st.form_submit_button(translate("practice.predict.submit", lang))
+        buttons = st.container(horizontal=True)
+        with buttons:
+            submitted = st.form_submit_button(translate("practice.predict.submit", lang))
+            skipped = st.form_submit_button(translate("practice.predict.skip", lang))
+    if skipped:
+        st.session_state[done_key] = (question, None)
+        st.rerun()
     if submitted:
         verdict = check_number(answer, guess)
-        _judgement(verdict, lang, box)
         if verdict.status != MALFORMED:
             st.session_state[done_key] = (question, verdict)
-            return True
+            st.rerun()
+        _judgement(verdict, lang, box)
     box.caption(translate(f"{texts}.waiting", lang))
     return False

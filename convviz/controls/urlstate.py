@@ -18,7 +18,7 @@ from collections.abc import Sequence
 import streamlit as st
 
 from convviz.i18n import translate, translate_error
-from convviz.typed_numbers import clamp_whole
+from convviz.typed_numbers import clamp_real, clamp_whole
 
 _NOTE = "url_number_note_{key}"  # session key: (value shown, why the link's value was not)
 
@@ -52,6 +52,19 @@ def seed_int_from_url(key: str, *, low: int, high: int, default: int) -> None:
     if key in st.session_state or key not in st.query_params:
         return
     value, problem = clamp_whole(
+        st.query_params.get(key), name=key, low=low, high=high, default=default
+    )
+    st.session_state[key] = value
+    if problem is not None:
+        st.session_state[_NOTE.format(key=key)] = (value, problem)
+
+
+def seed_real_from_url(key: str, *, low: float, high: float, default: float) -> None:
+    """Before drawing float slider ``key``: :func:`seed_int_from_url` for real numbers
+    (read with :func:`convviz.typed_numbers.clamp_real`; the note is the same)."""
+    if key in st.session_state or key not in st.query_params:
+        return
+    value, problem = clamp_real(
         st.query_params.get(key), name=key, low=low, high=high, default=default
     )
     st.session_state[key] = value

@@ -18,6 +18,7 @@ from convviz.controls.urlstate import (
     explain_url_int,
     seed_from_url,
     seed_int_from_url,
+    seed_real_from_url,
     write_to_url,
 )
 from convviz.i18n import has_key, translate
@@ -284,6 +285,7 @@ def preset_picker(
 def float_param(
     key: str,
     label: str,
+    lang: str,
     *,
     min_value: float,
     max_value: float,
@@ -292,19 +294,28 @@ def float_param(
     help: str | None = None,
     container: Any = None,
 ) -> float:
-    """A float slider bound to the URL (``?key=0.5``); a value outside the range is refused.
+    """A float slider kept in ``?key=``, read from a link like the integer controls.
 
-    Streamlit drops a URL value the slider cannot take and shows ``default``; the value
-    returned is clamped to ``[min_value, max_value]`` once more before any work.
+    The link's value is parsed (finite, length-capped) and clamped to the range before the
+    slider exists, with a note beside it when it had to change; the value is written back to
+    the URL after, and dropped from it while it equals ``default``.
     """
-    value = _container(container).slider(
-        label,
-        min_value=float(min_value),
-        max_value=float(max_value),
-        value=float(min(max(default, min_value), max_value)),
-        step=float(step),
-        key=key,
-        help=help,
-        bind="query-params",
+    box = _container(container)
+    seed_real_from_url(key, low=min_value, high=max_value, default=default)
+    explain_url_int(key, lang, box)
+    kwargs = {}
+    if key not in st.session_state:
+        kwargs["value"] = float(min(max(default, min_value), max_value))
+    value = float(
+        box.slider(
+            label,
+            min_value=float(min_value),
+            max_value=float(max_value),
+            step=float(step),
+            key=key,
+            help=help,
+            **kwargs,
+        )
     )
-    return float(min(max(value, min_value), max_value))
+    write_to_url(key, str(value), str(float(default)))
+    return value

@@ -42,7 +42,8 @@ def common_factor(dilations: Any) -> int:
         ``gcd(d_1, …, d_L)``. Hybrid Dilated Convolution asks for 1: with a common factor
         g > 1 every tap lands on a multiple of g, so the pixels in between are never read
         (d = 2, 2, 2 gives 2). A factor of 1 is necessary, not sufficient: the rates must also
-        grow slowly enough that the kernels overlap (d = 1, 2, 5 with 3×3 kernels do).
+        grow slowly enough that the kernels overlap (d = 1, 2, 5 with 3×3 kernels do); see
+        :mod:`convviz.engine.hdc` for Wang et al.'s second rule, which 1, 2, 9 fails.
     """
     return math.gcd(*_check_rates("dilations", dilations))
 

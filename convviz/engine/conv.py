@@ -13,11 +13,32 @@ from typing import Any
 
 import numpy as np
 
-from convviz.engine.conv_setup import prepare_conv, prepare_conv2d
+from convviz.engine.conv_setup import (
+    ConvSetup,
+    arrays_in_result_dtype,
+    batched_input,
+    check_bias,
+    check_in_channels,
+    prepare_conv,
+    prepare_conv2d,
+)
 from convviz.engine.convnd import conv_nd
 from convviz.engine.depthwise import depthwise_conv2d, is_depthwise_stride_one
 
-__all__ = ["conv1d", "conv2d", "conv3d", "prepare_conv2d"]
+# The checks moved to conv_setup.py when conv1d / conv3d joined; the names modules imported
+# from here before still resolve (Conv2dSetup is the setup of a 2-D call).
+Conv2dSetup = ConvSetup
+__all__ = [
+    "Conv2dSetup",
+    "arrays_in_result_dtype",
+    "batched_input",
+    "check_bias",
+    "check_in_channels",
+    "conv1d",
+    "conv2d",
+    "conv3d",
+    "prepare_conv2d",
+]
 
 
 def conv1d(

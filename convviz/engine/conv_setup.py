@@ -16,6 +16,7 @@ import numpy as np
 from convviz.engine.errors import ConvValueError
 from convviz.engine.padding import pad_axes
 from convviz.engine.params import (
+    AXIS_NAMES,
     as_float_array,
     check_groups,
     check_ndim,
@@ -276,8 +277,10 @@ def prepare_conv(
         out_size = tuple(sizes)  # S + d(k-1) - d(k-1) - 1 + 1 at stride 1
     else:  # symmetric padding: before == after on every axis
         out_size = tuple(
-            conv_output_size(size, k, s_i, p, d_i)
-            for size, k, s_i, p, d_i in zip(sizes, kernel, s, pads[::2], d, strict=True)
+            _axis_output_size(spatial, axis, size, k, s_i, p, d_i)
+            for axis, (size, k, s_i, p, d_i) in enumerate(
+                zip(sizes, kernel, s, pads[::2], d, strict=True)
+            )
         )
     return ConvSetup(
         x=xb,
@@ -291,6 +294,29 @@ def prepare_conv(
         padding_mode=mode,
         out_size=out_size,
     )
+
+
+def _axis_output_size(  # noqa: PLR0917 (one axis of the size formula, in its order)
+    spatial: int, axis: int, size: int, k: int, s: int, p: int, d: int
+) -> int:
+    """:func:`conv_output_size` on spatial axis ``axis``; in 1-D and 3-D an error names the
+    axis (``L`` or ``D`` / ``H`` / ``W``), since one number alone does not say which it is.
+
+    The 2-D message is left as it is: the pages of square grids quote it.
+    """
+    try:
+        return conv_output_size(size, k, s, p, d)
+    except ConvValueError as error:
+        if spatial == 2:
+            raise
+        name = AXIS_NAMES[spatial][axis]
+        raise ConvValueError(
+            error.code,
+            f"along {name}: {error}",
+            suggestion=error.suggestion,
+            **error.values,
+            axis=name,
+        ) from None
 
 
 def prepare_conv2d(x: Any, weight: Any, bias: Any = None, **params: Any) -> ConvSetup:

@@ -2,8 +2,9 @@
 the output pixel of a stack of layers ``(kernel_size, stride, dilation)``.
 
 The counts show more than the field's size: zeros inside it are the holes of "gridding" (equal
-dilation rates), which Hybrid Dilated Convolution (rates without a common factor, e.g. 1, 2, 5)
-fills.
+dilation rates). Hybrid Dilated Convolution's design rules (:mod:`convviz.engine.hdc`: no
+common factor, and M_2 ≤ K) pick rates such as 1, 2, 5 that avoid them; these counts are the
+exact test.
 """
 
 from __future__ import annotations

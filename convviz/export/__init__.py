@@ -23,8 +23,9 @@ from convviz.export.animations import (
     scatter_add_animation,
     sliding_window_animation,
 )
+from convviz.export.budget import GifPlan, plan_gif
 from convviz.export.csvtext import grid_csv
-from convviz.export.gif import render_animation_gif
+from convviz.export.gif import budgeted_gif, plan_for, render_animation_gif
 from convviz.export.latex import bmatrix, latex_document, size_formula_latex, symbolic_entry
 from convviz.export.onscreen import animation_from_frames, panel_from_spec, scene_from_specs
 from convviz.export.png import render_scene_image, render_scene_png
@@ -44,6 +45,7 @@ __all__ = [
     "Animation",
     "Bilingual",
     "Edge",
+    "GifPlan",
     "GraphPanel",
     "GridPanel",
     "NodeColumn",
@@ -51,10 +53,13 @@ __all__ = [
     "animation_from_frames",
     "bilingual",
     "bmatrix",
+    "budgeted_gif",
     "format_number",
     "grid_csv",
     "latex_document",
     "panel_from_spec",
+    "plan_for",
+    "plan_gif",
     "products_caption",
     "render_animation_gif",
     "render_scene_image",

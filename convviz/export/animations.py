@@ -8,6 +8,8 @@ views (:mod:`convviz.engine.trace`, :mod:`convviz.engine.arithmetic_text`,
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 
 from convviz.engine.arithmetic_text import format_cell
@@ -48,6 +50,7 @@ def sliding_window_animation(
     kinds: np.ndarray | None = None,
     duration_ms: int = 800,
     decimals: int = 2,
+    at_steps: Sequence[int] | None = None,
 ) -> Animation:
     """The sliding window over an already padded input: one frame per output cell.
 
@@ -61,6 +64,8 @@ def sliding_window_animation(
         Keyword-only, as in ``conv2d``.
     kinds : np.ndarray, optional
         (H_p, W_p) ``CellKind`` ints of the padded input.
+    at_steps : sequence of int, optional
+        Build only these steps (ascending; an export budget's choice); default every step.
 
     Returns
     -------
@@ -93,7 +98,7 @@ def sliding_window_animation(
     dilated = trace.dilation != (1, 1)
     frames = []
     order = np.arange(ho * wo).reshape(ho, wo)  # (H_out, W_out): the step computing each cell
-    for step in range(ho * wo):
+    for step in range(ho * wo) if at_steps is None else at_steps:
         r, c = divmod(step, wo)
         rows, cols = trace.rows[r, c], trace.cols[r, c]  # (kH, kW) each: the cells under taps
         window = GridPanel(
@@ -128,6 +133,7 @@ def scatter_add_animation(
     dilation: int = 1,
     duration_ms: int = 800,
     decimals: int = 2,
+    at_steps: Sequence[int] | None = None,
 ) -> Animation:
     """A transposed convolution as scatter-add: one frame per input cell.
 
@@ -144,6 +150,8 @@ def scatter_add_animation(
         (kH, kW) kernel (not flipped: scatter-add uses it as is).
     stride, padding, output_padding, dilation : int
         Keyword-only, as in ``conv_transpose2d``.
+    at_steps : sequence of int, optional
+        Build only these stamps (ascending; an export budget's choice); default every stamp.
 
     Returns
     -------
@@ -193,7 +201,9 @@ def scatter_add_animation(
     shown = np.where(landed, steps.canvas[1:], np.nan)  # (H·W, rows, cols)
     dilated = geometry.dilation != (1, 1)
     frames = []
-    for step, (i, j) in enumerate(steps.cells.tolist()):
+    chosen = range(len(steps.cells)) if at_steps is None else at_steps
+    for step in chosen:
+        i, j = steps.cells[step].tolist()
         r0, c0 = i * sh, j * sw
         source = GridPanel(
             x, titles[0], "input", highlights=((i, j, i + 1, j + 1),), decimals=decimals

@@ -19,11 +19,12 @@ consecutive frames are identical and the file has exactly one frame per step.
 from __future__ import annotations
 
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import cache
 
 from PIL import GifImagePlugin, Image, ImageChops
 
+from convviz.export.budget import GifPlan, plan_gif
 from convviz.export.grids import grid_font, tinted
 from convviz.export.painter import RGB, Painter, rgb
 from convviz.export.png import cell_size, check_scale, draw_scene, layout_scene
@@ -168,3 +169,31 @@ def render_animation_gif(
             progress(step + 1, total)
     out.write(b";")
     return out.getvalue()
+
+
+AnimationBuilder = Callable[[Sequence[int] | None], Animation]
+
+
+def plan_for(build: AnimationBuilder, total: int, *, scale: int = 2, lang: str = "en") -> GifPlan:
+    """The budget's plan for a GIF of ``total`` steps that ``build(steps)`` makes.
+
+    Only the first step is built and laid out (at scale 1) to learn a frame's size; nothing is
+    drawn. See :mod:`convviz.export.budget`.
+    """
+    first = build((0,)).frames[0]
+    layout = layout_scene(first, Painter(scale=1, lang=lang, palette=gif_palette()), footer=True)
+    return plan_gif(total, (layout.height, layout.width), scale=scale)
+
+
+def budgeted_gif(build: AnimationBuilder, total: int, *, scale: int = 2, lang: str = "en") -> bytes:
+    """A GIF of the steps and at the scale :func:`plan_for` allows; only those are built.
+
+    Parameters
+    ----------
+    build : callable
+        ``build(steps)`` returns the :class:`Animation` of those steps (all when ``None``).
+    total : int
+        Steps of the full animation.
+    """
+    plan = plan_for(build, total, scale=scale, lang=lang)
+    return render_animation_gif(build(plan.steps), scale=plan.scale, lang=lang)

@@ -14,6 +14,7 @@ from math import ceil
 from PIL import Image
 
 from convviz.engine.errors import ConvValueError
+from convviz.export.budget import fit_scale
 from convviz.export.graphs import graph_image, graph_size
 from convviz.export.grids import (
     draw_highlights,
@@ -266,10 +267,21 @@ def draw_scene(
     return canvas
 
 
+def _scene_image(scene: Scene, scale: int, lang: str) -> tuple[Image.Image, int]:
+    """``scene`` drawn at ``scale``, or at the largest smaller scale within the frame budget
+    (:func:`convviz.export.budget.fit_scale`); returns the image and the scale used."""
+    painter = Painter(scale=check_scale(scale), lang=lang)
+    layout = layout_scene(scene, painter)
+    fitted = fit_scale((layout.height, layout.width), scale)
+    if fitted != scale:
+        painter = Painter(scale=fitted, lang=lang)
+        layout = layout_scene(scene, painter)
+    return draw_scene(scene, layout, painter), fitted
+
+
 def render_scene_image(scene: Scene, *, scale: int = 2, lang: str = "en") -> Image.Image:
     """``scene`` drawn as an RGB image (see :func:`render_scene_png`)."""
-    painter = Painter(scale=check_scale(scale), lang=lang)
-    return draw_scene(scene, layout_scene(scene, painter), painter)
+    return _scene_image(scene, scale, lang)[0]
 
 
 def render_scene_png(scene: Scene, *, scale: int = 2, lang: str = "en") -> bytes:
@@ -279,7 +291,9 @@ def render_scene_png(scene: Scene, *, scale: int = 2, lang: str = "en") -> bytes
     ----------
     scene : Scene
     scale : int
-        Real pixels per base pixel, 1 … 4 (2 = crisp on slides and high-dpi screens).
+        Real pixels per base pixel, 1 … 4 (2 = crisp on slides and high-dpi screens); lowered
+        when the picture would exceed the export budget's
+        :data:`~convviz.export.budget.MAX_FRAME_PIXELS` (a 96×96 grid: scale 1).
     lang : {"en", "zh"}
         Language of the titles, caption and notes; Chinese falls back to English when no
         CJK font is installed (see :mod:`convviz.export.fonts`).
@@ -287,9 +301,9 @@ def render_scene_png(scene: Scene, *, scale: int = 2, lang: str = "en") -> bytes
     Returns
     -------
     bytes
-        An RGB PNG of ``scale`` × the base size, white background, ``96·scale`` dpi.
+        An RGB PNG of the scale used × the base size, white background, ``96·scale`` dpi.
     """
-    image = render_scene_image(scene, scale=scale, lang=lang)
+    image, used = _scene_image(scene, scale, lang)
     buffer = io.BytesIO()
-    image.save(buffer, "PNG", dpi=(96 * scale, 96 * scale))
+    image.save(buffer, "PNG", dpi=(96 * used, 96 * used))
     return buffer.getvalue()

@@ -12,7 +12,7 @@ from convviz.i18n import translate
 from convviz.style.palette import CIVIDIS_ANCHORS, ROLE_FILL
 from tests.app.conftest import open_app
 
-PAGES = ["standard", "transposed", "dilated", "grouped", "pointwise"]
+PAGES = ["standard", "transposed", "dilated", "grouped", "pointwise", "conv3d"]
 
 
 def _charts(at) -> str:

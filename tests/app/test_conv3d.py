@@ -24,7 +24,7 @@ def test_defaults_render_every_section(lang):
     assert not at.exception and not at.error
     assert at.title[0].value == translate("page.conv3d", lang)
     headers = [h.value for h in at.header]
-    for key in ("window", "fusion", "sizes", "layers"):
+    for key in ("fusion", "sizes", "layers"):  # the window comes first, under the lead
         assert translate(f"conv3d.{key}.header", lang) in headers
     assert len(at.get("plotly_chart")) == 3  # frames, voxels, early-fusion map
     text = _text(at)
@@ -108,12 +108,21 @@ def test_table_fields_and_a_clip_too_short_for_them():
     assert expected in [e.value for e in at.error]
 
 
-def test_hostile_link_values_are_clamped():
-    at = open_app("en", PAGE, frames="99", kernel_depth="-3", step="100000", clip="nonsense")
-    assert not at.exception
-    assert at.slider(key="frames").value <= 8
-    assert at.slider(key="kernel_depth").value >= 1
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_hostile_link_values_are_clamped_and_explained(lang):
+    at = open_app(lang, PAGE, frames="99", kernel_depth="-3", step="100000", clip="nonsense",
+                  video_frames="1e400", padding_w="9" * 5000)  # fmt: skip
+    assert not at.exception and not at.error
+    assert at.slider(key="frames").value == 8 and at.slider(key="kernel_depth").value == 1
+    assert at.slider(key="padding_w").value == 0  # past int()'s digit limit: the default
     assert at.radio(key="clip").value == "moving"
+    assert at.number_input(key="video_frames").value == 16  # not a number: the default
+    steps = 8 * 3 * 3  # D_out · H_out · W_out with kD = 1 and a 3×3 kernel on 5×5 frames
+    assert at.slider(key="step").value == steps - 1
+    notes = [n.value for n in at.sidebar.info] + [n.value for n in at.info]
+    assert any("“1e400”" in n for n in notes)
+    read_as = translate("common.url_number", lang, reason="@", name="frames", value=8)
+    assert any(n.endswith(read_as.split("@")[1]) for n in notes)
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])

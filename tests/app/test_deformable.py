@@ -159,13 +159,30 @@ def test_counts_follow_the_channel_fields():
     assert table.iloc[-1, 3] == f"{counts.macs:,}"
 
 
-def test_hostile_link_values_fall_back_to_the_controls_range():
-    at = open_app("en", PAGE, cell_row="99", tap="-3", reach="9", input_size="2.5", kernel_size="x")
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_hostile_link_values_are_clamped_and_explained(lang):
+    at = open_app(
+        lang,
+        PAGE,
+        cell_row="99",
+        tap="-3",
+        reach="9",
+        input_size="2.5",
+        deform_offset_groups="1e400",
+    )
     assert not at.exception and not at.error
-    assert at.slider(key="cell_row").value <= 6
-    assert at.slider(key="tap").value == 0
-    assert at.slider(key="reach").value == 2.0
-    assert at.slider(key="input_size").value == 7
+    held = {"cell_row": 6, "tap": 0, "reach": 4.0, "input_size": 7}
+    for key, value in held.items():
+        assert at.slider(key=key).value == value, key
+    assert at.number_input(key="deform_offset_groups").value == 1
+    notes = [n.value for n in at.info]
+    for key, value in [*held.items(), ("deform_offset_groups", 1)]:
+        note = translate("common.url_number", lang, reason="@", name=key, value=value)
+        before, after = note.split("@")
+        assert any(n.startswith(before) and n.endswith(after) for n in notes), key
+
+
+def test_large_inputs_are_drawn_as_a_picture_and_the_cell_follows_the_output():
     at = open_app("en", PAGE, input_size="16", cell_row="15", cell_col="15")
     assert not at.exception
     assert translate("deformable.sample.picture", "en") in _text(at)

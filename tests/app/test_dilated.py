@@ -293,11 +293,3 @@ def test_stack_too_deep_for_the_comparison_map_is_explained(lang):
     assert at.error  # the engine's rule, translated, where the comparison would be
     code = next(c.value for c in at.code if "import torch" in c.value)
     assert translate("dilated.code.stack_too_small", lang, size=64) in code
-
-
-@pytest.mark.parametrize("lang", ["en", "zh"])
-def test_code_note_says_what_the_code_reproduces(lang):
-    at = open_app(lang, PAGE)
-    captions = [c.value for c in at.caption]
-    assert translate("dilated.code.note", lang) in captions
-    assert translate("common.pytorch_code_note", lang) not in captions

@@ -1,11 +1,14 @@
 """Every control of every page pushed to its ends, and mixed at random, in both languages.
 
-For each page of ``convviz.site.PAGES`` the sweep finds the keyed sliders, select sliders,
-number inputs, select boxes, radios, checkboxes and toggles the page shows at its defaults,
-sets each one alone to its first and its last value, then runs seeded random mixes of all of
-them (a link with random numbers, then random choices for the other controls). No setting
-may end in an uncaught exception; a page that refuses a setting shows an ``st.error`` with
-text (the engine's explanation), never an empty box.
+For each page of ``convviz.site.PAGES`` — and for each tab of a page with tabs (``?view=``,
+found from the ``<page>.tab.<code>`` translation keys) — the sweep finds the keyed sliders,
+select sliders, number inputs, select boxes, radios, checkboxes, toggles and text areas the
+page shows, sets each one alone to its first and its last value (for a text area: empty, and
+text that is not numbers), then runs seeded random mixes of all of them (a link with random
+numbers, then random choices for the other controls; typed text that is right, short, long or
+not numbers). No setting may end in an uncaught exception; a page that refuses a setting
+shows an ``st.error`` with text (the engine's explanation), never an empty box. Data editors
+are not driven: AppTest cannot edit one.
 """
 
 from __future__ import annotations
@@ -22,16 +25,29 @@ from streamlit import config
 from streamlit.proto.Slider_pb2 import Slider as SliderProto
 from streamlit.runtime.state.common import TESTING_KEY
 
+from convviz.i18n import catalogue
 from convviz.site import PAGES
 from tests.app.conftest import open_app
 
 ROOT = Path(__file__).resolve().parents[2]
 LANGS = ("en", "zh")
 MIXES = 10  # per language: 20 random mixes per page
+TAB_MIXES = 3  # per language and further tab (the first tab is the page's default view)
 # The language switch has its own tests (test_shell); the sweep runs each language instead.
 SKIP_KEYS = frozenset({"lang"})
 # Widget kinds and the AppTest accessor of each.
-KINDS = ("slider", "select_slider", "number_input", "selectbox", "radio", "checkbox", "toggle")
+KINDS = (
+    "slider",
+    "select_slider",
+    "number_input",
+    "selectbox",
+    "radio",
+    "checkbox",
+    "toggle",
+    "text_area",
+)
+# Typed text a learner might send: nothing, not numbers, too many digits, not finite.
+ODD_TEXT = ("", "1, 2; x", "1" * 40, "1e309 -inf nan", "0.5 " * 600)
 # Options shown by label: the label itself is what these widgets send (format_func aside).
 LABELLED = frozenset({"select_slider", "selectbox", "radio"})
 NUMERIC = frozenset({"slider", "number_input"})
@@ -109,6 +125,8 @@ def _ends(widget, kind: str) -> list[Any]:
         return [widget.options[0], widget.options[-1]] if widget.options else []
     if kind == "number_input":
         return [end for end in (widget.min, widget.max) if end is not None]
+    if kind == "text_area":
+        return [ODD_TEXT[0], ODD_TEXT[1]]
     return [True, False]
 
 
@@ -137,7 +155,21 @@ def _random_value(widget, kind: str, rng: np.random.Generator) -> Any:
         steps = round((high - low) / widget.step)
         value = low + widget.step * int(rng.integers(steps + 1))
         return int(value) if isinstance(widget.step, int) else float(value)
+    if kind == "text_area":
+        return _random_text(widget.value, rng)
     return bool(rng.integers(2))
+
+
+def _random_text(current: str, rng: np.random.Generator) -> str:
+    """Typed numbers: as many as the text holds now, one fewer or more, or odd text."""
+    count = max(1, len(current.replace(",", " ").replace(";", " ").split()))
+    choice = int(rng.integers(4))
+    if choice == 3:
+        return ODD_TEXT[int(rng.integers(len(ODD_TEXT)))]
+    count += (0, -1, 1)[choice]
+    numbers = rng.normal(0.0, float(rng.choice([1.0, 1e3, 1e6])), max(count, 0))
+    places = int(rng.integers(0, 6))
+    return " ".join(f"{v:.{places}f}" for v in numbers)
 
 
 def _apply(at, control: Control, value: Any) -> bool:
@@ -164,16 +196,49 @@ def _check(at, what: str) -> None:
         assert str(box.value).strip(), f"{what}: an st.error without text"
 
 
+def _views(page_file: str) -> list[str | None]:
+    """None (the page as opened) and every further tab code of the page (``?view=``)."""
+    prefix = f"{Path(page_file).stem}.tab."
+    codes = [key.removeprefix(prefix) for key in catalogue() if key.startswith(prefix)]
+    return [None, *codes[1:]]  # the first tab is what the page opens on
+
+
 def _pages() -> Iterator:
     for info in PAGES:
-        for lang in LANGS:
-            yield pytest.param(info.file, lang, id=f"{info.url_path}-{lang}")
+        for view in _views(info.file):
+            for lang in LANGS:
+                name = info.url_path + (f"-{view}" if view else "")
+                yield pytest.param(info.file, view, lang, id=f"{name}-{lang}")
 
 
-@pytest.mark.parametrize(("page_file", "lang"), list(_pages()))
-def test_each_control_at_its_first_and_last_value(page_file, lang):
+def _open(lang: str, page_file: str, view: str | None, **query: str):
+    return open_app(lang, page_file, **({"view": view} if view else {}), **query)
+
+
+def _typed_link(controls: list[Control]) -> dict[str, str]:
+    """A link that switches every "type your own" choice on, so its text area shows."""
+    return {
+        c.key: "custom"
+        for c in controls
+        if c.kind in LABELLED and f"choice.{c.key}.custom" in catalogue()
+    }
+
+
+def _text_areas(lang: str, page_file: str, view: str | None, typed: dict) -> list[Control]:
+    """The text areas the page shows once its typed choices are on."""
+    if not typed:
+        return []
+    at = _open(lang, page_file, view, **typed)
+    _check(at, f"{page_file} ({lang}) with {typed}")
+    return [c for c in _controls(at) if c.kind == "text_area"]
+
+
+@pytest.mark.parametrize(("page_file", "view", "lang"), list(_pages()))
+def test_each_control_at_its_first_and_last_value(page_file, view, lang):
     _require(page_file)
-    at = open_app(lang, page_file)
+    at = _open(lang, page_file, view)
+    if view:
+        assert at.query_params.get("view") in (view, [view]), f"{page_file}: no tab {view}"
     _check(at, f"{page_file} at its defaults")
     controls = _controls(at)
     defaults = {c: _current(_widget(at, c), c.kind) for c in controls}
@@ -190,28 +255,40 @@ def test_each_control_at_its_first_and_last_value(page_file, lang):
         # Back to the default; it takes effect with the next control's run.
         _apply(at, control, defaults[control])
 
+    typed = _typed_link(controls)
+    for control in _text_areas(lang, page_file, view, typed):
+        at = _open(lang, page_file, view, **typed)
+        for end in ODD_TEXT:
+            if not _apply(at, control, end):
+                break
+            at.run()
+            _check(at, f"{page_file} ({lang}) with {typed}, {control.key} = {end[:40]!r}")
 
-@pytest.mark.parametrize(("page_file", "lang"), list(_pages()))
-def test_random_mixes_of_all_controls(page_file, lang):
+
+@pytest.mark.parametrize(("page_file", "view", "lang"), list(_pages()))
+def test_random_mixes_of_all_controls(page_file, view, lang):
     # Each mix is what a browser can send: a link with random values for the URL-bound
     # numbers (a link typed by hand), then random choices for every other control at once.
     _require(page_file)
-    at = open_app(lang, page_file)
+    at = _open(lang, page_file, view)
     controls = _controls(at)
     if not controls:
         pytest.skip(f"{page_file} has no keyed controls")
     start = {c: _widget(at, c) for c in controls}
     linked = [c for c in controls if c.kind in NUMERIC and start[c].proto.query_param_key]
-    rng = np.random.default_rng([sum(map(ord, page_file)), LANGS.index(lang)])
+    typed = _typed_link(controls)  # every other mix opens with typed values
+    controls += [c for c in _text_areas(lang, page_file, view, typed) if c not in controls]
+    rng = np.random.default_rng([sum(map(ord, page_file + (view or ""))), LANGS.index(lang)])
 
-    for mix in range(MIXES):
+    for mix in range(TAB_MIXES if view else MIXES):
         link = {c.key: _random_value(start[c], c.kind, rng) for c in linked}
-        at = open_app(lang, page_file, **{key: str(value) for key, value in link.items()})
+        link.update(typed if mix % 2 else {})
+        at = _open(lang, page_file, view, **{key: str(value) for key, value in link.items()})
         _check(at, f"{page_file} ({lang}) link {link}")
         chosen = {}
         for control in controls:
             widget = _widget(at, control)
-            if control in linked or widget is None:
+            if control in linked or widget is None or control.key in link:
                 continue
             value = _random_value(widget, control.kind, rng)
             if _apply(at, control, value):

@@ -4,12 +4,14 @@ and the products, the voxel view draws in WebGL, and the PNG downloads."""
 from __future__ import annotations
 
 import pytest
+from PIL import Image
 
 from tests.browser.page_tools import (
     assert_no_exception,
     play_on_client,
     press_slider,
     query_params,
+    readme_screenshot,
 )
 
 pytestmark = pytest.mark.browser
@@ -47,13 +49,32 @@ def test_step_slider_writes_the_link_and_the_products(open_page):
 
 
 def test_voxels_draw_and_the_png_downloads(open_page):
-    page = _open(open_page, lang="en", frames=3, step=1)
+    page = _open(open_page, lang="en", step=1)
     voxels = page.locator(VOXELS)
     voxels.scroll_into_view_if_needed()
     voxels.locator("canvas").first.wait_for(state="attached")
     kinds = voxels.evaluate("el => el.data.map(t => t.type)")
     assert kinds[-1] == "scatter3d" and "mesh3d" in kinds
+    before = voxels.evaluate("el => Math.min(...el.data.at(-1).x.filter(v => v !== null))")
+    assert before == -0.5  # the window of step 1, (0, 0, 1), starts at frame 0
+    runs = page.evaluate("window.__convvizRuns.finished")
+    voxels.locator(".updatemenu-button").first.click()  # ▶: 9 cells per output frame
+    page.wait_for_function(
+        "el => el._fullLayout.sliders[0].active >= 10", arg=voxels.element_handle(), timeout=30_000
+    )
+    after = voxels.evaluate("el => Math.min(...el.data.at(-1).x.filter(v => v !== null))")
+    assert after >= 0.5  # the box moved on in time (output frame 1 reads from frame 1)
+    assert page.evaluate("window.__convvizRuns.finished") == runs  # client-side only
     button = page.locator(".st-key-conv3d_frames_downloads").get_by_role("button", name="PNG")
     with page.expect_download() as download:
         button.click()
-    assert download.value.suggested_filename == "conv3d_i3x5x5_k3x3x3_s1x1x1_p0x0x0_d1x1x1.png"
+    assert download.value.suggested_filename == "conv3d_i5x5x5_k3x3x3_s1x1x1_p0x0x0_d1x1x1.png"
+
+
+@pytest.mark.parametrize("lang", ["en"])
+def test_screenshot_for_the_readme(open_page, lang):
+    query = {"frames": 6, "input_size": 6, "input_size_w": 6, "kernel_depth": 2,
+             "kernel_size": 1, "kernel_size_w": 1, "kernel3d": "temporal_difference"}  # fmt: skip
+    page = _open(open_page, lang=lang, **query)
+    path = readme_screenshot(page, f"conv3d-{lang}")
+    assert Image.open(path).size == (1400, 1000)

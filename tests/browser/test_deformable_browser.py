@@ -4,12 +4,14 @@ point opens it up; both land in the link."""
 from __future__ import annotations
 
 import pytest
+from PIL import Image
 
 from tests.browser.page_tools import (
     assert_no_exception,
     click_chart_cell,
     expect_rerun,
     query_params,
+    readme_screenshot,
     save_screenshot,
     slider_value,
     wait_for_chart,
@@ -45,3 +47,11 @@ def test_clicking_a_cell_then_a_point(open_page, js_errors):
     assert "Tap 5 (row 1, column 2 of the kernel)" in _main_text(page)
     save_screenshot(page, "deformable-point-opened")
     assert js_errors == []
+
+
+def test_screenshot_for_the_readme(open_page):
+    page = open_page("deformable", colour_by_value="true")  # the bar shows by its colour
+    wait_for_chart(page)
+    assert_no_exception(page)
+    path = readme_screenshot(page, "deformable-en")
+    assert Image.open(path).size == (1400, 1000)

@@ -25,7 +25,7 @@ from tests.browser.page_tools import (
     wait_for_chart,
     wait_until_idle,
 )
-from tests.support.streamlit_server import page_url, start_app_server, stop_app_server
+from tests.support.streamlit_server import start_app_server, stop_app_server
 
 pytestmark = pytest.mark.browser
 
@@ -116,24 +116,50 @@ def test_language_switch_in_sidebar_translates_page_and_navigation(open_page):
     save_screenshot(page, "language-switch-zh")
 
 
-@pytest.mark.parametrize("url_path", ["transposed", "image-lab"])
-def test_direct_link_on_a_fresh_server_runs_the_router(browser, worker_id, url_path):
-    # The first visitor after a restart often arrives through a shared link, not "/".
-    # "image-lab" differs from its file name (image_lab.py), so the folder mode cannot find it.
-    target = next(p for p in TOOL_PAGES if p.url_path == url_path)
-    require_page_file(target)
+@pytest.mark.parametrize("info", PAGES, ids=[p.url_path for p in PAGES])
+def test_direct_link_on_a_fresh_server_runs_the_router(browser, worker_id, info):
+    # The first visitor after a restart often arrives through a shared link, not "/". Until
+    # a session has run st.navigation, Streamlit serves pages/ as a folder of pages named
+    # after their files; a path that matched no file name showed a "Page not found" dialog.
+    require_page_file(info)
     process, server = start_app_server(LOGS / f"streamlit-cold-{worker_id}.log", warm=False)
     tab = new_tab(browser)
     try:
-        tab.goto(page_url(server.url, target.url_path, lang="zh"))
+        tab.goto(f"{server.url}/{info.url_path}?lang=zh")  # literally /home for the overview
         wait_until_idle(tab, timeout_ms=NAVIGATION_TIMEOUT_MS)
-        save_screenshot(tab, f"cold-{target.url_path}-zh")
+        save_screenshot(tab, f"cold-{info.url_path}-zh")
+        assert tab.locator("[role='dialog']").count() == 0, tab.locator("body").inner_text()
+        assert "Page not found" not in tab.locator("body").inner_text()
         assert tab.locator(".st-key-lang").count() == 1, (
-            f"/{target.url_path} on a fresh server ran {target.file} without app.py "
+            f"/{info.url_path} on a fresh server ran {info.file} without app.py "
             "(no language switch): Streamlit's pages/-folder mode until '/' is first opened"
         )
-        assert translate(target.title_key, "zh") in _active_nav_text(tab)
+        assert translate(info.title_key, "zh") in _active_nav_text(tab)
         assert_no_exception(tab)
     finally:
         tab.context.close()
         stop_app_server(process)
+
+
+def test_page_files_are_named_after_their_url_paths():
+    # What keeps the folder mode above from missing a page (no browser needed).
+    assert [p.file for p in PAGES] == [f"pages/{p.url_path}.py" for p in PAGES]
+
+
+@pytest.mark.parametrize("fragment", ["![](//a.bc/x.png)", "[click](//a.bc/p)"])
+def test_typed_markdown_in_a_link_is_shown_as_text(open_page, fragment):
+    page = open_page("standard", input_values="custom", input_values_text=fragment)
+    assert_no_exception(page)
+    assert page.locator("img[src*='a.bc']").count() == 0
+    assert page.locator("a[href*='a.bc']").count() == 0
+    alerts = page.locator("[data-testid='stAlert']").all_inner_texts()
+    assert any(fragment in text for text in alerts)  # shown as typed, character for character
+
+
+def test_the_favicon_comes_from_the_app_itself(open_page, app_server):
+    page = open_page("home")
+    icons = page.locator("link[rel~='icon']")
+    hrefs = [icons.nth(i).get_attribute("href") or "" for i in range(icons.count())]
+    assert hrefs
+    for href in hrefs:  # relative, or on the app's own host: nothing from an outside host
+        assert not href.startswith(("http:", "https:", "//")) or href.startswith(app_server.url)

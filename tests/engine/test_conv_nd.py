@@ -226,7 +226,7 @@ BAD_3D = [
      "same_needs_stride_1", ("stride=(2, 1, 1)",)),
     ("unknown padding", X3, W3, {"padding": "full"}, "unknown_padding", ("'full'", "(d, h, w)")),
     ("kernel deeper than clip", X3, np.ones((3, 2, 5, 3, 3)), {}, "kernel_too_large",
-     ("kernel_size=5", "i+2p = 4")),
+     ("along D: ", "kernel_size=5", "i+2p = 4")),
     ("reflect deeper than clip", X3, W3, {"padding": (4, 1, 1), "padding_mode": "reflect"},
      "reflect_padding_too_wide", ("along D", "size 4")),
     ("circular deeper than clip", X3, W3, {"padding": (5, 0, 0), "padding_mode": "circular"},
@@ -243,7 +243,8 @@ BAD_3D = [
 X1, W1 = np.ones((2, 6)), np.ones((4, 2, 3))
 BAD_1D = [
     ("stride pair", X1, W1, {"stride": (1, 1)}, "not_tuple", ("1 ints (L)",)),
-    ("kernel longer than signal", X1, np.ones((4, 2, 7)), {}, "kernel_too_large", ("= 7",)),
+    ("kernel longer than signal", X1, np.ones((4, 2, 7)), {}, "kernel_too_large",
+     ("along L: ", "= 7")),
     ("reflect too wide", X1, W1, {"padding": 6, "padding_mode": "reflect"},
      "reflect_padding_too_wide", ("along L",)),
     ("3-D weight for conv2d shape", X1, np.ones((4, 2, 3, 3)), {}, "bad_ndim",

@@ -1,6 +1,7 @@
 """The engine against PyTorch on random configurations (skipped when torch is not installed).
 
-PyTorch is never a dependency of ConvViz; these tests only run where it happens to be present.
+PyTorch is a test dependency (requirements-test.txt), never one of the app; without it these
+tests skip locally, and in CI (``CI`` set) ``tests/conftest.py`` fails instead.
 """
 
 from __future__ import annotations

@@ -77,3 +77,15 @@ def test_a_good_link_is_applied_without_a_note():
     assert at.slider(key="stride").value == 2 and at.slider(key="kernel_size").value == 4
     assert not _notes(at) or not any("link's value" in n for n in _notes(at))
     assert at.query_params["stride"] in ("2", ["2"])
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize(
+    "field", ["deform_in_channels", "deform_out_channels", "deform_offset_groups"]
+)
+@pytest.mark.parametrize("raw", ["inf", "9" * 5000])
+def test_deformable_count_fields_refuse_non_numbers(lang, field, raw):
+    at = open_app(lang, "pages/deformable.py", **{field: raw})
+    assert not at.exception
+    assert any("link" in n or "链接" in n for n in _notes(at))
+    assert 1 <= at.number_input(key=field).value <= 4096

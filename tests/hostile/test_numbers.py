@@ -17,6 +17,7 @@ from convviz.i18n import translate_error
 from convviz.typed_numbers import (
     MAX_REAL_CHARS,
     MAX_WHOLE_CHARS,
+    clamp_real,
     clamp_whole,
     parse_real,
     parse_whole,
@@ -120,6 +121,34 @@ def test_links_are_clamped_to_the_control(text, value, code):
     got, problem = clamp_whole(text, name="groups", low=1, high=16, default=1)
     assert got == value
     assert (problem and problem.code) == code
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "code"),
+    [
+        ("0.75", 0.75, None),
+        ("-3", -3.0, None),
+        ("9", 3.0, "number_out_of_range"),
+        ("-1e308", -3.0, "number_out_of_range"),
+        ("nan", 0.5, "number_not_finite"),
+        ("1e400", 0.5, "number_not_finite"),
+        ("٣", 0.5, "number_not_number"),
+        ("9" * 500, 0.5, "number_too_long"),
+    ],
+)
+def test_real_links_are_clamped_to_the_slider(text, value, code):
+    got, problem = clamp_real(text, name="shift", low=-3.0, high=3.0, default=0.5)
+    assert got == value and isinstance(got, float)
+    assert (problem and problem.code) == code
+    if problem is not None:
+        _explained(problem)
+
+
+@given(st.text(max_size=40))
+def test_any_real_link_lands_inside_the_slider(text):
+    got, problem = clamp_real(text, name="angle", low=-180.0, high=180.0, default=30.0)
+    assert -180.0 <= got <= 180.0
+    assert problem is None or problem.code.startswith("number_")
 
 
 @given(st.integers(min_value=1, max_value=400), st.integers(min_value=1, max_value=400))

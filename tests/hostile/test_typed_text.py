@@ -72,7 +72,7 @@ def test_long_link_and_typed_text_are_refused_before_they_are_split(matched_leng
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_a_long_custom_kernel_link_falls_back_to_the_identity(lang):
-    at = open_app(lang, "pages/image_lab.py", filter="custom", custom_kernel=LONG_DIGITS)
+    at = open_app(lang, "pages/image-lab.py", filter="custom", custom_kernel=LONG_DIGITS)
     assert not at.exception and not at.error
     assert at.data_editor[0].value.to_numpy().tolist()[1] == ["0", "1", "0"]
 
@@ -103,7 +103,7 @@ def test_the_kernel_table_is_parsed_once_per_grid_not_per_rerun(monkeypatch):
         return original(value, row, col)
 
     monkeypatch.setattr(lab_kernels, "parse_kernel_cell", counting_cell)
-    at = open_app("en", "pages/image_lab.py", filter="custom")
+    at = open_app("en", "pages/image-lab.py", filter="custom")
     first = len(reads)
     assert first == 9  # one 3×3 grid, read once
     at.run()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import io
 from contextlib import redirect_stdout
 
@@ -73,9 +74,31 @@ def test_large_outputs_are_drawn_at_one_step_without_frames():
     assert fig.data[-1].text[0].startswith("y[7, 9, 9] = ")
 
 
+def _array(value) -> np.ndarray:
+    """A figure dict's array: a list, or Plotly's base64 form ``{"dtype", "bdata"}``."""
+    if isinstance(value, dict):
+        return np.frombuffer(base64.b64decode(value["bdata"]), dtype=value["dtype"])
+    return np.asarray(value)
+
+
+def test_voxel_figure_animates_the_taps_and_the_box():
+    trace = trace_of(SETTING)
+    fig = voxel_figure(trace, (0, 0, 0), lang="zh", start=0).to_dict()
+    cells = trace.cells()
+    assert [f["name"] for f in fig["frames"]] == [f"({t}, {r}, {c})" for t, r, c in cells]
+    taps = int(np.prod(SETTING.kernel))
+    for frame, cell in zip(fig["frames"], cells, strict=True):
+        mesh, box = frame["data"]
+        assert len(_array(mesh["x"])) == 8 * taps
+        xs = [v for v in box["x"] if v is not None]
+        assert min(xs) == trace.origin(cell)[0] - 0.5
+    assert fig["layout"]["sliders"][0]["active"] == 0
+
+
 def test_voxel_figure_draws_the_taps_and_the_window():
     trace = trace_of(SETTING)
     fig = voxel_figure(trace, (1, 1, 2), lang="en")
+    assert not fig.frames
     meshes = [t for t in fig.data if t.type == "mesh3d"]
     taps = int(np.prod(SETTING.kernel))
     assert len(meshes[-1].x) == 8 * taps  # one cube per tap, zeros too
@@ -132,3 +155,15 @@ def test_pytorch_code_reproduces_the_page(clip, kind):
     assert float(lines[1]) == pytest.approx(trace.sums[cell])
     layers = video_layers(6, 10, 4, 8)
     assert lines[2] == f"{layers[0].weights} {layers[-1].weights}"
+
+
+def test_motion_note_only_where_it_describes_the_output():
+    moving = SETTING._replace(
+        kernel_kind="temporal_difference", kernel=(2, 1, 1), padding=(0, 0, 0)
+    )
+    view = views.window_view(moving, 0, "en")
+    assert view["note"]
+    sums = trace_of(moving).sums
+    assert set(np.unique(sums)) <= {-2.0, 0.0, 2.0} and not sums[:, 0].any()  # bar cancels
+    for changed in (moving._replace(padding=(1, 0, 0)), moving._replace(kernel=(2, 3, 3))):
+        assert views.window_view(changed, 0, "en")["note"] == ""

@@ -54,6 +54,8 @@ def test_sampling_figure_draws_every_point_and_reads_clicks():
     cells = {"selection": {"points": [{"customdata": {"0": 1, "1": 3, "2": 1}}]}}
     assert selected_cell(cells) == (1, 3, 1)
     assert sampling.hidden_points(cell, 5, 1) == 0
+    hover = sampling.output_hover(arrays["output"])
+    assert hover[2, 2] == f"y[2, 2] = {arrays['output'][2, 2]:g}"  # shifts of 0.5: exact
 
 
 def test_opened_point_shows_neighbours_values_and_weights():
@@ -98,3 +100,10 @@ def test_stack_figure_greys_out_what_is_never_read():
     bottom, top = figure.data[-2:]  # the standard panel: layer 1's 81 points, layer 2's 9
     assert (len(bottom.x), len(top.x)) == (81, 9)
     assert (bottom.xaxis, top.xaxis) == ("x2", "x2")
+
+
+def test_a_large_input_is_a_picture_coloured_by_value():
+    small = sampling.input_spec(data.picture("bar", 12), 1, "en")
+    large = sampling.input_spec(data.picture("bar", 13), 1, "en")
+    assert small.labels is None and small.colour_by == "role"  # the page's default colouring
+    assert large.colour_by == "value" and set(large.labels.ravel()) == {""}

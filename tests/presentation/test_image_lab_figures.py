@@ -194,7 +194,7 @@ def test_pytorch_code_for_filter_and_each_method():
     assert "[-2, 0, 2]," in code
     assert "# y.shape == (1, 3, 160, 240)" in code
     assert "nn.ConvTranspose2d(3, 3, kernel_size=3, stride=2, padding=1, output_padding=1" in code
-    assert "[0.444444, 0.444444, 0.444444]" in code
+    assert "[0.44444445, 0.44444445, 0.44444445]" in code
     assert "深度卷积" in code
     compile(code, "<image_lab>", "exec")
     resize = code_view(

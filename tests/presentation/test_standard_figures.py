@@ -288,3 +288,6 @@ def test_never_read_counts_reads_through_border_copies(lang, mode, never, lost, 
     )
     dropped = translate("standard.size.leftover_h", lang, count=2, padded="5, 6", inputs=lost)
     assert dropped in text
+    # the window legend does not call a grey cell's value unread: its copy may be read
+    legend = views.window_view(arange(5), "arange", (0, 0), lang=lang, **setting(5, 2, 3, 1))
+    assert ("copy in the border" in legend["legend"]) or ("边框里的副本" in legend["legend"])

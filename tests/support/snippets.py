@@ -5,9 +5,9 @@
 text disagrees with its run:
 
 - it raised;
-- ``print(...)  # comment``: the numbers and True / False in the comment (after its last
-  `` = `` when it has one, e.g. ``# (C_out, C_in/g, k, k) = (8, 2, 3, 3)``) are not the ones
-  printed; ``# ~0 …`` means a printed value of at most 1e-4;
+- ``print(...)  # comment``: the numbers and True / False the comment states (see
+  :func:`comment_claim`) are not the ones printed; ``# ~0 …`` means a printed value of at most
+  1e-4;
 - a ``print(...)`` followed by a block of comment lines holding only numbers (the expected
   output, after at most one header line): the block is not what was printed;
 - a full-line ``# expr == (…)`` claim that is false when run where it stands;
@@ -70,8 +70,12 @@ def same_values(claimed: list, printed: list, *, rel: float = 1e-3) -> bool:
 
 
 def comment_claim(comment: str) -> str:
-    """The part of a trailing comment that states the printed value."""
-    return comment.rsplit(" = ", 1)[-1] if " = " in comment else comment
+    """The part of a trailing comment that states the printed value: after its last `` = ``
+    (``# (C_out, C_in/g, k, k) = (8, 2, 3, 3)``), else before its first ``: ``
+    (``# 12.5: the sum the page shows``), else all of it."""
+    if " = " in comment:
+        return comment.rsplit(" = ", 1)[-1]
+    return comment.split(": ", 1)[0]
 
 
 def _expected_block(lines: list[str], number: int) -> list[float | bool] | None:

@@ -3,15 +3,15 @@ written out as nested lists, and the page's own random numbers rebuilt in the sn
 
 The snippets are f-strings whose numbers change with the setting, so a comment column typed
 by hand drifts; :func:`align_comments` puts every trailing ``# …`` two spaces after the longest
-line of code that carries one. :func:`seeded_values` writes the expression that draws the same
+line of code that carries one. Numbers are written so that they read back exactly
+(:func:`number_literal`): a typed 0.125 must not become 0.12 in the code, or the code would
+print other numbers than the page. :func:`seeded_values` writes the expression that draws the same
 numbers as ``make_values("random", shape, seed=seed)``, so a snippet prints the page's numbers.
 """
 
 from __future__ import annotations
 
 import numpy as np
-
-from convviz.engine.arithmetic_text import format_number
 
 MARKER = "  # "  # code, at least two spaces, then a trailing comment
 
@@ -42,6 +42,51 @@ def align_comments(code: str) -> str:
     )
 
 
+def number_literal(value: float, *, double: bool = False) -> str:
+    """A number as Python source that gives the same value in a tensor: ``3``, ``0.125``.
+
+    Parameters
+    ----------
+    value : float
+    double : bool
+        The tensor is float64: write the shortest text that reads back as the same float64.
+        Otherwise (float32, the default of the snippets) the shortest text that rounds to the
+        same float32, which is shorter.
+
+    Examples
+    --------
+    >>> number_literal(3.0), number_literal(-0.125), number_literal(1 / 3), number_literal(-0.0)
+    ('3', '-0.125', '0.33333334', '0')
+    >>> number_literal(1 / 3, double=True)
+    '0.3333333333333333'
+    """
+    number = float(value)
+    if number.is_integer() and abs(number) < 2**24:  # every such integer is a float32
+        return str(int(number))
+    with np.errstate(over="ignore"):
+        single = np.float32(number)
+    if double or not np.isfinite(single):  # beyond float32: as typed (PyTorch gives inf)
+        return repr(number)
+    return str(single)
+
+
+def grid_literal(values: np.ndarray, *, indent: str = "") -> str:
+    """(H, W) ``values`` as a (1, 1, H, W) float32 tensor literal, one row per line.
+
+    Examples
+    --------
+    >>> print(grid_literal(np.array([[1.0, 0.5], [-2.0, 0.0]])))
+    torch.tensor([[[
+        [1, 0.5],
+        [-2, 0],
+    ]]], dtype=torch.float32)
+    """
+    rows = "".join(
+        f"{indent}    [{', '.join(number_literal(v) for v in row)}],\n" for row in values
+    )
+    return f"torch.tensor([[[\n{rows}{indent}]]], dtype=torch.float32)"
+
+
 def seeded_values(shape: tuple[int, ...], seed: int) -> str:
     """Python for the float32 tensor ``make_values("random", shape, seed=seed)`` gives the page.
 
@@ -64,7 +109,7 @@ def seeded_values(shape: tuple[int, ...], seed: int) -> str:
     )
 
 
-def array_literal(values: object, *, indent: str = "") -> str:
+def array_literal(values: object, *, indent: str = "", double: bool = False) -> str:
     """An N-d array as nested Python lists, one innermost row per line.
 
     Parameters
@@ -73,6 +118,8 @@ def array_literal(values: object, *, indent: str = "") -> str:
         Any shape with at least one axis; numbers as the grids print them.
     indent : str
         Indentation of the line the literal starts on (nested lines indent further).
+    double : bool
+        For a float64 tensor (see :func:`number_literal`).
 
     Examples
     --------
@@ -84,9 +131,10 @@ def array_literal(values: object, *, indent: str = "") -> str:
     """
     array = np.asarray(values, dtype=float)
     if array.ndim == 1:
-        return "[" + ", ".join(format_number(v) for v in array.tolist()) + "]"
+        return "[" + ", ".join(number_literal(v, double=double) for v in array.tolist()) + "]"
     if array.ndim == 2:
-        return "[" + f",\n{indent} ".join(array_literal(row) for row in array) + "]"
+        rows = (array_literal(row, double=double) for row in array)
+        return "[" + f",\n{indent} ".join(rows) + "]"
     inner = indent + "    "
-    body = "".join(f"{inner}{array_literal(sub, indent=inner)},\n" for sub in array)
+    body = "".join(f"{inner}{array_literal(sub, indent=inner, double=double)},\n" for sub in array)
     return f"[\n{body}{indent}]"

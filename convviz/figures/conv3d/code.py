@@ -3,8 +3,9 @@ layers of the weights table, with the page's numbers (the tests run it against t
 
 from __future__ import annotations
 
+from convviz.engine.arithmetic_text import format_number
 from convviz.figures.common.code_text import align_comments
-from convviz.figures.conv3d.data import Conv3dSetting
+from convviz.figures.conv3d.data import Conv3dSetting, trace_of
 
 CLIP_CODE = {
     "counting": "clip = np.arange({d} * {h} * {w}, dtype=float).reshape({d}, {h}, {w})",
@@ -51,6 +52,9 @@ def pytorch_snippet(
         "ch": kh // 2,
         "cw": kw // 2,
     }
+    trace = trace_of(setting)  # the page's numbers, printed as the expected results
+    shape = ", ".join(str(n) for n in (1, 1, *trace.out_shape))
+    value = format_number(trace.sums[cell], decimals=4)
     clip = CLIP_CODE[setting.clip].format(**values)
     kernel = KERNEL_CODE[setting.kernel_kind].format(**values)
     cin, cout = in_channels, out_channels
@@ -66,8 +70,8 @@ conv = torch.nn.Conv3d(1, 1, kernel_size={setting.kernel}, stride={setting.strid
 with torch.no_grad():
     conv.weight[:] = torch.from_numpy(kernel).reshape(1, 1, {kd}, {kh}, {kw})
     y = conv(torch.from_numpy(clip).reshape(1, 1, {d}, {h}, {w}))  # (N, C, D, H, W)
-print(y.shape)  # (1, 1, D_out, H_out, W_out)
-print(y[0, 0, {t}, {r}, {c}].item())  # the sum shown for output cell ({t}, {r}, {c})
+print(y.shape)  # torch.Size([{shape}]): N, C, D_out, H_out, W_out
+print(y[0, 0, {t}, {r}, {c}].item())  # {value}: the sum the page shows for this output cell
 
 # The weights table: C3D's 3×3×3 layer and the (2+1)-D block that replaces it
 c3d = torch.nn.Conv3d({cin}, {cout}, kernel_size=3, padding=1, bias=False)

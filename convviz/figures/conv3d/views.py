@@ -74,7 +74,7 @@ def window_view(setting: Conv3dSetting, step: int, lang: str) -> dict:
         "step": step,
         "animated": steps <= MAX_ANIMATED_STEPS,
         "frames": frames_figure(trace, lang=lang, start=step),
-        "voxels": voxel_figure(trace, cell, lang=lang),
+        "voxels": voxel_figure(trace, cell, lang=lang, start=step),
         "cell": cell,
         "frames_read": trace.frames_read(cell),
         "terms": [
@@ -90,10 +90,12 @@ def window_view(setting: Conv3dSetting, step: int, lang: str) -> dict:
 
 
 def _shows_motion(setting: Conv3dSetting) -> bool:
-    """Whether the temporal difference runs on the moving square with no frames padded in."""
+    """Whether a 1×1 temporal difference runs on the moving square with no frames padded in
+    (then each output cell compares one pixel in two frames, at its own position)."""
     return (
         setting.clip == "moving"
         and setting.kernel_kind == "temporal_difference"
+        and setting.kernel[1:] == (1, 1)
         and setting.padding[0] == 0
     )
 

@@ -1,8 +1,9 @@
 """The clip as a block of voxels in 3-D (time along x), with the window of one step as a box.
 
-Every non-zero voxel of the padded clip is a small cube coloured by its value; the voxels under
-the window's taps are drawn solid, the others faint, and the window's extent (the dilated span
-d(k − 1) + 1 on each axis) is outlined. Rows run downwards, as in the frame panels.
+Every non-zero voxel of the padded clip is a small faint cube coloured by its value; the
+voxels under the window's taps are drawn solid, and the window's extent (the dilated span
+d(k − 1) + 1 on each axis) is outlined. Rows run downwards, as in the frame panels. The
+window moves under the same play / step controls as the frames figure.
 """
 
 from __future__ import annotations
@@ -11,11 +12,14 @@ import numpy as np
 import plotly.graph_objects as go
 
 from convviz.engine.trace3d import ClipTrace
+from convviz.figures.common.animation import add_play_controls, unchecked_frame
+from convviz.figures.common.panels import MAX_ANIMATED_STEPS
 from convviz.i18n import translate
 from convviz.style.palette import DIVERGING_SCALE, HIGHLIGHT, SEQUENTIAL_SCALE
 
 MAX_VOXELS = 4096  # cubes drawn; larger clips are drawn as points
 HALF = 0.42  # half the side of a cube (a gap shows between neighbours)
+TAP_HALF = 0.44  # the cubes under the taps enclose the faint ones at the same place
 # corners of a unit cube and its 12 triangles (two per face)
 CORNERS = np.array([[x, y, z] for x in (-1, 1) for y in (-1, 1) for z in (-1, 1)], dtype=float)
 TRIANGLES = np.array(
@@ -26,14 +30,14 @@ TRIANGLES = np.array(
 )  # fmt: skip
 
 
-def _cubes(points: np.ndarray, values: np.ndarray) -> dict:
+def _cubes(points: np.ndarray, values: np.ndarray, *, half: float = HALF) -> dict:
     """Mesh3d arguments of one cube per point.
 
     ``points`` is (n, 3) of (x, y, z) centres, ``values`` (n,): each cube's 8 corners carry
-    its value as intensity.
+    its value as intensity; ``half`` is half a cube's side.
     """
     n = len(points)
-    corners = points[:, None, :] + HALF * CORNERS[None]  # (n, 8, 3)
+    corners = points[:, None, :] + half * CORNERS[None]  # (n, 8, 3)
     faces = TRIANGLES[None] + 8 * np.arange(n)[:, None, None]  # (n, 12, 3)
     xyz = corners.reshape(-1, 3)  # (8n, 3)
     ijk = faces.reshape(-1, 3)  # (12n, 3)
@@ -62,58 +66,90 @@ def _box(low: tuple[float, float, float], high: tuple[float, float, float]) -> d
     return {"x": xs, "y": ys, "z": zs}
 
 
-def voxel_figure(trace: ClipTrace, cell: tuple[int, int, int], *, lang: str) -> go.Figure:
-    """The padded clip in 3-D with the window of output cell ``cell``.
+def _taps_mask(trace: ClipTrace, cell: tuple[int, int, int]) -> np.ndarray:
+    """(D_p, H_p, W_p) bool: the voxels window ``cell`` reads."""
+    z0, r0, c0 = trace.origin(cell)
+    sd, sh, sw = trace.span()
+    da, di, dj = trace.dilation
+    taps = np.zeros(trace.padded.shape, dtype=bool)
+    taps[z0 : z0 + sd : da, r0 : r0 + sh : di, c0 : c0 + sw : dj] = True
+    return taps
+
+
+def _step_data(trace: ClipTrace, cell: tuple[int, int, int]) -> list[dict]:
+    """Trace updates of one step: the solid cubes under the taps, the window box."""
+    zz, rr, cc = np.nonzero(_taps_mask(trace, cell))
+    points = np.stack([zz, cc, -rr], axis=1).astype(float)  # (kD·kH·kW, 3) as (x, y, z)
+    values = trace.padded[zz, rr, cc]
+    z0, r0, c0 = trace.origin(cell)
+    sd, sh, sw = trace.span()
+    low, high = (z0 - 0.5, r0 - 0.5, c0 - 0.5), (z0 + sd - 0.5, r0 + sh - 0.5, c0 + sw - 0.5)
+    return [
+        {"type": "mesh3d", **_cubes(points, values, half=TAP_HALF)},
+        {"type": "scatter3d", **_box(low, high)},
+    ]
+
+
+def voxel_figure(
+    trace: ClipTrace, cell: tuple[int, int, int], *, lang: str, start: int | None = None
+) -> go.Figure:
+    """The padded clip in 3-D with the window of output cell ``cell``, animated if it fits.
 
     Parameters
     ----------
     trace : ClipTrace
     cell : (int, int, int)
-        Output ``(t, r, c)``; its window's taps are drawn solid.
+        Output ``(t, r, c)`` shown first; its window's taps are drawn solid.
     lang : {"en", "zh"}
+    start : int, optional
+        Row-major index of ``cell``; given, and with at most ``MAX_ANIMATED_STEPS`` output
+        cells, the figure gets one frame per cell under the shared play / step controls.
 
     Returns
     -------
     go.Figure
-        A faint Mesh3d of the voxels outside the taps, a solid one of those under the taps
-        (empty meshes are left out), the window box (Scatter3d lines); x = frame, y = column,
-        z = −row.
+        A faint Mesh3d of the clip's non-zero voxels (left out when there are none or more
+        than ``MAX_VOXELS``), a solid one of the voxels under the taps (zeros too: the window
+        reads them), slightly larger so it encloses the faint cubes, and the window box
+        (Scatter3d lines); x = frame, y = column, z = −row.
     """
     padded = trace.padded  # (D_p, H_p, W_p)
-    z0, r0, c0 = trace.origin(cell)
-    sd, sh, sw = trace.span()
-    da, di, dj = trace.dilation
-    taps = np.zeros(padded.shape, dtype=bool)
-    taps[z0 : z0 + sd : da, r0 : r0 + sh : di, c0 : c0 + sw : dj] = True
     lo, hi = float(padded.min()), float(padded.max())
     signed = lo < 0 < hi
-    scale = DIVERGING_SCALE if signed else SEQUENTIAL_SCALE
     bound = max(abs(lo), abs(hi), 1e-9)
-    zmin, zmax = (-bound, bound) if signed else (lo, hi if hi > lo else lo + 1)
+    colours = {
+        "colorscale": DIVERGING_SCALE if signed else SEQUENTIAL_SCALE,
+        "cmin": -bound if signed else lo,
+        "cmax": bound if signed else (hi if hi > lo else lo + 1),
+        "flatshading": True,
+        "hoverinfo": "skip",
+    }
     fig = go.Figure()
-    # the taps, zeros too (the window reads them), solid; other non-zero voxels faint
-    for inside, shown, opacity in ((False, (padded != 0) & ~taps, 0.18), (True, taps, 0.95)):
-        zz, rr, cc = np.nonzero(shown)
-        if zz.size == 0 or zz.size > MAX_VOXELS:
-            continue
+    zz, rr, cc = np.nonzero(padded)
+    if 0 < zz.size <= MAX_VOXELS:
         points = np.stack([zz, cc, -rr], axis=1).astype(float)  # (n, 3) as (x, y, z)
         fig.add_trace(
             go.Mesh3d(
-                **_cubes(points, padded[shown]),
-                colorscale=scale,
-                cmin=zmin,
-                cmax=zmax,
-                opacity=opacity,
-                flatshading=True,
-                showscale=inside,
-                hoverinfo="skip",
-                name=translate("conv3d.voxels.taps" if inside else "conv3d.voxels.clip", lang),
+                **_cubes(points, padded[zz, rr, cc]),
+                **colours,
+                opacity=0.18,
+                showscale=False,
+                name=translate("conv3d.voxels.clip", lang),
             )
         )
-    box = _box((z0 - 0.5, r0 - 0.5, c0 - 0.5), (z0 + sd - 0.5, r0 + sh - 0.5, c0 + sw - 0.5))
+    taps, box = _step_data(trace, cell)
+    fig.add_trace(
+        go.Mesh3d(
+            **{k: v for k, v in taps.items() if k != "type"},
+            **colours,
+            opacity=0.95,
+            showscale=True,
+            name=translate("conv3d.voxels.taps", lang),
+        )
+    )
     fig.add_trace(
         go.Scatter3d(
-            **box,
+            **{k: v for k, v in box.items() if k != "type"},
             mode="lines",
             line={"color": HIGHLIGHT, "width": 6},
             hoverinfo="skip",
@@ -133,4 +169,12 @@ def voxel_figure(trace: ClipTrace, cell: tuple[int, int, int], *, lang: str) -> 
             "camera": {"eye": {"x": 1.6, "y": -1.6, "z": 1.0}},
         },
     )
-    return fig
+    cells = trace.cells()
+    if start is None or len(cells) > MAX_ANIMATED_STEPS:
+        return fig
+    first = len(fig.data) - 2  # the taps mesh, then the box
+    frames = [
+        unchecked_frame(f"({t}, {r}, {c})", _step_data(trace, (t, r, c)), [first, first + 1])
+        for t, r, c in cells
+    ]
+    return add_play_controls(fig, frames, lang=lang, active=start)

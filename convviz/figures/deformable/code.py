@@ -20,7 +20,7 @@ UNIFORM = ("zero", "shift", "scale", "rotation")  # the same offsets at every ou
 
 
 def _tensor(values: np.ndarray) -> str:
-    return f"torch.tensor({array_literal(values)}, dtype=torch.float64)"
+    return f"torch.tensor({array_literal(values, double=True)}, dtype=torch.float64)"
 
 
 def _offset_lines(

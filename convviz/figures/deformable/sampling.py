@@ -66,13 +66,15 @@ def arrow_traces(
 
 
 def input_spec(x: np.ndarray, m: int, lang: str, *, highlights=()) -> GridSpec:
-    """The input with ``m`` cells of zeros around it (numbers only up to 12×12)."""
+    """The input with ``m`` cells of zeros around it (numbers only up to 12×12; a larger input
+    is a picture, so it is coloured by value whatever the page's colouring)."""
     padded = np.pad(x, m)  # (H + 2m, W + 2m)
     kinds = np.full(padded.shape, int(CellKind.BORDER_PAD))
     kinds[m : m + x.shape[0], m : m + x.shape[1]] = CellKind.REAL
-    labels = None
+    labels, colouring = None, {}
     if max(x.shape) > NUMBERED_SIDE:
         labels = np.full(padded.shape, "", dtype=object)
+        colouring = {"colour_by": "value"}
     return GridSpec(
         padded,
         title=translate("deformable.figure.input", lang, m=m),
@@ -81,7 +83,18 @@ def input_spec(x: np.ndarray, m: int, lang: str, *, highlights=()) -> GridSpec:
         labels=labels,
         highlights=tuple(highlights),
         value_range=(float(x.min()), float(x.max())),
+        **colouring,
     )
+
+
+def output_hover(output: np.ndarray) -> np.ndarray:
+    """``y[i, j] = value`` for every output cell (shown on hover), shape (H_out, W_out)."""
+    rows, cols = np.indices(output.shape)
+    texts = [
+        f"y[{r}, {c}] = {format_number(v, 4)}"
+        for r, c, v in zip(rows.ravel(), cols.ravel(), output.ravel(), strict=True)
+    ]
+    return np.array(texts, dtype=object).reshape(output.shape)
 
 
 def neighbour_square(sampling: CellSampling, tap: int, m: int) -> Highlight:
@@ -121,6 +134,7 @@ def sampling_figure(
             role="output",
             highlights=(Highlight(i, j, i + 1, j + 1),),
             clickable=True,
+            hover=output_hover(output),
         ),
     ]
     figure = panels_figure(specs, operators=("→",))

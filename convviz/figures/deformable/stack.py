@@ -15,16 +15,18 @@ from convviz.style.palette import CellKind
 
 
 def _field_spec(x: np.ndarray, field: StackedField, title: str) -> GridSpec:
-    """The input with the pixels outside the field greyed out."""
+    """The input with the pixels outside the field greyed out (a picture without numbers,
+    coloured by value, above 12×12)."""
     kinds = np.where(field.field, int(CellKind.REAL), int(CellKind.OUTSIDE))
-    labels = None if max(x.shape) <= NUMBERED_SIDE else np.full(x.shape, "", dtype=object)
+    picture = max(x.shape) > NUMBERED_SIDE
     return GridSpec(
         x,
         title=title,
         role="input",
         kinds=kinds,
-        labels=labels,
+        labels=np.full(x.shape, "", dtype=object) if picture else None,
         value_range=(float(x.min()), float(x.max())),
+        **({"colour_by": "value"} if picture else {}),
     )
 
 

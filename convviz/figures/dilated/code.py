@@ -8,19 +8,13 @@ import numpy as np
 
 from convviz.engine.errors import ConvValueError
 from convviz.engine.sizes import conv_output_size
-from convviz.figures.common.grid import format_number
+from convviz.figures.common.code_text import grid_literal
 from convviz.figures.dilated.compare import COMPARE_SIZE, same_size_output
 from convviz.figures.dilated.kernel import kernel_values
 from convviz.i18n import translate
 from convviz.stacks import Layer
 
 CHANNELS = 64  # channels of the stack and branches in the code (any count runs the same)
-
-
-def _tensor_literal(values: np.ndarray, *, indent: str = "") -> str:
-    """``values`` (H, W) as a (1, 1, H, W) float tensor literal, one row per line."""
-    rows = "".join(f"{indent}    [{', '.join(format_number(v) for v in row)}],\n" for row in values)
-    return f"torch.tensor([[[\n{rows}{indent}]]], dtype=torch.float32)"
 
 
 def _conv_line(layer: Layer) -> str:
@@ -100,7 +94,8 @@ def pytorch_snippet(
         The stack of section 3 (omitted when it is invalid).
     stride, padding, dilation : int
     output_shape : (int, int), optional
-        The engine's output shape, printed as the expected result.
+        The engine's output shape, printed as the expected result; None when the setting
+        gives no output (the layer is then built but not run).
     mode : {"stack", "parallel"}
     lang : {"en", "zh"}
 
@@ -117,18 +112,22 @@ def pytorch_snippet(
         "from torch import nn",
         "",
         translate("dilated.code.one_layer", lang),
-        f"x = {_tensor_literal(x)}  # (1, 1, {input_size}, {input_size})"
+        f"x = {grid_literal(x)}  # (1, 1, {input_size}, {input_size})"
         if x is not None
         else f"x = torch.randn(1, 1, {input_size}, {input_size})",
         f"conv = nn.Conv2d(1, 1, kernel_size={k}, stride={stride}, padding={padding}, "
         f"dilation={dilation}, bias=False)",
         "with torch.no_grad():",
-        f"    conv.weight.copy_({_tensor_literal(kernel, indent='    ')})",
-        "y = conv(x)",
-        "print(y[0, 0])",
+        f"    conv.weight.copy_({grid_literal(kernel, indent='    ')})",
     ]
-    if output_shape is not None:
-        lines.append(f"print(y.shape)  # torch.Size([1, 1, {output_shape[0]}, {output_shape[1]}])")
+    if output_shape is None:  # the page shows the error: running the layer would raise
+        lines.append(translate("dilated.code.layer_not_run", lang))
+    else:
+        lines += [
+            "y = conv(x)",
+            "print(y[0, 0])",
+            f"print(y.shape)  # torch.Size([1, 1, {output_shape[0]}, {output_shape[1]}])",
+        ]
     if layers:
         lines += ["", f"channels = {CHANNELS}"]
         lines += (_branches_code if mode == "parallel" else _stack_code)(layers, lang)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from convviz.figures.common.grid import format_number
+from convviz.figures.common.code_text import number_literal
 from convviz.i18n import translate
 from convviz.image_ops import filter_padding
 from convviz.upsampling import transposed_setting
@@ -16,14 +16,12 @@ def tensor_literal(values: np.ndarray) -> str:
     values = np.asarray(values)
     if values.ndim == 2:
         rows = ",\n".join(
-            "    [" + ", ".join(format_number(v, 6) for v in row) + "]" for row in values
+            "    [" + ", ".join(number_literal(v) for v in row) + "]" for row in values
         )
         return f"torch.tensor([\n{rows},\n])"
     blocks = ",\n".join(
         "    [\n"
-        + ",\n".join(
-            "        [" + ", ".join(format_number(v, 6) for v in row) + "]" for row in plane
-        )
+        + ",\n".join("        [" + ", ".join(number_literal(v) for v in row) + "]" for row in plane)
         + ",\n    ]"
         for plane in values
     )

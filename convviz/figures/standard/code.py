@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from convviz.figures.common.code_text import array_literal
-from convviz.figures.common.grid import format_number
+from convviz.figures.common.code_text import array_literal, grid_literal
 from convviz.figures.standard.data import Setting, kernel_values, setting_from, window_trace
 from convviz.i18n import translate
 
@@ -25,12 +24,6 @@ IMPORTS = ("import torch", "import torch.nn.functional as F", "from torch import
 
 def _pair(values: tuple[int, int]) -> str:
     return str(values[0]) if values[0] == values[1] else f"({values[0]}, {values[1]})"
-
-
-def tensor_literal(values: np.ndarray, *, indent: str = "") -> str:
-    """(H, W) ``values`` as a (1, 1, H, W) float tensor literal, one row per line."""
-    rows = "".join(f"{indent}    [{', '.join(format_number(v) for v in row)}],\n" for row in values)
-    return f"torch.tensor([[[\n{rows}{indent}]]], dtype=torch.float32)"
 
 
 def _layer_lines(s: Setting, in_channels: int, out_channels: int, *, lang: str) -> list[str]:
@@ -77,8 +70,8 @@ def code_view(x: np.ndarray, fill: str, *, lang: str, **setting) -> str:
         out = None
     lines = [
         *IMPORTS,
-        f"x = {tensor_literal(x)}  # (N, C_in, H, W) = (1, 1, {h}, {w})",
-        f"w = {tensor_literal(kernel)}  # (C_out, C_in, kH, kW) = (1, 1, {kh}, {kw})",
+        f"x = {grid_literal(x)}  # (N, C_in, H, W) = (1, 1, {h}, {w})",
+        f"w = {grid_literal(kernel)}  # (C_out, C_in, kH, kW) = (1, 1, {kh}, {kw})",
         *_layer_lines(s, 1, 1, lang=lang),
         "print(y[0, 0])",
     ]

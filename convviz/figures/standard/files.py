@@ -20,11 +20,13 @@ from convviz.engine.lowering import flip_kernel
 from convviz.engine.matrix import symbolic_labels
 from convviz.engine.window_frame import window_frame
 from convviz.export import (
+    GifPlan,
     animation_from_frames,
     bmatrix,
+    budgeted_gif,
     grid_csv,
     latex_document,
-    render_animation_gif,
+    plan_for,
     render_scene_png,
     scene_from_specs,
     size_formula_latex,
@@ -58,8 +60,6 @@ from convviz.figures.standard.window import (
     window_specs,
 )
 from convviz.i18n import translate
-
-MAX_GIF_FRAMES = 144  # a longer slide is cut (the GIF says which cells it shows)
 
 
 def file_stem(**setting) -> str:
@@ -107,14 +107,29 @@ def window_png(x: np.ndarray, fill: str, step: int, *, lang: str, **setting) -> 
     return render_scene_png(animation.frames[0], lang=lang)
 
 
-def window_gif(x: np.ndarray, fill: str, *, lang: str, **setting) -> bytes:
-    """Animated GIF of the sliding window (the first ``MAX_GIF_FRAMES`` cells)."""
+def _window_builder(x: np.ndarray, fill: str, lang: str, setting: dict):
+    """``build(steps)`` of the window animation, and its number of steps."""
     s, trace = _trace(x, fill, setting)
     specs = _export_specs(trace, flipped=s.flip, lang=lang)
-    frames = tuple(_frame(trace, t) for t in range(min(trace.sums.size, MAX_GIF_FRAMES)))
-    return render_animation_gif(
-        animation_from_frames(specs, frames, operators=("⊛", "=")), lang=lang
-    )
+
+    def build(steps):
+        chosen = range(trace.sums.size) if steps is None else steps
+        frames = tuple(_frame(trace, t) for t in chosen)
+        return animation_from_frames(specs, frames, operators=("⊛", "="))
+
+    return build, trace.sums.size
+
+
+def window_gif_plan(x: np.ndarray, fill: str, *, lang: str, **setting) -> GifPlan:
+    """The export budget's plan for :func:`window_gif`."""
+    build, total = _window_builder(x, fill, lang, setting)
+    return plan_for(build, total, lang=lang)
+
+
+def window_gif(x: np.ndarray, fill: str, *, lang: str, **setting) -> bytes:
+    """Animated GIF of the sliding window (every step within the export budget)."""
+    build, total = _window_builder(x, fill, lang, setting)
+    return budgeted_gif(build, total, lang=lang)
 
 
 def _axis_latex(size: int, kernel: int, stride: int, before: int, after: int) -> str:

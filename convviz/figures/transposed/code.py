@@ -7,19 +7,12 @@ from __future__ import annotations
 
 import numpy as np
 
+from convviz.figures.common.code_text import grid_literal
 from convviz.figures.common.grid import format_number
 from convviz.figures.transposed.data import HYPER, round_trip, transpose_output
 from convviz.i18n import translate
 
 TORCH_PRINT_THRESHOLD = 1000  # torch prints larger tensors shortened with "..."
-
-
-def _tensor(values: np.ndarray, *, indent: str = "") -> str:
-    """(H, W) values as a (1, 1, H, W) float tensor literal, one row per line."""
-    rows = "".join(
-        f"{indent}    [{', '.join(format_number(v, 6) for v in row)}],\n" for row in values
-    )
-    return f"torch.tensor([[[\n{rows}{indent}]]], dtype=torch.float32)"
 
 
 def code_view(x: np.ndarray, kernel: np.ndarray, *, lang: str, **hyper: int) -> str:
@@ -50,8 +43,8 @@ def code_view(x: np.ndarray, kernel: np.ndarray, *, lang: str, **hyper: int) -> 
         ),
         "",
         translate("transposed.code.functional", lang),
-        f"x = {_tensor(x)}",
-        f"w = {_tensor(kernel)}",
+        f"x = {grid_literal(x)}",
+        f"w = {grid_literal(kernel)}",
         f"y = F.conv_transpose2d(x, w, stride={s}, padding={p}, output_padding={a}, dilation={d})",
         *(
             [

@@ -10,17 +10,22 @@ its button is clicked, on a worker thread (see :mod:`convviz.controls.downloads`
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from functools import partial
+
 import numpy as np
 
 from convviz.export import (
     Animation,
+    GifPlan,
     GridPanel,
     Scene,
     bilingual,
     bmatrix,
+    budgeted_gif,
     grid_csv,
     latex_document,
-    render_animation_gif,
+    plan_for,
     render_scene_png,
     scatter_add_animation,
     scene_from_specs,
@@ -52,43 +57,72 @@ def file_stem(input_size: int, kernel_size: int, **hyper: int) -> str:
     return f"transposed_i{input_size}_k{kernel_size}_s{s}_p{p}_a{a}_d{d}"
 
 
-def scatter_animation(x: np.ndarray, kernel: np.ndarray, **hyper: int) -> Animation:
-    """The scatter-add view as an export animation: one frame per input cell."""
-    return scatter_add_animation(x, kernel, **hyper)
+def scatter_animation(
+    x: np.ndarray, kernel: np.ndarray, at_steps: Sequence[int] | None = None, **hyper: int
+) -> Animation:
+    """The scatter-add view as an export animation: one frame per input cell (or per
+    ``at_steps``)."""
+    return scatter_add_animation(x, kernel, at_steps=at_steps, **hyper)
 
 
 def scatter_png(x: np.ndarray, kernel: np.ndarray, step: int, *, lang: str, **hyper: int) -> bytes:
-    """PNG of one stamp of the scatter-add view (all earlier stamps added)."""
-    frames = scatter_animation(x, kernel, **hyper).frames
-    return render_scene_png(frames[int(np.clip(step, 0, len(frames) - 1))], lang=lang)
+    """PNG of one stamp of the scatter-add view (all earlier stamps added); only that
+    stamp's frame is built."""
+    step = int(np.clip(step, 0, x.size - 1))
+    return render_scene_png(scatter_animation(x, kernel, (step,), **hyper).frames[0], lang=lang)
+
+
+def scatter_gif_plan(x: np.ndarray, kernel: np.ndarray, *, lang: str, **hyper: int) -> GifPlan:
+    """The export budget's plan for :func:`scatter_gif` (one step per input cell)."""
+    return plan_for(partial(scatter_animation, x, kernel, **hyper), x.size, lang=lang)
 
 
 def scatter_gif(x: np.ndarray, kernel: np.ndarray, *, lang: str, **hyper: int) -> bytes:
-    """Animated GIF of every stamp of the scatter-add view."""
-    return render_animation_gif(scatter_animation(x, kernel, **hyper), lang=lang)
+    """Animated GIF of the stamps of the scatter-add view (all of them within the budget)."""
+    return budgeted_gif(partial(scatter_animation, x, kernel, **hyper), x.size, lang=lang)
 
 
-def direct_animation(x: np.ndarray, kernel: np.ndarray, **hyper: int) -> Animation:
-    """The flipped kernel sliding over the zero-inserted grid: one frame per output cell."""
+def direct_animation(
+    x: np.ndarray, kernel: np.ndarray, at_steps: Sequence[int] | None = None, **hyper: int
+) -> Animation:
+    """The flipped kernel sliding over the zero-inserted grid: one frame per output cell
+    (or per ``at_steps``)."""
     data = direct_data(x, kernel, **hyper)
     return sliding_window_animation(
-        data.grid, data.flipped, stride=1, dilation=data.dilation, kinds=data.kinds
+        data.grid,
+        data.flipped,
+        stride=1,
+        dilation=data.dilation,
+        kinds=data.kinds,
+        at_steps=at_steps,
     )
+
+
+def _direct_steps(x: np.ndarray, kernel: np.ndarray, **hyper: int) -> int:
+    """Steps of the direct view: one per output cell."""
+    return transpose_output(x, kernel, **hyper).size
+
+
+def direct_gif_plan(x: np.ndarray, kernel: np.ndarray, *, lang: str, **hyper: int) -> GifPlan:
+    """The export budget's plan for :func:`direct_gif`."""
+    build = partial(direct_animation, x, kernel, **hyper)
+    return plan_for(build, _direct_steps(x, kernel, **hyper), lang=lang)
 
 
 def direct_png(
     x: np.ndarray, kernel: np.ndarray, pin: tuple[int, int], *, lang: str, **hyper: int
 ) -> bytes:
-    """PNG of the window of output cell ``pin`` in the direct form."""
-    frames = direct_animation(x, kernel, **hyper).frames
+    """PNG of the window of output cell ``pin`` in the direct form; only that step's frame
+    is built."""
     o = transpose_output(x, kernel, **hyper).shape[0]
     step = pin[0] * o + pin[1] if 0 <= pin[0] < o and 0 <= pin[1] < o else 0
-    return render_scene_png(frames[step], lang=lang)
+    return render_scene_png(direct_animation(x, kernel, (step,), **hyper).frames[0], lang=lang)
 
 
 def direct_gif(x: np.ndarray, kernel: np.ndarray, *, lang: str, **hyper: int) -> bytes:
-    """Animated GIF of the whole stride-1 pass over the zero-inserted grid."""
-    return render_animation_gif(direct_animation(x, kernel, **hyper), lang=lang)
+    """Animated GIF of the stride-1 pass over the zero-inserted grid (within the budget)."""
+    build = partial(direct_animation, x, kernel, **hyper)
+    return budgeted_gif(build, _direct_steps(x, kernel, **hyper), lang=lang)
 
 
 def formula_tex(input_size: int, kernel_size: int, **hyper: int) -> str:

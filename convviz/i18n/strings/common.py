@@ -111,6 +111,13 @@ STRINGS = {
     "common.preset_match": ("Current setting: {name}", "当前设置：{name}"),
     "common.use_suggestion": ("Use {setting}", "改用 {setting}"),
     "common.about_page": ("About this page", "关于本页"),
+    "lecture.switch": ("Lecture mode", "授课模式"),
+    "lecture.help": (
+        "For a projector: the main figure large, the text hidden, the sidebar closed. "
+        "← / → step the animation, space plays or pauses it. The link keeps it (?lecture=1).",
+        "用于投影：主图放大，文字隐藏，侧栏收起。← / → 逐步播放动画，空格键播放或暂停。"
+        "链接会保留这一设置（?lecture=1）。",
+    ),
     "common.pytorch_code": ("The same in PyTorch", "对应的 PyTorch 代码"),
     "common.pytorch_code_note": (
         "ConvViz's engine gives the same numbers as this code.",

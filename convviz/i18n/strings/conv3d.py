@@ -8,6 +8,10 @@ STRINGS = {
         "在时间上也滑动的卷积核：片段的逐帧与体素视图、逐轴的输出尺寸、2D 与 3D 及早期融合的对比，"
         "以及 C3D、Ji 等和 (2+1)D 各层的权重数。",
     ),
+    "conv3d.lead": (
+        "The kernel also slides along time: each output value reads kD consecutive frames.",
+        "卷积核也沿时间滑动：每个输出值读取 kD 个连续的帧。",
+    ),
     "conv3d.intro": (
         "A video clip is a stack of D frames, a CT or MRI scan a stack of D slices: the input has shape **(C, D, H, W)**. A 3-D convolution's kernel **(kD, kH, kW)** slides along depth (time) as well as height and width, so each output value reads **kD consecutive frames**, and the output keeps a depth axis. C3D (Tran et al. 2015) uses 3×3×3 kernels throughout; Ji et al. (2013) used 7×7×3 and 7×6×3 kernels over 3 consecutive frames.",
         "视频片段是 D 帧画面的堆叠，CT 或 MRI 扫描是 D 张切片的堆叠：输入的形状是 **(C, D, H, W)**。3D 卷积的卷积核 **(kD, kH, kW)** 不仅沿高和宽滑动，也沿深度（时间）滑动，所以每个输出值读取 **kD 个连续的帧**，输出仍然保留深度这一维。C3D（Tran 等，2015）全部使用 3×3×3 的卷积核；Ji 等（2013）使用了跨 3 个连续帧的 7×7×3 和 7×6×3 卷积核。",
@@ -87,13 +91,9 @@ STRINGS = {
         "(2+1)D 的后半：跨帧 3×1×1",
     ),
     # 1. the window
-    "conv3d.window.header": (
-        "1 · The window slides over space and time",
-        "1 · 窗口在空间和时间上滑动",
-    ),
     "conv3d.window.caption": (
-        "Top: the padded clip, frame by frame (padding in blue). Below: the output frames. The outlined window covers the kD frames one output cell reads; press ▶ or drag the step slider.",
-        "上方：逐帧显示填充后的片段（蓝色为填充）。下方：输出帧。被框出的窗口覆盖一个输出格子所读取的 kD 帧；按 ▶ 或拖动步骤滑块即可。",
+        "Top: the padded clip, frame by frame (padding in its own fill). Below: the output frames. The outlined window covers the kD frames one output cell reads; press ▶ or drag the step slider.",
+        "上方：逐帧显示填充后的片段（填充格用单独的底色）。下方：输出帧。被框出的窗口覆盖一个输出格子所读取的 kD 帧；按 ▶ 或拖动步骤滑块即可。",
     ),
     "conv3d.window.not_animated": (
         "{steps} output cells are too many to animate in the browser (at most {limit}); move the step slider to walk the window.",
@@ -114,8 +114,8 @@ STRINGS = {
     ),
     "conv3d.voxels.header": ("The same clip in 3-D", "同一个片段的三维视图"),
     "conv3d.voxels.caption": (
-        "Each voxel is a cube (time along the x axis); the voxels the window reads are solid, the window's extent is outlined. Drag to turn the view.",
-        "每个体素画成一个小立方体（x 轴为时间）；窗口读取的体素是实心的，窗口的范围用线框出。拖动可以旋转视角。",
+        "Each non-zero voxel is a faint cube (time along the x axis); the voxels the window reads are solid, zeros included, and the window's extent is outlined. Drag to turn the view; ▶ moves the window as above.",
+        "每个非零体素画成一个半透明的小立方体（x 轴为时间）；窗口读取的体素（包括零）是实心的，窗口的范围用线框出。拖动可以旋转视角；按 ▶ 窗口会像上图一样移动。",
     ),
     "conv3d.voxels.taps": ("voxels read", "被读取的体素"),
     "conv3d.voxels.clip": ("clip", "片段"),

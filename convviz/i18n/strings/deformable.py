@@ -7,6 +7,10 @@ STRINGS = {
         "Sampling points that move: each tap reads at p₀ + pₙ + Δpₙ by bilinear interpolation; offset fields (shift, scale, rotation, random, following a shape), the offset and mask convolutions and their cost.",
         "会移动的采样点：每个抽头在 p₀ + pₙ + Δpₙ 处用双线性插值读取输入；各种偏移场（平移、缩放、旋转、随机、贴合形状），以及产生偏移和掩码的卷积层和它们的开销。",
     ),
+    "deformable.lead": (
+        "Each tap reads at its grid point plus a learned offset, by bilinear interpolation.",
+        "每个抽头在网格点加上学到的偏移处读取输入，用双线性插值。",
+    ),
     "deformable.intro": (
         "A deformable convolution (Dai et al., 2017) keeps the k×k weights of an ordinary convolution but lets every tap read somewhere else: tap n of output cell p₀ reads the input at **p₀ + pₙ + Δpₙ**, where pₙ is its place in the regular grid and the offset Δpₙ = (dy, dx) is learned — another convolution over the same input predicts it at every output cell. Offsets are fractions, so the input is read by **bilinear interpolation** from the four pixels around the point; a point outside the image reads 0. DCNv2 (Zhu et al., 2019) also multiplies each read by a **mask** value between 0 and 1. With zero offsets (and no mask) it is exactly the standard convolution. In PyTorch: `torchvision.ops.deform_conv2d`.",
         "可变形卷积（Dai 等，2017）保留普通卷积的 k×k 个权重，但允许每个抽头到别处读取：输出位置 p₀ 的第 n 个抽头读取输入的 **p₀ + pₙ + Δpₙ** 处，其中 pₙ 是它在规则网格中的位置，偏移 Δpₙ = (dy, dx) 是学出来的——由另一个作用在同一输入上的卷积在每个输出位置预测。偏移是小数，所以输入要用**双线性插值**从该点周围的四个像素读取；落在图像外的点读到 0。DCNv2（Zhu 等，2019）还把每次读取乘以一个 0 到 1 之间的**掩码**值。偏移全为零（且没有掩码）时，它就是标准卷积。PyTorch 中对应 `torchvision.ops.deform_conv2d`。",
@@ -76,8 +80,7 @@ STRINGS = {
         "Tap t = a·k + b of the k×k grid (row-major); clicking a moved point sets it too.",
         "k×k 网格中的抽头 t = a·k + b（按行编号）；点击某个移动后的点也可以选择。",
     ),
-    # Section 1: one output cell.
-    "deformable.sample.header": ("1. Where one output cell reads", "1. 一个输出位置读取哪里"),
+    # The main figure: one output cell.
     "deformable.sample.caption": (
         "Hollow circles: the regular {k}×{k} grid p₀ + pₙ of output cell ({i}, {j}) (stride {s}, padding {p}, dilation {d}); filled points: where the taps read after the offsets, numbered by tap. Click an output cell to choose it, or a point to open it up.",
         "空心圆：输出位置 ({i}, {j}) 的规则 {k}×{k} 网格 p₀ + pₙ（步长 {s}，填充 {p}，膨胀 {d}）；实心点：加上偏移后各抽头实际读取的位置，标有抽头编号。点击输出格子选择位置，点击某个点将其展开。",
@@ -140,7 +143,7 @@ STRINGS = {
         "有 {n} 个权重不为零的邻居落在图像外，读到 0。",
     ),
     # Section 2: offset fields.
-    "deformable.offsets.header": ("2. Offset fields", "2. 偏移场"),
+    "deformable.offsets.header": ("Offset fields", "偏移场"),
     "deformable.offsets.zero": (
         "Zero offsets: every point stays on the regular grid and the result is the standard convolution.",
         "零偏移：每个点都停在规则网格上，结果就是标准卷积。",
@@ -175,8 +178,8 @@ STRINGS = {
     ),
     # Section 4: two stacked layers.
     "deformable.stack.header": (
-        "4. Two layers stacked: a field that adapts",
-        "4. 两层叠加：会自适应的感受野",
+        "Two layers stacked: a field that adapts",
+        "两层叠加：会自适应的感受野",
     ),
     "deformable.stack.intro": (
         "Two deformable {k}×{k} layers (dilation {d}, stride 1, padding {p}), each with offsets of the chosen kind — the second layer's computed from the first layer's output. Output cell ({i}, {j}) of the second layer reads the first layer's output at its moved points (diamonds, drawn at the first layer's cells, which sit over the input pixels of the same row and column when k is odd); each first-layer cell it reads with a nonzero bilinear weight reads the input at its own moved points (dots, larger where the first read weighs more). Greyed-out pixels are never read.",
@@ -193,7 +196,7 @@ STRINGS = {
         "若存在一条双线性权重都不为零的路径把某个像素连到该输出位置，这个像素就在感受野内。卷积核权重全为正时，这恰好等价于“改变该像素会改变输出”；权重有正有负时，两条路径可能相互抵消。",
     ),
     # Section 3: where the offsets come from.
-    "deformable.counts.header": ("3. Where the offsets come from", "3. 偏移从哪里来"),
+    "deformable.counts.header": ("Where the offsets come from", "偏移从哪里来"),
     "deformable.counts.intro": (
         "In a network the offsets are the output of an ordinary convolution over the same input, with the main layer's kernel size, stride, padding and dilation, so it has one output cell per output cell of the main layer. Its weights start at zero, so training starts from the standard convolution. With the DCNv2 mask, more channels go through a sigmoid. The deformable convolution then reads the input at the moved points and applies the main weights.",
         "在网络中，偏移是另一个普通卷积在同一输入上的输出；它与主卷积有相同的卷积核大小、步长、填充和膨胀率，所以主卷积的每个输出位置都有它的一个输出。它的权重初始化为零，因此训练从标准卷积开始。使用 DCNv2 掩码时，还有更多通道经过 sigmoid。随后可变形卷积在移动后的点读取输入，再乘以主卷积的权重。",
@@ -233,6 +236,10 @@ STRINGS = {
         "文件：所选位置（PNG：勾出每个点读取的像素）、逐格扫过第 {i} 行（GIF，{frames} 帧）、抽头 {t} 的双线性读取和求和（LaTeX）、偏移场（CSV）。",
     ),
     # PyTorch code.
+    "deformable.code.note": (
+        "Needs torchvision besides PyTorch. It prints the chosen cell's value: the number the page shows, computed by ConvViz's engine.",
+        "除 PyTorch 外还需要 torchvision。它打印所选位置的值：即本页显示、由 ConvViz 引擎算出的那个数。",
+    ),
     "deformable.code.zero": (
         "# offsets: all zero, (1, 2·k², H_out, W_out): the standard convolution",
         "# 偏移：全为零，形状 (1, 2·k², H_out, W_out)：即标准卷积",

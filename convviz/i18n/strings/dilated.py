@@ -331,6 +331,10 @@ STRINGS = {
         "# one dilated layer, as set in the sidebar",
         "# 侧边栏设置的单个空洞卷积层",
     ),
+    "dilated.code.layer_not_run": (
+        "# this setting gives no output (see the error above), so the layer is not run",
+        "# 这个设置没有输出（见上面的错误说明），因此这里不运行这一层",
+    ),
     "dilated.code.stack": (
         "# the stack of section 3; padding ⌊d(k − 1)/2⌋ keeps the size only at stride 1 with d(k − 1) even",
         "# 第 3 节的堆叠；填充 ⌊d(k − 1)/2⌋ 只有在步长为 1 且 d(k − 1) 为偶数时才保持尺寸不变",
@@ -371,5 +375,13 @@ STRINGS = {
     "error.stack_param_malformed": (
         "“{text}” is not a list of layers. Write kernel-stride-dilation triples separated by commas, for example layers=3-1-1,3-1-2,3-1-4.",
         "“{text}”不是合法的层列表。请写成以逗号分隔的“卷积核-步长-膨胀率”三元组，例如 layers=3-1-1,3-1-2,3-1-4。",
+    ),
+    "dilated.stack.no_png": (
+        "No PNG of the path counts for this stack: its field is {rf}×{rf}, and the picture is drawn only up to {png}×{png} (a larger one would take the server seconds and hundreds of megabytes). The CSV has every count.",
+        "这个堆叠不提供路径数的 PNG：它的感受野是 {rf}×{rf}，而图片最多只绘制到 {png}×{png}（更大的图会让服务器花上几秒钟和几百兆内存）。CSV 中包含全部计数。",
+    ),
+    "dilated.stack.no_files": (
+        "No path-count files for this stack: its field is {rf}×{rf}; a PNG is drawn up to {png}×{png} and a CSV written up to {csv}×{csv}. The numbers above still hold.",
+        "这个堆叠不提供路径数文件：它的感受野是 {rf}×{rf}；PNG 最多绘制到 {png}×{png}，CSV 最多写到 {csv}×{csv}。上面的数字依然成立。",
     ),
 }

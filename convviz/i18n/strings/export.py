@@ -14,6 +14,14 @@ STRINGS = {
         "An animated GIF with one frame per step; it is built when you click (a spinner shows while it is made).",
         "动画 GIF，每一步一帧；点击后才开始生成（生成时按钮上会显示加载图标）。",
     ),
+    "export.download.gif_reduced": (
+        "GIF · {frames} of {total} steps, scale {scale}",
+        "GIF · {total} 步中的 {frames} 步，缩放 {scale}",
+    ),
+    "export.download.help.gif_reduced": (
+        "The whole animation ({total} steps at scale {asked}) is larger than an export may be (at most {max_frames} frames and {max_mpixels} million pixels, so one download never slows the class down). This GIF shows {frames} evenly spaced steps, the first and the last included, at scale {scale}; the on-screen animation still has every step.",
+        "完整动画（{total} 步，缩放 {asked}）超出了导出文件的上限（最多 {max_frames} 帧、{max_mpixels} 百万像素，这样一次下载不会拖慢全班）。这个 GIF 展示均匀选取的 {frames} 步（包括第一步和最后一步），缩放为 {scale}；屏幕上的动画仍包含每一步。",
+    ),
     "export.download.help.latex": (
         "LaTeX source (amsmath bmatrix) to paste into lecture notes.",
         "可直接粘贴进讲义的 LaTeX 源码（amsmath 的 bmatrix）。",

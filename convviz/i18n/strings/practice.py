@@ -223,14 +223,17 @@ STRINGS = {
     # "Predict first" on the topic pages.
     "practice.predict.toggle": ("Predict first", "先预测"),
     "practice.predict.help": (
-        "Hide the computed output size until you have typed your own prediction.",
-        "在你输入自己的预测之前，先隐藏计算出的输出尺寸。",
+        "Hide the output size — the figures, the formula, the tables and the code that show it — "
+        "until you have typed your own prediction.",
+        "在你输入自己的预测之前，隐藏输出尺寸——以及显示它的图、公式、表格和代码。",
     ),
     "practice.predict.label": ("Your prediction: the output size o", "你的预测：输出尺寸 o"),
     "practice.predict.submit": ("Reveal", "揭晓"),
+    "practice.predict.skip": ("Show the answer without guessing", "不猜，直接显示答案"),
     "practice.predict.waiting": (
-        "Predict the output size for this setting, then press Reveal to see the formula.",
-        "先预测这个设置下的输出尺寸，再点“揭晓”查看公式。",
+        "Predict the output size for this setting, then press Reveal to see the figures and "
+        "the formula.",
+        "先预测这个设置下的输出尺寸，再点“揭晓”查看图和公式。",
     ),
     "practice.predict.params.help": (
         "Hide the computed parameter counts until you have typed your own prediction.",

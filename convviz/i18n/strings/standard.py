@@ -151,11 +151,12 @@ STRINGS = {
         "Press ▶ to slide the window, drag the step slider, or click an output cell to pin "
         "it. Blue border cells are zeros; copied border cells (reflect, replicate, circular) "
         "take the colour of the input cell they copy — hover to see which. Grey cells are "
-        "never read. The input starts at row {top}, column {left} of the padded grid (dotted "
+        "never under a window (a grey input value can still be read through a copy in the "
+        "border). The input starts at row {top}, column {left} of the padded grid (dotted "
         "outline).",
         "按 ▶ 让窗口滑动，拖动步骤滑块，或点击一个输出格子把它固定。蓝色边框格是零；复制来的"
         "边框格（reflect、replicate、circular）与被复制的输入格同色——悬停可看是哪一格。灰色格子"
-        "从未被读到。输入从补边网格的第 {top} 行、第 {left} 列开始（点线框）。",
+        "从未落在任何窗口里（灰色的输入值仍可能通过边框里的副本被读到）。输入从补边网格的第 {top} 行、第 {left} 列开始（点线框）。",
     ),
     "standard.window.pinned": (
         "**Pinned: y[{r}, {c}]** reads rows {r0}–{r1} and columns {c0}–{c1} of the padded "

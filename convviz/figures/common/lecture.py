@@ -1,0 +1,164 @@
+"""A figure enlarged for lecture mode: the same figure, every length and type size scaled.
+
+Lecture mode shows a page's main figure large enough to read from the back of a room on a
+1024×768 projector. Plotly draws sizes in pixels, so enlarging a figure means multiplying its
+width, height, margins, type sizes, marker sizes and line widths by one factor; cell numbers
+get at least :data:`MIN_CELL_TEXT_PX` where their cells have room for it. Grid panels keep
+square cells when the chart is stretched across a wider screen. Pure: a figure dict in, a new
+figure dict out (the cached original is never modified).
+"""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+# Room for the main figure on a 1024×768 projector in lecture mode (sidebar collapsed, the
+# page's title and tabs above it): about 960 px wide and 520 px high.
+TARGET_WIDTH_PX = 940
+TARGET_HEIGHT_PX = 520
+MAX_FACTOR = 2.5
+MIN_CELL_TEXT_PX = 24
+DEFAULT_FONT_PX = 12  # Plotly's default type size
+DEFAULT_HEIGHT_PX = 450  # Plotly's default figure height
+
+
+def lecture_factor(width: float, height: float) -> float:
+    """How much a ``width`` × ``height`` figure is enlarged: it fills the room, at most 2.5×.
+
+    Never below 1: a figure already larger than the room keeps its size.
+    """
+    fit = min(TARGET_WIDTH_PX / max(width, 1.0), TARGET_HEIGHT_PX / max(height, 1.0))
+    return max(1.0, min(MAX_FACTOR, fit))
+
+
+def _times(value: Any, factor: float) -> Any:
+    """A size or a list of sizes, multiplied (anything else unchanged)."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int | float):
+        return value * factor
+    if isinstance(value, list | tuple):
+        return [_times(v, factor) for v in value]
+    return value
+
+
+def _scale_keys(node: dict | None, keys: tuple[str, ...], factor: float) -> None:
+    if not isinstance(node, dict):
+        return
+    for key in keys:
+        if key in node:
+            node[key] = _times(node[key], factor)
+
+
+def _scale_font(node: dict | None, factor: float) -> None:
+    """``node["font"]["size"]`` times ``factor`` (Plotly's default size where none is set)."""
+    if not isinstance(node, dict):
+        return
+    font = node.setdefault("font", {})
+    font["size"] = _times(font.get("size", DEFAULT_FONT_PX), factor)
+
+
+def _longest_text(trace: dict) -> int:
+    """Characters in the longest line of a trace's cell texts (at least 1)."""
+    texts = trace.get("text")
+    texts = texts if isinstance(texts, list | tuple) else [texts]
+    lines = [line for t in texts if isinstance(t, str) for line in t.split("<br>")]
+    return max([len(line) for line in lines] + [1])
+
+
+def _cell_text_size(trace: dict, factor: float) -> Any:
+    """A text layer's new type size: scaled, and ≥ 24 px where its cells (markers) allow.
+
+    A digit is about 0.6 em wide: a line of n characters fits in 90 % of a cell of side c
+    when the size is at most 1.5·c / n; numbers never take more than 55 % of the cell's height.
+    """
+    size = trace.get("textfont", {}).get("size", DEFAULT_FONT_PX)
+    cell = trace.get("marker", {}).get("size")
+    if not isinstance(size, int | float) or not isinstance(cell, int | float):
+        return _times(size, factor)
+    side = cell * factor
+    room = min(0.55 * side, 1.5 * side / _longest_text(trace))
+    return max(size * factor, min(MIN_CELL_TEXT_PX, room))
+
+
+def _scale_trace(trace: dict, factor: float) -> None:
+    mode = str(trace.get("mode", ""))
+    if "text" in mode and "textfont" in trace:
+        trace["textfont"]["size"] = _cell_text_size(trace, factor)
+    elif "textfont" in trace:
+        _scale_keys(trace["textfont"], ("size",), factor)
+    _scale_keys(trace.get("marker"), ("size",), factor)
+    _scale_keys(trace.get("marker", {}).get("line"), ("width",), factor)
+    _scale_keys(trace.get("line"), ("width",), factor)
+
+
+def _square_cells(figure: dict) -> None:
+    """Each grid panel (axes that carry a heatmap) keeps square cells when stretched."""
+    layout = figure["layout"]
+    pairs = {
+        (t.get("xaxis", "x"), t.get("yaxis", "y"))
+        for t in figure.get("data", [])
+        if t.get("type") == "heatmap"
+    }
+    for x_ref, y_ref in pairs:
+        x_name, y_name = "xaxis" + x_ref[1:], "yaxis" + y_ref[1:]
+        if isinstance(layout.get(x_name), dict) and isinstance(layout.get(y_name), dict):
+            layout[y_name].update(scaleanchor=x_ref, scaleratio=1, constrain="domain")
+            layout[x_name]["constrain"] = "domain"
+
+
+def lecture_figure(figure: dict, *, factor: float | None = None) -> dict:
+    """``figure`` (a Plotly figure dict) enlarged for lecture mode.
+
+    Parameters
+    ----------
+    figure : dict
+        ``go.Figure.to_dict()`` output; without ``layout.width`` only the height (and every
+        other size) is scaled, the width being the container's.
+    factor : float, optional
+        The enlargement; default :func:`lecture_factor` of the figure's size.
+
+    Returns
+    -------
+    dict
+        A new figure dict: width, height, margins, every font size (layout, annotations,
+        sliders, buttons, hover labels, traces), marker sizes and line widths times
+        ``factor``; cell numbers (text traces with cell-sized markers) at least 24 px where
+        the enlarged cell has room; grid panels with square cells. Frames are kept; the
+        traces they update keep their enlarged sizes because frames only move them.
+    """
+    out = copy.deepcopy(figure)
+    layout = out.setdefault("layout", {})
+    height = layout.get("height", DEFAULT_HEIGHT_PX)
+    width = layout.get("width")  # None: the chart takes its container's width anyway
+    f = lecture_factor(width or 1.0, height) if factor is None else factor
+    layout["height"] = height * f
+    if width is not None:
+        layout["width"] = width * f
+    _scale_keys(layout.get("margin"), ("l", "r", "t", "b", "pad"), f)
+    _scale_font(layout, f)
+    for annotation in layout.get("annotations", []):
+        _scale_font(annotation, f)
+    for shape in layout.get("shapes", []):
+        _scale_keys(shape.get("line"), ("width",), f)
+    for menu in layout.get("sliders", []) + layout.get("updatemenus", []):
+        _scale_menu(menu, f)
+    if isinstance(layout.get("title"), dict):
+        _scale_font(layout["title"], f)
+    if isinstance(layout.get("hoverlabel"), dict):
+        _scale_font(layout["hoverlabel"], f)
+    for trace in out.get("data", []):
+        _scale_trace(trace, f)
+    _square_cells(out)
+    return out
+
+
+def _scale_menu(menu: dict, factor: float) -> None:
+    """A slider or a row of buttons: its type, its padding and its length in pixels."""
+    _scale_font(menu, factor)
+    _scale_keys(menu.get("pad"), ("t", "b", "l", "r"), factor)
+    _scale_keys(menu, ("minorticklen", "ticklen"), factor)
+    if isinstance(menu.get("currentvalue"), dict):
+        _scale_font(menu["currentvalue"], factor)
+        _scale_keys(menu["currentvalue"], ("offset",), factor)

@@ -1,0 +1,81 @@
+"""Lecture mode through AppTest: ``?lecture=1`` and the sidebar switch, on every topic page,
+in both languages; the main chart is enlarged and stretched, the rest as in the link."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from convviz.controls.lecture import LECTURE_KEY
+from convviz.figures.common.lecture import MIN_CELL_TEXT_PX
+from convviz.i18n import translate
+from convviz.site import PAGES
+from tests.app.conftest import open_app
+
+TOPICS = [p for p in PAGES if p.url_path not in ("home", "practice")]
+MAIN_CHART = {  # the key of each page's main chart (None: the image lab shows pictures)
+    "standard": "standard_window",
+    "transposed": "transposed_scatter_chart",
+    "dilated": "dilated_window",
+    "grouped": "graph",
+    "pointwise": "layer",
+    "conv3d": "conv3d_frames",
+    "image-lab": None,
+}
+
+
+def _chart(at, key: str):
+    return next(c for c in at.get("plotly_chart") if c.proto.id.endswith(key))
+
+
+def _width(at, key: str) -> float:
+    return json.loads(_chart(at, key).proto.spec)["layout"]["width"]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("info", TOPICS, ids=[p.url_path for p in TOPICS])
+def test_lecture_link_enlarges_the_main_chart(info, lang):
+    at = open_app(lang, info.file, lecture="1")
+    assert not at.exception and not at.error
+    assert at.query_params[LECTURE_KEY] == "1"
+    key = MAIN_CHART[info.url_path]
+    if key is None:
+        return
+    plain = open_app(lang, info.file)
+    big, small = _chart(at, key).proto, _chart(plain, key).proto
+    big_layout = json.loads(big.spec)["layout"]
+    small_layout = json.loads(small.spec)["layout"]
+    if info.url_path == "pointwise":  # 1204 px wide already: the page's width is its room
+        assert big_layout["width"] == small_layout["width"] > 940
+        assert big_layout["height"] == small_layout["height"]
+        return
+    assert big_layout["height"] > small_layout["height"]
+    if "width" in small_layout:  # else the chart takes the page's width in both modes
+        assert big_layout["width"] > small_layout["width"]
+
+
+def test_numbers_in_the_standard_window_are_24_px_in_lecture_mode():
+    at = open_app("en", "pages/standard.py", lecture="1")
+    data = json.loads(_chart(at, "standard_window").proto.spec)["data"]
+    layers = [t for t in data if "text" in str(t.get("mode", "")) and "marker" in t]
+    assert layers and all(t["textfont"]["size"] >= MIN_CELL_TEXT_PX for t in layers)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_switch_turns_lecture_mode_on_and_off_in_the_link(lang):
+    # The router draws the switch; AppTest lists the router's widgets on the first page only.
+    at = open_app(lang, None, dilation="3")
+    switch = at.toggle(key=LECTURE_KEY)
+    assert switch.value is False and LECTURE_KEY not in at.query_params
+    assert switch.label == translate("lecture.switch", lang)
+    switch.set_value(True).run()
+    assert at.query_params[LECTURE_KEY] == "1" and not at.exception
+    at.switch_page("pages/dilated.py")
+    at.run()
+    width = _width(at, "dilated_window")
+    assert at.slider(key="dilation").value == 3  # everything else as in the link
+    at.query_params.pop(LECTURE_KEY)
+    at.session_state[LECTURE_KEY] = False
+    at.run()
+    assert _width(at, "dilated_window") < width  # back to its own size

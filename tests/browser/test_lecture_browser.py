@@ -1,0 +1,86 @@
+"""Lecture mode in Chromium at 1024×768: sidebar closed, text hidden, the main figure at least
+70 % of the window's width with cell numbers of 24 px or more, and ← / → / space driving the
+animation in the browser (no server run)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.browser.page_tools import assert_no_exception, save_screenshot
+
+pytestmark = pytest.mark.browser
+
+PROJECTOR = {"width": 1024, "height": 768}
+# The figures whose numbers must read from the back of the room, and their chart keys.
+ANIMATED = {"standard": "standard_window", "transposed": "transposed_scatter_chart"}
+ANIMATED["dilated"] = "dilated_window"
+ACTIVE_JS = "el => el._fullLayout.sliders[0].active"
+VISIBLE_TEXT_JS = """
+() => [...document.querySelector("[data-testid='stMain']").querySelectorAll(
+    "[data-testid='stMarkdown'], [data-testid='stCaptionContainer']"
+  )].filter((e) => e.offsetParent !== null && e.innerText.trim()).map((e) => e.innerText)
+"""
+CELL_FONT_JS = """
+el => [...el.querySelectorAll('.scatterlayer .textpoint text')]
+  .filter((t) => /^-?[0-9]+$/.test(t.textContent.trim()))
+  .map((t) => parseFloat(getComputedStyle(t).fontSize))
+"""
+
+
+def _runs(page) -> int:
+    return page.evaluate("window.__convvizRuns.finished")
+
+
+@pytest.mark.parametrize("url_path", list(ANIMATED))
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_lecture_mode_on_a_projector(page, open_page, url_path, lang):
+    page.set_viewport_size(PROJECTOR)
+    open_page(url_path, lecture=1, lang=lang)
+    assert_no_exception(page)
+    chart = page.locator(f".st-key-{ANIMATED[url_path]} .js-plotly-plot")
+    chart.wait_for(state="visible")
+    page.wait_for_timeout(500)
+    save_screenshot(page, f"lecture-{url_path}-{lang}", full_page=False)
+
+    sidebar = page.locator("[data-testid='stSidebar']").bounding_box()
+    assert sidebar is None or sidebar["x"] + sidebar["width"] <= 1  # collapsed, off screen
+    assert page.evaluate(VISIBLE_TEXT_JS) == []  # prose hidden
+    box = chart.bounding_box()
+    assert box["width"] >= 0.7 * PROJECTOR["width"]
+    assert 0 < box["y"] < PROJECTOR["height"] / 3
+    sizes = chart.evaluate(CELL_FONT_JS)
+    assert sizes and min(sizes) >= 24, sizes
+
+    runs = _runs(page)
+    page.mouse.click(5, 300)  # focus the page (its left margin), not a widget
+    start = chart.evaluate(ACTIVE_JS)
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function(f"el => {ACTIVE_JS}(el) === {start + 1}", arg=chart.element_handle())
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("ArrowLeft")
+    page.wait_for_timeout(300)
+    assert chart.evaluate(ACTIVE_JS) == start + 1
+    page.keyboard.press(" ")  # play
+    page.wait_for_function(f"el => {ACTIVE_JS}(el) >= {start + 2}", arg=chart.element_handle())
+    page.keyboard.press(" ")  # pause
+    page.wait_for_timeout(300)
+    paused = chart.evaluate(ACTIVE_JS)
+    page.wait_for_timeout(2000)
+    assert chart.evaluate(ACTIVE_JS) == paused
+    assert _runs(page) == runs  # all in the browser
+
+
+def test_the_sidebar_switch_turns_lecture_mode_on(page, open_page):
+    page.set_viewport_size({"width": 1280, "height": 800})
+    open_page("standard")
+    assert "lecture" not in page.url
+    before = _runs(page)
+    page.locator(".st-key-lecture [data-testid='stCheckbox'], .st-key-lecture label").first.click()
+    page.wait_for_function(
+        "n => window.__convvizRuns.finished > n && location.search.includes('lecture=1')",
+        arg=before,
+    )
+    page.wait_for_timeout(1000)
+    chart = page.locator(".st-key-standard_window .js-plotly-plot")
+    assert chart.bounding_box()["width"] >= 0.7 * 1280
+    save_screenshot(page, "lecture-switch-standard", full_page=False)

@@ -1,0 +1,110 @@
+"""Lecture mode's enlarged figure: every size times one factor, cell numbers ≥ 24 px, square
+grid cells, frames kept, the cached original untouched."""
+
+from __future__ import annotations
+
+import copy
+
+import plotly.graph_objects as go
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from convviz.figures.common.lecture import (
+    MAX_FACTOR,
+    MIN_CELL_TEXT_PX,
+    TARGET_HEIGHT_PX,
+    TARGET_WIDTH_PX,
+    lecture_factor,
+    lecture_figure,
+)
+from convviz.figures.standard import views
+from convviz.figures.transposed import views as transposed_views
+from convviz.inputs import make_values
+
+
+def standard_window(i: int = 5, k: int = 3) -> dict:
+    x = make_values("arange", (i, i))
+    keys = {"input_size": i, "kernel_size": k, "stride": 1, "padding": 0}
+    setting = {**keys, **{f"{key}_w": v for key, v in keys.items()}}
+    setting.update(padding_rule="explicit", padding_mode="zeros", flip=False)
+    return views.window_view(x, "arange", (0, 0), lang="en", **setting)["figure"].to_dict()
+
+
+def cell_layers(figure: dict) -> list[dict]:
+    """The text layers of grid panels (text drawn on cell-sized markers)."""
+    return [
+        t
+        for t in figure["data"]
+        if "text" in str(t.get("mode", "")) and t.get("marker", {}).get("size")
+    ]
+
+
+@given(st.floats(50, 3000), st.floats(50, 3000))
+@settings(max_examples=60, deadline=None)
+def test_factor_fills_the_room_without_shrinking_or_exploding(width, height):
+    f = lecture_factor(width, height)
+    assert 1.0 <= f <= MAX_FACTOR
+    if f > 1.0:  # enlarged: one side meets the room or the cap is reached
+        fits = width * f <= TARGET_WIDTH_PX + 1e-6 and height * f <= TARGET_HEIGHT_PX + 1e-6
+        assert fits
+        assert f == pytest.approx(MAX_FACTOR) or max(
+            width * f / TARGET_WIDTH_PX, height * f / TARGET_HEIGHT_PX
+        ) == pytest.approx(1.0)
+
+
+def test_standard_window_is_enlarged_with_numbers_of_at_least_24_px():
+    original = standard_window()
+    kept = copy.deepcopy(original)
+    big = lecture_figure(original)
+    assert original == kept  # the cached figure is never changed
+    f = lecture_factor(original["layout"]["width"], original["layout"]["height"])
+    assert f > 1.2
+    assert big["layout"]["width"] == pytest.approx(original["layout"]["width"] * f)
+    assert big["layout"]["height"] == pytest.approx(original["layout"]["height"] * f)
+    assert big["layout"]["margin"]["b"] == pytest.approx(original["layout"]["margin"]["b"] * f)
+    for layer in cell_layers(big):
+        assert layer["textfont"]["size"] >= MIN_CELL_TEXT_PX
+    for before, after in zip(
+        original["layout"]["annotations"], big["layout"]["annotations"], strict=True
+    ):
+        assert after["font"]["size"] == pytest.approx(before["font"].get("size", 12) * f)
+    assert big["frames"] == original["frames"]  # the animation is the same
+    assert big["layout"]["sliders"][0]["active"] == original["layout"]["sliders"][0]["active"]
+    # Grid panels keep square cells when the chart is stretched.
+    assert big["layout"]["yaxis"]["scaleanchor"] == "x"
+    assert big["layout"]["yaxis3"]["scaleanchor"] == "x3"
+    go.Figure(big)  # still a valid Plotly figure
+
+
+def test_numbers_grow_to_24_px_only_where_the_cell_has_room():
+    original = standard_window(i=16)
+    big = lecture_figure(original, factor=1.0)
+    for before, after in zip(cell_layers(original), cell_layers(big), strict=True):
+        cell, size = before["marker"]["size"], before["textfont"]["size"]
+        assert after["marker"]["size"] == cell  # factor 1: the cells keep their size
+        longest = max(len(line) for t in before["text"] for line in t.split("<br>"))
+        room = min(0.55 * cell, 1.5 * cell / longest)
+        assert after["textfont"]["size"] == pytest.approx(max(size, min(MIN_CELL_TEXT_PX, room)))
+        assert after["textfont"]["size"] <= max(size, room)  # never wider than its cell
+
+
+def test_a_figure_without_heatmaps_keeps_free_axes():
+    x = make_values("arange", (3, 3))
+    kernel = make_values("arange", (3, 3))
+    figure = transposed_views.scatter_view(
+        x,
+        kernel,
+        lang="en",
+        step=0,
+        animate=True,
+        stride=2,
+        padding=1,
+        output_padding=0,
+        dilation=1,
+    )["figure"].to_dict()
+    big = lecture_figure(figure)
+    heatmap_axes = {t.get("yaxis", "y") for t in big["data"] if t.get("type") == "heatmap"}
+    for name, axis in big["layout"].items():
+        if name.startswith("yaxis") and isinstance(axis, dict) and "scaleanchor" in axis:
+            assert "y" + name[5:] in heatmap_axes
