@@ -157,7 +157,7 @@ def test_dilated_links_outline_exactly_the_cells_the_taps_read(s, k, p, d):
     from convviz.engine.errors import ConvValueError
     from convviz.engine.trace import sliding_trace
     from convviz.figures.dilated.kernel import spread_kernel
-    from convviz.figures.dilated.window import products_text
+    from convviz.figures.dilated.window import products_text, window_specs
     from convviz.figures.dilated.window import window_hover as dilated_hover
 
     x = np.arange(1, 50, dtype=float).reshape(7, 7)
@@ -166,10 +166,10 @@ def test_dilated_links_outline_exactly_the_cells_the_taps_read(s, k, p, d):
         trace = sliding_trace(x, kernel, stride=s, padding=p, dilation=d)
     except ConvValueError:
         return  # the dilated kernel is larger than the padded input: the page explains it
-    payload = dilated_hover(
-        trace.padded, kernel, spread_kernel(kernel, d), trace,
-        padding=p, dilation=d, pin=(0, 0), lang="zh",
-    )  # fmt: skip
+    specs = window_specs(
+        trace.padded, kernel, spread_kernel(kernel, d), trace, padding=p, dilation=d, lang="zh"
+    )
+    payload = dilated_hover(trace, kernel, specs=specs, dilation=d, pin=(0, 0), lang="zh")
     oh, ow = trace.sums.shape
     for n, item in enumerate(payload["links"]):
         r, c = divmod(n, ow)

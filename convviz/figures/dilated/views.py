@@ -24,7 +24,12 @@ from convviz.figures.dilated.compare import (
 )
 from convviz.figures.dilated.kernel import kernel_figure, kernel_values, spread_kernel
 from convviz.figures.dilated.wavenet import wavenet_figure
-from convviz.figures.dilated.window import products_text, window_figure, window_hover
+from convviz.figures.dilated.window import (
+    products_text,
+    window_figure,
+    window_hover,
+    window_specs,
+)
 from convviz.i18n import translate
 from convviz.stacks import Layer
 
@@ -100,16 +105,9 @@ def window_view(
     notes.append(
         translate("dilated.window.caption", lang, k_hat=effective_kernel_size(k, d), taps=k * k)
     )
-    figure = window_figure(
-        padded,
-        kernel,
-        spread_kernel(kernel, d),
-        trace,
-        padding=p,
-        dilation=d,
-        lang=lang,
-        start=r * o + c,
-    )
+    panels = (padded, kernel, spread_kernel(kernel, d), trace)
+    figure = window_figure(*panels, padding=p, dilation=d, lang=lang, start=r * o + c)
+    specs = window_specs(*panels, padding=p, dilation=d, lang=lang)
     return {
         "output_size": o,
         "step": r * o + c,
@@ -127,16 +125,7 @@ def window_view(
             cols=", ".join(map(str, trace.cols[r, c, 0, :])),
         ),
         "pinned_sum": f"y[{r}, {c}] = " + products_text(trace, kernel, r, c),
-        "hover": window_hover(
-            padded,
-            kernel,
-            spread_kernel(kernel, d),
-            trace,
-            padding=p,
-            dilation=d,
-            pin=(r, c),
-            lang=lang,
-        ),
+        "hover": window_hover(trace, kernel, specs=specs, dilation=d, pin=(r, c), lang=lang),
     }
 
 

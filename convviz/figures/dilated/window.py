@@ -293,18 +293,18 @@ def window_figure(
 
 
 def window_hover(
-    padded: np.ndarray,
-    kernel: np.ndarray,
-    dilated: np.ndarray,
     trace: WindowTrace,
+    kernel: np.ndarray,
     *,
-    padding: int,
+    specs: list[GridSpec],
     dilation: int,
     pin: tuple[int, int],
     lang: str,
 ) -> dict:
     """The hover view of the dilated window: hovering output cell (r, c) outlines the cells its
     taps read (each on its own when d > 1) and the cell, and writes out its products and sum.
+
+    ``specs`` are the panels of :func:`window_specs` (padded input, dilated kernel, output).
 
     Returns
     -------
@@ -323,9 +323,6 @@ def window_hover(
         for r in range(out_h)
         for c in range(out_w)
     ]
-    specs = window_specs(
-        padded, kernel, dilated, trace, padding=padding, dilation=dilation, lang=lang
-    )
     return hover_payload(
         specs,
         operators=("⊛", "="),
