@@ -1,4 +1,5 @@
-"""Figure text that fits a phone: captions and panel titles broken into lines.
+"""Figure text that fits a phone and reads on a projector: captions and panel titles broken
+into lines, axis and legend text at 14 px.
 
 A page draws a figure at its own width, or at the page's width where that is narrower: on a
 390-px phone the plot is about 358 px wide, while the text keeps its size (14 px). Text that
@@ -11,6 +12,7 @@ Widths are counted in columns: a wide (CJK) character is two columns, any other 
 from __future__ import annotations
 
 import unicodedata
+from typing import Any
 
 PHONE_PLOT_PX = 358  # a figure's width on a 390-px phone (the page's side padding taken off)
 CAPTION_COLUMNS = 36  # monospace 14 px captions: ~8.4 px a column, from x = 0 of the plot
@@ -31,7 +33,8 @@ def text_columns(text: str) -> int:
 
 
 def _words(line: str) -> list[str]:
-    """``line`` cut after each space, and between wide characters (Chinese has no spaces)."""
+    """``line`` cut after each space or "_", and between wide characters (Chinese has no
+    spaces)."""
     words, word = [], ""
     for ch in line:
         wide = unicodedata.east_asian_width(ch) in "WF"
@@ -42,7 +45,7 @@ def _words(line: str) -> list[str]:
             words.append(word)
             word = ""
         word += ch
-        if ch == " " or wide:
+        if ch in " _" or wide:  # "conv_transpose2d" may break after its "_" if it must
             words.append(word)
             word = ""
     if word:
@@ -120,3 +123,21 @@ def title_room(annotations: list[dict]) -> int:
     :data:`LINE_PX` more for every further line of the tallest title."""
     lines = max((line_count(str(a.get("text", ""))) for a in annotations), default=1)
     return 30 + LINE_PX * (lines - 1)
+
+
+def legible(fig: Any) -> Any:
+    """Axis ticks and titles, the legend, bar labels and colour bars of ``fig`` at 14 px
+    (in place).
+
+    Plotly (and the page's chart theme) draws them at 12 px, too small for a projector; a
+    size given on the axis wins over the theme's. Returns ``fig``.
+    """
+    font = {"size": 14}
+    fig.update_xaxes(tickfont=font, title_font=font)
+    fig.update_yaxes(tickfont=font, title_font=font)
+    # Bar labels: Plotly shrinks a label to fit inside its bar unless told a smallest size.
+    fig.update_layout(legend_font=font, uniformtext={"minsize": 14, "mode": "show"})
+    fig.update_traces(textfont=font, selector={"type": "bar"})
+    bars = {"colorbar_tickfont": font, "colorbar_title_font": font}
+    fig.update_traces(bars, selector={"type": "heatmap"})
+    return fig
