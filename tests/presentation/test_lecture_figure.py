@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from convviz.figures.common.lecture import (
+    BELOW_PX,
     MAX_FACTOR,
     MIN_CELL_TEXT_PX,
     TARGET_HEIGHT_PX,
@@ -53,12 +54,25 @@ def test_factor_fills_the_room_without_shrinking_or_exploding(width, height):
         ) == pytest.approx(1.0)
 
 
+@given(st.floats(50, 3000), st.floats(50, 3000), st.floats(0, 600))
+@settings(max_examples=60, deadline=None)
+def test_panels_above_captions_fill_the_room(width, height, below):
+    below = min(below, height - 1)
+    f = lecture_factor(width, height, below=below)
+    assert 1.0 <= f <= MAX_FACTOR
+    if f > 1.0:  # the panels above the captions fit what is left of the room
+        assert width * f <= TARGET_WIDTH_PX + 1e-6
+        assert (height - below) * f <= TARGET_HEIGHT_PX - min(below, BELOW_PX) + 1e-6
+    assert lecture_factor(width, height) == lecture_factor(width, height, below=0.0)
+
+
 def test_standard_window_is_enlarged_with_numbers_of_at_least_24_px():
     original = standard_window()
     kept = copy.deepcopy(original)
     big = lecture_figure(original)
     assert original == kept  # the cached figure is never changed
-    f = lecture_factor(original["layout"]["width"], original["layout"]["height"])
+    layout = original["layout"]
+    f = lecture_factor(layout["width"], layout["height"], below=layout["margin"]["b"])
     assert f > 1.05
     assert big["layout"]["width"] == pytest.approx(original["layout"]["width"] * f)
     assert big["layout"]["height"] == pytest.approx(original["layout"]["height"] * f)

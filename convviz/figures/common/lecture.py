@@ -18,17 +18,22 @@ from typing import Any
 TARGET_WIDTH_PX = 940
 TARGET_HEIGHT_PX = 560
 MAX_FACTOR = 2.5
+BELOW_PX = 180  # captions and play controls under the panels (one caption line, two rows)
 MIN_CELL_TEXT_PX = 24
 DEFAULT_FONT_PX = 12  # Plotly's default type size
 DEFAULT_HEIGHT_PX = 450  # Plotly's default figure height
 
 
-def lecture_factor(width: float, height: float) -> float:
+def lecture_factor(width: float, height: float, *, below: float = 0.0) -> float:
     """How much a ``width`` × ``height`` figure is enlarged: it fills the room, at most 2.5×.
 
-    Never below 1: a figure already larger than the room keeps its size.
+    ``below`` is the figure's bottom margin (step captions, play controls). The panels above
+    it fill the room less up to :data:`BELOW_PX` of it: a caption broken into more lines for
+    a phone does not make the grids smaller on the projector; the controls may then sit a
+    little under the first screen. Never below 1: a figure larger than the room keeps its size.
     """
-    fit = min(TARGET_WIDTH_PX / max(width, 1.0), TARGET_HEIGHT_PX / max(height, 1.0))
+    room = TARGET_HEIGHT_PX - min(below, BELOW_PX)
+    fit = min(TARGET_WIDTH_PX / max(width, 1.0), room / max(height - below, 1.0))
     return max(1.0, min(MAX_FACTOR, fit))
 
 
@@ -132,7 +137,8 @@ def lecture_figure(figure: dict, *, factor: float | None = None) -> dict:
     layout = out.setdefault("layout", {})
     height = layout.get("height", DEFAULT_HEIGHT_PX)
     width = layout.get("width")  # None: the chart takes its container's width anyway
-    f = lecture_factor(width or 1.0, height) if factor is None else factor
+    below = float((layout.get("margin") or {}).get("b", 0))
+    f = lecture_factor(width or 1.0, height, below=below) if factor is None else factor
     layout["height"] = height * f
     if width is not None:
         layout["width"] = width * f
