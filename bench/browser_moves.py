@@ -198,7 +198,9 @@ async def page_controls(page) -> list[tuple[str, str, bool]]:
 async def _open_sidebar(page) -> None:
     """Open a collapsed sidebar (as a student does before reaching a control in it)."""
     if await page.evaluate(SIDEBAR_CLOSED_JS):
-        await page.locator("[data-testid='stExpandSidebarButton']").first.click()
+        await page.locator("[data-testid='stExpandSidebarButton']").first.click(
+            timeout=ACTION_TIMEOUT_MS
+        )
         await page.wait_for_function(f"() => !({SIDEBAR_CLOSED_JS})()", timeout=ACTION_TIMEOUT_MS)
         await page.wait_for_timeout(400)  # the slide-in transition, so clicks land where aimed
 

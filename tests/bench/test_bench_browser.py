@@ -3,15 +3,18 @@ its own server, in Debian's Chromium."""
 
 from __future__ import annotations
 
+import math
 import os
+import random
 from pathlib import Path
 
 import bench_browser
+import browser_moves
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tests.bench.conftest import run_main, table_rows
-
-pytestmark = pytest.mark.browser
 
 # The grouped page has a slider, a select slider (groups), a select box, a preset menu,
 # radios, toggles and the language switch: every kind but a number input.
@@ -19,10 +22,27 @@ PAGE = "grouped"
 MOVES = 7
 
 
+@given(
+    low=st.integers(-5, 5),
+    count=st.integers(0, 12),
+    step=st.sampled_from([1.0, 0.5, 0.1, 0.25, 2.0]),
+    at=st.integers(0, 12),
+    seed=st.integers(0, 1000),
+)
+def test_a_slider_or_number_moves_to_another_value_of_its_grid(low, count, step, at, seed):
+    high = low + count * step
+    now = low + min(at, count) * step
+    value = browser_moves._other_value(random.Random(seed), low, high, step, now)
+    k = (value - low) / step
+    assert math.isclose(k, round(k), abs_tol=1e-9) and 0 <= round(k) <= count  # on the grid
+    assert (value == now) == (count == 0)  # another value whenever the range has one
+
+
 def _cell(row: dict[str, str], header: str) -> float:
     return float(row[header].replace(",", ""))
 
 
+@pytest.mark.browser
 def test_a_run_moves_every_kind_of_control_and_times_each_settled_repaint(capsys):
     if not Path(bench_browser.CHROMIUM).exists():  # as the browser tests: a failure in CI
         (pytest.fail if os.environ.get("CI") else pytest.skip)(
