@@ -31,6 +31,19 @@ def _container(container: Any) -> Any:
     return st.sidebar if container is None else container
 
 
+def unless_set(key: str, **default: Any) -> dict[str, Any]:
+    """The default-value argument of widget ``key`` (e.g. ``value=3``, ``index=2``), or nothing
+    when the session already holds its value.
+
+    A link, a preset or a callback writes a widget's value through the Session State API
+    before the widget is drawn; a widget drawn with a default as well then has two sources
+    of truth, and Streamlit warns ("created with a default value but also had its value set
+    via the Session State API"). Every builder here therefore passes its default only on the
+    widget's first appearance, when nothing else has set it.
+    """
+    return {} if key in st.session_state else default
+
+
 def url_int_widget(
     draw: Any, key: str, lang: str, box: Any, *, low: int, high: int, default: int, **kwargs: Any
 ) -> int:
@@ -51,8 +64,7 @@ def url_int_widget(
     """
     seed_int_from_url(key, low=low, high=high, default=default)
     explain_url_int(key, lang, box)
-    if key not in st.session_state:
-        kwargs["value"] = min(max(default, low), high)
+    kwargs.update(unless_set(key, value=min(max(default, low), high)))
     value = int(draw(key=key, **kwargs))
     write_to_url(key, str(value), str(default))
     return value
@@ -178,11 +190,11 @@ def choice_control(
     value = _container(container).radio(
         translate(f"{text_prefix}param.{key}", lang),
         options,
-        index=list(options).index(default),
         format_func=lambda option: translate(f"{text_prefix}choice.{key}.{option}", lang),
         horizontal=horizontal,
         key=key,
         help=translate(help_key, lang) if has_key(help_key) else None,
+        **unless_set(key, index=list(options).index(default)),
     )
     write_to_url(key, value, default)
     return value
@@ -220,9 +232,9 @@ def input_values_control(
     kind = box.selectbox(
         translate("param.input_values", lang),
         INPUT_KINDS,
-        index=INPUT_KINDS.index(default),
         format_func=lambda option: translate(f"choice.input_values.{option}", lang),
         key=key,
+        **unless_set(key, index=INPUT_KINDS.index(default)),
     )
     write_to_url(key, kind, default)
     seed = 0
@@ -303,9 +315,7 @@ def float_param(
     box = _container(container)
     seed_real_from_url(key, low=min_value, high=max_value, default=default)
     explain_url_int(key, lang, box)
-    kwargs = {}
-    if key not in st.session_state:
-        kwargs["value"] = float(min(max(default, min_value), max_value))
+    kwargs = unless_set(key, value=float(min(max(default, min_value), max_value)))
     value = float(
         box.slider(
             label,
