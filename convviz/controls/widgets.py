@@ -14,6 +14,7 @@ import numpy as np
 import streamlit as st
 
 from convviz.controls.caching import cached
+from convviz.controls.predict import predict_on
 from convviz.controls.urlstate import (
     explain_url_int,
     seed_from_url,
@@ -263,6 +264,18 @@ def _apply_preset(page: str, picker_key: str) -> None:
     st.session_state[picker_key] = None
 
 
+def preset_title(page: str, name: str, lang: str, *, with_result: bool = True) -> str:
+    """The title of preset ``name`` of ``page``: its setting (``preset.<page>.<name>``) and,
+    when it has one and ``with_result`` is true, what that setting gives
+    (``preset.<page>.<name>.result``, e.g. "4×4 output") — the part a learner who predicts
+    first must not see."""
+    title = translate(f"preset.{page}.{name}", lang)
+    result_key = f"preset.{page}.{name}.result"
+    if not with_result or not has_key(result_key):
+        return title
+    return translate("common.preset_result", lang, title=title, result=translate(result_key, lang))
+
+
 def preset_picker(
     page: str, lang: str, current: Mapping[str, object], *, container: Any = None
 ) -> None:
@@ -271,26 +284,28 @@ def preset_picker(
     It may be drawn after the widgets it sets (its on_change runs before the script), e.g. into
     a container made above them. Choosing a preset sets its parameters (and
     so the URL); the menu then resets, and the caption names the preset the current
-    ``current`` values match, if any.
+    ``current`` values match, if any. While "predict first" is on, the titles leave out what
+    the settings give (:func:`preset_title`): the presets still load, the answers wait.
     """
     presets = presets_for(page)
     if not presets:
         return
     box = _container(container)
     picker_key = f"preset_{page}"
+    with_result = not predict_on()
     box.selectbox(
         translate("common.preset", lang),
         [p.name for p in presets],
         index=None,
         placeholder=translate("common.preset_placeholder", lang),
-        format_func=lambda name: translate(f"preset.{page}.{name}", lang),
+        format_func=lambda name: preset_title(page, name, lang, with_result=with_result),
         key=picker_key,
         on_change=_apply_preset,
         args=(page, picker_key),
     )
     match = matching_preset(page, dict(current))
     if match is not None:
-        title = translate(f"preset.{page}.{match.name}", lang)
+        title = preset_title(page, match.name, lang, with_result=with_result)
         box.caption(translate("common.preset_match", lang, name=title))
 
 
