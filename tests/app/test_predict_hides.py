@@ -13,6 +13,7 @@ import pytest
 
 from convviz.controls.widgets import preset_title
 from convviz.engine.counting import conv_params
+from convviz.engine.deform_counts import deform_counts
 from convviz.engine.sizes import conv_output_size, conv_transpose_output_size
 from convviz.figures.common import counts
 from convviz.i18n import has_key, translate
@@ -124,6 +125,16 @@ CASES = [
         # 7×6×3 kernel, and 7 in their 7×7×3)
         {"frames": "8", "kernel_depth": "4"},
         conv_output_size(8, 4),
+    ),
+    (
+        "pages/deformable.py",
+        "deformable",
+        {"kernel_size": "3"},  # one offset group, as the layer whose code prints its offset
+        sum(
+            layer.out_channels
+            for layer in deform_counts(64, 64, 3, (7, 7), offset_groups=1).layers
+            if layer.name != "main"
+        ),
     ),
     ("pages/image-lab.py", "image_lab", {"stride": "3"}, _lab_answers(3)),
 ]
