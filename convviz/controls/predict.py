@@ -41,6 +41,7 @@ QUANTITIES = {
     "frames": "conv3d.predict",
     "offset_channels": "practice.predict.offset_channels",
     "width": "image_lab.predict",
+    "height": "practice.predict.height",
 }
 
 
@@ -100,11 +101,12 @@ def predict_first(
     answer : int
         The output size the page is about to show (from the engine).
     lang : {"en", "zh"}
-    quantity : {"size", "params", "block", "frames", "offset_channels", "width"}
+    quantity : {"size", "params", "block", "frames", "offset_channels", "width", "height"}
         What the learner predicts: the output size, a grouped layer's parameter count, the
         parameter count of a block with 1×1 reductions, a 3-D output's number of frames, the
-        output channels of a deformable layer's offset (and mask) convolution, or the width
-        of a filtered picture (the texts of the field and of the hint follow).
+        output channels of a deformable layer's offset (and mask) convolution, the width of a
+        filtered picture, or the height of a rectangular output (the texts of the field and
+        of the hint follow).
     container : Streamlit container, optional
         Where to draw (default: the main area).
     switch : bool

@@ -94,6 +94,12 @@ CASES = [
         {"input_size": "9", "kernel_size": "2"},
         conv_output_size(9, 2),
     ),
+    (  # a rectangular output: the height is asked, both axes wait
+        "pages/standard.py",
+        "standard",
+        {"rectangular": "true", "input_size": "10", "input_size_w": "13", "kernel_size": "3"},
+        (conv_output_size(10, 3), conv_output_size(13, 3)),
+    ),
     (
         "pages/transposed.py",
         "transposed",
