@@ -145,8 +145,8 @@ def filter_section(image, name, size, params, lang):
             width="content",
         )
     st.caption(view["kernel_caption"])
-    if not shown:  # the padding rule helps the prediction; the per-axis sums give it away
-        st.markdown(view["sizes"][0])
+    if not shown:  # the padding helps the prediction; the per-axis sums give it away
+        st.markdown(view["padding_rule"])
         return kernel, None
     st.markdown("  \n".join(view["sizes"]))
     for note in view["notes"]:

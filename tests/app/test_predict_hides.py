@@ -245,3 +245,15 @@ def test_a_title_without_its_result_does_not_state_the_output_size(table, lang):
         assert mentions([preset_title(table, preset.name, lang, with_result=False)], answer) == []
         stated += mentions([preset_title(table, preset.name, lang)], answer)
     assert stated or table != "transposed"  # "2×2 → 4×4", "8 → 4 → 8": the search finds them
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_image_lab_names_its_padding_but_not_what_it_does_to_the_size(lang):
+    """At stride 1 "it keeps the size" would be the answer (the input's width is shown)."""
+    at = open_app(lang, "pages/image-lab.py", predict_first="true")
+    mode = translate("choice.padding_mode.zeros", lang)
+    texts = page_texts(at)
+    assert translate("image_lab.sizes.padding", lang, mode=mode) in texts
+    assert translate("image_lab.sizes.rule", lang, mode=mode) not in texts
+    _press(at, "practice.predict.skip")
+    assert translate("image_lab.sizes.rule", lang, mode=mode) in " ".join(page_texts(at))

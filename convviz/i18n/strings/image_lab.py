@@ -96,6 +96,11 @@ STRINGS = {
         "{axis}: ⌊({i} + 2·{p} − {d}·({k} − 1) − 1) / {s}⌋ + 1 = ⌊{num} / {s}⌋ + 1 = **{o}**",
         "{axis}：⌊({i} + 2·{p} − {d}·({k} − 1) − 1) / {s}⌋ + 1 = ⌊{num} / {s}⌋ + 1 = **{o}**",
     ),
+    # The rule without what it gives (shown while "predict first" waits for the width).
+    "image_lab.sizes.padding": (
+        "Padding p = ⌊d(k − 1)/2⌋ per side, filled in “{mode}” mode.",
+        "每边填充 p = ⌊d(k − 1)/2⌋，填充方式为“{mode}”。",
+    ),
     "image_lab.sizes.height": ("Height", "高"),
     "image_lab.sizes.width": ("Width", "宽"),
     "image_lab.sizes.summary": (
