@@ -14,9 +14,9 @@ from convviz.figures.common.animation import (
     BUTTON_ROW_PX,
     CONTROLS_PX,
     add_play_controls,
-    packed,
     unchecked_frame,
 )
+from convviz.figures.common.figure_json import packed
 from convviz.figures.common.grid import GridSpec, panels_figure
 from convviz.figures.common.panels import example_kernel
 from convviz.figures.dilated import views as dilated_views

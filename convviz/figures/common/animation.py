@@ -8,7 +8,6 @@ step of a panel animation for the GIF exporter.
 
 from __future__ import annotations
 
-import base64
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -67,25 +66,6 @@ def unchecked_frame(
         Layout update for the frame (shapes, annotations).
     """
     return go.Frame(name=name, data=data, traces=traces, layout=layout, _validate=False)
-
-
-# numpy dtype -> Plotly's name for it in a base64 array (plotly.js typed arrays)
-PACKED_DTYPES = {"float32": "f4", "float64": "f8", "int32": "i4", "int16": "i2", "uint8": "u1"}
-
-
-def packed(values: np.ndarray) -> dict:
-    """A 1-D array in Plotly's base64 form ``{"dtype", "bdata"}``, for animation frames.
-
-    Plotly's ``to_dict`` writes every array of a figure in this form, but first copies and
-    checks each one (about 0.3 ms an array, most of the cost of a frame of a few small
-    arrays); a frame that already holds the packed form is copied as two short strings.
-    The browser decodes the same bytes either way.
-    """
-    array = np.ascontiguousarray(values)
-    return {
-        "dtype": PACKED_DTYPES[str(array.dtype)],
-        "bdata": base64.b64encode(array.ravel()).decode("ascii"),
-    }
 
 
 def attach_frames(fig: go.Figure, frames: Sequence[go.Frame]) -> go.Figure:

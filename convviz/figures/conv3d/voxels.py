@@ -12,7 +12,8 @@ import numpy as np
 import plotly.graph_objects as go
 
 from convviz.engine.trace3d import ClipTrace
-from convviz.figures.common.animation import add_play_controls, packed, unchecked_frame
+from convviz.figures.common.animation import add_play_controls, unchecked_frame
+from convviz.figures.common.figure_json import packed
 from convviz.figures.common.panels import MAX_ANIMATED_STEPS
 from convviz.i18n import translate
 from convviz.style.palette import DIVERGING_SCALE, HIGHLIGHT, SEQUENTIAL_SCALE
@@ -89,7 +90,7 @@ def _step_data(trace: ClipTrace, cell: tuple[int, int, int], *, faces: bool = Tr
     Every step has the same number of taps in the same order, so the cubes' triangles
     (``i``, ``j``, ``k``) are the same at every step: ``faces=False`` leaves them out of an
     animation frame, which keeps the first frame's (a frame updates only what it names), and
-    packs the arrays it keeps (:func:`convviz.figures.common.animation.packed`).
+    packs the arrays it keeps (:func:`convviz.figures.common.figure_json.packed`).
     """
     zz, rr, cc = np.nonzero(_taps_mask(trace, cell))
     points = np.stack([zz, cc, -rr], axis=1).astype(float)  # (kD·kH·kW, 3) as (x, y, z)
