@@ -10,6 +10,7 @@ import streamlit as st
 from plotly.basedatatypes import BaseFigure
 
 from convviz.controls.colour import page_colouring
+from convviz.figures.common.figure_json import figure_dict
 from convviz.style.colouring import colouring
 
 F = TypeVar("F", bound=Callable)
@@ -59,14 +60,16 @@ def frozen(value: Any) -> Any:
     ``st.plotly_chart`` calls ``figure.to_dict()`` on every run: a deep copy of every trace
     and frame plus the base64 packing of every array, 10–70 ms per chart for the app's
     animated grids (cProfile of ``pages/transposed.py``), for a figure that never changes.
-    After this the call returns the dict computed the first time; the JSON sent is the same.
+    After this the call returns the dict computed the first time, and that first time it is
+    built in one walk (:func:`convviz.figures.common.figure_json.figure_dict`); the JSON
+    sent is the same.
     The dict is shared by every session: read it, never change it.
     """
     if isinstance(value, dict | list | tuple):
         for item in value.values() if isinstance(value, dict) else value:
             frozen(item)
     elif isinstance(value, BaseFigure) and "_convviz_spec" not in vars(value):
-        spec = value.to_dict()
+        spec = figure_dict(value)
         # plain instance attributes, past Plotly's property checks in __setattr__
         object.__setattr__(value, "_convviz_spec", spec)
         object.__setattr__(value, "to_dict", lambda spec=spec: spec)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from convviz.controls.widgets import preset_title
 from convviz.i18n import translate
 from tests.app.conftest import open_app
 from tests.app.downloads import downloads, offered
@@ -180,7 +181,7 @@ def test_preset_sets_every_slider_and_is_named(lang):
     values = [at.slider(key=k).value for k in ("input_size", "kernel_size", "stride", "padding")]
     assert values == [4, 4, 2, 1]
     assert _formula(at).endswith("(4 − 1)·2 − 2·1 + 1·(4 − 1) + 0 + 1 = **8**")
-    name = translate("preset.transposed.dcgan_k4_s2_p1", lang)
+    name = preset_title("transposed", "dcgan_k4_s2_p1", lang)
     assert translate("common.preset_match", lang, name=name) in _text(at)
     at.selectbox(key="preset_transposed").set_value("round_trip_64_32_64").run()
     assert at.slider(key="output_padding").value == 1
