@@ -14,6 +14,7 @@ from functools import cache, partial
 import streamlit as st
 
 from convviz.controls.hover_client import HOVER_CSS, HOVER_JS
+from convviz.controls.lecture import lecture_on
 from convviz.i18n import translate
 
 COMPONENT = "convviz_hover_grid"
@@ -43,7 +44,10 @@ def hover_view(payload: dict, *, key: str, pin_key: str, lang: str) -> None:
     pin ``pin_key``.
 
     A pinned value from the browser is accepted only as two ints inside the source panel.
+    Lecture mode shows the main figure alone: the hover view is not drawn there.
     """
+    if lecture_on():
+        return
     source = payload["panels"][payload["source"]]
     st.markdown(f"**{translate('common.hover_title', lang)}**")
     _renderer()(
