@@ -17,6 +17,7 @@ from convviz.engine.errors import ConvValueError
 from convviz.engine.lowering import lowered_kinds
 from convviz.engine.sizes import conv_transpose_output_size, forward_input_sizes
 from convviz.engine.transpose import conv_transpose2d
+from convviz.figures.common.fit import unwrap_text
 from convviz.figures.common.grid import format_number
 from convviz.figures.common.matrix_size import MAX_DRAWN_CELLS
 from convviz.figures.common.panels import (
@@ -145,9 +146,11 @@ def test_scatter_figure_frames_and_captions():
     assert len(fig.frames) == 9
     assert fig.layout.sliders[0].active == 4
     captions = [t.text[0] for t in fig.data if t.type == "scatter" and t.mode == "text"]
-    assert captions == ["x[1,1] = 5 → adds 5 × w to rows 2–4, columns 2–4"]
+    assert [unwrap_text(c) for c in captions] == [
+        "x[1,1] = 5 → adds 5 × w to rows 2–4, columns 2–4"
+    ]
     last = fig.frames[-1].to_plotly_json()["data"][-1]["text"][0]
-    assert "All 9 stamps added. The output is the 5×5 dashed box." in last
+    assert "All 9 stamps added. The output is the 5×5 dashed box." in unwrap_text(last)
     assert _spec_size(fig) < 200_000
 
 
@@ -156,7 +159,7 @@ def test_scatter_figure_without_animation_and_in_chinese():
     fig = scatter_figure(data, lang="zh", step=8, animate=False)
     assert not fig.frames
     texts = [t.text[0] for t in fig.data if t.type == "scatter" and t.mode == "text"]
-    assert texts[0].startswith("x[2,2] = 9 → 把 9 × w 加到第 4–6 行、第 4–6 列")
+    assert unwrap_text(texts[0]).startswith("x[2,2] = 9 → 把 9 × w 加到第 4–6 行、第 4–6 列")
 
 
 # -- direct form ----------------------------------------------------------------------------
@@ -334,7 +337,7 @@ def test_checkerboard_counts_are_the_stamp_counts():
     )
     np.testing.assert_array_equal(checkerboard_counts(6, 3, stride=2, dilation=1)[0], counts)
     fig = checkerboard_figure(counts, np.ones((12, 12)), kernel_size=3, stride=2, lang="zh")
-    assert fig.layout.annotations[0].text == "<b>每格印章数：k = 3、s = 2（13×13）</b>"
+    assert unwrap_text(fig.layout.annotations[0].text) == "<b>每格印章数：k = 3、s = 2（13×13）</b>"
 
 
 # -- views ----------------------------------------------------------------------------------

@@ -10,6 +10,7 @@ from __future__ import annotations
 import numpy as np
 import plotly.graph_objects as go
 
+from convviz.figures.common.fit import legible
 from convviz.figures.common.grid import format_number
 from convviz.i18n import translate
 from convviz.image_ops import (
@@ -137,7 +138,7 @@ def map_figure(values: np.ndarray, *, lo: float, hi: float, lang: str) -> tuple[
     )
     fig.update_yaxes(autorange="reversed", scaleanchor="x", constrain="domain")
     fig.update_xaxes(constrain="domain")
-    return fig, f
+    return legible(fig), f
 
 
 def _resolve_view(kernel: np.ndarray, output_view: str) -> str:

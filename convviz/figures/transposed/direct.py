@@ -20,6 +20,7 @@ from convviz.engine.arithmetic_text import format_cell
 from convviz.engine.sizes import effective_kernel_size
 from convviz.engine.trace import WindowTrace
 from convviz.figures.common.animation import add_play_controls, reserve_below, unchecked_frame
+from convviz.figures.common.fit import caption_lines, caption_room
 from convviz.figures.common.grid import (
     MAX_NUMBERED_CELLS,
     GridSpec,
@@ -218,7 +219,7 @@ def _direct_step(data: DirectData, r: int, c: int, *, lang: str) -> list[dict]:
         {"type": "scatter", "x": wx, "y": wy},
         {"type": "scatter", "x": taps_x, "y": taps_y},
         {"type": "scatter", "x": ox, "y": oy},
-        {"type": "scatter", "text": [direct_caption(data, r, c, lang=lang)]},
+        {"type": "scatter", "text": [caption_lines(direct_caption(data, r, c, lang=lang))]},
     ]
 
 
@@ -272,14 +273,15 @@ def direct_figure(
             caption_trace(first[3]["text"][0], rows=rows),
         ]
     )
-    long = data.flipped.size > MAX_FULL_TERMS and data.flipped.size > 16
-    reserve_below(fig, 70 if long else 52)
     if not animate:
+        reserve_below(fig, caption_room([first[3]["text"][0]]))
         return fig
     heat, text = panel_trace_indices(specs)[OUTPUT]
+    moves = [_direct_step(data, r, c, lang=lang) for r, c in cells]
+    reserve_below(fig, caption_room([m[3]["text"][0] for m in moves]))
     frames = []
-    for n, (r, c) in enumerate(cells):
-        step = _direct_step(data, r, c, lang=lang)
+    for n, ((r, c), move) in enumerate(zip(cells, moves, strict=True)):
+        step = move
         traces = list(range(base, base + 4))
         if fill:
             values = np.where(np.arange(o * o).reshape(o, o) <= n, data.sums, np.nan)
