@@ -187,7 +187,8 @@ async def open_view(
     await page.wait_for_function(IDLE_AFTER_JS, arg=min(before, 0), timeout=left_ms())
     loaded_ms = await page.evaluate("performance.now()")
     chart_ms = await page.evaluate(FIRST_CHART_JS, left_ms()) if chart else None
-    return Load(loaded_ms, math.inf if chart_ms == -1 else chart_ms)
+    chart_ms = math.inf if chart_ms == -1 else chart_ms
+    return Load(float(loaded_ms), None if chart_ms is None else float(chart_ms))
 
 
 async def page_controls(page) -> list[tuple[str, str, bool]]:
@@ -325,7 +326,7 @@ async def move_control(page, key: str, kind: str, rng: random.Random, *, sidebar
         move.error = f"no rerun finished within {MOVE_TIMEOUT_S:.0f} s"
         move.timed_out = True
         return move
-    move.finished_ms, move.idle_ms, move.painted_ms = times
+    move.finished_ms, move.idle_ms, move.painted_ms = map(float, times)  # JS may give ints
     move.exceptions = await page.locator("[data-testid='stException']").all_inner_texts()
     return move
 

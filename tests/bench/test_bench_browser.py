@@ -1,11 +1,14 @@
 """``bench/bench_browser.py`` at its smallest: one page, a move of each control kind it has,
-its own server, in Debian's Chromium."""
+in Debian's Chromium; and the hand of ``browser_moves`` reaching the sidebar after lecture
+mode has collapsed it. Both share one server."""
 
 from __future__ import annotations
 
+import asyncio
 import math
 import os
 import random
+from collections.abc import Iterator
 from pathlib import Path
 
 import bench_browser
@@ -42,14 +45,22 @@ def _cell(row: dict[str, str], header: str) -> float:
     return float(row[header].replace(",", ""))
 
 
-@pytest.mark.browser
-def test_a_run_moves_every_kind_of_control_and_times_each_settled_repaint(capsys):
+@pytest.fixture(scope="module")
+def app_url() -> Iterator[str]:
+    """A server of the app for this module (and Chromium present, else skip / fail in CI)."""
     if not Path(bench_browser.CHROMIUM).exists():  # as the browser tests: a failure in CI
         (pytest.fail if os.environ.get("CI") else pytest.skip)(
             f"no Chromium at {bench_browser.CHROMIUM}"
         )
+    with bench_browser.serve() as (url, _pid):
+        yield url
+
+
+@pytest.mark.browser
+def test_a_run_moves_every_kind_of_control_and_times_each_settled_repaint(app_url, capsys):
     status = run_main(
-        bench_browser.main, ["--pages", PAGE, "--moves", str(MOVES), "--budget", "90"]
+        bench_browser.main,
+        ["--url", app_url, "--pages", PAGE, "--moves", str(MOVES), "--budget", "90"],
     )
     out = capsys.readouterr().out
     rows = table_rows(out, bench_browser.HEADERS)
@@ -70,3 +81,40 @@ def test_a_run_moves_every_kind_of_control_and_times_each_settled_repaint(capsys
     assert {kind["kind"] for kind in kinds} == set(moved), out
     assert all(kind["errors"] == "0" for kind in kinds), out
     assert status in (0, 1)  # the goal column depends on the machine, not on the script
+
+
+def _lecture_then_sidebar(argv: list[str]) -> list[browser_moves.Move]:
+    """Turn lecture mode on, then move sidebar controls of the grouped page (``argv``: url)."""
+    from playwright.async_api import async_playwright
+
+    async def hand() -> list[browser_moves.Move]:
+        async with async_playwright() as playwright:
+            browser = await playwright.chromium.launch(
+                executable_path=bench_browser.CHROMIUM,
+                headless=True,
+                args=bench_browser.CHROMIUM_ARGS,
+            )
+            context = await browser.new_context(viewport={"width": 1400, "height": 900})
+            await context.add_init_script(bench_browser.RUN_COUNTER_JS)
+            await context.add_init_script(browser_moves.INPUT_CLOCK_JS)
+            page = await context.new_page()
+            view = bench_browser.View("pages/grouped.py", PAGE)
+            await browser_moves.open_view(page, argv[0], view)
+            rng = random.Random(0)
+            moves = [await browser_moves.move_control(page, "lecture", "toggle", rng, sidebar=True)]
+            closed = await page.evaluate(browser_moves.SIDEBAR_CLOSED_JS)
+            for key, kind in [("input_size", "slider"), ("preset_grouped", "preset")]:
+                moves.append(await browser_moves.move_control(page, key, kind, rng, sidebar=True))
+            await browser.close()
+            return [*moves, closed]
+
+    return asyncio.run(hand())
+
+
+@pytest.mark.browser
+def test_sidebar_controls_still_move_after_lecture_mode_collapses_the_sidebar(app_url):
+    *moves, closed = run_main(_lecture_then_sidebar, [app_url])
+    assert closed  # lecture mode's page config collapsed the sidebar
+    for move in moves:
+        assert not move.error and not move.unchanged, move
+        assert 0 < move.finished_ms <= move.painted_ms < 1000 * browser_moves.MOVE_TIMEOUT_S
