@@ -14,6 +14,7 @@ from convviz.figures.common.figure_json import figure_dict
 from convviz.style.colouring import colouring
 
 F = TypeVar("F", bound=Callable)
+CONTAINERS = (dict, list, tuple, BaseFigure)  # what :func:`frozen` looks into for figures
 
 
 @cache
@@ -64,10 +65,17 @@ def frozen(value: Any) -> Any:
     built in one walk (:func:`convviz.figures.common.figure_json.figure_dict`); the JSON
     sent is the same.
     The dict is shared by every session: read it, never change it.
+
+    A list or tuple whose first item is not a dict, list, tuple or figure (numbers, text) is
+    not walked: the hover views' payloads hold tens of thousands of such lists, and a figure
+    inside one would only miss the memo, not be drawn wrong.
     """
+    if isinstance(value, list | tuple) and value and not isinstance(value[0], CONTAINERS):
+        return value
     if isinstance(value, dict | list | tuple):
         for item in value.values() if isinstance(value, dict) else value:
-            frozen(item)
+            if isinstance(item, CONTAINERS):
+                frozen(item)
     elif isinstance(value, BaseFigure) and "_convviz_spec" not in vars(value):
         spec = figure_dict(value)
         # plain instance attributes, past Plotly's property checks in __setattr__

@@ -51,3 +51,11 @@ def test_to_dict_is_computed_once_and_other_values_are_left_alone():
 def test_a_different_setting_still_gets_its_own_figure():
     one, other = frozen(scatter(0)), frozen(scatter(1))
     assert sent_json(one["figure"]) != sent_json(other["figure"])
+
+
+def test_lists_of_numbers_or_text_are_not_searched():
+    found, skipped = scatter(0)["figure"], scatter(1)["figure"]
+    view = frozen({"links": [{"rects": [[0, 1, 2, 3, 4]], "figure": found}], "odd": [1, skipped]})
+    assert found.to_dict() is found.to_dict()  # a list of dicts is searched
+    assert "_convviz_spec" not in vars(skipped)  # behind a number: left as Plotly builds it
+    assert json.loads(sent_json(view["odd"][1])) == json.loads(sent_json(scatter(1)["figure"]))
