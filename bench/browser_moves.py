@@ -4,14 +4,20 @@ Shared by ``bench_browser.py`` (timings per page) and ``bench_load.py`` (its Chr
 students), with Playwright's async API. Every control kind the app has is moved the way a
 person moves it, to a random value other than the current one, in either direction:
 
-- slider: a click at a random point of its track (select sliders too);
+- slider: a click on its track where a random value sits (select sliders too; an arrow key
+  when the click lands on the value it had);
 - number input: a random value of its range typed in, then Enter;
-- select box: opened, a random other option clicked;
+- select box: its field clicked (the arrow key when that leaves it closed), a random other
+  option of the list clicked;
 - radio: a random other option clicked;
 - checkbox / toggle: clicked;
 - tabs that rerun (``on_change="rerun"``): a random other tab clicked.
 
 Controls inside a form (which wait for their submit button) and disabled ones are left alone.
+A control in a collapsed sidebar (lecture mode collapses it) is reached as a person reaches
+it: the sidebar is opened first. Every action waits, as Playwright's own actions do, until
+its target is visible, still and not covered, for at most ``MOVE_TIMEOUT_S``; a control that
+cannot be moved within that time is an error of the move.
 A move is timed from the input event (the page's own ``pointerdown`` / ``keydown`` clock) to
 the run's ``script_finished`` message (finished), to the app idle again (idle) and to two
 animation frames later (painted: the charts redrawn on screen).
@@ -23,10 +29,13 @@ import math
 import random
 from dataclasses import dataclass, field
 
+from playwright.async_api import TimeoutError as PlaywrightTimeoutError
 from support import IDLE_AFTER_JS, View, page_url
 
 MOVE_TIMEOUT_S = 15.0
+ACTION_TIMEOUT_MS = MOVE_TIMEOUT_S * 1000
 LOAD_TIMEOUT_MS = 60_000
+SIDEBAR_OPENER = "[data-testid='stExpandSidebarButton']"
 
 # The time of the last pointer or key input, in the page's clock (add as an init script).
 INPUT_CLOCK_JS = """
@@ -144,11 +153,18 @@ async def _move_slider(page, box, rng: random.Random) -> None:
     field = box.locator("input[type='range']").first
     low, high, now = await field.evaluate("e => [e.min, e.max, e.value].map(Number)")
     rail = box.locator("[role='group'] > [data-orientation='horizontal']").first
-    await rail.scroll_into_view_if_needed()  # a mouse click lands only inside the viewport
-    track = await rail.bounding_box()
+    await rail.scroll_into_view_if_needed(timeout=ACTION_TIMEOUT_MS)
+    track = await rail.bounding_box(timeout=ACTION_TIMEOUT_MS)
     target = rng.choice([v for v in range(int(low), int(high) + 1) if v != now] or [now])
     fraction = (target - low) / (high - low) if high > low else 0.5  # thumb centre at a value
-    await page.mouse.click(track["x"] + fraction * track["width"], track["y"] + track["height"] / 2)
+    # a click on the track where the thumb would sit, once the track is still and uncovered;
+    # a pixel inside the track's ends (a click on the very edge lands on the slider's frame)
+    x = min(max(fraction * track["width"], 1.0), track["width"] - 1.0)
+    await rail.click(position={"x": x, "y": track["height"] / 2}, timeout=ACTION_TIMEOUT_MS)
+    if float(await field.input_value(timeout=ACTION_TIMEOUT_MS)) == now:
+        # on a long range a pixel is more than a step: the click can land on the value it
+        # had, which runs nothing; a person then nudges it with an arrow key
+        await field.press("ArrowRight" if now < high else "ArrowLeft", timeout=ACTION_TIMEOUT_MS)
 
 
 async def _move_number(page, box, rng: random.Random) -> None:
@@ -164,23 +180,44 @@ async def _move_number(page, box, rng: random.Random) -> None:
     while value == now:
         value = low + step * rng.randint(0, count)
     text = str(int(value)) if float(step).is_integer() else f"{value:g}"
-    await field.fill(text)
-    await field.press("Enter")
+    await field.fill(text, timeout=ACTION_TIMEOUT_MS)
+    await field.press("Enter", timeout=ACTION_TIMEOUT_MS)
 
 
 async def _move_choice(page, box, kind: str, rng: random.Random) -> None:
     if kind == "radio":
         options = box.locator("label:has(input[type='radio']:not(:checked))")
-        await options.nth(rng.randrange(await options.count())).click()
+        await options.nth(rng.randrange(await options.count())).click(timeout=ACTION_TIMEOUT_MS)
         return
     if kind == "tabs":
         options = box.locator("[role='tab'][aria-selected='false']")
-        await options.nth(rng.randrange(await options.count())).click()
+        await options.nth(rng.randrange(await options.count())).click(timeout=ACTION_TIMEOUT_MS)
         return
-    await box.locator("[aria-haspopup='listbox']").first.click()  # a select box
+    # a select box opens on a click in its field (its chevron button alone may not open it);
+    # a field that already has the focus can stay closed: then the arrow key opens it
+    field = box.locator("[role='combobox']").first
+    await field.click(timeout=ACTION_TIMEOUT_MS)
     options = page.locator("[role='listbox'] [role='option']:not([aria-selected='true'])")
-    await options.first.wait_for(timeout=5000)
-    await options.nth(rng.randrange(await options.count())).click()
+    try:
+        await options.first.wait_for(timeout=1000)
+    except PlaywrightTimeoutError:
+        await field.press("ArrowDown", timeout=ACTION_TIMEOUT_MS)
+        await options.first.wait_for(timeout=ACTION_TIMEOUT_MS)
+    await options.nth(rng.randrange(await options.count())).click(timeout=ACTION_TIMEOUT_MS)
+
+
+async def _reach(page, box) -> None:
+    """Open the sidebar first when the control sits in it and it is collapsed."""
+    in_sidebar = await box.evaluate("e => !!e.closest(\"[data-testid='stSidebar']\")")
+    opener = page.locator(SIDEBAR_OPENER)
+    if in_sidebar and await opener.is_visible():
+        await opener.click(timeout=ACTION_TIMEOUT_MS)
+        # the sidebar slides in; the control's own action then waits until it is still
+        await page.wait_for_function(
+            "e => e.getBoundingClientRect().left >= 0",
+            arg=await box.element_handle(timeout=ACTION_TIMEOUT_MS),
+            timeout=ACTION_TIMEOUT_MS,
+        )
 
 
 async def move_control(page, key: str, kind: str, rng: random.Random) -> Move:
@@ -189,12 +226,13 @@ async def move_control(page, key: str, kind: str, rng: random.Random) -> Move:
     box = page.locator(f".st-key-{key}").first
     before = await page.evaluate("window.__convvizRuns.finished")
     try:
+        await _reach(page, box)
         if kind == "slider":
             await _move_slider(page, box, rng)
         elif kind == "number":
             await _move_number(page, box, rng)
         elif kind == "checkbox":
-            await box.locator("label").first.click()
+            await box.locator("label").first.click(timeout=ACTION_TIMEOUT_MS)
         else:
             await _move_choice(page, box, kind, rng)
     except Exception as error:
