@@ -6,6 +6,7 @@ from collections.abc import Callable
 from functools import cache, wraps
 from typing import Any, TypeVar
 
+import plotly.graph_objects as go
 import streamlit as st
 from plotly.basedatatypes import BaseFigure
 
@@ -77,8 +78,43 @@ def frozen(value: Any) -> Any:
             if isinstance(item, CONTAINERS):
                 frozen(item)
     elif isinstance(value, BaseFigure) and "_convviz_spec" not in vars(value):
-        spec = figure_dict(value)
-        # plain instance attributes, past Plotly's property checks in __setattr__
-        object.__setattr__(value, "_convviz_spec", spec)
-        object.__setattr__(value, "to_dict", lambda spec=spec: spec)
+        _hand_over(value, figure_dict(value))
     return value
+
+
+def prepared(spec: dict) -> BaseFigure:
+    """A figure whose ``to_dict`` is ``spec`` as it is, for ``st.plotly_chart``.
+
+    ``st.plotly_chart`` checks a dict by building a ``go.Figure`` from it (every property of
+    every trace and frame: 0.4–1.4 s for the conv3d page's animated window in lecture mode on
+    the busy 2-core development machine, the largest single cost in a profile of a class's
+    reruns under ``bench/bench_load.py``), but
+    takes a figure's ``to_dict`` as it is. Use it only for a ``spec`` derived from a figure
+    Plotly has already checked (``tests/presentation/test_cached_figures.py`` checks that the
+    derived specs the app sends come through Plotly's check unchanged). Read it, never change it.
+    """
+    figure = go.Figure()
+    _hand_over(figure, spec)
+    return figure
+
+
+def derived(figure: BaseFigure, name: str, make: Callable[[dict], dict]) -> dict:
+    """``make(figure.to_dict())``, computed once per figure object and kept on it.
+
+    A cached figure is shared by every session, so every session showing that setting the
+    same way (lecture mode's enlarged copy, say) reuses the first result. ``name`` tells
+    different derivations apart. Read the result, never change it.
+    """
+    attribute = f"_convviz_{name}"
+    spec = vars(figure).get(attribute)
+    if spec is None:
+        spec = make(figure.to_dict())
+        object.__setattr__(figure, attribute, spec)  # past Plotly's checks in __setattr__
+    return spec
+
+
+def _hand_over(figure: BaseFigure, spec: dict) -> None:
+    """Make ``figure.to_dict()`` return ``spec`` (plain instance attributes, past Plotly's
+    property checks in ``__setattr__``)."""
+    object.__setattr__(figure, "_convviz_spec", spec)
+    object.__setattr__(figure, "to_dict", lambda spec=spec: spec)
