@@ -187,11 +187,15 @@ def test_a_right_guess_of_the_image_labs_width_shows_the_output():
     ] or any(f"{height}×{width}" in text for text in page_texts(at))
 
 
-# The output size a preset's setting gives, from the engine (standard and dilated: one axis).
+# What "predict first" asks of a preset's setting, from the engine: the output size (standard
+# and dilated: the height), or the 3-D page's output frames.
 def _preset_answer(table: str, values: dict) -> int:
     if table == "transposed":
         keys = ("input_size", "kernel_size", "stride", "padding", "output_padding", "dilation")
         return conv_transpose_output_size(*(values[k] for k in keys))
+    if table == "conv3d":
+        keys = ("frames", "kernel_depth", "stride_depth", "padding_depth", "dilation_depth")
+        return conv_output_size(*(values[k] for k in keys))
     keys = ("input_size", "kernel_size", "stride", "padding", "dilation")
     return conv_output_size(*(values[k] for k in keys))
 
@@ -233,7 +237,7 @@ def test_preset_titles_keep_their_results_while_predicting(page, table, lang):
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
-@pytest.mark.parametrize("table", [t for _, t in PRESET_PAGES])
+@pytest.mark.parametrize("table", [*(t for _, t in PRESET_PAGES), "conv3d"])
 def test_a_title_without_its_result_does_not_state_the_output_size(table, lang):
     """The number a preset's setting gives is not in its title while predicting (unless the
     setting has an input of that size), and it was in some full titles."""

@@ -294,6 +294,7 @@ def placed_panel(
         "yref": "paper",
         "xanchor": "left",
         "yanchor": "bottom",
+        "align": "left",  # a title broken into lines keeps its lines flush left
         "showarrow": False,
         "font": {"color": ROLE_COLOUR.get(spec.role, "#333"), "size": 14},
     }

@@ -167,6 +167,8 @@ def voxel_figure(
             **colours,
             "opacity": 0.95,
             "showscale": True,
+            # Inside the chart's right edge (the layout keeps no right margin).
+            "colorbar": {"x": 1.0, "xanchor": "right", "thickness": 14, "tickfont": {"size": 14}},
             "name": translate("conv3d.voxels.taps", lang),
         }
     )
@@ -188,6 +190,7 @@ def voxel_figure(
     layout = {
         "height": 460,
         "margin": {"l": 0, "r": 0, "t": 10, "b": 0},
+        "font": {"size": 14},  # axis titles and ticks legible (Plotly's default is 12)
         "showlegend": False,
         "scene": {
             "aspectmode": "data",
