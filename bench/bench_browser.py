@@ -128,7 +128,7 @@ async def measure_view(
     finished: list[float] = []
     settled: dict[str, list[float]] = collections.defaultdict(list)
     failed: collections.Counter[str] = collections.Counter()
-    kinds: collections.Counter[str] = collections.Counter()  # timed moves per kind
+    kinds: collections.Counter[str] = collections.Counter()  # timed moves (and timeouts)
     tried: set[str] = set()
     unchanged, exceptions = 0, 0
     load = None
@@ -146,10 +146,8 @@ async def measure_view(
             moves = 0
         for _ in range(moves):
             if time.monotonic() + PAUSE_S[1] >= deadline:
-                errors_note = (
-                    f"{view.name}: budget of {budget_s:g} s spent after {sum(kinds.values())} moves"
-                )
-                print("  -", errors_note, file=sys.stderr)
+                spent = f"budget of {budget_s:g} s spent after {sum(kinds.values())} moves"
+                print(f"  - {view.name}: {spent}", file=sys.stderr)
                 break
             await asyncio.sleep(rng.uniform(*PAUSE_S))
             controls = [found for found in await page_controls(page) if found[1] in KINDS]
@@ -166,6 +164,7 @@ async def measure_view(
                 errors.append(f"{view.name} {move.kind} {move.key}: {move.error}")
                 failed[move.kind] += 1
                 if move.timed_out:  # a student waited this long, at least
+                    kinds[move.kind] += 1
                     settled[move.kind].append(1000 * MOVE_TIMEOUT_S)
                 left = deadline - time.monotonic()
                 if left <= 1:

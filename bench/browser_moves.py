@@ -117,11 +117,23 @@ CONTROLS_JS = """
 }
 """
 
-# Whether the sidebar is collapsed (off screen) while it exists.
+# Whether the sidebar is collapsed (off screen), once it has stopped sliding (a rerun that
+# turns lecture mode on collapses it with a transition); false when there is none.
 SIDEBAR_CLOSED_JS = """
-() => {
+async () => {
   const bar = document.querySelector("[data-testid='stSidebar']");
-  return !!bar && bar.getBoundingClientRect().right <= 1;
+  if (!bar) return false;
+  const frame = () => new Promise((r) => requestAnimationFrame(r));
+  let last = null;
+  const giveUp = performance.now() + 2000;
+  while (performance.now() < giveUp) {
+    const now = JSON.stringify(bar.getBoundingClientRect());
+    if (now === last) break;
+    last = now;
+    await frame();
+    await frame();
+  }
+  return bar.getBoundingClientRect().right <= 1;
 }
 """
 
@@ -202,8 +214,12 @@ async def _open_sidebar(page) -> None:
         await page.locator("[data-testid='stExpandSidebarButton']").first.click(
             timeout=ACTION_TIMEOUT_MS
         )
-        await page.wait_for_function(f"() => !({SIDEBAR_CLOSED_JS})()", timeout=ACTION_TIMEOUT_MS)
-        await page.wait_for_timeout(400)  # the slide-in transition, so clicks land where aimed
+        await page.wait_for_function(
+            "() => document.querySelector(\"[data-testid='stSidebar']\")"
+            ".getBoundingClientRect().right > 1",
+            timeout=ACTION_TIMEOUT_MS,
+        )
+        await page.evaluate(SIDEBAR_CLOSED_JS)  # until the slide-in ends: clicks land as aimed
 
 
 def _other_value(rng: random.Random, low: float, high: float, step: float, now: float) -> float:
