@@ -6,13 +6,16 @@ from collections.abc import Callable
 from functools import cache, wraps
 from typing import Any, TypeVar
 
+import plotly.graph_objects as go
 import streamlit as st
 from plotly.basedatatypes import BaseFigure
 
 from convviz.controls.colour import page_colouring
+from convviz.figures.common.figure_json import figure_dict
 from convviz.style.colouring import colouring
 
 F = TypeVar("F", bound=Callable)
+CONTAINERS = (dict, list, tuple, BaseFigure)  # what :func:`frozen` looks into for figures
 
 
 @cache
@@ -59,15 +62,59 @@ def frozen(value: Any) -> Any:
     ``st.plotly_chart`` calls ``figure.to_dict()`` on every run: a deep copy of every trace
     and frame plus the base64 packing of every array, 10–70 ms per chart for the app's
     animated grids (cProfile of ``pages/transposed.py``), for a figure that never changes.
-    After this the call returns the dict computed the first time; the JSON sent is the same.
+    After this the call returns the dict computed the first time, and that first time it is
+    built in one walk (:func:`convviz.figures.common.figure_json.figure_dict`); the JSON
+    sent is the same.
     The dict is shared by every session: read it, never change it.
+
+    A list or tuple whose first item is not a dict, list, tuple or figure (numbers, text) is
+    not walked: the hover views' payloads hold tens of thousands of such lists, and a figure
+    inside one would only miss the memo, not be drawn wrong.
     """
+    if isinstance(value, list | tuple) and value and not isinstance(value[0], CONTAINERS):
+        return value
     if isinstance(value, dict | list | tuple):
         for item in value.values() if isinstance(value, dict) else value:
-            frozen(item)
+            if isinstance(item, CONTAINERS):
+                frozen(item)
     elif isinstance(value, BaseFigure) and "_convviz_spec" not in vars(value):
-        spec = value.to_dict()
-        # plain instance attributes, past Plotly's property checks in __setattr__
-        object.__setattr__(value, "_convviz_spec", spec)
-        object.__setattr__(value, "to_dict", lambda spec=spec: spec)
+        _hand_over(value, figure_dict(value))
     return value
+
+
+def prepared(spec: dict) -> BaseFigure:
+    """A figure whose ``to_dict`` is ``spec`` as it is, for ``st.plotly_chart``.
+
+    ``st.plotly_chart`` checks a dict by building a ``go.Figure`` from it (every property of
+    every trace and frame: 0.4–1.4 s for the conv3d page's animated window in lecture mode on
+    the busy 2-core development machine, the largest single cost in a profile of a class's
+    reruns under ``bench/bench_load.py``), but
+    takes a figure's ``to_dict`` as it is. Use it only for a ``spec`` derived from a figure
+    Plotly has already checked (``tests/presentation/test_cached_figures.py`` checks that the
+    derived specs the app sends come through Plotly's check unchanged). Read it, never change it.
+    """
+    figure = go.Figure()
+    _hand_over(figure, spec)
+    return figure
+
+
+def derived(figure: BaseFigure, name: str, make: Callable[[dict], dict]) -> dict:
+    """``make(figure.to_dict())``, computed once per figure object and kept on it.
+
+    A cached figure is shared by every session, so every session showing that setting the
+    same way (lecture mode's enlarged copy, say) reuses the first result. ``name`` tells
+    different derivations apart. Read the result, never change it.
+    """
+    attribute = f"_convviz_{name}"
+    spec = vars(figure).get(attribute)
+    if spec is None:
+        spec = make(figure.to_dict())
+        object.__setattr__(figure, attribute, spec)  # past Plotly's checks in __setattr__
+    return spec
+
+
+def _hand_over(figure: BaseFigure, spec: dict) -> None:
+    """Make ``figure.to_dict()`` return ``spec`` (plain instance attributes, past Plotly's
+    property checks in ``__setattr__``)."""
+    object.__setattr__(figure, "_convviz_spec", spec)
+    object.__setattr__(figure, "to_dict", lambda spec=spec: spec)

@@ -15,6 +15,7 @@ from typing import Any
 
 import streamlit as st
 
+from convviz.controls.caching import derived, prepared
 from convviz.figures.common.lecture import lecture_figure
 from convviz.i18n import translate
 
@@ -127,5 +128,6 @@ def main_chart(figure: Any, *, key: str, **options: Any) -> Any:
     """
     if not lecture_on():
         return st.plotly_chart(figure, width="content", key=key, **options)
-    big = lecture_figure(figure.to_dict())
+    # enlarged once per (shared, cached) figure, and sent without Plotly checking it again
+    big = prepared(derived(figure, "lecture", lecture_figure))
     return st.plotly_chart(big, width="stretch", key=key, **options)

@@ -1,5 +1,6 @@
 """``convviz.controls.caching.frozen``: a cached figure's ``to_dict`` is computed once, and the
-chart ``st.plotly_chart`` sends from it is the same JSON as from a figure built afresh."""
+chart ``st.plotly_chart`` sends from it is the same JSON as from a figure built afresh; a spec
+derived from it (lecture mode's) is made once and sent as Plotly's check would send it."""
 
 from __future__ import annotations
 
@@ -9,7 +10,8 @@ import numpy as np
 import plotly.io
 import plotly.tools
 
-from convviz.controls.caching import frozen
+from convviz.controls.caching import derived, frozen, prepared
+from convviz.figures.common.lecture import lecture_figure
 from convviz.figures.transposed import views
 
 HYPER = {"stride": 2, "padding": 1, "output_padding": 1, "dilation": 1}
@@ -51,3 +53,37 @@ def test_to_dict_is_computed_once_and_other_values_are_left_alone():
 def test_a_different_setting_still_gets_its_own_figure():
     one, other = frozen(scatter(0)), frozen(scatter(1))
     assert sent_json(one["figure"]) != sent_json(other["figure"])
+
+
+def test_lists_of_numbers_or_text_are_not_searched():
+    found, skipped = scatter(0)["figure"], scatter(1)["figure"]
+    view = frozen({"links": [{"rects": [[0, 1, 2, 3, 4]], "figure": found}], "odd": [1, skipped]})
+    assert found.to_dict() is found.to_dict()  # a list of dicts is searched
+    assert "_convviz_spec" not in vars(skipped)  # behind a number: left as Plotly builds it
+    assert json.loads(sent_json(view["odd"][1])) == json.loads(sent_json(scatter(1)["figure"]))
+
+
+def test_a_prepared_lecture_spec_sends_what_plotly_s_check_of_it_sends():
+    """``main_chart`` skips ``st.plotly_chart``'s second check of the enlarged dict: the
+    check must have nothing to change in it, frames included."""
+    for seed in (0, 1):
+        figure = frozen(scatter(seed))["figure"]
+        big = derived(figure, "lecture", lecture_figure)
+        assert big["frames"] and big["layout"]["height"] > figure.to_dict()["layout"]["height"]
+        assert json.loads(sent_json(prepared(big))) == json.loads(sent_json(big))
+
+
+def test_a_derived_spec_is_made_once_per_figure_and_per_name():
+    calls = []
+
+    def enlarge(spec: dict) -> dict:
+        calls.append(spec)
+        return lecture_figure(spec)
+
+    figure, other = frozen(scatter(0))["figure"], frozen(scatter(1))["figure"]
+    first = derived(figure, "lecture_test", enlarge)
+    assert derived(figure, "lecture_test", enlarge) is first and len(calls) == 1
+    assert derived(other, "lecture_test", enlarge) is not first and len(calls) == 2
+    assert derived(figure, "another", lambda spec: {"n": len(spec["data"])}) == {
+        "n": len(figure.to_dict()["data"])
+    }

@@ -38,7 +38,13 @@ from convviz.figures.transposed.data import (
     round_trip,
     scatter_data,
 )
-from convviz.figures.transposed.direct import flip_figure, products_text
+from convviz.figures.transposed.direct import (
+    direct_figure,
+    direct_hover,
+    direct_specs,
+    flip_figure,
+    products_text,
+)
 from convviz.figures.transposed.extras import (
     beyond_stamps,
     checkerboard_figure,
@@ -185,6 +191,25 @@ def test_direct_data_matches_the_engine_and_counts_zero_products():
     assert data.grid.shape == (7, 7) and data.border == 1
     assert products_text(data, 0, 0) == "0·7 + 0·5 + 0·3 + 0·6 + 1·4 + 0·2 + 0·5 + 0·3 + 0·1 = 4"
     assert products_text(data, 0, 0, full=False) == "1·4 = 4"
+
+
+@pytest.mark.parametrize(
+    "hyper",
+    [DEFAULT, {"stride": 1, "padding": 2, "output_padding": 1, "dilation": 2}],
+)
+def test_direct_view_shares_its_panels_between_the_figure_and_the_hover_view(hyper):
+    """The view builds the panels once; the figure and the hover view are the same as when
+    each builds its own (the output panel shows the figure's first state)."""
+    data = direct_data(X3, W3, **hyper)
+    specs = direct_specs(data, data.sums, lang="zh")
+    for pin in [(0, 0), (1, 2)]:
+        alone = direct_figure(data, lang="zh", pin=pin).to_json()
+        assert direct_figure(data, lang="zh", pin=pin, specs=specs).to_json() == alone
+        hover = direct_hover(data, pin=pin, lang="zh")
+        assert direct_hover(data, pin=pin, lang="zh", specs=specs) == hover
+    view = views.direct_view(X3, W3, lang="zh", pin=(1, 2), **hyper)
+    assert view["figure"].to_json() == direct_figure(data, lang="zh", pin=(1, 2)).to_json()
+    assert view["hover"] == direct_hover(data, pin=(1, 2), lang="zh")
 
 
 def test_flip_figure_names_the_rotated_taps():
