@@ -14,6 +14,7 @@ from convviz.controls import (
     input_values_control,
     page_header,
     page_intro,
+    page_picker,
     param_controls,
     preset_picker,
     pytorch_code,
@@ -285,7 +286,13 @@ def channels_tab(x, fill, setting, lang):
     st.markdown(view["shapes"])
     st.markdown(f"**{translate('standard.channels.inputs_header', lang)}**")
     st.plotly_chart(view["inputs"], width="content", key="standard_inputs_chart")
+    # One filter at a time at a readable size (its maps are C_in + 1 panels wide).
+    shown = page_picker(
+        "shown_filter", cout, lang, label_key="standard.channels.filter_page", container=st
+    )
     for o, part in enumerate(view["filters"]):
+        if o != shown:
+            continue
         st.markdown(f"**{translate('standard.channels.filter_header', lang, o=o, cin=cin)}**")
         st.plotly_chart(part["kernels"], width="content", key=f"standard_slices_chart_{o}")
         chart = MAPS_CHART.format(o=o)

@@ -113,7 +113,7 @@ def size_section(view, x, kernel, hyper, lang):
     st.subheader(translate("transposed.size.header", lang))
     st.markdown(view["formula"])
     left, right = st.columns([5, 4])
-    left.dataframe(view["terms"], hide_index=True, width="content")
+    left.table(view["terms"], hide_index=True)  # an HTML table: long "comes from" text wraps
     right.markdown(view["forward"])
     if view["larger"]:
         right.caption(view["larger"])

@@ -14,6 +14,7 @@ from convviz.controls.widgets import (
     choice_control,
     input_values_control,
     int_param,
+    page_picker,
     param_controls,
     preset_picker,
 )
@@ -28,6 +29,7 @@ __all__ = [
     "language_selector",
     "page_header",
     "page_intro",
+    "page_picker",
     "param_controls",
     "preset_picker",
     "pytorch_code",

@@ -344,3 +344,33 @@ def float_param(
     )
     write_to_url(key, str(value), str(float(default)))
     return value
+
+
+def page_picker(key: str, count: int, lang: str, *, label_key: str, container: Any = None) -> int:
+    """Which of ``count`` pages to show (0-based): a slider "k of n", kept in ``?key=``.
+
+    Big objects (one output filter's maps, one channel's grids) are shown a page at a time at
+    a readable size instead of all at once in small type. The link's value is clamped to
+    ``1 … count``; a value left over from a larger ``count`` is clamped too. With one page,
+    nothing is drawn and 0 is returned.
+    """
+    if count <= 1:
+        return 0
+    if isinstance(st.session_state.get(key), int) and st.session_state[key] > count:
+        st.session_state[key] = count  # fewer pages than before: the last one
+    box = _container(container)
+    shown = url_int_widget(
+        box.slider,
+        key,
+        lang,
+        box,
+        low=1,
+        high=count,
+        default=1,
+        label=translate(label_key, lang),
+        min_value=1,
+        max_value=count,
+        step=1,
+        format=translate("common.page_of", lang, n=count),
+    )
+    return shown - 1

@@ -297,19 +297,27 @@ def test_channels_tab_sums_the_channel_maps_of_each_filter(lang):
     text = _text(at)
     assert translate("standard.channels.header", lang) in [h.value for h in at.subheader]
     assert "**(3, 5, 5)**" in text and "**(2, 3, 3, 3)**" in text and "**(2, 3, 3)**" in text
-    for o in range(2):
-        assert translate("standard.channels.filter_header", lang, o=o, cin=3) in text
     assert translate("standard.channels.agree", lang, diff="0") in text
-    sums = [
-        c
-        for c in _codes(at)
-        if c.startswith(translate("standard.channels.channel_line", lang, c=0))
-    ]
-    assert [s.split("\n")[-1].split(" = ")[0] for s in sums] == ["y[0, 0, 0]", "y[1, 0, 0]"]
-    # the input channels, then per filter its slices and its maps
-    assert len(at.get("plotly_chart")) == 1 + 2 * 2
+    # One filter at a time: the picker pages through the two output filters.
+    firsts = []
+    for o in range(2):
+        if o:
+            at.slider(key="shown_filter").set_value(o + 1).run()
+            _ok(at)
+        text = _text(at)
+        assert translate("standard.channels.filter_header", lang, o=o, cin=3) in text
+        assert translate("standard.channels.filter_header", lang, o=1 - o, cin=3) not in text
+        sums = [
+            c
+            for c in _codes(at)
+            if c.startswith(translate("standard.channels.channel_line", lang, c=0))
+        ]
+        firsts += [s.split("\n")[-1].split(" = ")[0] for s in sums]
+        # the input channels, then the shown filter's slices and its maps
+        assert len(at.get("plotly_chart")) == 1 + 2
+        assert downloads(at) == offered(lang, "png", "csv")  # the filter's maps, its output
+    assert firsts == ["y[0, 0, 0]", "y[1, 0, 0]"]
     assert any(c.startswith("import torch") and "nn.Conv2d(3, 2," in c for c in _codes(at))
-    assert downloads(at) == offered(lang, "png", "csv") * 2  # per filter: its maps, its output
 
 
 def test_channels_tab_controls_are_in_the_link_and_clamped():
@@ -317,12 +325,23 @@ def test_channels_tab_controls_are_in_the_link_and_clamped():
     _ok(at)
     assert "**(4, 5, 5)**" in _text(at) and "**(1, 4, 3, 3)**" in _text(at)
     assert len(at.get("plotly_chart")) == 1 + 2
+    assert not [s for s in at.slider if s.key == "shown_filter"]  # one filter: no picker
     at.slider(key="out_channels").set_value(3).run()
-    assert "**(3, 4, 3, 3)**" in _text(at) and len(at.get("plotly_chart")) == 1 + 3 * 2
-    at = open_app("en", PAGE, view="channels", in_channels="99", out_channels="-5")
+    assert "**(3, 4, 3, 3)**" in _text(at) and len(at.get("plotly_chart")) == 1 + 2
+    at.slider(key="shown_filter").set_value(3).run()
+    assert at.query_params["shown_filter"] in ("3", ["3"])
+    at.slider(key="out_channels").set_value(2).run()  # fewer filters: the last one shown
+    _ok(at)
+    assert at.slider(key="shown_filter").value == 2
+    at = open_app(
+        "en", PAGE, view="channels", in_channels="99", out_channels="-5", shown_filter="9"
+    )
     _ok(at)
     values = {s.key: s.value for s in at.slider}
     assert 1 <= values["in_channels"] <= 4 and 1 <= values["out_channels"] <= 4
+    at = open_app("en", PAGE, view="channels", out_channels="2", shown_filter="9")
+    _ok(at)
+    assert at.slider(key="shown_filter").value == 2  # clamped to the filters there are
 
 
 def test_channels_tab_pins_the_clicked_cell_on_every_filter():
@@ -331,6 +350,8 @@ def test_channels_tab_pins_the_clicked_cell_on_every_filter():
     at.run()
     _ok(at)
     lasts = [c.split("\n")[-1] for c in _codes(at) if c.startswith("通道 0：")]
+    at.slider(key="shown_filter").set_value(2).run()  # the second filter's page
+    lasts += [c.split("\n")[-1] for c in _codes(at) if c.startswith("通道 0：")]
     assert [line.split(" = ")[0] for line in lasts] == ["y[0, 4, 2]", "y[1, 4, 2]"]
 
 

@@ -152,13 +152,20 @@ def sampling_figure(
         )
         for t, p, v in zip(taps, sampling.points, sampling.values, strict=True)
     ]
-    lines, starts, ends = arrow_traces(regular, moved, marker_size=12)
+    # Rings, not dots: the cell's number stays readable inside them (also when lecture mode
+    # enlarges numbers and markers alike). The regular grid's ring is the larger one.
+    lines, starts, ends = arrow_traces(regular, moved, marker_size=30)
     ends.update(
         mode="markers+text",
         text=[str(t) for t in taps],
         textposition="top right",
         textfont={"color": MOVED_COLOUR, "size": 14},  # figure text: 14 px at least
-        marker={"size": np.where(taps == tap, 16, 11), "line": {"color": "#FFFFFF", "width": 1}},
+        marker={
+            "symbol": "circle-open",
+            "size": np.where(taps == tap, 24, 20),
+            "color": MOVED_COLOUR,
+            "line": {"width": np.where(taps == tap, 4, 2.5)},
+        },
         customdata=np.stack([taps, np.full_like(taps, -1)], axis=1),
         hovertext=hover,
         hovertemplate="%{hovertext}<extra></extra>",

@@ -19,7 +19,6 @@ from convviz.figures.common.fit import (
     legible,
     line_count,
     phone_columns,
-    title_room,
     wrap_text,
 )
 from convviz.figures.dilated.receptive import effective_size
@@ -168,24 +167,27 @@ def comparison_table(rows: Sequence[dict], *, lang: str) -> list[dict]:
 
 
 def comparison_figure(rows: Sequence[dict], *, lang: str) -> go.Figure:
-    """Two bar charts side by side: weights per channel pair, and output size kept."""
+    """Two bar charts, one above the other: weights per channel pair, and output size kept.
+
+    Stacked, each chart has the whole width for its title and bars; side by side on a phone
+    the two titles ran into each other.
+    """
     labels = comparison_labels(rows, lang=lang)
     colours = [ROLE_COLOUR["highlight"]] + [ROLE_COLOUR["muted"]] * (len(rows) - 1)
-    # Each title over its half of the plot: broken into lines that fit it on a phone.
-    # The row names on the left take about 45 % of a phone's plot width.
-    half = phone_columns(0.48 * 0.55, PHONE_PLOT_PX)
     titles = tuple(
-        wrap_text(translate(f"dilated.compare.chart_{name}", lang), half)
+        wrap_text(
+            translate(f"dilated.compare.chart_{name}", lang), phone_columns(1.0, PHONE_PLOT_PX)
+        )
         for name in ("params", "output")
     )
+    extra = LINE_PX * (max(map(line_count, titles)) - 1)  # title lines beyond the first
     fig = make_subplots(
-        rows=1,
-        cols=2,
-        shared_yaxes=True,
-        horizontal_spacing=0.04,
+        rows=2,
+        cols=1,
+        vertical_spacing=(40 + extra) / (100 + 92 * len(rows) + 2 * extra),
         subplot_titles=titles,
     )
-    for col, key in ((1, "params"), (2, "output")):
+    for row_index, key in ((1, "params"), (2, "output")):
         values = [row[key] for row in rows]
         fig.add_trace(
             go.Bar(
@@ -198,14 +200,18 @@ def comparison_figure(rows: Sequence[dict], *, lang: str) -> go.Figure:
                 hoverinfo="skip",
                 showlegend=False,
             ),
-            row=1,
-            col=col,
+            row=row_index,
+            col=1,
         )
     fig.update_yaxes(autorange="reversed", fixedrange=True)
-    fig.update_xaxes(fixedrange=True, showgrid=False)
+    # Each bar writes its value: no axis numbers (they ran into the title under them).
+    fig.update_xaxes(fixedrange=True, showgrid=False, showticklabels=False)
+    # Titles flush with the bars' right end: centred over the bars (right of the row
+    # names) a long title ran past the chart's right edge on a phone.
+    fig.update_annotations(x=1.0, xanchor="right", align="right")
     fig.update_layout(
-        height=60 + 46 * len(rows) + LINE_PX * (max(map(line_count, titles)) - 1),
-        margin={"l": 10, "r": 10, "t": title_room([{"text": t} for t in titles]) + 10, "b": 10},
+        height=100 + 92 * len(rows) + 2 * extra,
+        margin={"l": 10, "r": 10, "t": 30 + extra, "b": 10},
         plot_bgcolor="rgba(0,0,0,0)",
         paper_bgcolor="rgba(0,0,0,0)",
         dragmode=False,

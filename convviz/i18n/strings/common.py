@@ -112,6 +112,7 @@ STRINGS = {
     "common.preset_result": ("{title} — {result}", "{title}——{result}"),
     "common.use_suggestion": ("Use {setting}", "改用 {setting}"),
     "common.about_page": ("About this page", "关于本页"),
+    "common.page_of": ("%d of {n}", "第 %d 个，共 {n} 个"),
     "lecture.switch": ("Lecture mode", "授课模式"),
     "lecture.help": (
         "For a projector: the main figure large, the text hidden, the sidebar closed. "
