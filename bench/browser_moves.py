@@ -92,6 +92,37 @@ CONTROLS_JS = """
 }
 """
 
+# Every control's shown value: [key, value] pairs, sorted (a configuration, as the protocol
+# students of bench_load.py record theirs).
+CONFIGURATION_JS = """
+() => {
+  const pairs = [];
+  for (const box of document.querySelectorAll("[data-testid='stElementContainer']")) {
+    const key = (box.className.match(/\\bst-key-(\\S+)/) || [])[1];
+    if (!key) continue;
+    const range = box.querySelector("input[type='range']");
+    const combo = box.querySelector("[role='combobox']");
+    const radio = box.querySelector("label:has(input[type='radio']:checked)");
+    const flag = box.querySelector("input[type='checkbox']");
+    const number = box.querySelector("[data-testid='stNumberInput'] input");
+    let value = null;
+    if (range) value = range.getAttribute("aria-valuetext") || range.value;
+    else if (number) value = number.value;
+    else if (combo) value = combo.value;
+    else if (radio) value = radio.textContent;
+    else if (flag) value = String(flag.checked);
+    if (value !== null) pairs.push([key, value]);
+  }
+  for (const tabs of document.querySelectorAll("[data-testid='stTabs']")) {
+    const keyed = tabs.closest("[class*='st-key-']");
+    const key = keyed && (keyed.className.match(/\\bst-key-(\\S+)/) || [])[1];
+    const open = tabs.querySelector("[role='tab'][aria-selected='true']");
+    if (key && open) pairs.push([key, open.textContent]);
+  }
+  return pairs.sort();
+}
+"""
+
 # The first visible chart drawn: performance.now() at that moment (the page's clock starts
 # at navigation), or null when none appears before the timeout.
 FIRST_CHART_JS = """
@@ -140,6 +171,11 @@ async def open_view(page, url: str, view: View, *, chart: bool = False) -> Load:
     loaded_ms = await page.evaluate("performance.now()")
     chart_ms = await page.evaluate(FIRST_CHART_JS, 3000 if chart else 0) if chart else None
     return Load(loaded_ms, chart_ms)
+
+
+async def page_configuration(page) -> tuple[tuple[str, str], ...]:
+    """``(key, shown value)`` of every control on the page now, sorted by key."""
+    return tuple(tuple(pair) for pair in await page.evaluate(CONFIGURATION_JS))
 
 
 async def page_controls(page) -> list[tuple[str, str]]:
