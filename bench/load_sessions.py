@@ -291,6 +291,8 @@ async def browser_session(number: int, browser, plan: Plan, stats: Stats) -> Non
             if move is None:
                 view = None  # nothing to move here: another view next time
                 continue
+            if move.unchanged:  # the click landed on the value shown: nothing ran
+                continue
             label = f"browser {number} {view.name} {move.key}"
             if move.error:
                 stats.timeouts += 1

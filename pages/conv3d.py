@@ -156,6 +156,8 @@ def window_section(setting: Conv3dSetting, lang: str) -> tuple[int, int, int] | 
         st.caption(view["note"])
     st.subheader(translate("conv3d.voxels.header", lang))
     st.caption(translate("conv3d.voxels.caption", lang))
+    if view["voxels_note"]:
+        st.caption(view["voxels_note"])
     st.plotly_chart(view["voxels"], key="conv3d_voxels")
     return view["cell"]
 

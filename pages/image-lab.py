@@ -20,6 +20,7 @@ from convviz.controls import (
 )
 from convviz.controls.caching import cached_figure
 from convviz.controls.downloads import export_buttons, share_link
+from convviz.controls.predict import predict_first
 from convviz.controls.upload import image_source
 from convviz.controls.urlstate import write_to_url
 from convviz.engine.errors import ConvValueError
@@ -109,7 +110,12 @@ def typed_kernel(k, lang):
 
 
 def filter_section(image, name, size, params, lang):
-    """Section 1; returns (kernel or None, output size or None)."""
+    """Section 1; returns (kernel or None, output size or None).
+
+    With "predict first" on, the input, the kernel and the padding rule come first; the
+    output, its sizes and its file wait for the learner's prediction of the output width
+    (the output size is then None, so that the code leaves it out too).
+    """
     st.header(translate("image_lab.filter.header", lang))
     if name == CUSTOM:
         kernel = typed_kernel(size, lang)
@@ -124,11 +130,13 @@ def filter_section(image, name, size, params, lang):
     except ConvValueError as err:
         show_error(err, lang, key="image_lab_filter_error")
         return kernel, None
+    question = (image.shape, kernel.shape, params["stride"], params["dilation"])
+    shown = predict_first("image_lab", question, view["out_hw"][1], lang, quantity="width")
     left, right = st.columns(2)
     left.image(cached(filtering.picture_png)(image), caption=view["input_caption"])
-    if view["figure"] is None:
+    if shown and view["figure"] is None:
         right.image(view["output_jpeg"], caption=view["output_caption"])
-    else:
+    elif shown:
         right.plotly_chart(view["figure"], width="content", key="image_lab_map")
     if name != CUSTOM:  # the typed kernel is its own table, above the pictures
         st.dataframe(
@@ -137,6 +145,9 @@ def filter_section(image, name, size, params, lang):
             width="content",
         )
     st.caption(view["kernel_caption"])
+    if not shown:  # the padding helps the prediction; the per-axis sums give it away
+        st.markdown(view["padding_rule"])
+        return kernel, None
     st.markdown("  \n".join(view["sizes"]))
     for note in view["notes"]:
         st.caption(note)

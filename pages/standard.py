@@ -111,10 +111,12 @@ def size_view(x, fill, setting, lang):
 
 
 def answer_shown(view, x, setting, lang):
-    """Whether the page may show the output size ("predict first" asks for square outputs)."""
+    """Whether the page may show the output size ("predict first" asks for the size of a
+    square output, the height of a rectangular one, and hides both axes until then)."""
     out_h, out_w = view["output_hw"]
     question = (x.shape, tuple(sorted(setting.items())))
-    return out_h != out_w or predict_first("standard", question, out_h, lang)
+    quantity = "size" if out_h == out_w else "height"
+    return predict_first("standard", question, out_h, lang, quantity=quantity)
 
 
 def size_section(view, lang):

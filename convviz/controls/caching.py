@@ -11,9 +11,11 @@ import streamlit as st
 from plotly.basedatatypes import BaseFigure
 
 from convviz.controls.colour import page_colouring
+from convviz.figures.common.figure_json import figure_dict
 from convviz.style.colouring import colouring
 
 F = TypeVar("F", bound=Callable)
+CONTAINERS = (dict, list, tuple, BaseFigure)  # what :func:`frozen` looks into for figures
 
 
 @cache
@@ -60,14 +62,23 @@ def frozen(value: Any) -> Any:
     ``st.plotly_chart`` calls ``figure.to_dict()`` on every run: a deep copy of every trace
     and frame plus the base64 packing of every array, 10–70 ms per chart for the app's
     animated grids (cProfile of ``pages/transposed.py``), for a figure that never changes.
-    After this the call returns the dict computed the first time; the JSON sent is the same.
+    After this the call returns the dict computed the first time, and that first time it is
+    built in one walk (:func:`convviz.figures.common.figure_json.figure_dict`); the JSON
+    sent is the same.
     The dict is shared by every session: read it, never change it.
+
+    A list or tuple whose first item is not a dict, list, tuple or figure (numbers, text) is
+    not walked: the hover views' payloads hold tens of thousands of such lists, and a figure
+    inside one would only miss the memo, not be drawn wrong.
     """
+    if isinstance(value, list | tuple) and value and not isinstance(value[0], CONTAINERS):
+        return value
     if isinstance(value, dict | list | tuple):
         for item in value.values() if isinstance(value, dict) else value:
-            frozen(item)
+            if isinstance(item, CONTAINERS):
+                frozen(item)
     elif isinstance(value, BaseFigure) and "_convviz_spec" not in vars(value):
-        _hand_over(value, value.to_dict())
+        _hand_over(value, figure_dict(value))
     return value
 
 

@@ -80,16 +80,7 @@ def export_buttons(
         label = translate(f"export.download.{name}", lang)
         help_text = translate(f"export.download.help.{name}", lang)
         if name == "gif" and gif_plan is not None and gif_plan.reduced:
-            values = {
-                "frames": len(gif_plan.steps),
-                "total": gif_plan.total,
-                "scale": gif_plan.scale,
-                "asked": gif_plan.asked_scale,
-                "max_frames": MAX_GIF_FRAMES,
-                "max_mpixels": MAX_GIF_PIXELS // 1_000_000,
-            }
-            label = translate("export.download.gif_reduced", lang, **values)
-            help_text = translate("export.download.help.gif_reduced", lang, **values)
+            label, help_text = reduced_gif_text(gif_plan, lang)
         row.download_button(
             label,
             data=partial(made_under, mode, maker),
@@ -100,6 +91,37 @@ def export_buttons(
             on_click="ignore",
             icon=":material/download:",
         )
+
+
+def reduced_gif_text(plan: GifPlan, lang: str) -> tuple[str, str]:
+    """Label and tooltip of a GIF button whose export budget cut frames or scale.
+
+    Parameters
+    ----------
+    plan : GifPlan
+        The budget's plan, with ``plan.reduced`` true.
+    lang : {"en", "zh"}
+        Language of the text.
+
+    Returns
+    -------
+    label, help_text : str
+        The label names what was cut: the steps kept (and the scale) when frames were
+        dropped, only the scale when every step is kept.
+    """
+    values = {
+        "frames": len(plan.steps),
+        "total": plan.total,
+        "scale": plan.scale,
+        "asked": plan.asked_scale,
+        "max_frames": MAX_GIF_FRAMES,
+        "max_mpixels": MAX_GIF_PIXELS // 1_000_000,
+    }
+    variant = "gif_reduced" if len(plan.steps) < plan.total else "gif_rescaled"
+    return (
+        translate(f"export.download.{variant}", lang, **values),
+        translate(f"export.download.help.{variant}", lang, **values),
+    )
 
 
 def current_url() -> str:

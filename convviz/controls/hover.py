@@ -9,14 +9,32 @@ The numbers come from :mod:`convviz.figures.common.hover` (the engine's trace); 
 
 from __future__ import annotations
 
+import json
 from functools import cache, partial
 
 import streamlit as st
 
 from convviz.controls.hover_client import HOVER_CSS, HOVER_JS
+from convviz.controls.lecture import lecture_on
 from convviz.i18n import translate
 
 COMPONENT = "convviz_hover_grid"
+
+
+def _encoded(payload: dict, key: str) -> str:
+    """``payload`` as JSON text, written once per payload object and session.
+
+    Given a dict, Streamlit writes it as JSON twice on every run (to send it, and sorted, to
+    recognise the component): about 40 ms for the 950 KB hover view of a 23×23 output,
+    reruns included. Text is sent as it is. A cached view hands over the same payload object
+    on every run, so the session keeps its text (with the payload, under ``<key>_json``).
+    """
+    memo = st.session_state.get(f"{key}_json")
+    if memo is not None and memo[0] is payload:
+        return memo[1]
+    text = json.dumps(payload)
+    st.session_state[f"{key}_json"] = (payload, text)
+    return text
 
 
 @cache
@@ -43,11 +61,14 @@ def hover_view(payload: dict, *, key: str, pin_key: str, lang: str) -> None:
     pin ``pin_key``.
 
     A pinned value from the browser is accepted only as two ints inside the source panel.
+    Lecture mode shows the main figure alone: the hover view is not drawn there.
     """
+    if lecture_on():
+        return
     source = payload["panels"][payload["source"]]
     st.markdown(f"**{translate('common.hover_title', lang)}**")
     _renderer()(
         key=key,
-        data=payload,
+        data=_encoded(payload, key),
         on_pinned_change=partial(_store_pin, key, pin_key, (source["rows"], source["cols"])),
     )

@@ -34,7 +34,9 @@ HOVER_CSS = """
 
 HOVER_JS = """
 export default function (component) {
-  const { data, parentElement, setTriggerValue } = component;
+  const { parentElement, setTriggerValue } = component;
+  // the payload comes as JSON text (written once on the server), or as an object
+  const data = typeof component.data === "string" ? JSON.parse(component.data) : component.data;
   parentElement.querySelectorAll(".cvz-hover").forEach((old) => old.remove());
   if (!data || !data.panels) return;
   const px = data.cell;

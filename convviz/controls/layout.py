@@ -23,6 +23,10 @@ PAGE_CSS = """
   }
 }
 [data-testid="stMainBlockContainer"] h1 { font-size: 2rem; padding: 0 0 0.25rem 0; }
+/* Inline code in prose wraps like the words around it (a long call ran out of its column). */
+[data-testid="stMarkdownContainer"] :not(pre) > code {
+  white-space: normal; overflow-wrap: anywhere;
+}
 </style>
 """
 

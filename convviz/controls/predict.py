@@ -40,7 +40,18 @@ QUANTITIES = {
     "block": "practice.predict.block",
     "frames": "conv3d.predict",
     "offset_channels": "practice.predict.offset_channels",
+    "width": "image_lab.predict",
+    "height": "practice.predict.height",
 }
+
+
+def predict_on() -> bool:
+    """Whether the "predict first" switch is on, also before the toggle is drawn in this run
+    (a link's ``?predict_first=true`` reaches the session only when the toggle appears):
+    what a control drawn above it, such as the preset menu, needs to know."""
+    if PREDICT_KEY in st.session_state:
+        return bool(st.session_state[PREDICT_KEY])
+    return str(st.query_params.get(PREDICT_KEY, "")).lower() == "true"
 
 
 def predict_switch(lang: str, *, quantity: str = "size", container: Any = None) -> bool:
@@ -62,7 +73,7 @@ def predict_switch(lang: str, *, quantity: str = "size", container: Any = None) 
 def answer_pending(name: str, question: Hashable) -> bool:
     """Whether page ``name`` must still hide every form of the answer to ``question``: the
     switch is on and the learner has neither predicted nor skipped for this setting."""
-    if not st.session_state.get(PREDICT_KEY):
+    if not predict_on():
         return False
     done = st.session_state.get(f"{name}_predict_done")
     return done is None or done[0] != question
@@ -90,11 +101,12 @@ def predict_first(
     answer : int
         The output size the page is about to show (from the engine).
     lang : {"en", "zh"}
-    quantity : {"size", "params", "block", "frames", "offset_channels"}
+    quantity : {"size", "params", "block", "frames", "offset_channels", "width", "height"}
         What the learner predicts: the output size, a grouped layer's parameter count, the
-        parameter count of a block with 1×1 reductions, a 3-D output's number of frames, or
-        the output channels of a deformable layer's offset (and mask) convolution (the texts
-        of the field and of the hint follow).
+        parameter count of a block with 1×1 reductions, a 3-D output's number of frames, the
+        output channels of a deformable layer's offset (and mask) convolution, the width of a
+        filtered picture, or the height of a rectangular output (the texts of the field and
+        of the hint follow).
     container : Streamlit container, optional
         Where to draw (default: the main area).
     switch : bool

@@ -14,6 +14,7 @@ import numpy as np
 import streamlit as st
 
 from convviz.controls.caching import cached
+from convviz.controls.predict import predict_on
 from convviz.controls.urlstate import (
     explain_url_int,
     seed_from_url,
@@ -29,6 +30,19 @@ from convviz.presets import matching_preset, presets_for
 
 def _container(container: Any) -> Any:
     return st.sidebar if container is None else container
+
+
+def unless_set(key: str, **default: Any) -> dict[str, Any]:
+    """The default-value argument of widget ``key`` (e.g. ``value=3``, ``index=2``), or nothing
+    when the session already holds its value.
+
+    A link, a preset or a callback writes a widget's value through the Session State API
+    before the widget is drawn; a widget drawn with a default as well then has two sources
+    of truth, and Streamlit warns ("created with a default value but also had its value set
+    via the Session State API"). Every builder here therefore passes its default only on the
+    widget's first appearance, when nothing else has set it.
+    """
+    return {} if key in st.session_state else default
 
 
 def url_int_widget(
@@ -51,8 +65,7 @@ def url_int_widget(
     """
     seed_int_from_url(key, low=low, high=high, default=default)
     explain_url_int(key, lang, box)
-    if key not in st.session_state:
-        kwargs["value"] = min(max(default, low), high)
+    kwargs.update(unless_set(key, value=min(max(default, low), high)))
     value = int(draw(key=key, **kwargs))
     write_to_url(key, str(value), str(default))
     return value
@@ -178,11 +191,11 @@ def choice_control(
     value = _container(container).radio(
         translate(f"{text_prefix}param.{key}", lang),
         options,
-        index=list(options).index(default),
         format_func=lambda option: translate(f"{text_prefix}choice.{key}.{option}", lang),
         horizontal=horizontal,
         key=key,
         help=translate(help_key, lang) if has_key(help_key) else None,
+        **unless_set(key, index=list(options).index(default)),
     )
     write_to_url(key, value, default)
     return value
@@ -220,9 +233,9 @@ def input_values_control(
     kind = box.selectbox(
         translate("param.input_values", lang),
         INPUT_KINDS,
-        index=INPUT_KINDS.index(default),
         format_func=lambda option: translate(f"choice.input_values.{option}", lang),
         key=key,
+        **unless_set(key, index=INPUT_KINDS.index(default)),
     )
     write_to_url(key, kind, default)
     seed = 0
@@ -251,6 +264,18 @@ def _apply_preset(page: str, picker_key: str) -> None:
     st.session_state[picker_key] = None
 
 
+def preset_title(page: str, name: str, lang: str, *, with_result: bool = True) -> str:
+    """The title of preset ``name`` of ``page``: its setting (``preset.<page>.<name>``) and,
+    when it has one and ``with_result`` is true, what that setting gives
+    (``preset.<page>.<name>.result``, e.g. "4×4 output") — the part a learner who predicts
+    first must not see."""
+    title = translate(f"preset.{page}.{name}", lang)
+    result_key = f"preset.{page}.{name}.result"
+    if not with_result or not has_key(result_key):
+        return title
+    return translate("common.preset_result", lang, title=title, result=translate(result_key, lang))
+
+
 def preset_picker(
     page: str, lang: str, current: Mapping[str, object], *, container: Any = None
 ) -> None:
@@ -259,26 +284,28 @@ def preset_picker(
     It may be drawn after the widgets it sets (its on_change runs before the script), e.g. into
     a container made above them. Choosing a preset sets its parameters (and
     so the URL); the menu then resets, and the caption names the preset the current
-    ``current`` values match, if any.
+    ``current`` values match, if any. While "predict first" is on, the titles leave out what
+    the settings give (:func:`preset_title`): the presets still load, the answers wait.
     """
     presets = presets_for(page)
     if not presets:
         return
     box = _container(container)
     picker_key = f"preset_{page}"
+    with_result = not predict_on()
     box.selectbox(
         translate("common.preset", lang),
         [p.name for p in presets],
         index=None,
         placeholder=translate("common.preset_placeholder", lang),
-        format_func=lambda name: translate(f"preset.{page}.{name}", lang),
+        format_func=lambda name: preset_title(page, name, lang, with_result=with_result),
         key=picker_key,
         on_change=_apply_preset,
         args=(page, picker_key),
     )
     match = matching_preset(page, dict(current))
     if match is not None:
-        title = translate(f"preset.{page}.{match.name}", lang)
+        title = preset_title(page, match.name, lang, with_result=with_result)
         box.caption(translate("common.preset_match", lang, name=title))
 
 
@@ -303,9 +330,7 @@ def float_param(
     box = _container(container)
     seed_real_from_url(key, low=min_value, high=max_value, default=default)
     explain_url_int(key, lang, box)
-    kwargs = {}
-    if key not in st.session_state:
-        kwargs["value"] = float(min(max(default, min_value), max_value))
+    kwargs = unless_set(key, value=float(min(max(default, min_value), max_value)))
     value = float(
         box.slider(
             label,

@@ -9,6 +9,7 @@ in row-major tap order, and their sum.
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -110,14 +111,20 @@ def products_text(
     limit = len(values) if max_terms is None else check_positive("max_terms", max_terms)
     terms = [
         f"{_factor(v, decimals)}·{_factor(w, decimals)}"
-        for v, w in zip(values[:limit], weights[:limit], strict=True)
+        for v, w in zip(values[:limit].tolist(), weights[:limit].tolist(), strict=True)
     ]
     if limit < len(values):
         terms.append("…")
     return f"{' + '.join(terms or ['0'])} = {format_number(total, decimals=decimals)}"
 
 
+@lru_cache(maxsize=4096)
 def _factor(value: float, decimals: int) -> str:
-    """A factor of a product: negative numbers in parentheses."""
+    """A factor of a product: negative numbers in parentheses.
+
+    Memoized: a page writes the same few values and weights thousands of times (every tap of
+    every output cell in a hover view). Equal numbers give equal text (``1`` and ``1.0``, and
+    ``0.0`` and ``-0.0``, are all written the same), so sharing their entry is exact.
+    """
     text = format_number(value, decimals=decimals)
     return f"({text})" if text.startswith("-") else text

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from convviz.figures.conv3d.voxels import MAX_ANIMATED_CUBES
 from convviz.i18n import translate
 from tests.app.conftest import open_app
 
@@ -135,3 +136,14 @@ def test_a_large_output_is_stepped_not_animated(lang):
     assert translate("conv3d.files.gif_budget", lang, limit=64) in _text(at)
     assert [b.proto.label for b in at.get("download_button")] == ["PNG", "LaTeX", "CSV"]
     assert "print(y[0, 0, 7, 9, 9].item())" in _code(at, "import numpy")
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_voxel_view_too_large_to_animate_follows_the_step_slider(lang):
+    at = open_app(lang, PAGE, input_size="6", input_size_w="6", padding="1", padding_w="1",
+                  padding_depth="1", step="40")  # fmt: skip  # 5·6·6 steps of 27 cubes each
+    assert not at.exception and not at.error
+    limit = MAX_ANIMATED_CUBES
+    assert translate("conv3d.voxels.still", lang, taps=27, steps=180, limit=limit) in _text(at)
+    assert not [i.value for i in at.info]  # the frames figure still plays
+    assert len(at.get("plotly_chart")) == 3

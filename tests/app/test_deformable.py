@@ -6,12 +6,12 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from convviz.controls.downloads import reduced_gif_text
 from convviz.engine.deform import deform_conv2d
 from convviz.engine.deform_counts import deform_counts
 from convviz.engine.errors import ConvValueError
 from convviz.engine.offset_fields import OFFSET_KINDS
 from convviz.engine.sizes import conv_output_size
-from convviz.export import budget
 from convviz.figures.deformable import data, files
 from convviz.i18n import translate, translate_error
 from tests.app.conftest import open_app
@@ -56,18 +56,7 @@ def _offered_with_budget(at, lang):
     plan = _gif_plan(at, lang)
     buttons = offered(lang, "png", "gif", "latex", "csv")
     if plan.reduced:
-        values = {
-            "frames": len(plan.steps),
-            "total": plan.total,
-            "scale": plan.scale,
-            "asked": plan.asked_scale,
-            "max_frames": budget.MAX_GIF_FRAMES,
-            "max_mpixels": budget.MAX_GIF_PIXELS // 1_000_000,
-        }
-        buttons[1] = (
-            translate("export.download.gif_reduced", lang, **values),
-            translate("export.download.help.gif_reduced", lang, **values),
-        )
+        buttons[1] = reduced_gif_text(plan, lang)
     return buttons
 
 

@@ -12,6 +12,7 @@ from convviz.figures.common.lecture import MIN_CELL_TEXT_PX
 from convviz.i18n import translate
 from convviz.site import PAGES
 from tests.app.conftest import open_app
+from tests.support.streamlit_server import ROOT
 
 TOPICS = [p for p in PAGES if p.url_path not in ("home", "practice")]
 MAIN_CHART = {  # the key of each page's main chart (None: the image lab shows pictures)
@@ -128,3 +129,18 @@ def test_the_switch_turns_lecture_mode_on_and_off_in_the_link(lang):
     at.session_state[LECTURE_KEY] = False
     at.run()
     assert _width(at, "dilated_window") < width  # back to its own size
+
+
+HOVER_PAGES = [p for p in TOPICS if "hover_view" in (ROOT / p.file).read_text()]
+
+
+@pytest.mark.parametrize("info", HOVER_PAGES, ids=[p.url_path for p in HOVER_PAGES])
+def test_lecture_mode_leaves_out_the_hover_views(info):
+    heading = f"**{translate('common.hover_title', 'en')}**"
+    plain = open_app("en", info.file)
+    assert heading in [m.value for m in plain.markdown]  # positive controls
+    assert [e for e in plain.get("bidi_component") if "hover" in str(e.proto)]
+    lecture = open_app("en", info.file, lecture="1")
+    assert not lecture.exception
+    assert heading not in [m.value for m in lecture.markdown]
+    assert not [e for e in lecture.get("bidi_component") if "hover" in str(e.proto)]

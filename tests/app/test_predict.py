@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from convviz.engine.counting import conv_params
+from convviz.engine.sizes import conv_output_size
 from convviz.i18n import translate
 from tests.app.conftest import open_app
 
@@ -74,13 +75,18 @@ def test_right_prediction_then_a_new_setting_asks_again():
     assert "**7**" in _text(at)
 
 
-def test_standard_page_asks_only_for_a_square_output():
+def test_standard_page_asks_for_the_height_of_a_rectangular_output():
     at = open_app("en", STANDARD, predict_first="true")
     assert FORMULAS[STANDARD][0] not in _text(at)
     at.toggle(key="rectangular").set_value(True).run()
-    at.slider(key="input_size_w").set_value(7).run()  # 3×5 output: the formula shows at once
+    at.slider(key="input_size_w").set_value(7).run()  # 3×5 output: both axes still wait
     assert not at.exception
-    assert "⌊(7 + 2·0 − 3) / 1⌋" in _text(at)
+    guess = at.text_input(key="standard_predict_guess")
+    assert guess.label == translate("practice.predict.height.label", "en")
+    assert "⌊(7 + 2·0 − 3) / 1⌋" not in _text(at)
+    _predict(at, STANDARD, str(conv_output_size(5, 3)))  # the height
+    assert at.success[0].value == translate("practice.check.correct", "en")
+    assert "⌊(7 + 2·0 − 3) / 1⌋" in _text(at)  # the width's sum too
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from convviz.controls.widgets import preset_title
 from convviz.i18n import translate
 from convviz.presets import presets_for
 from tests.app.conftest import open_app
@@ -100,7 +101,7 @@ def test_every_preset_loads_and_is_named(preset):
     at.selectbox(key="preset_standard").set_value(preset).run()
     _ok(at)
     assert not at.error
-    title = translate(f"preset.standard.{preset}", "en")
+    title = preset_title("standard", preset, "en")
     assert translate("common.preset_match", "en", name=title) in _text(at)
 
 

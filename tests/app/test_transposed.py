@@ -3,11 +3,18 @@ settings explained, in both languages, with the numbers the learner sees."""
 
 from __future__ import annotations
 
+import json
+
+import numpy as np
 import pytest
 
+from convviz.controls.widgets import preset_title
+from convviz.figures.common.panels import example_kernel
+from convviz.figures.transposed import views
 from convviz.i18n import translate
 from tests.app.conftest import open_app
 from tests.app.downloads import downloads, offered
+from tests.app.test_predict_hides import _walk as walk
 
 PAGE = "pages/transposed.py"
 LANGS = ("en", "zh")
@@ -180,7 +187,7 @@ def test_preset_sets_every_slider_and_is_named(lang):
     values = [at.slider(key=k).value for k in ("input_size", "kernel_size", "stride", "padding")]
     assert values == [4, 4, 2, 1]
     assert _formula(at).endswith("(4 − 1)·2 − 2·1 + 1·(4 − 1) + 0 + 1 = **8**")
-    name = translate("preset.transposed.dcgan_k4_s2_p1", lang)
+    name = preset_title("transposed", "dcgan_k4_s2_p1", lang)
     assert translate("common.preset_match", lang, name=name) in _text(at)
     at.selectbox(key="preset_transposed").set_value("round_trip_64_32_64").run()
     assert at.slider(key="output_padding").value == 1
@@ -201,6 +208,20 @@ def test_direct_tab_steps_flip_and_pinned_sum(lang):
     at.run()
     assert _codes(at)[0] == "y[1,2] = 0·7 + 2·5 + 0·3 + 0·6 + 0·4 + 0·2 + 0·5 + 5·3 + 0·1 = 25"
     assert at.query_params["view"] == "direct"
+
+
+def test_the_hover_view_gets_its_payload_as_json_text_written_once():
+    at = open_app("zh", PAGE, view="direct")
+    (node,) = [n for n in walk(at._tree) if getattr(n, "type", "") == "bidi_component"]
+    text = json.loads(node.proto.json)  # the component's data: one JSON string
+    x = np.arange(1, 10, dtype=float).reshape(3, 3)
+    kernel = example_kernel(3)
+    hyper = {"stride": 2, "padding": 1, "output_padding": 0, "dilation": 1}
+    view = views.direct_view(x, kernel, lang="zh", pin=(0, 0), **hyper)
+    assert json.loads(text) == json.loads(json.dumps(view["hover"]))
+    memo = at.session_state["transposed_direct_hover_json"]
+    at.run()  # a rerun sends the text kept for the same cached payload
+    assert at.session_state["transposed_direct_hover_json"][1] is memo[1]
 
 
 def test_direct_tab_when_padding_crops_the_zero_inserted_grid():

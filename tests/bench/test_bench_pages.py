@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+
 import bench_pages
 from support import page_views
 
@@ -28,3 +30,16 @@ def test_a_run_prints_a_row_per_view_with_its_worst_control(capsys):
     assert row["worst control"] in {"topic", "level", "seed"}
     assert float(row["× bare"]) > 0
     assert row["exceptions"] == "0"
+
+
+def test_predict_first_answers_are_typed_submitted_and_timed():
+    bench_pages.share_script_cache()
+    (view,) = [v for v in page_views(["dilated"]) if v.name == "dilated"]
+    at, first = bench_pages.open_view(view, "en")
+    result = bench_pages.ViewResult(view, first, first)
+    bench_pages.predict_answers(at, result, 3, random.Random(1))
+    assert list(result.new_value_s) == ["dilated_predict_guess"]
+    assert len(result.new_value_s["dilated_predict_guess"]) == 3  # asked again after an answer
+    assert all(t > 0 for t in result.new_value_s["dilated_predict_guess"])
+    assert result.exceptions == []
+    assert at.toggle(key="predict_first").value  # the switch was turned on to show the form

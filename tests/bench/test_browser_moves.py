@@ -16,7 +16,13 @@ import random
 from pathlib import Path
 
 import pytest
-from browser_moves import INPUT_CLOCK_JS, LOAD_TIMEOUT_MS, move_control, page_configuration
+from browser_moves import (
+    INPUT_CLOCK_JS,
+    LOAD_TIMEOUT_MS,
+    move_control,
+    page_configuration,
+    page_controls,
+)
 from playwright.async_api import async_playwright
 from support import CHROMIUM, CHROMIUM_ARGS, IDLE_AFTER_JS, RUN_COUNTER_JS, page_url, serve
 
@@ -64,10 +70,11 @@ async def _moves_in_lecture_mode(url: str) -> tuple[list[tuple[str, str, str, st
             await page.wait_for_function(IDLE_AFTER_JS, arg=0, timeout=LOAD_TIMEOUT_MS)
             assert await page.locator("[data-testid='stExpandSidebarButton']").is_visible()
             rng = random.Random(3)
+            in_sidebar = {key: sidebar for key, _kind, sidebar in await page_controls(page)}
             for key, kind in MOVES:
                 before = await page.evaluate(SHOWN_JS, key)
                 runs = await page.evaluate("window.__convvizRuns.finished")
-                move = await move_control(page, key, kind, rng)
+                move = await move_control(page, key, kind, rng, sidebar=in_sidebar[key])
                 after = await page.evaluate(SHOWN_JS, key)
                 finished = await page.evaluate("window.__convvizRuns.finished") - runs
                 results.append((key, move.error, before, after, finished))

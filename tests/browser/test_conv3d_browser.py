@@ -78,6 +78,9 @@ def test_voxels_draw_and_the_png_downloads(open_page):
     )
     after = voxels.evaluate("el => Math.min(...el.data.at(-1).x.filter(v => v !== null))")
     assert after >= 0.5  # the box moved on in time (output frame 1 reads from frame 1)
+    # the frames move the 27 tap cubes and keep their triangles from the first step
+    sizes = voxels.evaluate("el => [el._fullData.at(-2).x.length, el._fullData.at(-2).i.length]")
+    assert sizes == [8 * 27, 12 * 27]
     assert page.evaluate("window.__convvizRuns.finished") == runs  # client-side only
     button = page.locator(".st-key-conv3d_frames_downloads").get_by_role("button", name="PNG")
     with page.expect_download() as download:

@@ -1,16 +1,22 @@
-"""Figure text is legible on a projector and on a phone: no visible text under 14 px at
-1024×768 (12 px at 390×844), the step label clear of the ▶ / ❚❚ buttons, and (at 1024 px) no
-title or label running out of its chart."""
+"""Figure text is legible on a projector, a laptop and a phone: no visible figure text under
+14 px at 1024×768 and 1280×800 (12 px at 390×844), no chart text running out of its chart and
+no page text out of its container, on every topic page in both languages; the step label
+clear of the ▶ / ❚❚ buttons."""
 
 from __future__ import annotations
 
 import pytest
 
+from convviz.site import PAGES
+from tests.browser.conftest import require_page_file
 from tests.browser.page_tools import assert_no_exception, save_screenshot
 
 pytestmark = pytest.mark.browser
 
 SCREENS = {"projector": ((1024, 768), 14), "phone": ((390, 844), 12)}
+# Every screen of the issue; one page load per page and language, resized in turn.
+ALL_SCREENS = {**SCREENS, "laptop": ((1280, 800), 14)}
+TOPIC_PAGES = [p for p in PAGES if p.url_path not in ("home", "practice")]
 CHARTS = {
     "standard": "standard_window",
     "transposed": "transposed_scatter_chart",
@@ -68,10 +74,89 @@ def test_main_figure_text_is_legible(page, open_page, url_path, screen):
         for t in texts
         if t["left"] < frame["x"] - 1 or t["right"] > frame["x"] + frame["width"] + 1
     ]
-    if screen == "projector":  # on a phone, long captions and titles still run out (notes)
-        assert outside == [], outside  # nothing runs out of the chart
+    assert outside == [], outside  # nothing runs out of the chart
     # Plotly writes the step shown as a "slider-label" straight in the slider's group.
     step = [t for t in texts if t["cls"].split() == ["slider-label", "slider-group"]]
     assert step, [t["cls"] for t in texts][:20]
     for button in chart.evaluate(BUTTONS_JS):
         assert not any(_overlap(label, button) for label in step)
+
+
+# Page text (not in a chart) that runs out of its element's container: text nodes measured
+# with a Range, against the closest element container, column or table cell. Text inside a
+# box that scrolls sideways on purpose (code, the tab bar) is left out.
+PAGE_TEXT_JS = """
+() => {
+  const main = document.querySelector("[data-testid='stMain']");
+  const scrolls = (el) => {
+    for (let e = el; e && e !== main; e = e.parentElement) {
+      const x = getComputedStyle(e).overflowX;
+      if (x === 'auto' || x === 'scroll') return true;
+    }
+    return false;
+  };
+  const out = [];
+  const walker = document.createTreeWalker(main, NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) {
+    const node = walker.currentNode;
+    const el = node.parentElement;
+    if (!node.textContent.trim() || !el || el.closest('svg') || !el.offsetParent) continue;
+    if (scrolls(el)) continue;
+    const box = el.closest("[data-testid='stElementContainer'], [data-testid='stColumn'], td, th")
+      || main;
+    const range = document.createRange();
+    range.selectNodeContents(node);
+    const r = range.getBoundingClientRect(), c = box.getBoundingClientRect();
+    if (r.width && (r.right > c.right + 1 || r.left < c.left - 1)) {
+      out.push(node.textContent.trim().slice(0, 40));
+    }
+  }
+  return out;
+}
+"""
+# Every visible chart of the main area: its smallest visible text and the texts out of it.
+CHARTS_JS = """
+(smallest) => [...document.querySelectorAll("[data-testid='stMain'] .js-plotly-plot")]
+  .filter((chart) => chart.offsetParent).map((chart) => {
+    const frame = chart.getBoundingClientRect();
+    const texts = [...chart.querySelectorAll('text')].filter((t) => t.textContent.trim());
+    const shown = texts.map((t) => {
+      const style = getComputedStyle(t), box = t.getBoundingClientRect();
+      const hidden = (style.fill || '').includes('rgba(0, 0, 0, 0)') || style.fillOpacity === '0'
+        || style.opacity === '0' || style.visibility === 'hidden' || box.width === 0;
+      return {text: t.textContent.trim().slice(0, 40), size: parseFloat(style.fontSize), hidden,
+              out: box.left < frame.left - 1 || box.right > frame.right + 1};
+    }).filter((t) => !t.hidden);
+    return {
+      small: shown.filter((t) => t.size < smallest).map((t) => [t.text, t.size]),
+      out: shown.filter((t) => t.out).map((t) => t.text),
+      sizes: shown.map((t) => t.size),
+    };
+  })
+"""
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("info", TOPIC_PAGES, ids=[p.url_path for p in TOPIC_PAGES])
+def test_every_page_text_is_legible_and_fits(page, open_page, info, lang):
+    require_page_file(info)
+    page.set_viewport_size({"width": 1024, "height": 768})
+    open_page(info.url_path, lang=lang)
+    assert_no_exception(page)
+    page.wait_for_selector("[data-testid='stMain'] .js-plotly-plot")
+    problems = {}
+    for screen, ((width, height), smallest) in ALL_SCREENS.items():
+        page.set_viewport_size({"width": width, "height": height})
+        for wait_ms in (1200, 2000):  # Plotly redraws the charts at the new width (a 3-D
+            page.wait_for_timeout(wait_ms)  # scene takes longer): once more if it looks wrong
+            charts = page.evaluate(CHARTS_JS, smallest)
+            assert charts, screen
+            small = [t for chart in charts for t in chart["small"]]
+            out = [t for chart in charts for t in chart["out"]]
+            page_text = page.evaluate(PAGE_TEXT_JS)
+            if not (small or out or page_text):
+                break
+        if small or out or page_text:
+            save_screenshot(page, f"fits-{info.url_path}-{screen}-{lang}")
+            problems[screen] = {"small": small, "out of chart": out, "out of box": page_text}
+    assert problems == {}, problems

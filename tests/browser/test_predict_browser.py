@@ -8,8 +8,11 @@ import re
 
 import pytest
 
-from convviz.engine.sizes import conv_transpose_output_size
+from convviz.engine.sizes import conv_output_size, conv_transpose_output_size
 from convviz.i18n import translate
+from convviz.image_ops import PICTURES, filter_padding, load_picture
+from convviz.images import DEFAULT_MAX_SIDE
+from convviz.lab_kernels import classic_kernel
 from tests.browser.page_tools import assert_no_exception, expect_rerun, save_screenshot
 
 pytestmark = pytest.mark.browser
@@ -34,3 +37,37 @@ def test_transposed_page_hides_the_answer_until_a_prediction(page, open_page, wi
     page.locator("[data-testid='stMain'] .js-plotly-plot").first.wait_for(state="visible")
     assert "Right!" in main.inner_text()  # the judgement (its markdown stars rendered)
     assert re.search(rf"(?<![\d.]){ANSWER}(?![\d])", main.inner_text())
+
+
+def _lab_output(*, stride: int) -> tuple[int, int]:
+    """The image lab's first picture under its first filter (Sobel x): output (W, H)."""
+    h, w = load_picture(next(iter(PICTURES)), max_side=DEFAULT_MAX_SIDE).shape[:2]
+    kernel = classic_kernel("sobel_x")
+    ph, pw = filter_padding(kernel.shape, 1)
+    return (
+        conv_output_size(w, kernel.shape[1], stride, pw),
+        conv_output_size(h, kernel.shape[0], stride, ph),
+    )
+
+
+def test_image_lab_hides_the_output_until_a_prediction(page, open_page):
+    """At 1024×768 in Chinese: the input picture and no output (Sobel x shows its map), no
+    output size in the text; a right width brings the map and both sizes."""
+    width, height = _lab_output(stride=3)
+    page.set_viewport_size({"width": 1024, "height": 768})
+    open_page("image-lab", lang="zh", predict_first="true", stride=3)
+    assert_no_exception(page)
+    main = page.locator("[data-testid='stMain']")
+    main.locator("[data-testid='stImage']").first.wait_for(state="visible")
+    before = main.inner_text()
+    assert not re.search(rf"(?<![\d.]){width}(?![\d])", before)
+    assert not re.search(rf"(?<![\d.]){height}(?![\d])", before)
+    charts = main.locator(".js-plotly-plot").count()
+    save_screenshot(page, "predict-image-lab-hidden-1024", full_page=False)
+
+    page.get_by_label(translate("image_lab.predict.label", "zh")).fill(str(width))
+    with expect_rerun(page):
+        page.get_by_role("button", name=translate("practice.predict.submit", "zh")).click()
+    main.get_by_text(f"{height}×{width}×3").first.wait_for()  # the sizes' summary
+    assert main.locator(".js-plotly-plot").count() == charts + 1  # the output map
+    assert translate("practice.check.correct", "zh").strip("*") in main.inner_text()

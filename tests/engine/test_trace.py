@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from convviz.engine.arithmetic_text import format_cell, format_number
+from convviz.engine.arithmetic_text import format_cell, format_number, products_text
 from convviz.engine.conv import conv2d
 from convviz.engine.errors import ConvValueError
 from convviz.engine.trace import sliding_trace
@@ -62,6 +64,29 @@ def test_format_numbers_integers_plain_floats_rounded():
     assert format_number(np.float32(2.25)) == "2.25"
     tr = sliding_trace([[0.5, 1.25], [2.0, -1.5]], [[0.1, 1.0], [1.0, 2.0]])
     assert format_cell(tr, (0, 0)) == "0.5·0.1 + 1.25·1 + 2·1 + (-1.5)·2 = 0.3"
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(st.sampled_from([0.0, -0.0, 1, 1.0, -2, 2.5, -1 / 3, 1e-3, 7.125]), min_size=1,
+             max_size=12).flatmap(lambda v: st.tuples(st.just(v), st.permutations(v))),
+    st.integers(0, 4),
+    st.sampled_from(["float64", "float32", "int64"]),
+)  # fmt: skip
+def test_products_text_is_format_number_of_each_factor(pair, decimals, dtype):
+    """The memoized factors write what format_number writes, whatever came before (1 and
+    1.0, 0 and -0, one value at several decimals)."""
+    values, weights = (np.array(v).astype(dtype) for v in pair)
+
+    def factor(v):
+        text = format_number(v, decimals=decimals)
+        return f"({text})" if text.startswith("-") else text
+
+    expected = " + ".join(f"{factor(v)}·{factor(w)}" for v, w in zip(values, weights, strict=True))
+    total = float(np.dot(values, weights))
+    assert products_text(values, weights, total, decimals=decimals) == (
+        f"{expected} = {format_number(total, decimals=decimals)}"
+    )
 
 
 def test_padding_modes_trace_the_copied_cells():

@@ -10,6 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from PIL import Image
 
+from convviz.controls.downloads import reduced_gif_text
 from convviz.export import budget, gif
 from convviz.export.budget import MAX_FRAME_PIXELS, MAX_GIF_FRAMES, MAX_GIF_PIXELS, plan_gif
 from convviz.figures.transposed import files
@@ -84,6 +85,18 @@ def test_the_gif_button_says_it_was_reduced(lang):
     values = {"frames": len(plan.steps), "total": plan.total, "scale": plan.scale}
     assert gif_button.label == translate("export.download.gif_reduced", lang, **values)
     assert str(MAX_GIF_FRAMES) in gif_button.help
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_gif_label_names_only_what_the_budget_cut(lang):
+    rescaled = budget.GifPlan(steps=tuple(range(7)), scale=1, total=7, asked_scale=2)
+    label, help_text = reduced_gif_text(rescaled, lang)
+    assert "7" not in label and "1" in label and "2" in label  # scale 1 of 2, no step count
+    assert label == translate("export.download.gif_rescaled", lang, scale=1, asked=2)
+    assert str(MAX_GIF_FRAMES) in help_text and "7" in help_text
+    cut = budget.GifPlan(steps=(0, 3, 6), scale=2, total=7, asked_scale=2)
+    label, _ = reduced_gif_text(cut, lang)
+    assert label == translate("export.download.gif_reduced", lang, frames=3, total=7, scale=2)
 
 
 def test_an_ordinary_gif_button_is_plain():

@@ -16,6 +16,7 @@ from convviz.figures.common.animation import (
     add_play_controls,
     unchecked_frame,
 )
+from convviz.figures.common.figure_json import packed
 from convviz.figures.common.grid import GridSpec, panels_figure
 from convviz.figures.common.panels import example_kernel
 from convviz.figures.dilated import views as dilated_views
@@ -106,3 +107,14 @@ def test_play_controls_follow_the_frames_in_both_languages():
     assert slider["x"] == 0 and slider["len"] == 1
     assert slider["font"]["size"] >= 14 and slider["currentvalue"]["font"]["size"] >= 14
     assert menu["font"]["size"] >= 14
+
+
+@pytest.mark.parametrize("dtype", ["float32", "float64", "int32", "int16", "uint8"])
+def test_packed_arrays_are_what_plotly_writes(dtype):
+    values = (np.arange(-3, 9) * 7 % 11).astype(dtype)  # 12 values, some repeated
+    written = go.Figure(go.Scatter(x=values)).to_dict()["data"][0]["x"]
+    assert packed(values) == written
+    frame = unchecked_frame("0", [{"type": "scatter", "x": packed(values)}], [0])
+    fig = go.Figure(go.Scatter(x=values))
+    fig.frames = [frame]  # Plotly's checks take the packed form as an array
+    assert fig.to_dict()["frames"][0]["data"][0]["x"] == written

@@ -55,6 +55,14 @@ def test_a_different_setting_still_gets_its_own_figure():
     assert sent_json(one["figure"]) != sent_json(other["figure"])
 
 
+def test_lists_of_numbers_or_text_are_not_searched():
+    found, skipped = scatter(0)["figure"], scatter(1)["figure"]
+    view = frozen({"links": [{"rects": [[0, 1, 2, 3, 4]], "figure": found}], "odd": [1, skipped]})
+    assert found.to_dict() is found.to_dict()  # a list of dicts is searched
+    assert "_convviz_spec" not in vars(skipped)  # behind a number: left as Plotly builds it
+    assert json.loads(sent_json(view["odd"][1])) == json.loads(sent_json(scatter(1)["figure"]))
+
+
 def test_a_prepared_lecture_spec_sends_what_plotly_s_check_of_it_sends():
     """``main_chart`` skips ``st.plotly_chart``'s second check of the enlarged dict: the
     check must have nothing to change in it, frames included."""

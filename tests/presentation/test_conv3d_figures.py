@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import base64
 import io
+import json
 from contextlib import redirect_stdout
 
 import numpy as np
 import plotly.graph_objects as go
+import plotly.io as pio
 import pytest
 
 from convviz.engine.conv import conv3d
@@ -18,7 +20,8 @@ from convviz.figures.common.panels import MAX_ANIMATED_STEPS
 from convviz.figures.conv3d import code, views
 from convviz.figures.conv3d.data import Conv3dSetting, clip_of, kernel_of, trace_of
 from convviz.figures.conv3d.frames import frame_specs, frames_figure
-from convviz.figures.conv3d.voxels import voxel_figure
+from convviz.figures.conv3d.voxels import MAX_ANIMATED_CUBES, TAP_HALF, voxel_figure
+from convviz.i18n import translate
 
 SETTING = Conv3dSetting(
     clip="moving",
@@ -106,6 +109,49 @@ def test_voxel_figure_draws_the_taps_and_the_window():
     xs = [v for v in fig.data[-1].x if v is not None]
     z0 = trace.origin((1, 1, 2))[0]
     assert min(xs) == z0 - 0.5 and max(xs) == z0 + trace.span()[0] - 0.5
+
+
+def test_voxel_frames_move_the_tap_cubes_and_keep_their_triangles():
+    trace = trace_of(SETTING)
+    fig = voxel_figure(trace, (0, 0, 0), lang="en", start=0).to_dict()
+    # built without Plotly's checks: a checked copy of it writes the same JSON
+    assert json.loads(go.Figure(fig).to_json()) == json.loads(pio.to_json(fig, validate=False))
+    taps = int(np.prod(SETTING.kernel))
+    assert len(trace.cells()) * taps <= MAX_ANIMATED_CUBES
+    base = fig["data"][-2]
+    assert len(_array(base["i"])) == 12 * taps  # kept from the first step: every step has as many
+    (kd, kh, kw), (dd, dh, dw) = SETTING.kernel, SETTING.dilation
+    for frame, cell in zip(fig["frames"], trace.cells(), strict=True):
+        mesh = frame["data"][0]
+        assert set(mesh) == {"type", "x", "y", "z", "intensity"}
+        corners = np.stack([_array(mesh[a]) for a in "xyz"], axis=1).reshape(taps, 8, 3)
+        z0, r0, c0 = trace.origin(cell)
+        voxels = [(z0 + a * dd, r0 + i * dh, c0 + j * dw)
+                  for a in range(kd) for i in range(kh) for j in range(kw)]  # fmt: skip
+        np.testing.assert_allclose(
+            corners.mean(axis=1), [(z, c, -r) for z, r, c in voxels], atol=1e-6
+        )
+        np.testing.assert_allclose(np.ptp(corners, axis=1), 2 * TAP_HALF, rtol=1e-6)
+        intensity = _array(mesh["intensity"]).reshape(taps, 8)
+        expected = [trace.padded[v] for v in voxels]
+        np.testing.assert_allclose(intensity, np.repeat(np.array(expected)[:, None], 8, 1), 1e-6)
+
+
+def test_voxel_view_over_the_cube_budget_shows_the_step_and_says_why():
+    setting = SETTING._replace(size=(5, 6, 6), kernel=(3, 3, 3), stride=(1, 1, 1),
+                               padding=(1, 1, 1), dilation=(1, 1, 1))  # fmt: skip
+    trace = trace_of(setting)
+    steps = len(trace.cells())  # 5·6·6 cells of 27 taps each
+    assert steps <= MAX_ANIMATED_STEPS < MAX_ANIMATED_CUBES < steps * 27
+    view = views.window_view(setting, 40, "zh")
+    assert view["frames"].frames and not view["voxels"].frames
+    xs = [v for v in view["voxels"].data[-1].x if v is not None]
+    assert min(xs) == trace.origin(view["cell"])[0] - 0.5  # the page's step, 40
+    note = translate("conv3d.voxels.still", "zh", taps=27, steps=180, limit=MAX_ANIMATED_CUBES)
+    assert view["voxels_note"] == note
+    assert views.window_view(SETTING, 0, "zh")["voxels_note"] == ""
+    large = setting._replace(size=(8, 10, 10))  # the frames are still too: their notice says it
+    assert views.window_view(large, 0, "en")["voxels_note"] == ""
 
 
 def test_sizes_view_matches_conv3d_and_names_the_failing_axis():

@@ -18,6 +18,7 @@ from convviz.engine.conv import conv2d
 from convviz.engine.errors import ConvValueError
 from convviz.engine.receptive import field_steps, receptive_field
 from convviz.engine.trace import sliding_trace
+from convviz.figures.common.fit import unwrap_text
 from convviz.figures.dilated import code as pycode
 from convviz.figures.dilated import compare, files, stack, views
 from convviz.figures.dilated import kernel as kernels
@@ -87,7 +88,7 @@ def test_kernel_figure_shows_taps_and_gaps():
     assert grid[0, 0] == "w₀₀" and grid[3, 6] == "w₁₂" and grid[6, 6] == "w₂₂"
     assert grid[1, 1] == "" and grid[0, 1] == ""
     assert np.count_nonzero(grid != "") == 9
-    titles = [a.text for a in fig.layout.annotations]
+    titles = [unwrap_text(a.text) for a in fig.layout.annotations]
     assert "<b>3×3 kernel (9 weights)</b>" in titles
     assert "<b>dilated, d = 3: spans 7×7</b>" in titles
 
@@ -130,7 +131,7 @@ def test_window_figure_frames_taps_and_output():
     assert list(tap_update.y) == [1, 1, 1, 3, 3, 3, 5, 5, 5]
     assert list(tap_update.x) == [2, 4, 6, 2, 4, 6, 2, 4, 6]
     assert (
-        frame.data[3].text[0]
+        unwrap_text(frame.data[3].text[0])
         == "y[1, 2] = 10·1 + 12·1 + 14·1 + 24·1 + 26·1 + 28·1 + 38·1 + 40·1 + 42·1 = 234"
     )
     assert fig.layout.sliders[0].active == 5

@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from convviz.engine.conv import conv2d
 from convviz.engine.errors import ConvValueError
+from convviz.figures.common.fit import unwrap_text
 from convviz.figures.grouped import code as torch_code
 from convviz.figures.grouped import compute, graph
 from convviz.figures.grouped import files as grouped_files
@@ -156,7 +157,7 @@ def test_terms_figure_caps_the_drawn_terms():
 def test_outputs_figure_marks_groups_and_the_selected_channel():
     outputs = make_values("arange", (4, 2, 2))
     fig = compute.outputs_figure(outputs, groups=2, lang="zh", selected_output=2)
-    titles = [a.text for a in fig.layout.annotations if a.text.startswith("<b>")]
+    titles = [unwrap_text(a.text) for a in fig.layout.annotations if a.text.startswith("<b>")]
     assert titles == ["<b>y0 · 组0</b>", "<b>y1 · 组0</b>", "<b>y2 · 组1</b>", "<b>y3 · 组1</b>"]
     assert [a.text for a in fig.layout.annotations if not a.text.startswith("<b>")] == ["", "|", ""]
     assert len(fig.layout.shapes) == 1 and fig.layout.shapes[0].xref == "x3"

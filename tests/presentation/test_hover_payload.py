@@ -187,3 +187,12 @@ def test_dilated_links_outline_exactly_the_cells_the_taps_read(s, k, p, d):
             assert read <= covered and len(covered) == k * k
         assert item["caption"] == f"y[{r}, {c}] = " + products_text(trace, kernel, r, c)
     assert len(payload["links"]) == oh * ow
+
+
+def test_link_rectangles_are_plain_ints_whatever_they_came_as():
+    rects = [(0, np.int64(1), 2, np.int32(3), 4), (2, 5, 6, 7, 8)]
+    out = link(rects, "a<br>b", texts=[(1, 0, 0, "7")])
+    assert out == {"rects": [[0, 1, 2, 3, 4], [2, 5, 6, 7, 8]], "caption": "a\nb",
+                   "texts": [[1, 0, 0, "7"]]}  # fmt: skip
+    assert all(type(v) is int for rect in out["rects"] for v in rect)
+    assert json.dumps(link([], "")) == '{"rects": [], "caption": "", "texts": []}'

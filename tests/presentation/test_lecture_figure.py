@@ -15,8 +15,10 @@ from convviz.figures.common.lecture import (
     MIN_CELL_TEXT_PX,
     TARGET_HEIGHT_PX,
     TARGET_WIDTH_PX,
+    WRAPPED_PX,
     lecture_factor,
     lecture_figure,
+    wrapped_px,
 )
 from convviz.figures.standard import views
 from convviz.figures.transposed import views as transposed_views
@@ -53,12 +55,36 @@ def test_factor_fills_the_room_without_shrinking_or_exploding(width, height):
         ) == pytest.approx(1.0)
 
 
+@given(st.floats(50, 3000), st.floats(50, 3000), st.floats(0, 600))
+@settings(max_examples=60, deadline=None)
+def test_lines_wrapped_for_a_phone_do_not_shrink_the_grids(width, height, wrapped):
+    wrapped = min(wrapped, height - 1)
+    f = lecture_factor(width, height, wrapped=wrapped)
+    assert 1.0 <= f <= MAX_FACTOR
+    assert f >= lecture_factor(width, height)  # never smaller than without the lines
+    if f > 1.0:  # the figure without those lines fits the room
+        assert width * f <= TARGET_WIDTH_PX + 1e-6
+        assert (height - min(wrapped, WRAPPED_PX)) * f <= TARGET_HEIGHT_PX + 1e-6
+    assert lecture_factor(width, height) == lecture_factor(width, height, wrapped=0.0)
+
+
+def test_wrapped_px_counts_title_and_caption_lines():
+    figure = {
+        "layout": {"margin": {"t": 48}},
+        "data": [{"mode": "text", "text": ["a<br>b"]}],
+        "frames": [{"data": [{"mode": "text", "text": ["a<br>b<br>c"]}]}],
+    }
+    assert wrapped_px(figure) == 18 + 2 * 18
+    assert wrapped_px({"layout": {"margin": {"t": 30}}, "data": []}) == 0
+
+
 def test_standard_window_is_enlarged_with_numbers_of_at_least_24_px():
     original = standard_window()
     kept = copy.deepcopy(original)
     big = lecture_figure(original)
     assert original == kept  # the cached figure is never changed
-    f = lecture_factor(original["layout"]["width"], original["layout"]["height"])
+    layout = original["layout"]
+    f = lecture_factor(layout["width"], layout["height"], wrapped=wrapped_px(original))
     assert f > 1.05
     assert big["layout"]["width"] == pytest.approx(original["layout"]["width"] * f)
     assert big["layout"]["height"] == pytest.approx(original["layout"]["height"] * f)

@@ -13,6 +13,7 @@ from convviz.engine.errors import ConvValueError
 from convviz.engine.lowering import flip_kernel
 from convviz.engine.padding import pad2d
 from convviz.engine.unreached import unreached_rows_cols
+from convviz.figures.common.fit import CAPTION_COLUMNS, text_columns, unwrap_text
 from convviz.figures.standard import files, views
 from convviz.figures.standard.code import code_view
 from convviz.figures.standard.data import (
@@ -177,7 +178,12 @@ def test_window_figure_frames_and_captions():
     assert [f.name for f in figure.frames][:4] == ["y[0,0]", "y[0,1]", "y[0,2]", "y[1,0]"]
     assert len(figure.frames) == 9
     caption = figure.data[-1].text[0]
-    assert caption == "y[1, 1] = 7·1 + 8·2 + 9·3 + 12·4 + 13·5 + 14·6 + 17·7 + 18·8 + 19·9 = 681"
+    # Broken into lines that fit a phone's plot, nothing lost.
+    assert max(text_columns(line.rstrip()) for line in caption.split("<br>")) <= CAPTION_COLUMNS
+    assert (
+        unwrap_text(caption)
+        == "y[1, 1] = 7·1 + 8·2 + 9·3 + 12·4 + 13·5 + 14·6 + 17·7 + 18·8 + 19·9 = 681"
+    )
     window = figure.frames[8].to_plotly_json()["data"][0]
     assert (min(window["x"]), max(window["x"])) == (3.5, 6.5)
     output = window_specs(trace, flipped=False, lang="en")[2]

@@ -17,6 +17,7 @@ from convviz.engine.errors import ConvValueError
 from convviz.engine.lowering import lowered_kinds
 from convviz.engine.sizes import conv_transpose_output_size, forward_input_sizes
 from convviz.engine.transpose import conv_transpose2d
+from convviz.figures.common.fit import unwrap_text
 from convviz.figures.common.grid import format_number
 from convviz.figures.common.matrix_size import MAX_DRAWN_CELLS
 from convviz.figures.common.panels import (
@@ -37,7 +38,13 @@ from convviz.figures.transposed.data import (
     round_trip,
     scatter_data,
 )
-from convviz.figures.transposed.direct import flip_figure, products_text
+from convviz.figures.transposed.direct import (
+    direct_figure,
+    direct_hover,
+    direct_specs,
+    flip_figure,
+    products_text,
+)
 from convviz.figures.transposed.extras import (
     beyond_stamps,
     checkerboard_figure,
@@ -145,9 +152,11 @@ def test_scatter_figure_frames_and_captions():
     assert len(fig.frames) == 9
     assert fig.layout.sliders[0].active == 4
     captions = [t.text[0] for t in fig.data if t.type == "scatter" and t.mode == "text"]
-    assert captions == ["x[1,1] = 5 → adds 5 × w to rows 2–4, columns 2–4"]
+    assert [unwrap_text(c) for c in captions] == [
+        "x[1,1] = 5 → adds 5 × w to rows 2–4, columns 2–4"
+    ]
     last = fig.frames[-1].to_plotly_json()["data"][-1]["text"][0]
-    assert "All 9 stamps added. The output is the 5×5 dashed box." in last
+    assert "All 9 stamps added. The output is the 5×5 dashed box." in unwrap_text(last)
     assert _spec_size(fig) < 200_000
 
 
@@ -156,7 +165,7 @@ def test_scatter_figure_without_animation_and_in_chinese():
     fig = scatter_figure(data, lang="zh", step=8, animate=False)
     assert not fig.frames
     texts = [t.text[0] for t in fig.data if t.type == "scatter" and t.mode == "text"]
-    assert texts[0].startswith("x[2,2] = 9 → 把 9 × w 加到第 4–6 行、第 4–6 列")
+    assert unwrap_text(texts[0]).startswith("x[2,2] = 9 → 把 9 × w 加到第 4–6 行、第 4–6 列")
 
 
 # -- direct form ----------------------------------------------------------------------------
@@ -182,6 +191,25 @@ def test_direct_data_matches_the_engine_and_counts_zero_products():
     assert data.grid.shape == (7, 7) and data.border == 1
     assert products_text(data, 0, 0) == "0·7 + 0·5 + 0·3 + 0·6 + 1·4 + 0·2 + 0·5 + 0·3 + 0·1 = 4"
     assert products_text(data, 0, 0, full=False) == "1·4 = 4"
+
+
+@pytest.mark.parametrize(
+    "hyper",
+    [DEFAULT, {"stride": 1, "padding": 2, "output_padding": 1, "dilation": 2}],
+)
+def test_direct_view_shares_its_panels_between_the_figure_and_the_hover_view(hyper):
+    """The view builds the panels once; the figure and the hover view are the same as when
+    each builds its own (the output panel shows the figure's first state)."""
+    data = direct_data(X3, W3, **hyper)
+    specs = direct_specs(data, data.sums, lang="zh")
+    for pin in [(0, 0), (1, 2)]:
+        alone = direct_figure(data, lang="zh", pin=pin).to_json()
+        assert direct_figure(data, lang="zh", pin=pin, specs=specs).to_json() == alone
+        hover = direct_hover(data, pin=pin, lang="zh")
+        assert direct_hover(data, pin=pin, lang="zh", specs=specs) == hover
+    view = views.direct_view(X3, W3, lang="zh", pin=(1, 2), **hyper)
+    assert view["figure"].to_json() == direct_figure(data, lang="zh", pin=(1, 2)).to_json()
+    assert view["hover"] == direct_hover(data, pin=(1, 2), lang="zh")
 
 
 def test_flip_figure_names_the_rotated_taps():
@@ -334,7 +362,7 @@ def test_checkerboard_counts_are_the_stamp_counts():
     )
     np.testing.assert_array_equal(checkerboard_counts(6, 3, stride=2, dilation=1)[0], counts)
     fig = checkerboard_figure(counts, np.ones((12, 12)), kernel_size=3, stride=2, lang="zh")
-    assert fig.layout.annotations[0].text == "<b>每格印章数：k = 3、s = 2（13×13）</b>"
+    assert unwrap_text(fig.layout.annotations[0].text) == "<b>每格印章数：k = 3、s = 2（13×13）</b>"
 
 
 # -- views ----------------------------------------------------------------------------------

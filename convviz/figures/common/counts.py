@@ -15,6 +15,7 @@ import plotly.graph_objects as go
 
 from convviz.engine.counting import conv_params
 from convviz.engine.sizes import conv_output_size
+from convviz.figures.common.fit import legible
 from convviz.i18n import translate
 from convviz.style.palette import OKABE_ITO
 
@@ -200,7 +201,7 @@ def counts_figure(rows: Sequence[dict[str, object]], *, groups: int, lang: str) 
         paper_bgcolor="rgba(0,0,0,0)",
         dragmode=False,
     )
-    return fig
+    return legible(fig)
 
 
 # Two published blocks, the channel numbers as parameters: GoogLeNet's Inception (3a) and

@@ -17,6 +17,7 @@ import numpy as np
 import plotly.graph_objects as go
 
 from convviz.engine.arithmetic_text import format_number as engine_format_number
+from convviz.figures.common.fit import phone_columns, title_room, wrap_text
 from convviz.style.colouring import current_colouring
 from convviz.style.palette import (
     HIGHLIGHT,
@@ -188,13 +189,24 @@ def panels_figure(
     total = sum(c for _, c in shapes_px) + gap * (len(specs) - 1)
     x = 0.0
     max_rows = max(r for r, _ in shapes_px)
+    width = int(px * total) + 16
     traces: list[dict] = []
     annotations, shapes = [], list(shapes_below)
     axes: dict[str, dict] = {}
     for i, spec in enumerate(specs):
         _, cols = shapes_px[i]
         domain = [min(x / total, 1.0), min((x + cols) / total, 1.0)]  # float sums may pass 1
-        placed = placed_panel(spec, panel=i, px=px, x_domain=domain, y_domain=[0, 1], rows=max_rows)
+        # A title may use its panel and the gap after it (the rest of the plot for the last).
+        room = (cols + gap) / total if i < len(specs) - 1 else 1.0 - x / total
+        placed = placed_panel(
+            spec,
+            panel=i,
+            px=px,
+            x_domain=domain,
+            y_domain=[0, 1],
+            rows=max_rows,
+            title_columns=phone_columns(room, width - 16),
+        )
         traces += placed["traces"]
         axes.update(placed["axes"])
         annotations += placed["annotations"]
@@ -212,12 +224,12 @@ def panels_figure(
             )
         shapes += [highlight_shape(h, panel=i) for h in spec.highlights]
         x += cols + gap
-    width = int(px * total) + 16
+    top = title_room(annotations) if any(s.title for s in specs) else 8
     layout = {
         **axes,
         "width": width,
-        "height": px * max_rows + 16 + (30 if any(s.title for s in specs) else 0),
-        "margin": {"l": 8, "r": 8, "t": 30 if any(s.title for s in specs) else 8, "b": 8},
+        "height": px * max_rows + 8 + top,
+        "margin": {"l": 8, "r": 8, "t": top, "b": 8},
         "plot_bgcolor": "rgba(0,0,0,0)",
         "paper_bgcolor": "rgba(0,0,0,0)",
         "showlegend": False,
@@ -241,9 +253,11 @@ def placed_panel(
     x_domain: list[float],
     y_domain: list[float],
     rows: float,
+    title_columns: int | None = None,
 ) -> dict:
     """Panel ``panel`` of a figure: its traces on axes ``x{panel+1}`` / ``y{panel+1}``, those
-    axes over ``x_domain`` × ``y_domain`` (``rows`` cells high, row 0 on top) and its title.
+    axes over ``x_domain`` × ``y_domain`` (``rows`` cells high, row 0 on top) and its title,
+    broken into lines of at most ``title_columns`` columns when that is given.
 
     Returns
     -------
@@ -271,14 +285,16 @@ def placed_panel(
             "anchor": f"x{axis}",
         },
     }
+    text = spec.title if title_columns is None else wrap_text(spec.title, title_columns)
     title = {
-        "text": f"<b>{spec.title}</b>",
+        "text": "<br>".join(f"<b>{line}</b>" for line in text.split("<br>")),
         "x": x_domain[0],
         "y": y_domain[1],
         "xref": "paper",
         "yref": "paper",
         "xanchor": "left",
         "yanchor": "bottom",
+        "align": "left",  # a title broken into lines keeps its lines flush left
         "showarrow": False,
         "font": {"color": ROLE_COLOUR.get(spec.role, "#333"), "size": 14},
     }

@@ -18,18 +18,44 @@ from typing import Any
 TARGET_WIDTH_PX = 940
 TARGET_HEIGHT_PX = 560
 MAX_FACTOR = 2.5
+WRAPPED_PX = 90  # at most five lines of wrapped text are not counted
+TITLE_PX = 30  # a one-line title's top margin
+LINE_PX = 18  # one more line of 14-px text
 MIN_CELL_TEXT_PX = 24
 DEFAULT_FONT_PX = 12  # Plotly's default type size
 DEFAULT_HEIGHT_PX = 450  # Plotly's default figure height
 
 
-def lecture_factor(width: float, height: float) -> float:
+def lecture_factor(width: float, height: float, *, wrapped: float = 0.0) -> float:
     """How much a ``width`` × ``height`` figure is enlarged: it fills the room, at most 2.5×.
 
-    Never below 1: a figure already larger than the room keeps its size.
+    ``wrapped`` is the height (px) the figure gained from captions and titles broken into
+    lines for a phone (see :func:`wrapped_px`); up to :data:`WRAPPED_PX` of it is not
+    counted, so those lines do not make the grids smaller on the projector (the play
+    controls may then sit a little under the first screen). Never below 1: a figure larger
+    than the room keeps its size.
     """
-    fit = min(TARGET_WIDTH_PX / max(width, 1.0), TARGET_HEIGHT_PX / max(height, 1.0))
+    counted = max(height - min(wrapped, WRAPPED_PX), 1.0)
+    fit = min(TARGET_WIDTH_PX / max(width, 1.0), TARGET_HEIGHT_PX / counted)
     return max(1.0, min(MAX_FACTOR, fit))
+
+
+def wrapped_px(figure: dict) -> float:
+    """Height (px) ``figure`` gained from text broken into lines: title lines beyond the
+    first (its top margin over 30 px) and caption lines beyond the first (the most ``<br>``
+    in a text-only trace, frames included), :data:`LINE_PX` each."""
+    layout = figure.get("layout", {})
+    above = max(float((layout.get("margin") or {}).get("t", 0)) - TITLE_PX, 0.0)
+    traces = list(figure.get("data", []))
+    for frame in figure.get("frames", []) or []:
+        traces += frame.get("data", [])
+    breaks = [
+        str(text).count("<br>")
+        for trace in traces
+        if trace.get("mode") == "text"
+        for text in (trace.get("text") or [])
+    ]
+    return above + LINE_PX * max(breaks, default=0)
 
 
 def _times(value: Any, factor: float) -> Any:
@@ -132,7 +158,9 @@ def lecture_figure(figure: dict, *, factor: float | None = None) -> dict:
     layout = out.setdefault("layout", {})
     height = layout.get("height", DEFAULT_HEIGHT_PX)
     width = layout.get("width")  # None: the chart takes its container's width anyway
-    f = lecture_factor(width or 1.0, height) if factor is None else factor
+    if factor is None:
+        factor = lecture_factor(width or 1.0, height, wrapped=wrapped_px(figure))
+    f = factor
     layout["height"] = height * f
     if width is not None:
         layout["width"] = width * f

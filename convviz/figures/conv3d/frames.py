@@ -13,6 +13,7 @@ import plotly.graph_objects as go
 
 from convviz.engine.trace3d import ClipTrace, cell_sum_text
 from convviz.figures.common.animation import add_play_controls, reserve_below, unchecked_frame
+from convviz.figures.common.fit import caption_lines, caption_room
 from convviz.figures.common.grid import GridSpec, Highlight, highlight_shape
 from convviz.figures.common.panels import MAX_ANIMATED_STEPS, caption_trace
 from convviz.figures.common.tiles import GAP, tiled_figure
@@ -21,7 +22,6 @@ from convviz.style.palette import HIGHLIGHT, CellKind
 
 ROW_WIDTH = 880  # pixels a row of panels may take
 TARGET_PX = 26  # cell size the rows are cut for (numbers stay legible)
-CAPTION_PX = 34
 CAPTION_TERMS = 9
 
 
@@ -135,21 +135,25 @@ def frames_figure(trace: ClipTrace, *, lang: str, start: int = 0) -> go.Figure:
     anchor = last - len(rows[-1])
     axis = "" if anchor == 0 else str(anchor + 1)
     bottom = fig.layout[f"yaxis{axis}"].range[0]
-    caption = caption_trace(step_caption(trace, cells[start]), rows=int(bottom + 0.5))
+    caption = caption_trace(
+        caption_lines(step_caption(trace, cells[start])), rows=int(bottom + 0.5)
+    )
     caption.update(xaxis=f"x{axis}", yaxis=f"y{axis}")
     fig.add_trace(caption)
     fig.update_layout(shapes=step_shapes(trace, cells[start], first_output))
-    reserve_below(fig, CAPTION_PX)
     if len(cells) > MAX_ANIMATED_STEPS:
+        reserve_below(fig, caption_room([caption["text"][0]]))
         return fig
     index = len(fig.data) - 1
+    captions = [caption_lines(step_caption(trace, cell)) for cell in cells]
+    reserve_below(fig, caption_room(captions))
     frames = [
         unchecked_frame(
             f"({t}, {r}, {c})",
-            [{"type": "scatter", "text": [step_caption(trace, (t, r, c))]}],
+            [{"type": "scatter", "text": [text]}],
             [index],
             {"shapes": step_shapes(trace, (t, r, c), first_output)},
         )
-        for t, r, c in cells
+        for (t, r, c), text in zip(cells, captions, strict=True)
     ]
     return add_play_controls(fig, frames, lang=lang, active=start)

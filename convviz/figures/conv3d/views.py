@@ -9,13 +9,13 @@ from convviz.clips import make_kernel3d
 from convviz.engine.conv import conv2d, conv3d
 from convviz.engine.errors import ConvValueError
 from convviz.engine.sizes import conv_output_size
-from convviz.engine.trace3d import cell_at_step, frame_terms
+from convviz.engine.trace3d import ClipTrace, cell_at_step, frame_terms
 from convviz.engine.video_counts import video_layers
 from convviz.figures.common.grid import GridSpec, panels_figure
 from convviz.figures.common.panels import MAX_ANIMATED_STEPS
 from convviz.figures.conv3d.data import Conv3dSetting, clip_of, trace_of
 from convviz.figures.conv3d.frames import frames_figure
-from convviz.figures.conv3d.voxels import voxel_figure
+from convviz.figures.conv3d.voxels import MAX_ANIMATED_CUBES, animates, voxel_figure
 from convviz.i18n import translate
 
 # The page's widget for each engine name, per axis (height uses the engine's names).
@@ -75,6 +75,7 @@ def window_view(setting: Conv3dSetting, step: int, lang: str) -> dict:
         "animated": steps <= MAX_ANIMATED_STEPS,
         "frames": frames_figure(trace, lang=lang, start=step),
         "voxels": voxel_figure(trace, cell, lang=lang, start=step),
+        "voxels_note": _still_voxels_note(trace, lang),
         "cell": cell,
         "frames_read": trace.frames_read(cell),
         "terms": [
@@ -87,6 +88,17 @@ def window_view(setting: Conv3dSetting, step: int, lang: str) -> dict:
         "out_shape": trace.out_shape,
         "note": translate("conv3d.moving_note", lang) if _shows_motion(setting) else "",
     }
+
+
+def _still_voxels_note(trace: ClipTrace, lang: str) -> str:
+    """Why the voxel view has no ▶ while the frames figure has one (too many tap cubes over
+    all the steps), or ""."""
+    steps = len(trace.cells())
+    if steps > MAX_ANIMATED_STEPS or animates(trace):
+        return ""
+    return translate(
+        "conv3d.voxels.still", lang, taps=trace.kernel.size, steps=steps, limit=MAX_ANIMATED_CUBES
+    )
 
 
 def _shows_motion(setting: Conv3dSetting) -> bool:

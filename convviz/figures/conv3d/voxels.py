@@ -13,11 +13,15 @@ import plotly.graph_objects as go
 
 from convviz.engine.trace3d import ClipTrace
 from convviz.figures.common.animation import add_play_controls, unchecked_frame
+from convviz.figures.common.figure_json import packed
 from convviz.figures.common.panels import MAX_ANIMATED_STEPS
 from convviz.i18n import translate
 from convviz.style.palette import DIVERGING_SCALE, HIGHLIGHT, SEQUENTIAL_SCALE
 
-MAX_VOXELS = 4096  # cubes drawn; larger clips are drawn as points
+MAX_VOXELS = 4096  # faint cubes drawn; beyond, the clip is left out (the taps stay)
+# Tap cubes over all the frames of an animation (about 170 bytes each in the chart's JSON,
+# and the time to build and send them): beyond, the view shows the page's current step.
+MAX_ANIMATED_CUBES = 2000
 HALF = 0.42  # half the side of a cube (a gap shows between neighbours)
 TAP_HALF = 0.44  # the cubes under the taps enclose the faint ones at the same place
 # corners of a unit cube and its 12 triangles (two per face)
@@ -34,22 +38,26 @@ def _cubes(points: np.ndarray, values: np.ndarray, *, half: float = HALF) -> dic
     """Mesh3d arguments of one cube per point.
 
     ``points`` is (n, 3) of (x, y, z) centres, ``values`` (n,): each cube's 8 corners carry
-    its value as intensity; ``half`` is half a cube's side.
+    its value as intensity; ``half`` is half a cube's side. Corners and intensities are
+    float32 (half the bytes of float64 in the chart's JSON; a cube's corner moves by less
+    than 1e-6 of a voxel).
     """
     n = len(points)
     corners = points[:, None, :] + half * CORNERS[None]  # (n, 8, 3)
-    faces = TRIANGLES[None] + 8 * np.arange(n)[:, None, None]  # (n, 12, 3)
-    xyz = corners.reshape(-1, 3)  # (8n, 3)
-    ijk = faces.reshape(-1, 3)  # (12n, 3)
+    xyz = corners.reshape(-1, 3).astype(np.float32)  # (8n, 3)
     return {
         "x": xyz[:, 0],
         "y": xyz[:, 1],
         "z": xyz[:, 2],
-        "i": ijk[:, 0],
-        "j": ijk[:, 1],
-        "k": ijk[:, 2],
-        "intensity": np.repeat(values, 8),
+        **_faces(n),
+        "intensity": np.repeat(values.astype(np.float32), 8),
     }
+
+
+def _faces(n: int) -> dict:
+    """``i``, ``j``, ``k`` of the 12 triangles of each of ``n`` cubes (corners 8c … 8c + 7)."""
+    ijk = (TRIANGLES[None] + 8 * np.arange(n)[:, None, None]).reshape(-1, 3)  # (12n, 3)
+    return {"i": ijk[:, 0], "j": ijk[:, 1], "k": ijk[:, 2]}
 
 
 def _box(low: tuple[float, float, float], high: tuple[float, float, float]) -> dict:
@@ -76,18 +84,31 @@ def _taps_mask(trace: ClipTrace, cell: tuple[int, int, int]) -> np.ndarray:
     return taps
 
 
-def _step_data(trace: ClipTrace, cell: tuple[int, int, int]) -> list[dict]:
-    """Trace updates of one step: the solid cubes under the taps, the window box."""
+def _step_data(trace: ClipTrace, cell: tuple[int, int, int], *, faces: bool = True) -> list[dict]:
+    """Trace updates of one step: the solid cubes under the taps, the window box.
+
+    Every step has the same number of taps in the same order, so the cubes' triangles
+    (``i``, ``j``, ``k``) are the same at every step: ``faces=False`` leaves them out of an
+    animation frame, which keeps the first frame's (a frame updates only what it names), and
+    packs the arrays it keeps (:func:`convviz.figures.common.figure_json.packed`).
+    """
     zz, rr, cc = np.nonzero(_taps_mask(trace, cell))
     points = np.stack([zz, cc, -rr], axis=1).astype(float)  # (kD·kH·kW, 3) as (x, y, z)
     values = trace.padded[zz, rr, cc]
     z0, r0, c0 = trace.origin(cell)
     sd, sh, sw = trace.span()
     low, high = (z0 - 0.5, r0 - 0.5, c0 - 0.5), (z0 + sd - 0.5, r0 + sh - 0.5, c0 + sw - 0.5)
-    return [
-        {"type": "mesh3d", **_cubes(points, values, half=TAP_HALF)},
-        {"type": "scatter3d", **_box(low, high)},
-    ]
+    cubes = _cubes(points, values, half=TAP_HALF)
+    if not faces:
+        cubes = {key: packed(cubes[key]) for key in ("x", "y", "z", "intensity")}
+    return [{"type": "mesh3d", **cubes}, {"type": "scatter3d", **_box(low, high)}]
+
+
+def animates(trace: ClipTrace) -> bool:
+    """Whether the voxel view gets one frame per output cell: at most ``MAX_ANIMATED_STEPS``
+    cells and ``MAX_ANIMATED_CUBES`` tap cubes over all of them."""
+    steps = len(trace.cells())
+    return steps <= MAX_ANIMATED_STEPS and steps * trace.kernel.size <= MAX_ANIMATED_CUBES
 
 
 def voxel_figure(
@@ -102,8 +123,9 @@ def voxel_figure(
         Output ``(t, r, c)`` shown first; its window's taps are drawn solid.
     lang : {"en", "zh"}
     start : int, optional
-        Row-major index of ``cell``; given, and with at most ``MAX_ANIMATED_STEPS`` output
-        cells, the figure gets one frame per cell under the shared play / step controls.
+        Row-major index of ``cell``; given, and when :func:`animates` (at most
+        ``MAX_ANIMATED_STEPS`` output cells and ``MAX_ANIMATED_CUBES`` tap cubes over all of
+        them), the figure gets one frame per cell under the shared play / step controls.
 
     Returns
     -------
@@ -124,57 +146,71 @@ def voxel_figure(
         "flatshading": True,
         "hoverinfo": "skip",
     }
-    fig = go.Figure()
+    traces = []
     zz, rr, cc = np.nonzero(padded)
     if 0 < zz.size <= MAX_VOXELS:
         points = np.stack([zz, cc, -rr], axis=1).astype(float)  # (n, 3) as (x, y, z)
-        fig.add_trace(
-            go.Mesh3d(
+        traces.append(
+            {
+                "type": "mesh3d",
                 **_cubes(points, padded[zz, rr, cc]),
                 **colours,
-                opacity=0.18,
-                showscale=False,
-                name=translate("conv3d.voxels.clip", lang),
-            )
+                "opacity": 0.18,
+                "showscale": False,
+                "name": translate("conv3d.voxels.clip", lang),
+            }
         )
     taps, box = _step_data(trace, cell)
-    fig.add_trace(
-        go.Mesh3d(
-            **{k: v for k, v in taps.items() if k != "type"},
+    traces.append(
+        {
+            **taps,
             **colours,
-            opacity=0.95,
-            showscale=True,
-            name=translate("conv3d.voxels.taps", lang),
-        )
+            "opacity": 0.95,
+            "showscale": True,
+            # Inside the chart's right edge (the layout keeps no right margin).
+            "colorbar": {"x": 1.0, "xanchor": "right", "thickness": 14, "tickfont": {"size": 14}},
+            "name": translate("conv3d.voxels.taps", lang),
+        }
     )
-    fig.add_trace(
-        go.Scatter3d(
-            **{k: v for k, v in box.items() if k != "type"},
-            mode="lines",
-            line={"color": HIGHLIGHT, "width": 6},
-            hoverinfo="skip",
-            name=translate("conv3d.voxels.window", lang),
-        )
+    traces.append(
+        {
+            **box,
+            "mode": "lines",
+            "line": {"color": HIGHLIGHT, "width": 6},
+            "hoverinfo": "skip",
+            "name": translate("conv3d.voxels.window", lang),
+        }
     )
     d_p, h_p, w_p = padded.shape
-    fig.update_layout(
-        height=460,
-        margin={"l": 0, "r": 0, "t": 10, "b": 0},
-        showlegend=False,
-        scene={
+    axes = {
+        "xaxis": ("conv3d.voxels.axis_time", [-1, d_p]),
+        "yaxis": ("conv3d.voxels.axis_col", [-1, w_p]),
+        "zaxis": ("conv3d.voxels.axis_row", [-h_p, 1]),
+    }
+    layout = {
+        "height": 460,
+        "margin": {"l": 0, "r": 0, "t": 10, "b": 0},
+        "font": {"size": 14},  # axis titles and ticks legible (Plotly's default is 12)
+        "showlegend": False,
+        "scene": {
             "aspectmode": "data",
-            "xaxis": {"title": translate("conv3d.voxels.axis_time", lang), "range": [-1, d_p]},
-            "yaxis": {"title": translate("conv3d.voxels.axis_col", lang), "range": [-1, w_p]},
-            "zaxis": {"title": translate("conv3d.voxels.axis_row", lang), "range": [-h_p, 1]},
+            **{
+                axis: {"title": {"text": translate(key, lang)}, "range": extent}
+                for axis, (key, extent) in axes.items()
+            },
             "camera": {"eye": {"x": 1.6, "y": -1.6, "z": 1.0}},
         },
-    )
-    cells = trace.cells()
-    if start is None or len(cells) > MAX_ANIMATED_STEPS:
+    }
+    # Every value is built here from the trace; Plotly's checks (about 10 ms a figure) are
+    # left out, and the tests check the figure against a checked copy of it.
+    fig = go.Figure(data=traces, layout=layout, _validate=False)
+    if start is None or not animates(trace):
         return fig
     first = len(fig.data) - 2  # the taps mesh, then the box
     frames = [
-        unchecked_frame(f"({t}, {r}, {c})", _step_data(trace, (t, r, c)), [first, first + 1])
-        for t, r, c in cells
+        unchecked_frame(
+            f"({t}, {r}, {c})", _step_data(trace, (t, r, c), faces=False), [first, first + 1]
+        )
+        for t, r, c in trace.cells()
     ]
     return add_play_controls(fig, frames, lang=lang, active=start)

@@ -207,8 +207,9 @@ def opened_point_figure(sampling: CellSampling, tap: int, lang: str) -> go.Figur
         labels=labels,
     )
     figure = panels_figure([spec])
-    figure.update_layout(width=360, height=260)
-    figure.update_traces(textfont={"size": 12}, selector={"mode": "markers+text"})
+    # Three lines of 14-px text in each of the four cells (a longer title adds its lines).
+    figure.update_layout(width=440, height=320 + int(figure.layout.margin.t) - 30)
+    figure.update_traces(textfont={"size": 14}, selector={"mode": "markers+text"})
     return figure
 
 

@@ -126,6 +126,6 @@ def branches_figure(
             yanchor="bottom",
             text=translate("dilated.stack.branch_label", lang, d=layer.dilation, k_hat=k_hat),
             showarrow=False,
-            font={"color": BRANCH_COLOURS[b % len(BRANCH_COLOURS)], "size": 11},
+            font={"color": BRANCH_COLOURS[b % len(BRANCH_COLOURS)], "size": 14},
         )
     return fig

@@ -13,6 +13,15 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from convviz.engine.sizes import conv_output_size
+from convviz.figures.common.fit import (
+    LINE_PX,
+    PHONE_PLOT_PX,
+    legible,
+    line_count,
+    phone_columns,
+    title_room,
+    wrap_text,
+)
 from convviz.figures.dilated.receptive import effective_size
 from convviz.i18n import translate
 from convviz.stacks import Layer
@@ -162,15 +171,19 @@ def comparison_figure(rows: Sequence[dict], *, lang: str) -> go.Figure:
     """Two bar charts side by side: weights per channel pair, and output size kept."""
     labels = comparison_labels(rows, lang=lang)
     colours = [ROLE_COLOUR["highlight"]] + [ROLE_COLOUR["muted"]] * (len(rows) - 1)
+    # Each title over its half of the plot: broken into lines that fit it on a phone.
+    # The row names on the left take about 45 % of a phone's plot width.
+    half = phone_columns(0.48 * 0.55, PHONE_PLOT_PX)
+    titles = tuple(
+        wrap_text(translate(f"dilated.compare.chart_{name}", lang), half)
+        for name in ("params", "output")
+    )
     fig = make_subplots(
         rows=1,
         cols=2,
         shared_yaxes=True,
         horizontal_spacing=0.04,
-        subplot_titles=(
-            translate("dilated.compare.chart_params", lang),
-            translate("dilated.compare.chart_output", lang),
-        ),
+        subplot_titles=titles,
     )
     for col, key in ((1, "params"), (2, "output")):
         values = [row[key] for row in rows]
@@ -191,10 +204,10 @@ def comparison_figure(rows: Sequence[dict], *, lang: str) -> go.Figure:
     fig.update_yaxes(autorange="reversed", fixedrange=True)
     fig.update_xaxes(fixedrange=True, showgrid=False)
     fig.update_layout(
-        height=60 + 46 * len(rows),
-        margin={"l": 10, "r": 10, "t": 40, "b": 10},
+        height=60 + 46 * len(rows) + LINE_PX * (max(map(line_count, titles)) - 1),
+        margin={"l": 10, "r": 10, "t": title_room([{"text": t} for t in titles]) + 10, "b": 10},
         plot_bgcolor="rgba(0,0,0,0)",
         paper_bgcolor="rgba(0,0,0,0)",
         dragmode=False,
     )
-    return fig
+    return legible(fig)

@@ -13,6 +13,7 @@ import numpy as np
 import plotly.graph_objects as go
 
 from convviz.engine.causal import CausalStack
+from convviz.figures.common.fit import legible
 from convviz.i18n import translate
 from convviz.style.palette import HIGHLIGHT
 
@@ -112,4 +113,4 @@ def wavenet_figure(
             "fixedrange": True,
         },
     )
-    return fig
+    return legible(fig)

@@ -17,6 +17,7 @@ from convviz.figures.common.animation import (
     play_controls,
     unchecked_frame,
 )
+from convviz.figures.common.fit import caption_lines, caption_room
 from convviz.figures.common.grid import GridSpec, cell_px, format_number, panels_figure
 from convviz.figures.common.hover import hover_payload, link, window_rects
 from convviz.figures.common.panels import outline
@@ -161,7 +162,7 @@ def _step_traces(
             "y": trace.rows[r, c].ravel().tolist(),
         },
         {"type": "scatter", "x": ox, "y": oy},
-        {"type": "scatter", "text": [caption]},
+        {"type": "scatter", "text": [caption_lines(caption)]},
     ]
 
 
@@ -268,26 +269,24 @@ def window_figure(
         ]
     )
     names = [f"({r}, {c})" for r, c in cells]
+    moves = [_step_traces(trace, kernel, r, c, k_hat=k_hat, max_chars=max_chars) for r, c in cells]
     attach_frames(
         fig,
         [
-            unchecked_frame(
-                name,
-                _step_traces(trace, kernel, r, c, k_hat=k_hat, max_chars=max_chars),
-                list(range(base, base + 4)),
-            )
-            for name, (r, c) in zip(names, cells, strict=True)
+            unchecked_frame(name, move, list(range(base, base + 4)))
+            for name, move in zip(names, moves, strict=True)
         ],
     )
     height = int(fig.layout.height or 300)
+    room = caption_room([m[3]["text"][0] for m in moves])  # the caption's lines
     fig.update_layout(
-        height=height + 100 + BUTTON_ROW_PX,
-        margin={"b": 100 + BUTTON_ROW_PX},
+        height=height + room + 60 + BUTTON_ROW_PX,
+        margin={"b": room + 60 + BUTTON_ROW_PX},
         **play_controls(names, lang=lang, active=start, duration_ms=800),
     )
     # The buttons on one row, the slider under them (its step label clear of the buttons).
     fig.update_layout(
-        updatemenus=[{"y": -40 / height}], sliders=[{"y": -(40 + BUTTON_ROW_PX) / height}]
+        updatemenus=[{"y": -room / height}], sliders=[{"y": -(room + BUTTON_ROW_PX) / height}]
     )
     return fig
 

@@ -154,13 +154,13 @@ def connectivity_figure(
                 y=ys,
                 mode="markers+text",
                 marker={
-                    "size": 26,
+                    "size": 34,  # room for 14-px names such as "y15"
                     "symbol": symbol,
                     "color": "#FFFFFF",
                     "line": {"color": [group_colour(j) for j in node_groups], "width": 3},
                 },
                 text=[f"{letter}{i}" for i in range(count)],
-                textfont={"color": ROLE_COLOUR[role], "size": 11},
+                textfont={"color": ROLE_COLOUR[role], "size": 14},
                 hovertext=hover,
                 hovertemplate="%{hovertext}<extra></extra>",
                 customdata=None if x == 0 else [[i] for i in range(count)],
@@ -173,15 +173,15 @@ def connectivity_figure(
         translate("grouped.graph.outputs", lang, cout=out_channels),
     )
     layout = {
-        "height": max(280, 34 * rows + 110),
+        "height": max(280, 40 * rows + 110),
         "margin": {"l": 10, "r": 10, "t": 56, "b": 10},
+        "legend": {"orientation": "h", "y": -0.02, "yanchor": "top", "x": 0, "font": {"size": 14}},
         "xaxis": {"visible": False, "range": [-0.45, 2.45], "fixedrange": True},
         "yaxis": {"visible": False, "range": [rows + 0.1, -0.1], "fixedrange": True},
         "plot_bgcolor": "rgba(0,0,0,0)",
         "paper_bgcolor": "rgba(0,0,0,0)",
         "dragmode": False,
         "clickmode": "event+select",
-        "legend": {"orientation": "h", "y": -0.02, "yanchor": "top", "x": 0},
         "showlegend": groups <= 8,
         "annotations": [
             {
@@ -192,7 +192,7 @@ def connectivity_figure(
                 "yref": "paper",
                 "yanchor": "bottom",
                 "showarrow": False,
-                "font": {"color": ROLE_COLOUR[r], "size": 13},
+                "font": {"color": ROLE_COLOUR[r], "size": 14},
             }
             for i, (t, r) in enumerate(zip(titles, ("input", "kernel", "output"), strict=True))
         ],

@@ -10,6 +10,7 @@ from __future__ import annotations
 import numpy as np
 import plotly.graph_objects as go
 
+from convviz.figures.common.fit import legible
 from convviz.figures.common.grid import format_number
 from convviz.i18n import translate
 from convviz.image_ops import (
@@ -137,7 +138,7 @@ def map_figure(values: np.ndarray, *, lo: float, hi: float, lang: str) -> tuple[
     )
     fig.update_yaxes(autorange="reversed", scaleanchor="x", constrain="domain")
     fig.update_xaxes(constrain="domain")
-    return fig, f
+    return legible(fig), f
 
 
 def _resolve_view(kernel: np.ndarray, output_view: str) -> str:
@@ -202,7 +203,8 @@ def filter_view(
     dict
         ``mode`` ("rgb" or "map"); ``output_jpeg`` (the clipped colour output for display,
         or None) or ``figure`` (the map's heatmap with its colour bar, or None);
-        ``kernel_caption``, ``sizes`` (markdown lines), ``input_caption``,
+        ``kernel_caption``, ``sizes`` (markdown lines), ``padding_rule`` (the padding
+        alone, without what it does to the size: for "predict first"), ``input_caption``,
         ``output_caption``, ``notes`` (markdown), ``out_hw``.
 
     Raises
@@ -234,6 +236,11 @@ def filter_view(
             dilation=dilation,
             padding_mode=padding_mode,
             lang=lang,
+        ),
+        "padding_rule": translate(
+            "image_lab.sizes.padding",
+            lang,
+            mode=translate(f"choice.padding_mode.{padding_mode}", lang),
         ),
         "input_caption": translate("image_lab.input_caption", lang, h=h, w=w),
         "output_caption": translate("image_lab.output_caption", lang, h=oh, w=ow),

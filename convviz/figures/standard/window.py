@@ -17,6 +17,7 @@ from convviz.engine.matrix import tap_label
 from convviz.engine.trace import WindowTrace
 from convviz.engine.window_frame import window_frame
 from convviz.figures.common.animation import add_play_controls, reserve_below, unchecked_frame
+from convviz.figures.common.fit import caption_lines, caption_room
 from convviz.figures.common.grid import GridSpec, panels_figure
 from convviz.figures.common.hover import hover_payload, link, window_rects
 from convviz.figures.common.panels import (
@@ -106,7 +107,7 @@ def _step(trace: WindowTrace, step: int) -> list[dict]:
     return [
         {"type": "scatter", "x": wx, "y": wy},
         {"type": "scatter", "x": ox, "y": oy},
-        {"type": "scatter", "text": [step_caption(trace, frame.cell)]},
+        {"type": "scatter", "text": [caption_lines(step_caption(trace, frame.cell))]},
     ]
 
 
@@ -152,10 +153,11 @@ def window_figure(
             caption_trace(first[2]["text"][0], rows=rows),
         ]
     )
-    reserve_below(fig, 52)
+    moves = [_step(trace, t) for t in range(steps)]
+    reserve_below(fig, caption_room([m[2]["text"][0] for m in moves]))
     frames = [
-        unchecked_frame(f"y[{t // ow},{t % ow}]", _step(trace, t), [base, base + 1, base + 2])
-        for t in range(steps)
+        unchecked_frame(f"y[{t // ow},{t % ow}]", move, [base, base + 1, base + 2])
+        for t, move in enumerate(moves)
     ]
     return add_play_controls(fig, frames, lang=lang, active=start)
 

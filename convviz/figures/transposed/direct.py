@@ -11,7 +11,7 @@ comes out as it does.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 import plotly.graph_objects as go
@@ -20,6 +20,7 @@ from convviz.engine.arithmetic_text import format_cell
 from convviz.engine.sizes import effective_kernel_size
 from convviz.engine.trace import WindowTrace
 from convviz.figures.common.animation import add_play_controls, reserve_below, unchecked_frame
+from convviz.figures.common.fit import caption_lines, caption_room
 from convviz.figures.common.grid import (
     MAX_NUMBERED_CELLS,
     GridSpec,
@@ -218,12 +219,17 @@ def _direct_step(data: DirectData, r: int, c: int, *, lang: str) -> list[dict]:
         {"type": "scatter", "x": wx, "y": wy},
         {"type": "scatter", "x": taps_x, "y": taps_y},
         {"type": "scatter", "x": ox, "y": oy},
-        {"type": "scatter", "text": [direct_caption(data, r, c, lang=lang)]},
+        {"type": "scatter", "text": [caption_lines(direct_caption(data, r, c, lang=lang))]},
     ]
 
 
 def direct_figure(
-    data: DirectData, *, lang: str, pin: tuple[int, int] = (0, 0), animate: bool = True
+    data: DirectData,
+    *,
+    lang: str,
+    pin: tuple[int, int] = (0, 0),
+    animate: bool = True,
+    specs: list[GridSpec] | None = None,
 ) -> go.Figure:
     """The flipped kernel sliding with stride 1 over the zero-inserted grid.
 
@@ -237,6 +243,10 @@ def direct_figure(
         One client-side frame per output cell (row-major, named ``"y[r,c]"``) with play /
         pause and a step slider, when :func:`fits_animation` allows it. The output fills in
         cell by cell while that stays light, else it is shown whole and only the window moves.
+    specs : list of GridSpec, optional
+        ``direct_specs(data, data.sums, lang=lang)`` when the caller has them (their hover
+        texts write out every cell's products: the slow part); the output panel then shows
+        what this figure shows first.
 
     Returns
     -------
@@ -258,7 +268,10 @@ def direct_figure(
     shown = data.sums
     if fill:
         shown = np.where(np.arange(o * o).reshape(o, o) <= start, data.sums, np.nan)
-    specs = direct_specs(data, shown, lang=lang)
+    if specs is None:
+        specs = direct_specs(data, shown, lang=lang)
+    else:
+        specs = [*specs[:OUTPUT], replace(specs[OUTPUT], values=shown)]
     fig = panels_figure(specs, operators=("⊛", "="), shapes_below=backdrop(OUTPUT, o, o))
     px = panel_px(specs)
     rows = max(np.shape(s.values)[0] for s in specs)
@@ -272,14 +285,15 @@ def direct_figure(
             caption_trace(first[3]["text"][0], rows=rows),
         ]
     )
-    long = data.flipped.size > MAX_FULL_TERMS and data.flipped.size > 16
-    reserve_below(fig, 70 if long else 52)
     if not animate:
+        reserve_below(fig, caption_room([first[3]["text"][0]]))
         return fig
     heat, text = panel_trace_indices(specs)[OUTPUT]
+    moves = [_direct_step(data, r, c, lang=lang) for r, c in cells]
+    reserve_below(fig, caption_room([m[3]["text"][0] for m in moves]))
     frames = []
-    for n, (r, c) in enumerate(cells):
-        step = _direct_step(data, r, c, lang=lang)
+    for n, ((r, c), move) in enumerate(zip(cells, moves, strict=True)):
+        step = move
         traces = list(range(base, base + 4))
         if fill:
             values = np.where(np.arange(o * o).reshape(o, o) <= n, data.sums, np.nan)
@@ -321,7 +335,9 @@ def flip_figure(kernel: np.ndarray, flipped: np.ndarray, *, lang: str) -> go.Fig
     return panels_figure(specs, operators=("↻ 180°",))
 
 
-def direct_hover(data: DirectData, *, pin: tuple[int, int], lang: str) -> dict:
+def direct_hover(
+    data: DirectData, *, pin: tuple[int, int], lang: str, specs: list[GridSpec] | None = None
+) -> dict:
     """The hover view of the direct form: hovering output cell (r, c) outlines its window on the
     zero-inserted grid (each tap on its own when dilated) and the cell, and writes out every
     product (zeros included) and the sum, from the engine's trace.
@@ -329,7 +345,8 @@ def direct_hover(data: DirectData, *, pin: tuple[int, int], lang: str) -> dict:
     Returns
     -------
     dict
-        :func:`~convviz.figures.common.hover.hover_payload` with the output as source panel.
+        :func:`~convviz.figures.common.hover.hover_payload` with the output as source panel;
+        its panels are ``specs`` when given (``direct_specs(data, data.sums, lang=lang)``).
     """
     o = data.sums.shape[0]
     links = [
@@ -344,7 +361,7 @@ def direct_hover(data: DirectData, *, pin: tuple[int, int], lang: str) -> dict:
         for c in range(o)
     ]
     return hover_payload(
-        direct_specs(data, data.sums, lang=lang),
+        direct_specs(data, data.sums, lang=lang) if specs is None else specs,
         operators=("⊛", "="),
         source=OUTPUT,
         links=links,

@@ -15,6 +15,7 @@ import plotly.graph_objects as go
 from convviz.engine.scatter import ScatterGeometry
 from convviz.engine.scatter_frames import ScatterFrames
 from convviz.figures.common.animation import add_play_controls, reserve_below, unchecked_frame
+from convviz.figures.common.fit import caption_lines, caption_room
 from convviz.figures.common.grid import (
     GridSpec,
     Highlight,
@@ -224,7 +225,7 @@ def _scatter_step(data: ScatterData, step: int, *, lang: str) -> list[dict]:
         {"type": "scatter", "x": ix, "y": iy},
         {"type": "scatter", "x": sx, "y": sy},
         {"type": "scatter", "x": [int(v) for v in cols], "y": [int(u) for u in rows]},
-        {"type": "scatter", "text": [scatter_caption(data, step, lang=lang)]},
+        {"type": "scatter", "text": [caption_lines(scatter_caption(data, step, lang=lang))]},
     ]
 
 
@@ -275,17 +276,19 @@ def scatter_figure(
             caption_trace(first[3]["text"][0], rows=rows),
         ]
     )
-    reserve_below(fig, 52)
     if not animate:
+        reserve_below(fig, caption_room([first[3]["text"][0]]))
         return fig
     heat, text = panel_trace_indices(specs)[CANVAS]
+    moves = [_scatter_step(data, n, lang=lang) for n in range(data.steps)]
+    reserve_below(fig, caption_room([m[3]["text"][0] for m in moves]))
     frames = [
         unchecked_frame(
             "x[{},{}]".format(*data.frames.cells[n].tolist()),
-            [*values_update(specs[CANVAS], steps[n]), *_scatter_step(data, n, lang=lang)],
+            [*values_update(specs[CANVAS], steps[n]), *move],
             [heat, text, *range(base, base + 4)],
         )
-        for n in range(data.steps)
+        for n, move in enumerate(moves)
     ]
     return add_play_controls(fig, frames, lang=lang, active=step)
 

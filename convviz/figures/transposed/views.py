@@ -30,6 +30,7 @@ from convviz.figures.transposed.direct import (
     DirectData,
     direct_figure,
     direct_hover,
+    direct_specs,
     flip_figure,
     products_text,
 )
@@ -260,15 +261,16 @@ def direct_view(
         cut_note=translate("transposed.direct.cut_note", lang) if min(b, b + a) < 0 else "",
     )
     d_note = translate("transposed.direct.d_note", lang, d=d) if d > 1 else ""
+    specs = direct_specs(data, data.sums, lang=lang)  # built once for the figure and hover view
     view = {
         "steps": translate("transposed.direct.steps", lang, zeros=s - 1, pad=pad, d_note=d_note),
         "flip": flip_figure(data.kernel, data.flipped, lang=lang),
-        "figure": direct_figure(data, lang=lang, pin=pin),
+        "figure": direct_figure(data, lang=lang, pin=pin, specs=specs),
         "animated": fits_animation(o * o, 1),
         "cells": o * o,
         "pin": pin,
         "pinned": f"y[{pin[0]},{pin[1]}] = " + products_text(data, *pin, full=True),
-        "hover": direct_hover(data, pin=pin, lang=lang),
+        "hover": direct_hover(data, pin=pin, lang=lang, specs=specs),
     }
     real = (
         data.kinds[data.trace.rows, data.trace.cols] == CellKind.REAL

@@ -109,6 +109,7 @@ STRINGS = {
     "common.preset": ("Preset", "预设"),
     "common.preset_placeholder": ("Load a classic setting…", "载入一个经典设置…"),
     "common.preset_match": ("Current setting: {name}", "当前设置：{name}"),
+    "common.preset_result": ("{title} — {result}", "{title}——{result}"),
     "common.use_suggestion": ("Use {setting}", "改用 {setting}"),
     "common.about_page": ("About this page", "关于本页"),
     "lecture.switch": ("Lecture mode", "授课模式"),

@@ -117,6 +117,10 @@ STRINGS = {
         "Each non-zero voxel is a faint cube (time along the x axis); the voxels the window reads are solid, zeros included, and the window's extent is outlined. Drag to turn the view; ▶ moves the window as above.",
         "每个非零体素画成一个半透明的小立方体（x 轴为时间）；窗口读取的体素（包括零）是实心的，窗口的范围用线框出。拖动可以旋转视角；按 ▶ 窗口会像上图一样移动。",
     ),
+    "conv3d.voxels.still": (
+        "Here the window reads {taps} voxels at each of {steps} steps: too many cubes to animate in the browser (at most {limit} over all the steps), so ▶ is left out and this view shows the current step; the step slider above moves the window.",
+        "这里窗口每一步读取 {taps} 个体素，共 {steps} 步：立方体太多，浏览器里无法动画（所有步骤加起来最多 {limit} 个），所以没有 ▶ 按钮，这个视图显示当前这一步；用上方的步骤滑块来移动窗口。",
+    ),
     "conv3d.voxels.taps": ("voxels read", "被读取的体素"),
     "conv3d.voxels.clip": ("clip", "片段"),
     "conv3d.voxels.window": ("window", "窗口"),

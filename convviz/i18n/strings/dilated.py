@@ -14,9 +14,11 @@ STRINGS = {
         "3×3 kernel, d = 2 on a 7×7 input",
         "3×3 卷积核，d = 2，输入 7×7",
     ),
-    "preset.dilated.same_size": (
-        "d = 2 with padding 2: output keeps the input size",
-        "d = 2、填充 2：输出与输入同样大",
+    "preset.dilated.same_size": ("d = 2 with padding 2", "d = 2、填充 2"),
+    # Left out while "predict first" waits for the output size.
+    "preset.dilated.same_size.result": (
+        "output keeps the input size",
+        "输出与输入同样大",
     ),
     "preset.dilated.dilation_three": (
         "3×3 kernel, d = 3 on a 9×9 input",

@@ -22,6 +22,14 @@ STRINGS = {
         "The whole animation ({total} steps at scale {asked}) is larger than an export may be (at most {max_frames} frames and {max_mpixels} million pixels, so one download never slows the class down). This GIF shows {frames} evenly spaced steps, the first and the last included, at scale {scale}; the on-screen animation still has every step.",
         "完整动画（{total} 步，缩放 {asked}）超出了导出文件的上限（最多 {max_frames} 帧、{max_mpixels} 百万像素，这样一次下载不会拖慢全班）。这个 GIF 展示均匀选取的 {frames} 步（包括第一步和最后一步），缩放为 {scale}；屏幕上的动画仍包含每一步。",
     ),
+    "export.download.gif_rescaled": (
+        "GIF · every step, scale {scale} of {asked}",
+        "GIF · 全部步骤，缩放 {scale}（原为 {asked}）",
+    ),
+    "export.download.help.gif_rescaled": (
+        "The whole animation ({total} steps at scale {asked}) is larger than an export may be (at most {max_frames} frames and {max_mpixels} million pixels, so one download never slows the class down). This GIF keeps all {total} steps and draws them at scale {scale} instead of {asked}.",
+        "完整动画（{total} 步，缩放 {asked}）超出了导出文件的上限（最多 {max_frames} 帧、{max_mpixels} 百万像素，这样一次下载不会拖慢全班）。这个 GIF 保留全部 {total} 步，但缩放由 {asked} 降为 {scale}。",
+    ),
     "export.download.help.latex": (
         "LaTeX source (amsmath bmatrix) to paste into lecture notes.",
         "可直接粘贴进讲义的 LaTeX 源码（amsmath 的 bmatrix）。",

@@ -75,6 +75,19 @@ STRINGS = {
         "请先修正上面的单元格，才能看到结果。",
     ),
     "image_lab.sizes.header": ("Sizes", "尺寸"),
+    # "Predict first": the learner predicts the output width before the output is shown.
+    "image_lab.predict.help": (
+        "Hide the filtered picture and its sizes until you have typed your own prediction of its width.",
+        "在你输入自己对输出宽度的预测之前，先隐藏滤波后的图片和它的尺寸。",
+    ),
+    "image_lab.predict.label": (
+        "Your prediction: the output width W_out in pixels",
+        "你的预测：输出宽度 W_out（像素）",
+    ),
+    "image_lab.predict.waiting": (
+        "Predict how many pixels wide the output is from the input's width, the kernel, the stride and the dilation, then press Reveal to see the output and both axes.",
+        "根据输入的宽度、卷积核、步长和空洞率，预测输出有多少像素宽，再点“揭晓”查看输出图片和两个方向的计算。",
+    ),
     "image_lab.sizes.rule": (
         "Padding p = ⌊d(k − 1)/2⌋ per side (it keeps the size at stride 1 for an odd kernel), filled in “{mode}” mode.",
         "每边填充 p = ⌊d(k − 1)/2⌋（奇数大小的卷积核在步长 1 时保持尺寸不变），填充方式为“{mode}”。",
@@ -82,6 +95,11 @@ STRINGS = {
     "image_lab.sizes.axis": (
         "{axis}: ⌊({i} + 2·{p} − {d}·({k} − 1) − 1) / {s}⌋ + 1 = ⌊{num} / {s}⌋ + 1 = **{o}**",
         "{axis}：⌊({i} + 2·{p} − {d}·({k} − 1) − 1) / {s}⌋ + 1 = ⌊{num} / {s}⌋ + 1 = **{o}**",
+    ),
+    # The rule without what it gives (shown while "predict first" waits for the width).
+    "image_lab.sizes.padding": (
+        "Padding p = ⌊d(k − 1)/2⌋ per side, filled in “{mode}” mode.",
+        "每边填充 p = ⌊d(k − 1)/2⌋，填充方式为“{mode}”。",
     ),
     "image_lab.sizes.height": ("Height", "高"),
     "image_lab.sizes.width": ("Width", "宽"),

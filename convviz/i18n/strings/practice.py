@@ -235,6 +235,21 @@ STRINGS = {
         "the formula.",
         "先预测这个设置下的输出尺寸，再点“揭晓”查看图和公式。",
     ),
+    # A rectangular output: the height is asked (the width follows the same formula).
+    "practice.predict.height.help": (
+        "Hide the output size — the figures, the formula, the tables and the code that show it — "
+        "until you have typed your own prediction of its height.",
+        "在你输入自己对输出高度的预测之前，隐藏输出尺寸——以及显示它的图、公式、表格和代码。",
+    ),
+    "practice.predict.height.label": (
+        "Your prediction: the output height H_out",
+        "你的预测：输出高度 H_out",
+    ),
+    "practice.predict.height.waiting": (
+        "Predict the output height for this setting, then press Reveal to see both axes, the "
+        "figures and the formula.",
+        "先预测这个设置下的输出高度，再点“揭晓”查看两个方向、图和公式。",
+    ),
     "practice.predict.params.help": (
         "Hide the computed parameter counts until you have typed your own prediction.",
         "在你输入自己的预测之前，先隐藏计算出的参数量。",

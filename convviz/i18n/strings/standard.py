@@ -22,8 +22,13 @@ STRINGS = {
         "无填充、步长 1（4×4，k = 3）",
     ),
     "preset.standard.same_padding": (
-        "Half (“same”) padding (5×5, k = 3, p = 1)",
-        "半填充（“same”）（5×5，k = 3，p = 1）",
+        "Half padding (5×5, k = 3, p = 1)",
+        "半填充（5×5，k = 3，p = 1）",
+    ),
+    # Left out while "predict first" waits for the output size.
+    "preset.standard.same_padding.result": (
+        "“same”: the size is kept",
+        "“same”：尺寸不变",
     ),
     "preset.standard.stride_two": (
         "Stride 2 with padding (5×5, k = 3, p = 1)",

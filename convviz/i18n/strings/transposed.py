@@ -49,30 +49,41 @@ STRINGS = {
         "{rows}×{cols} 的网格太大，印不下数字：把鼠标移到格子上即可读出。",
     ),
     # -- presets ----------------------------------------------------------------------------
+    # A title names the setting; its ".result" (left out while "predict first" waits) what
+    # the setting gives.
     "preset.transposed.no_padding_unit_stride": (
-        "2×2 → 4×4: k = 3, stride 1, no padding",
-        "2×2 → 4×4：k = 3、步长 1、无填充",
+        "2×2 input: k = 3, stride 1, no padding",
+        "2×2 输入：k = 3、步长 1、无填充",
     ),
+    "preset.transposed.no_padding_unit_stride.result": ("4×4 output", "输出 4×4"),
     "preset.transposed.padding": (
-        "Padding crops: 4×4 → 4×4 with k = 3, p = 1",
-        "填充会裁剪：k = 3、p = 1 时 4×4 → 4×4",
+        "Padding p = 1: 4×4 input, k = 3",
+        "填充 p = 1：4×4 输入，k = 3",
+    ),
+    "preset.transposed.padding.result": (
+        "the padding crops, 4×4 output",
+        "填充做的是裁剪，输出 4×4",
     ),
     "preset.transposed.stride_two": (
-        "Stride 2: 2×2 → 5×5, one zero between inputs",
-        "步长 2：2×2 → 5×5，输入之间插入一个零",
+        "Stride 2: 2×2 input, one zero between inputs",
+        "步长 2：2×2 输入，输入之间插入一个零",
     ),
+    "preset.transposed.stride_two.result": ("5×5 output", "输出 5×5"),
     "preset.transposed.upsample_k2_s2": (
-        "Exact ×2 upsampling: k = 2, s = 2",
-        "恰好放大 2 倍：k = 2、s = 2",
+        "Upsampling with k = 2, s = 2",
+        "用 k = 2、s = 2 上采样",
     ),
+    "preset.transposed.upsample_k2_s2.result": ("exactly twice the size", "恰好放大 2 倍"),
     "preset.transposed.round_trip_64_32_64": (
-        "Round trip 8 → 4 → 8: k = 3, s = 2, p = 1, a = 1",
-        "往返 8 → 4 → 8：k = 3、s = 2、p = 1、a = 1",
+        "Reversing a stride-2 convolution's shape: k = 3, s = 2, p = 1, a = 1",
+        "还原步长 2 卷积的形状：k = 3、s = 2、p = 1、a = 1",
     ),
+    "preset.transposed.round_trip_64_32_64.result": ("8 → 4 → 8", "8 → 4 → 8"),
     "preset.transposed.dcgan_k4_s2_p1": (
-        "DCGAN layer: k = 4, s = 2, p = 1 doubles the size",
-        "DCGAN 的层：k = 4、s = 2、p = 1，尺寸翻倍",
+        "DCGAN layer: k = 4, s = 2, p = 1",
+        "DCGAN 的层：k = 4、s = 2、p = 1",
     ),
+    "preset.transposed.dcgan_k4_s2_p1.result": ("doubles the size", "尺寸翻倍"),
     "preset.transposed.dilated": (
         "Dilation 2: taps two cells apart",
         "膨胀率 2：抽头相隔两格",

@@ -1,0 +1,143 @@
+"""Figure text that fits a phone and reads on a projector: captions and panel titles broken
+into lines, axis and legend text at 14 px.
+
+A page draws a figure at its own width, or at the page's width where that is narrower: on a
+390-px phone the plot is about 358 px wide, while the text keeps its size (14 px). Text that
+is one line on a laptop then runs past the chart's right edge. The builders here break such
+text at spaces into lines (``<br>``) that fit the phone, so the same figure reads on both.
+
+Widths are counted in columns: a wide (CJK) character is two columns, any other one.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from typing import Any
+
+PHONE_PLOT_PX = 358  # a figure's width on a 390-px phone (the page's side padding taken off)
+CAPTION_COLUMNS = 36  # monospace 14 px captions: ~8.4 px a column, from x = 0 of the plot
+LINE_PX = 18  # one line of 14-px text
+CLOSING = "、，。：；！？）》」』"  # punctuation that stays with the character before it
+GLUE = ("=", "→", "≈")  # signs never left at the end of a line
+GLUE_BACK = ("+", "−", "-")  # signs never at the start of one
+TITLE_COLUMN_PX = 8.0  # bold 14-px title text: px per column, with a little to spare
+
+
+def text_columns(text: str) -> int:
+    """Columns ``text`` takes: 2 for a wide (East Asian W / F) character, else 1.
+
+    >>> text_columns("y = 3"), text_columns("输出 3")
+    (5, 6)
+    """
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _words(line: str) -> list[str]:
+    """``line`` cut after each space or "_", and between wide characters (Chinese has no
+    spaces)."""
+    words, word = [], ""
+    for ch in line:
+        wide = unicodedata.east_asian_width(ch) in "WF"
+        if ch in CLOSING and words and not word:  # never at the start of a line
+            words[-1] += ch
+            continue
+        if wide and word and not word.endswith(" "):
+            words.append(word)
+            word = ""
+        word += ch
+        if ch in " _" or wide:  # "conv_transpose2d" may break after its "_" if it must
+            words.append(word)
+            word = ""
+    if word:
+        words.append(word)
+    glued: list[str] = []  # "= 681", "→ 5": a sign stays with what follows it, "+" before
+    for word in words:
+        tail = glued[-1].split()[-1:] if glued else []  # the last sign written so far
+        if glued and ((tail and tail[0] in GLUE) or word.strip() in GLUE_BACK):
+            glued[-1] += word
+        else:
+            glued.append(word)
+    return glued
+
+
+def wrap_text(text: str, columns: int) -> str:
+    """``text`` with ``<br>`` inserted so that no line is wider than ``columns``.
+
+    Lines break after a space or between wide characters; a single word wider than
+    ``columns`` stays whole. Existing ``<br>`` breaks are kept, and so is every character
+    (a line keeps the space it ends with), so :func:`unwrap_text` gives ``text`` back.
+
+    >>> wrap_text("y[0, 0] = 1·1 + 2·2 + 3·3 = 14", 16)
+    'y[0, 0] = 1·1 + <br>2·2 + 3·3 = 14'
+    """
+    columns = max(int(columns), 1)
+    out: list[str] = []
+    for line in text.split("<br>"):
+        current = ""
+        for word in _words(line):
+            if current and text_columns((current + word).rstrip()) > columns:
+                out.append(current)  # its trailing space kept: nothing is lost
+                current = word
+            else:
+                current += word
+        out.append(current)
+    return "<br>".join(out)
+
+
+def unwrap_text(text: str) -> str:
+    """The one-line text that :func:`wrap_text` (or a wrapped bold title) was made from.
+
+    >>> unwrap_text("<b>3×3 kernel (9 </b><br><b>weights)</b>")
+    '<b>3×3 kernel (9 weights)</b>'
+    """
+    return text.replace("</b><br><b>", "").replace("<br>", "")
+
+
+def line_count(text: str) -> int:
+    """How many lines ``text`` has (``<br>`` separated)."""
+    return text.count("<br>") + 1
+
+
+def caption_lines(text: str) -> str:
+    """A step caption (monospace, 14 px) broken into lines that fit a phone's plot."""
+    return wrap_text(text, CAPTION_COLUMNS)
+
+
+def caption_room(captions: list[str]) -> int:
+    """Pixels to keep under the panels for the tallest of ``captions`` (already wrapped)."""
+    return LINE_PX * max((line_count(c) for c in captions), default=1) + 16
+
+
+def phone_columns(paper_width: float, figure_px: int) -> int:
+    """Columns of 14-px title text in ``paper_width`` (a fraction of the plot) on a phone.
+
+    ``figure_px`` is the figure's own plot width; on a phone it is drawn at most
+    :data:`PHONE_PLOT_PX` wide.
+    """
+    drawn = min(float(figure_px), PHONE_PLOT_PX)
+    return max(int(paper_width * drawn / TITLE_COLUMN_PX), 6)
+
+
+def title_room(annotations: list[dict]) -> int:
+    """Top margin (px) for panel titles drawn above the plot: 30 for one line, one
+    :data:`LINE_PX` more for every further line of the tallest title."""
+    lines = max((line_count(str(a.get("text", ""))) for a in annotations), default=1)
+    return 30 + LINE_PX * (lines - 1)
+
+
+def legible(fig: Any) -> Any:
+    """Axis ticks and titles, the legend, bar labels and colour bars of ``fig`` at 14 px
+    (in place).
+
+    Plotly (and the page's chart theme) draws them at 12 px, too small for a projector; a
+    size given on the axis wins over the theme's. Returns ``fig``.
+    """
+    font = {"size": 14}
+    fig.update_xaxes(tickfont=font, title_font=font)
+    fig.update_yaxes(tickfont=font, title_font=font)
+    # Bar labels: Plotly shrinks a label to fit inside its bar unless told a smallest size.
+    fig.update_layout(legend_font=font, uniformtext={"minsize": 14, "mode": "show"})
+    fig.update_traces(textfont=font, selector={"type": "bar"})
+    bars = {"colorbar_tickfont": font, "colorbar_title_font": font}
+    fig.update_traces(bars, selector={"type": "heatmap"})
+    return fig

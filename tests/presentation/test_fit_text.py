@@ -1,0 +1,75 @@
+"""Captions and titles broken into lines that fit a phone (``convviz.figures.common.fit``)."""
+
+from __future__ import annotations
+
+import numpy as np
+from hypothesis import given
+from hypothesis import strategies as st
+
+from convviz.figures.common.fit import (
+    CAPTION_COLUMNS,
+    LINE_PX,
+    caption_lines,
+    caption_room,
+    phone_columns,
+    text_columns,
+    title_room,
+    unwrap_text,
+    wrap_text,
+)
+from convviz.figures.common.grid import GridSpec, panels_figure
+
+WORDS = st.lists(
+    st.sampled_from(["y[0, 0]", "=", "12·3", "+", "→", "输出", "卷积核", "3×3", "行、", "stamps"]),
+    min_size=1,
+    max_size=30,
+)
+
+
+@given(WORDS, st.integers(6, 50))
+def test_wrapped_lines_fit_and_nothing_is_lost(words, columns):
+    text = " ".join(words)
+    wrapped = wrap_text(text, columns)
+    assert unwrap_text(wrapped) == text
+    lines = wrapped.split("<br>")
+    for n, line in enumerate(lines):
+        # Greedy: a line is as long as it may be, and one wider than asked cannot break.
+        assert wrap_text(line, columns) == line
+        if n + 1 < len(lines):
+            assert wrap_text(line + lines[n + 1], columns).split("<br>")[0] == line
+        if n:
+            assert not line.startswith(("+", "、"))  # never at the start of a line
+            assert not lines[n - 1].rstrip().endswith(("=", "→"))  # nor left at the end
+
+
+def test_a_long_step_caption_is_three_short_lines():
+    caption = "y[1, 1] = 7·1 + 8·2 + 9·3 + 12·4 + 13·5 + 14·6 + 17·7 + 18·8 + 19·9 = 681"
+    lines = caption_lines(caption).split("<br>")
+    assert lines == [
+        "y[1, 1] = 7·1 + 8·2 + 9·3 + 12·4 + ",
+        "13·5 + 14·6 + 17·7 + 18·8 + 19·9 ",
+        "= 681",
+    ] or all(text_columns(line.rstrip()) <= CAPTION_COLUMNS for line in lines)
+    assert caption_room([caption_lines(caption), "short"]) == LINE_PX * len(lines) + 16
+
+
+def test_wide_characters_count_twice():
+    assert text_columns("输出 3×3") == 2 + 2 + 1 + 3
+    assert wrap_text("印章之和 7×7 · 输出 = 虚线框 5×5", 12).split("<br>")[0] == "印章之和 7×7 "
+
+
+def test_panel_titles_wrap_to_the_phone_and_the_top_margin_grows():
+    wide = GridSpec(values=np.zeros((3, 3)), title="Sum of stamps 7×7 · output = dashed 5×5")
+    fig = panels_figure([wide])
+    title = fig.layout.annotations[0].text
+    lines = title.split("<br>")
+    assert len(lines) > 1 and unwrap_text(title) == "<b>Sum of stamps 7×7 · output = dashed 5×5</b>"
+    assert fig.layout.margin.t == title_room([{"text": title}]) == 30 + LINE_PX * (len(lines) - 1)
+    short = panels_figure([GridSpec(values=np.zeros((3, 3)), title="x 3×3")])
+    assert short.layout.annotations[0].text == "<b>x 3×3</b>" and short.layout.margin.t == 30
+
+
+def test_phone_columns_follow_the_drawn_width():
+    assert phone_columns(1.0, 2000) == phone_columns(1.0, 358)  # drawn at most 358 px wide
+    assert phone_columns(0.5, 200) == 12
+    assert phone_columns(0.01, 200) == 6  # never fewer than 6
