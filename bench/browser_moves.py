@@ -117,6 +117,37 @@ CONTROLS_JS = """
 }
 """
 
+# Every control's shown value: [key, value] pairs, sorted (a configuration, as the protocol
+# students of bench_load.py record theirs).
+CONFIGURATION_JS = """
+() => {
+  const pairs = [];
+  for (const box of document.querySelectorAll("[data-testid='stElementContainer']")) {
+    const key = (box.className.match(/\\bst-key-(\\S+)/) || [])[1];
+    if (!key) continue;
+    const range = box.querySelector("input[type='range']");
+    const combo = box.querySelector("[role='combobox']");
+    const radio = box.querySelector("label:has(input[type='radio']:checked)");
+    const flag = box.querySelector("input[type='checkbox']");
+    const number = box.querySelector("[data-testid='stNumberInput'] input");
+    let value = null;
+    if (range) value = range.getAttribute("aria-valuetext") || range.value;
+    else if (number) value = number.value;
+    else if (combo) value = combo.value;
+    else if (radio) value = radio.textContent;
+    else if (flag) value = String(flag.checked);
+    if (value !== null) pairs.push([key, value]);
+  }
+  for (const tabs of document.querySelectorAll("[data-testid='stTabs']")) {
+    const keyed = tabs.closest("[class*='st-key-']");
+    const key = keyed && (keyed.className.match(/\\bst-key-(\\S+)/) || [])[1];
+    const open = tabs.querySelector("[role='tab'][aria-selected='true']");
+    if (key && open) pairs.push([key, open.textContent]);
+  }
+  return pairs.sort();
+}
+"""
+
 # Whether the sidebar is collapsed (off screen), once it has stopped sliding (a rerun that
 # turns lecture mode on collapses it with a transition); false when there is none.
 SIDEBAR_CLOSED_JS = """
@@ -201,6 +232,11 @@ async def open_view(
     chart_ms = await page.evaluate(FIRST_CHART_JS, left_ms()) if chart else None
     chart_ms = math.inf if chart_ms == -1 else chart_ms
     return Load(float(loaded_ms), None if chart_ms is None else float(chart_ms))
+
+
+async def page_configuration(page) -> tuple[tuple[str, str], ...]:
+    """``(key, shown value)`` of every control on the page now, sorted by key."""
+    return tuple(tuple(pair) for pair in await page.evaluate(CONFIGURATION_JS))
 
 
 async def page_controls(page) -> list[tuple[str, str, bool]]:

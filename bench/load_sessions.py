@@ -18,7 +18,13 @@ import time
 from dataclasses import dataclass, field
 from urllib.parse import urlencode, urlsplit
 
-from browser_moves import INPUT_CLOCK_JS, MOVE_TIMEOUT_S, move_random_control, open_view
+from browser_moves import (
+    INPUT_CLOCK_JS,
+    MOVE_TIMEOUT_S,
+    move_random_control,
+    open_view,
+    page_configuration,
+)
 from load_controls import Control, add_tab, read_control
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
@@ -279,6 +285,7 @@ async def browser_session(number: int, browser, plan: Plan, stats: Stats) -> Non
                     view = None
                     continue
                 stats.first_load_s.append(load.loaded_ms / 1000)
+                stats.configurations.add((view.url_path, *await page_configuration(page)))
             await asyncio.sleep(rng.uniform(*plan.interval))
             move = await move_random_control(page, rng)
             if move is None:
@@ -295,6 +302,7 @@ async def browser_session(number: int, browser, plan: Plan, stats: Stats) -> Non
                 continue
             stats.change_s.append(move.finished_ms / 1000)
             stats.errors.extend(f"{label}: {text[:200]}" for text in move.exceptions)
+            stats.configurations.add((view.url_path, *await page_configuration(page)))
     except Exception as error:
         stats.errors.append(f"browser session {number}: {type(error).__name__}: {error}")
     finally:

@@ -16,7 +16,13 @@ import random
 from pathlib import Path
 
 import pytest
-from browser_moves import INPUT_CLOCK_JS, LOAD_TIMEOUT_MS, move_control, page_controls
+from browser_moves import (
+    INPUT_CLOCK_JS,
+    LOAD_TIMEOUT_MS,
+    move_control,
+    page_configuration,
+    page_controls,
+)
 from playwright.async_api import async_playwright
 from support import CHROMIUM, CHROMIUM_ARGS, IDLE_AFTER_JS, RUN_COUNTER_JS, page_url, serve
 
@@ -44,10 +50,11 @@ SHOWN_JS = """
 """
 
 
-async def _moves_in_lecture_mode(url: str) -> list[tuple[str, str, str, str, int]]:
+async def _moves_in_lecture_mode(url: str) -> tuple[list[tuple[str, str, str, str, int]], dict]:
     """Open the padding tab in lecture mode (sidebar collapsed), make every move of MOVES.
 
-    Returns ``(key, error, value before, value after, runs finished by the move)`` per move.
+    Returns ``(key, error, value before, value after, runs finished by the move)`` per move,
+    and the page's configuration (every control's shown value) after the last move.
     """
     results = []
     async with async_playwright() as playwright:
@@ -71,19 +78,27 @@ async def _moves_in_lecture_mode(url: str) -> list[tuple[str, str, str, str, int
                 after = await page.evaluate(SHOWN_JS, key)
                 finished = await page.evaluate("window.__convvizRuns.finished") - runs
                 results.append((key, move.error, before, after, finished))
+            configuration = dict(await page_configuration(page))
         finally:
             await browser.close()
-    return results
+    return results, configuration
 
 
 def test_every_kind_moves_from_a_collapsed_sidebar_to_another_value_with_one_run():
     if not Path(CHROMIUM).exists():  # as the browser tests: a failure in CI
         (pytest.fail if os.environ.get("CI") else pytest.skip)(f"no Chromium at {CHROMIUM}")
     with serve() as (url, _pid):
-        results = run_main(lambda _argv: asyncio.run(_moves_in_lecture_mode(url)), [])
+        results, configuration = run_main(
+            lambda _argv: asyncio.run(_moves_in_lecture_mode(url)), []
+        )
     assert len(results) == len(MOVES)
     for key, error, before, after, finished in results:
         assert error == "", (key, error)
         assert after != before and finished >= 1, (key, before, after, finished)
     stride_values = {after.split("|")[0] for key, _, _, after, _ in results if key == "stride"}
     assert {"1", "4"} <= stride_values, stride_values  # both ends of the track were reached
+    # the configuration a Chromium student records: every control's value as shown
+    last_stride = next(after for key, *_, after, _ in reversed(results) if key == "stride")
+    assert configuration["stride"] == last_stride.split("|")[0]
+    assert configuration["flip"] in ("true", "false") and configuration["lecture"] == "true"
+    assert configuration["standard_tab"] and configuration["input_values"]
