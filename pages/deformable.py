@@ -217,7 +217,12 @@ def sampling_section(settings, arrays, pick, lang):
 
 
 def offsets_section(settings, arrays, tap, m, lang):
-    """Section 2: what the chosen offsets do, and tap ``tap`` at every output cell."""
+    """Section 2: what the chosen offsets do, and tap ``tap`` at every output cell.
+
+    Returns the place of the sentence on the field's shape, (2·k², H_out, W_out): it counts
+    the offset channels "predict first" asks about, so it is written there once section 3
+    knows the answer may show (:func:`channels_note`).
+    """
     st.header(translate("deformable.offsets.header", lang))
     st.markdown(
         translate(
@@ -227,9 +232,7 @@ def offsets_section(settings, arrays, tap, m, lang):
             seed=settings["seed"],
         )
     )
-    o = arrays["output"].shape[0]
-    k = settings["kernel_size"]
-    st.caption(translate("deformable.offsets.channels", lang, taps=k * k, o=o))
+    slot = st.empty()
     regular = cached(data.regular_points)(arrays["points"], arrays["offset"])
     st.plotly_chart(
         figure(field.field_figure)(arrays["x"], arrays["points"], regular, tap=tap, m=m, lang=lang),
@@ -237,6 +240,13 @@ def offsets_section(settings, arrays, tap, m, lang):
         config={"displayModeBar": False},
     )
     st.caption(translate("deformable.offsets.caption", lang, t=tap))
+    return slot
+
+
+def channels_note(slot, settings, out_size, lang):
+    """The offset field's shape, (2·k², H_out, W_out), in the place section 2 kept for it."""
+    k = settings["kernel_size"]
+    slot.caption(translate("deformable.offsets.channels", lang, taps=k * k, o=out_size))
 
 
 def stack_section(settings, cell, lang):
@@ -265,7 +275,8 @@ def stack_section(settings, cell, lang):
 
 
 def counts_section(settings, out_size, lang):
-    """Section 3: the offset (and mask) convolutions, their parameters and cost."""
+    """Section 3: the offset (and mask) convolutions, their parameters and cost; returns
+    whether the page may show their channel count (False while "predict first" waits)."""
     st.header(translate("deformable.counts.header", lang))
     st.markdown(translate("deformable.counts.intro", lang))
     fields = {}
@@ -297,16 +308,17 @@ def counts_section(settings, out_size, lang):
         )
     except ConvValueError as error:
         show_error(error, lang, key="counts_error")
-        return
+        return True
     question = (*fields.values(), settings["kernel_size"], settings["mask"])
     if not predict_first(
         "deformable", question, view["channels"], lang, quantity="offset_channels"
     ):
-        return
+        return False
     for line in view["texts"]:
         st.markdown(line)
     st.dataframe(view["table"], hide_index=True)
     st.caption(translate("deformable.counts.note", lang, o=out_size))
+    return True
 
 
 lang = current_language()
@@ -323,24 +335,26 @@ if side is not None:
     arrays = cached(data.page_arrays)(**settings, edit=pick[3])
     cell, tap, m = sampling_section(settings, arrays, pick, lang)
     page_intro("deformable", lang)
-    offsets_section(settings, arrays, tap, m, lang)
-    counts_section(settings, arrays["output"].shape[0], lang)
+    note = offsets_section(settings, arrays, tap, m, lang)
+    shown = counts_section(settings, arrays["output"].shape[0], lang)
     stack_section(settings, cell, lang)
-    snippet = cached(torch_code.code_view)(
-        arrays["x"],
-        arrays["kernel"],
-        arrays["offset"],
-        arrays["mask"],
-        arrays["output"],
-        offsets=settings["offsets"],
-        edited=pick[3] is not None,
-        amount=settings["amount"],
-        seed=settings["seed"],
-        cell=cell,
-        stride=settings["stride"],
-        padding=settings["padding"],
-        dilation=settings["dilation"],
-        lang=lang,
-    )
-    pytorch_code(snippet, lang, note="deformable.code.note")
+    if shown:  # the field's shape and the code (its offset tensors) count the channels
+        channels_note(note, settings, arrays["output"].shape[0], lang)
+        snippet = cached(torch_code.code_view)(
+            arrays["x"],
+            arrays["kernel"],
+            arrays["offset"],
+            arrays["mask"],
+            arrays["output"],
+            offsets=settings["offsets"],
+            edited=pick[3] is not None,
+            amount=settings["amount"],
+            seed=settings["seed"],
+            cell=cell,
+            stride=settings["stride"],
+            padding=settings["padding"],
+            dilation=settings["dilation"],
+            lang=lang,
+        )
+        pytorch_code(snippet, lang, note="deformable.code.note")
 share_link(lang)
