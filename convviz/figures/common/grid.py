@@ -359,7 +359,9 @@ def cell_font_px(texts: Sequence[str], px: int) -> float | None:
     """Type size of a panel's cell numbers, or None when they do not fit at ``MIN_TEXT_PX``.
 
     A character is about 0.6 em wide and a line 1.2 em high; the longest line of every cell
-    (lines split at ``<br>``) must fit in 95 % of a cell of side ``px``.
+    (lines split at ``<br>``) must fit in 95 % of a cell of side ``px``. The size is 0.38 of
+    the cell, at most ``MAX_TEXT_PX``, made smaller while it stays at least ``MIN_TEXT_PX``
+    when the longest or tallest text needs it.
     """
     size = max(MIN_TEXT_PX, min(MAX_TEXT_PX, px * 0.38))
     lines = [str(t).split("<br>") for t in texts if str(t)]
@@ -367,8 +369,8 @@ def cell_font_px(texts: Sequence[str], px: int) -> float | None:
         return size
     longest = max(len(line) for cell in lines for line in cell)
     tallest = max(len(cell) for cell in lines)
-    fits = longest * 0.6 * size <= 0.95 * px and tallest * 1.2 * size <= 0.95 * px
-    return size if fits else None
+    size = min(size, 0.95 * px / (longest * 0.6), 0.95 * px / (tallest * 1.2))
+    return size if size >= MIN_TEXT_PX else None
 
 
 def text_colours(
