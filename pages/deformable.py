@@ -185,7 +185,8 @@ def sampling_section(settings, arrays, pick, lang):
     st.code(texts.sum_line(cell, masked=masked), language=None, wrap_lines=True)
     value = format_number(float(arrays["output"][i, j]), 3)
     st.markdown(translate("deformable.sample.check", lang, i=i, j=j, value=value))
-    st.dataframe(texts.taps_table(cell, masked=masked, lang=lang), hide_index=True)
+    # An HTML table: long text wraps at 1024 px instead of ending in "…".
+    st.table(texts.taps_table(cell, masked=masked, lang=lang), hide_index=True)
     sweep = {name: arrays[name] for name in ("x", "offset", "kernel", "mask", "output")}
     sweep |= {"row": i, "m": m, "lang": lang, **hyper}
     plan = cached(files.sweep_gif_plan)(**sweep)
@@ -316,7 +317,7 @@ def counts_section(settings, out_size, lang):
         return False
     for line in view["texts"]:
         st.markdown(line)
-    st.dataframe(view["table"], hide_index=True)
+    st.table(view["table"], hide_index=True)  # an HTML table: long text wraps, never "…"
     st.caption(translate("deformable.counts.note", lang, o=out_size))
     return True
 

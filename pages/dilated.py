@@ -191,7 +191,7 @@ def stack_section(lang):
     view = cached_figure(stack.stack_view)(layers, mode, lang)
     for text in view["texts"]:
         st.markdown(text)
-    st.dataframe(view["table"], hide_index=True, width="content")
+    st.table(view["table"], hide_index=True)  # an HTML table: long text wraps, never "…"
     if view["figure"] is None:
         show_notice("dilated.stack.too_large", lang, rf=view["field"], limit=view["limit"])
     else:
@@ -242,7 +242,7 @@ def comparison_section(layers, mode, lang):
         st.caption(translate("dilated.compare.too_small", lang, size=views.COMPARE_SIZE))
         return
     st.markdown(view["intro"])
-    st.dataframe(view["table"], hide_index=True, width="content")
+    st.table(view["table"], hide_index=True)  # an HTML table: long text wraps, never "…"
     st.plotly_chart(view["figure"], key="dilated_compare_chart")
     st.caption(view["note"])
 

@@ -23,7 +23,10 @@ LECTURE_KEY = "lecture"  # the switch's widget key and the URL parameter (?lectu
 ON_VALUES = ("1", "true", "True", "on", "yes")
 
 # Prose hidden (element containers whose only child is text), the title smaller, the main
-# figure's container as wide as the page.
+# figure's container as wide as the page. Clicking the page (so that ← / → reach the key
+# handler) focuses the main area, which Streamlit then frames with a grey inset ring (a
+# shadow on its ::before); that ring is dropped for the main area only, so real controls
+# keep their focus rings for keyboard users.
 LECTURE_CSS = """
 <style>
 [data-testid="stMain"] [data-testid="stElementContainer"]:has(> [data-testid="stMarkdown"]),
@@ -37,6 +40,8 @@ LECTURE_CSS = """
 [data-testid="stMain"] .convviz-prose { display: none !important; }
 [data-testid="stMainBlockContainer"] { padding-top: 4rem; max-width: 100%; }
 [data-testid="stMainBlockContainer"] h1 { font-size: 1.4rem; padding: 0; }
+[data-testid="stMain"]:focus { outline: none; }
+[data-testid="stMain"]:focus::before { box-shadow: none !important; }
 </style>
 """
 

@@ -133,7 +133,7 @@ def test_a_half_pixel_shift_reads_the_average_of_four_pixels():
     )
     assert where in text
     assert "x̃(0.5, 0.5) = 0.25·1 + 0.25·2 + 0.25·6 + 0.25·7 = **4**" in text
-    table = at.dataframe[0].value
+    table = at.table[0].value
     assert table.iloc[:, -1].tolist() == [str(5 * a + b + 4) for a in range(3) for b in range(3)]
 
 
@@ -173,7 +173,7 @@ def test_mask_adds_a_factor_to_every_term_and_a_column():
     assert not at.exception
     terms = _sum_line(at).split(" = ")[1].split(" + ")
     assert all(term.count("·") == 2 for term in terms)
-    assert translate("deformable.table.mask", "en") in at.dataframe[0].value.columns
+    assert translate("deformable.table.mask", "en") in at.table[0].value.columns
     assert translate("deformable.counts.mask_channels", "en", g=1, k=3, channels=9) in _text(at)
 
 
@@ -204,7 +204,7 @@ def test_counts_follow_the_channel_fields():
     at.number_input(key="deform_offset_groups").set_value(4).run()
     assert not at.exception and not at.error
     counts = deform_counts(256, 128, 3, (7, 7), offset_groups=4)
-    table = at.dataframe[1].value
+    table = at.table[1].value
     assert table.iloc[0, 1] == "Conv2d(256, 72, 3)"
     assert table.iloc[-1, 2] == f"{counts.params:,}"
     assert table.iloc[-1, 3] == f"{counts.macs:,}"

@@ -19,9 +19,8 @@ def _text(at) -> str:
 
 
 def _table(at, column: str) -> list:
-    """A column of the first read-only table (the receptive-field table)."""
-    tables = [d for d in at.dataframe if d.editing_mode == "read_only"]
-    return tables[0].value[column].tolist()
+    """A column of the first table (the receptive-field table; an HTML table that wraps)."""
+    return at.table[0].value[column].tolist()
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])

@@ -32,6 +32,21 @@ el => [...el.querySelectorAll('.scatterlayer .textpoint text')]
   .map((t) => parseFloat(getComputedStyle(t).fontSize))
 """
 
+# Whether the main area has the focus, its outline, and the inset shadow Streamlit draws on
+# its ::before as a focus ring.
+MAIN_RING_JS = """
+() => {
+  const main = document.querySelector("[data-testid='stMain']");
+  return [document.activeElement === main, getComputedStyle(main).outlineStyle,
+    getComputedStyle(main, "::before").boxShadow];
+}
+"""
+# The focused element's focus ring: its outline and its box shadow.
+RING_JS = """
+() => [getComputedStyle(document.activeElement).outlineStyle,
+  getComputedStyle(document.activeElement).boxShadow]
+"""
+
 
 def _runs(page) -> int:
     return page.evaluate("window.__convvizRuns.finished")
@@ -74,10 +89,12 @@ def test_lecture_mode_on_a_projector(page, open_page, url_path, lang):
     page.wait_for_timeout(2000)
     assert chart.evaluate(ACTIVE_JS) == paused
     assert _runs(page) == runs  # all in the browser
+    # The click focused the main area; no focus ring frames the picture.
+    assert page.evaluate(MAIN_RING_JS) == [True, "none", "none"]
     if url_path == "standard":
-        # The click above focused the main area; its focus ring would frame the picture.
-        page.evaluate("document.activeElement && document.activeElement.blur()")
         readme_screenshot(page, f"lecture-standard-{lang}")
+    page.keyboard.press("Tab")  # a real control, reached by keyboard, keeps its ring
+    assert page.evaluate(RING_JS) != ["none", "none"]
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])

@@ -8,7 +8,9 @@ from hypothesis import strategies as st
 
 from convviz.figures.common.fit import (
     CAPTION_COLUMNS,
+    CLOSING,
     LINE_PX,
+    OPENING,
     caption_lines,
     caption_room,
     phone_columns,
@@ -40,6 +42,75 @@ def test_wrapped_lines_fit_and_nothing_is_lost(words, columns):
         if n:
             assert not line.startswith(("+", "、"))  # never at the start of a line
             assert not lines[n - 1].rstrip().endswith(("=", "→"))  # nor left at the end
+
+
+# Titles and captions as the pages write them: words, bracketed groups, punctuation, signs.
+PIECES = st.lists(
+    st.sampled_from(
+        [
+            "输入",
+            "x（3×3）",
+            "卷积核",
+            "w（",
+            "3×3",
+            "）",
+            "，",
+            "(padding",
+            "p",
+            "=",
+            "0)",
+            "(p = 0)",
+            "[1, 2]",
+            "。",
+            "stride",
+            "步幅",
+            "2：",
+            "→",
+            "+",
+            "y[0, 0]",
+            "“零”",
+        ]
+    ),
+    min_size=1,
+    max_size=25,
+)
+
+
+@given(PIECES, st.sampled_from(["", " "]), st.integers(4, 40))
+def test_no_line_starts_with_closing_or_ends_with_opening(pieces, sep, columns):
+    text = sep.join(pieces)
+    wrapped = wrap_text(text, columns)
+    assert unwrap_text(wrapped) == text  # no character dropped or added
+    lines = wrapped.split("<br>")
+    for n, line in enumerate(lines):
+        if n:
+            assert line and line[0] not in CLOSING, (text, lines)  # ")", "，", "=" ...
+        if n + 1 < len(lines):
+            assert not line.rstrip().endswith(tuple(OPENING)), (text, lines)
+
+
+def _group_on_one_line(wrapped: str, group: str) -> bool:
+    return any(group in line for line in wrapped.split("<br>"))
+
+
+@given(PIECES, st.integers(4, 40))
+def test_a_bracketed_group_that_fits_a_line_stays_on_one(pieces, columns):
+    text = " ".join(pieces)
+    wrapped = wrap_text(text, columns)
+    for group in ("（3×3）", "(p = 0)", "[1, 2]", "“零”"):
+        if group in text and text_columns(group) <= columns:
+            assert _group_on_one_line(wrapped, group), (text, wrapped)
+
+
+def test_the_breaks_seen_on_a_phone_are_mended():
+    # Each was split as shown before: "输入 x（3×3" / "）", "卷积核 w（" / "3×3）",
+    # "(padding p" / "= 0)", and "）" alone on a line.
+    assert wrap_text("输入 x（3×3）", 10) == "输入 x<br>（3×3）"
+    assert wrap_text("卷积核 w（3×3）", 11) == "卷积核 w<br>（3×3）"
+    assert wrap_text("x（3×3），步幅 1", 10) == "x（3×3），<br>步幅 1"
+    assert wrap_text("Input (padding p = 0)", 16) == "Input <br>(padding p = 0)"
+    # A group wider than the line breaks inside, at a space, and never before "=".
+    assert wrap_text("Input (padding p = 0)", 12) == "Input <br>(padding <br>p = 0)"
 
 
 def test_a_long_step_caption_is_three_short_lines():

@@ -17,7 +17,11 @@ from typing import Any
 PHONE_PLOT_PX = 358  # a figure's width on a 390-px phone (the page's side padding taken off)
 CAPTION_COLUMNS = 36  # monospace 14 px captions: ~8.4 px a column, from x = 0 of the plot
 LINE_PX = 18  # one line of 14-px text
-CLOSING = "、，。：；！？）》」』"  # punctuation that stays with the character before it
+# Never at the start of a line: closing brackets and punctuation (they stay with the
+# character before them), and "=" (it stays with both sides: "p = 0" is never split).
+CLOSING = "、，。：；！？）》」』】〉”’)]},.:;!?=≈"
+OPENING = "（《「『【〈“‘([{"  # never at the end of a line
+SHUTTING = "）》」』】〉”’)]}"  # the brackets that close a group opened by one of OPENING
 GLUE = ("=", "→", "≈")  # signs never left at the end of a line
 GLUE_BACK = ("+", "−", "-")  # signs never at the start of one
 TITLE_COLUMN_PX = 8.0  # bold 14-px title text: px per column, with a little to spare
@@ -32,40 +36,72 @@ def text_columns(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
-def _words(line: str) -> list[str]:
-    """``line`` cut after each space or "_", and between wide characters (Chinese has no
-    spaces)."""
-    words, word = [], ""
-    for ch in line:
-        wide = unicodedata.east_asian_width(ch) in "WF"
-        if ch in CLOSING and words and not word:  # never at the start of a line
-            words[-1] += ch
-            continue
-        if wide and word and not word.endswith(" "):
-            words.append(word)
-            word = ""
-        word += ch
-        if ch in " _" or wide:  # "conv_transpose2d" may break after its "_" if it must
-            words.append(word)
-            word = ""
-    if word:
-        words.append(word)
-    glued: list[str] = []  # "= 681", "→ 5": a sign stays with what follows it, "+" before
-    for word in words:
-        tail = glued[-1].split()[-1:] if glued else []  # the last sign written so far
-        if glued and ((tail and tail[0] in GLUE) or word.strip() in GLUE_BACK):
-            glued[-1] += word
+def _wide(ch: str) -> bool:
+    return unicodedata.east_asian_width(ch) in "WF"
+
+
+def _atoms(line: str) -> list[str]:
+    """``line`` cut at every place a line may break: after a space or "_" and before or
+    after a wide character (Chinese has no spaces). Spaces stay with what is before them."""
+    atoms: list[str] = []
+    for n, ch in enumerate(line):
+        prev = line[n - 1] if n else ""
+        new = n == 0 or (
+            ch != " " and (prev in " _" or _wide(ch) or _wide(prev))
+        )  # "conv_transpose2d" may break after its "_" if it must
+        if new:
+            atoms.append(ch)
         else:
-            glued.append(word)
-    return glued
+            atoms[-1] += ch
+    return atoms
+
+
+def _groups(atoms: list[str], columns: int) -> set[int]:
+    """Breaks (after atom ``i``) inside a bracketed group no wider than ``columns``: such a
+    group ("（3×3）", "(p = 0)") stays on one line."""
+    owner = [i for i, atom in enumerate(atoms) for _ in atom]  # atom of each character
+    text = "".join(atoms)
+    kept: set[int] = set()
+    stack: list[int] = []
+    for n, ch in enumerate(text):
+        if ch in OPENING:
+            stack.append(n)
+        elif ch in SHUTTING and stack:
+            start = stack.pop()
+            if text_columns(text[start : n + 1]) <= columns:
+                kept.update(range(owner[start], owner[n]))
+    return kept
+
+
+def _words(line: str, columns: int) -> list[str]:
+    """``line`` cut into the pieces that :func:`wrap_text` keeps on one line each."""
+    atoms = _atoms(line)
+    kept = _groups(atoms, columns)
+    words: list[str] = []
+    for i, atom in enumerate(atoms):
+        last = atoms[i - 1].split()[-1:] if i else []  # the sign or word before this atom
+        joined = i > 0 and (
+            i - 1 in kept
+            or atom[0] in CLOSING  # ")", "，", "=" never start a line
+            or atoms[i - 1].rstrip().endswith(tuple(OPENING))  # "(" never ends one
+            or (last and last[0] in GLUE)  # "= 681", "→ 5": a sign stays with what follows
+            or atom.strip() in GLUE_BACK  # "+" stays with what is before it
+        )
+        if joined:
+            words[-1] += atom
+        else:
+            words.append(atom)
+    return words
 
 
 def wrap_text(text: str, columns: int) -> str:
     """``text`` with ``<br>`` inserted so that no line is wider than ``columns``.
 
-    Lines break after a space or between wide characters; a single word wider than
-    ``columns`` stays whole. Existing ``<br>`` breaks are kept, and so is every character
-    (a line keeps the space it ends with), so :func:`unwrap_text` gives ``text`` back.
+    Lines break after a space or between wide characters, never before closing punctuation
+    or "=" nor after an opening bracket; a bracketed group that fits a line stays on one. A
+    single word wider than ``columns`` stays whole. Existing ``<br>`` breaks are kept, and
+    so is every character (a line keeps the space it ends with), so :func:`unwrap_text`
+    gives ``text`` back.
 
     >>> wrap_text("y[0, 0] = 1·1 + 2·2 + 3·3 = 14", 16)
     'y[0, 0] = 1·1 + <br>2·2 + 3·3 = 14'
@@ -74,7 +110,7 @@ def wrap_text(text: str, columns: int) -> str:
     out: list[str] = []
     for line in text.split("<br>"):
         current = ""
-        for word in _words(line):
+        for word in _words(line, columns):
             if current and text_columns((current + word).rstrip()) > columns:
                 out.append(current)  # its trailing space kept: nothing is lost
                 current = word
