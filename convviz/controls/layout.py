@@ -64,3 +64,23 @@ def pytorch_code(code: str, lang: str, *, note: str = "common.pytorch_code_note"
     st.subheader(translate("common.pytorch_code", lang))
     st.caption(translate(note, lang))
     st.code(code, language="python")
+
+
+# A chart's element container scrolls sideways (Streamlit gives it ``overflow-x: auto``); its
+# frame kept at the figure's own width makes Plotly draw the figure at that width in it.
+KEEP_WIDTH_CSS = (
+    "<style>.st-key-{key} [data-testid='stFullScreenFrame'] {{ min-width: {width}px; }}</style>"
+)
+
+
+def keep_width(key: str, width: float | None) -> None:
+    """Draw the chart ``key`` at least ``width`` px wide, scrolling sideways in a narrower
+    container (a phone) instead of being squeezed.
+
+    Plotly keeps type sizes when it draws a figure narrower than its layout width, so a grid
+    squeezed to a phone's 358 px ran the numbers of neighbouring cells together; at its own
+    width every cell has the room :func:`convviz.figures.common.grid.cell_font_px` gave it.
+    ``width`` None (a figure without a width of its own) leaves the chart as it is.
+    """
+    if width:
+        st.html(KEEP_WIDTH_CSS.format(key=key, width=int(width)))
