@@ -14,6 +14,7 @@ from convviz.controls import (
     choice_control,
     colour_control,
     current_language,
+    grid_chart,
     int_param,
     page_header,
     page_intro,
@@ -236,14 +237,13 @@ elif result is not None:
         csv=partial(grouped_files.weight_csv, weight),
     )
     st.markdown(f"**{translate('grouped.concat.title', lang, g=g)}**")
-    st.plotly_chart(
+    grid_chart(
         figure(compute.outputs_figure)(
             result["concatenated"], groups=g, lang=lang, selected_output=channel
         ),
         key="outputs",
         on_select=lambda: select_channel("outputs", compute.clicked_panel),
         selection_mode="points",
-        width="content",
         config={"displayModeBar": False},
     )
     export_buttons(

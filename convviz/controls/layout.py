@@ -8,6 +8,8 @@ first screen of a 1024×768 projector.
 
 from __future__ import annotations
 
+from typing import Any
+
 import streamlit as st
 
 from convviz.i18n import has_key, translate
@@ -84,3 +86,14 @@ def keep_width(key: str, width: float | None) -> None:
     """
     if width:
         st.html(KEEP_WIDTH_CSS.format(key=key, width=int(width)))
+
+
+def grid_chart(figure: Any, *, key: str, **options: Any) -> Any:
+    """``st.plotly_chart`` of ``figure`` at its own width (``width="content"``), kept at that
+    width on a narrower screen (:func:`keep_width`); ``options`` go to ``st.plotly_chart``.
+
+    ``figure`` is a ``go.Figure`` with its layout (cached figures are). Returns what
+    ``st.plotly_chart`` returns.
+    """
+    keep_width(key, figure.layout.width)
+    return st.plotly_chart(figure, width="content", key=key, **options)

@@ -16,7 +16,7 @@ from typing import Any
 import streamlit as st
 
 from convviz.controls.caching import derived, prepared
-from convviz.controls.layout import keep_width
+from convviz.controls.layout import grid_chart, keep_width
 from convviz.figures.common.lecture import lecture_figure
 from convviz.i18n import translate
 
@@ -129,8 +129,7 @@ def main_chart(figure: Any, *, key: str, **options: Any) -> Any:
     keeps its width and scrolls sideways (:func:`~convviz.controls.layout.keep_width`).
     """
     if not lecture_on():
-        keep_width(key, figure.layout.width)
-        return st.plotly_chart(figure, width="content", key=key, **options)
+        return grid_chart(figure, key=key, **options)
     # enlarged once per (shared, cached) figure, and sent without Plotly checking it again
     spec = derived(figure, "lecture", lecture_figure)
     keep_width(key, spec["layout"].get("width"))
