@@ -11,6 +11,7 @@ from convviz.controls import (
     choice_control,
     colour_control,
     current_language,
+    grid_chart,
     int_param,
     page_header,
     page_intro,
@@ -171,7 +172,7 @@ def fusion_section(setting: Conv3dSetting, lang: str) -> None:
         show_error(err, lang, key="fusion_error")
         return
     st.markdown(view["text"])
-    st.plotly_chart(view["figure"], width="content", key="conv3d_fusion")
+    grid_chart(view["figure"], key="conv3d_fusion")
 
 
 def sizes_section(setting: Conv3dSetting, lang: str) -> None:

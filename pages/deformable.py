@@ -10,6 +10,7 @@ from convviz.controls import (
     choice_control,
     colour_control,
     current_language,
+    grid_chart,
     int_param,
     page_header,
     page_intro,
@@ -209,9 +210,9 @@ def sampling_section(settings, arrays, pick, lang):
         for line in texts.point_lines(cell, tap, lang):
             st.markdown(line)
     with right:
-        st.plotly_chart(
+        grid_chart(
             figure(sampling.opened_point_figure)(cell, tap, lang),
-            width="content",
+            key="deformable_opened_chart",
             config={"displayModeBar": False},
         )
     return (i, j), tap, m
@@ -235,9 +236,9 @@ def offsets_section(settings, arrays, tap, m, lang):
     )
     slot = st.empty()
     regular = cached(data.regular_points)(arrays["points"], arrays["offset"])
-    st.plotly_chart(
+    grid_chart(
         figure(field.field_figure)(arrays["x"], arrays["points"], regular, tap=tap, m=m, lang=lang),
-        width="content",
+        key="deformable_field_chart",
         config={"displayModeBar": False},
     )
     st.caption(translate("deformable.offsets.caption", lang, t=tap))
@@ -257,9 +258,9 @@ def stack_section(settings, cell, lang):
     k, d = settings["kernel_size"], settings["dilation"]
     i, j = view["cell"]
     st.markdown(translate("deformable.stack.intro", lang, k=k, d=d, p=view["padding"], i=i, j=j))
-    st.plotly_chart(
+    grid_chart(
         figure(stack.stack_figure)(view["x"], view["deformable"], view["standard"], lang),
-        width="content",
+        key="deformable_stack_chart",
         config={"displayModeBar": False},
     )
     st.markdown(

@@ -10,6 +10,7 @@ from convviz.controls import (
     choice_control,
     colour_control,
     current_language,
+    grid_chart,
     input_values_control,
     int_param,
     page_header,
@@ -74,7 +75,7 @@ def kernel_section(params, fill, lang):
     view = cached_figure(views.kernel_view)(params["kernel_size"], params["dilation"], fill, lang)
     st.markdown(view["size_text"])
     st.markdown(view["params_text"])
-    st.plotly_chart(view["figure"], width="content", key="dilated_kernel_chart")
+    grid_chart(view["figure"], key="dilated_kernel_chart")
 
 
 @st.fragment
@@ -196,7 +197,7 @@ def stack_section(lang):
         show_notice("dilated.stack.too_large", lang, rf=view["field"], limit=view["limit"])
     else:
         st.caption(view["caption"])
-        st.plotly_chart(view["figure"], width="content", key="dilated_stack_chart")
+        grid_chart(view["figure"], key="dilated_stack_chart")
     for text in view["verdicts"]:
         st.markdown(text)
     if mode == "stack":

@@ -14,6 +14,7 @@ from convviz.controls import (
     choice_control,
     colour_control,
     current_language,
+    grid_chart,
     int_param,
     page_header,
     page_intro,
@@ -145,11 +146,11 @@ with left:
     )
 with right:
     st.subheader(translate("grouped.block.header", lang))
-    st.plotly_chart(
+    grid_chart(
         figure(block.block_matrix_figure)(
             cin, cout, g, lang=lang, weight=weight, selected_output=channel
         ),
-        width="content",
+        key="grouped_block_chart",
         config={"displayModeBar": False},
     )
     block_key, block_values = common.block_sentence(cin, cout, g)
@@ -222,9 +223,9 @@ elif result is not None:
             shown=compute.MAX_TERMS,
             o=channel,
         )
-    st.plotly_chart(
+    grid_chart(
         figure(compute.terms_figure)(x, weight, groups=g, out_channel=channel, lang=lang),
-        width="content",
+        key="grouped_terms_chart",
         config={"displayModeBar": False},
     )
     export_buttons(
@@ -236,14 +237,13 @@ elif result is not None:
         csv=partial(grouped_files.weight_csv, weight),
     )
     st.markdown(f"**{translate('grouped.concat.title', lang, g=g)}**")
-    st.plotly_chart(
+    grid_chart(
         figure(compute.outputs_figure)(
             result["concatenated"], groups=g, lang=lang, selected_output=channel
         ),
         key="outputs",
         on_select=lambda: select_channel("outputs", compute.clicked_panel),
         selection_mode="points",
-        width="content",
         config={"displayModeBar": False},
     )
     export_buttons(
@@ -267,9 +267,9 @@ st.markdown(translate("separable.intro", lang))
 example = choice_control("separable_kernel", tuple(sep.EXAMPLES), lang, container=st)
 kernel = cached(sep.example_kernel)(example, kernel_size=k, seed=seed)
 view = cached(sep.separable_view)(kernel)
-st.plotly_chart(
+grid_chart(
     figure(sep.split_figure)(kernel, view, lang=lang),
-    width="content",
+    key="grouped_split_chart",
     config={"displayModeBar": False},
 )
 verdict = sep.verdict_text(kernel, view, lang=lang)

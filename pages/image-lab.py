@@ -11,6 +11,7 @@ from convviz.controls import (
     choice_control,
     colour_control,
     current_language,
+    grid_chart,
     int_param,
     page_header,
     page_intro,
@@ -187,7 +188,7 @@ def upsample_section(image, lang):
     overlap = cached_figure(upsampling.overlap_view)(lang=lang)
     st.subheader(translate("image_lab.up.overlap_header", lang))
     st.markdown(overlap["text"])
-    st.plotly_chart(overlap["figure"], width="content", key="image_lab_overlap")
+    grid_chart(overlap["figure"], key="image_lab_overlap")
     st.markdown(overlap["remedy"])
     return method, view["small_hw"], chosen["kernel"]
 

@@ -13,6 +13,7 @@ from convviz.controls import (
     choice_control,
     colour_control,
     current_language,
+    grid_chart,
     int_param,
     page_header,
     page_intro,
@@ -144,9 +145,9 @@ export_buttons(
 )
 page_intro("pointwise", lang)
 st.markdown(translate("pointwise.pixel.equation", lang, r=r, c=c, cin=cin, cout=cout))
-st.plotly_chart(
+grid_chart(
     figure(per_pixel.pixel_figure)(x, weight, pixel=(r, c), lang=lang),
-    width="content",
+    key="pointwise_pixel_chart",
     config={"displayModeBar": False},
 )
 export_buttons(
@@ -165,11 +166,11 @@ st.caption(
 )
 if i * i > matmul.MAX_MATMUL_COLUMNS:
     show_notice("pointwise.matmul.capped", lang, shown=matmul.MAX_MATMUL_COLUMNS, n=i * i)
-st.plotly_chart(
+grid_chart(
     figure(matmul.matmul_figure)(
         check["pixels"], weight, check["product"], column=r * i + c, lang=lang
     ),
-    width="content",
+    key="pointwise_matmul_chart",
     config={"displayModeBar": False},
 )
 export_buttons(

@@ -11,6 +11,7 @@ from convviz.controls import (
     choice_control,
     colour_control,
     current_language,
+    grid_chart,
     input_values_control,
     page_header,
     page_intro,
@@ -164,7 +165,7 @@ def padding_tab(x, fill, setting, lang):
         st.caption(note)
     stem = files.file_stem(**setting)
     if view["figure"] is not None:
-        st.plotly_chart(view["figure"], width="content", key="standard_modes_chart")
+        grid_chart(view["figure"], key="standard_modes_chart")
         export_buttons(
             "standard_modes",
             lang=lang,
@@ -195,7 +196,7 @@ def flip_tab(x, fill, setting, lang):
     st.markdown(translate("standard.flip.intro", lang))
     view = cached_figure(views.flip_view)(x, fill, lang=lang, **setting)
     stem = files.file_stem(**setting)
-    st.plotly_chart(view["kernels"], width="content", key="standard_flip_kernels")
+    grid_chart(view["kernels"], key="standard_flip_kernels")
     export_buttons(
         "standard_flip_kernels",
         lang=lang,
@@ -204,7 +205,7 @@ def flip_tab(x, fill, setting, lang):
         latex=partial(files.flipped_kernel_tex, fill, **setting),
         csv=partial(files.flipped_kernel_csv, fill, **setting),
     )
-    st.plotly_chart(view["outputs"], width="content", key="standard_flip_outputs")
+    grid_chart(view["outputs"], key="standard_flip_outputs")
     export_buttons(
         "standard_flip_outputs",
         lang=lang,
@@ -238,18 +239,16 @@ def matrix_tab(x, fill, setting, lang):
     for note in view["notes"]:
         st.caption(note)
     if view["figure"] is not None:
-        st.plotly_chart(
+        grid_chart(
             view["figure"],
-            width="content",
             key=C_CHART,
             on_select=partial(_pick_row, C_CHART, out_w),
             selection_mode="points",
         )
     st.markdown(view["picked"])
     st.code(view["row_text"], language=None, wrap_lines=True)
-    st.plotly_chart(
+    grid_chart(
         view["grids"],
-        width="content",
         key=GRIDS_CHART,
         on_select=partial(_pick_row, GRIDS_CHART, out_w),
         selection_mode="points",
@@ -285,7 +284,7 @@ def channels_tab(x, fill, setting, lang):
     st.caption(translate("standard.channels.values", lang))
     st.markdown(view["shapes"])
     st.markdown(f"**{translate('standard.channels.inputs_header', lang)}**")
-    st.plotly_chart(view["inputs"], width="content", key="standard_inputs_chart")
+    grid_chart(view["inputs"], key="standard_inputs_chart")
     # One filter at a time at a readable size (its maps are C_in + 1 panels wide).
     shown = page_picker(
         "shown_filter", cout, lang, label_key="standard.channels.filter_page", container=st
@@ -294,11 +293,10 @@ def channels_tab(x, fill, setting, lang):
         if o != shown:
             continue
         st.markdown(f"**{translate('standard.channels.filter_header', lang, o=o, cin=cin)}**")
-        st.plotly_chart(part["kernels"], width="content", key=f"standard_slices_chart_{o}")
+        grid_chart(part["kernels"], key=f"standard_slices_chart_{o}")
         chart = MAPS_CHART.format(o=o)
-        st.plotly_chart(
+        grid_chart(
             part["maps"],
-            width="content",
             key=chart,
             on_select=partial(pin_clicked_cell, chart, cin, PIN),  # panel cin: the sum
             selection_mode="points",

@@ -11,6 +11,7 @@ from convviz.controls import (
     choice_control,
     colour_control,
     current_language,
+    grid_chart,
     input_values_control,
     int_param,
     page_header,
@@ -169,14 +170,13 @@ def direct_tab(x, kernel, hyper, lang):
     pin = st.session_state.get(DIRECT_PIN, (0, 0))
     view = cached_figure(views.direct_view)(x, kernel, lang=lang, pin=pin, **hyper)
     st.markdown(view["steps"])
-    st.plotly_chart(view["flip"], width="content", key="transposed_flip_chart")
+    grid_chart(view["flip"], key="transposed_flip_chart")
     if not view["animated"]:
         show_notice("transposed.direct.server_steps", lang, cells=view["cells"])
     if view["hidden"]:
         st.caption(view["hidden"])
-    st.plotly_chart(
+    grid_chart(
         view["figure"],
-        width="content",
         key=DIRECT_CHART,
         on_select=partial(pin_clicked_cell, DIRECT_CHART, OUTPUT, DIRECT_PIN),
         selection_mode="points",
@@ -220,17 +220,15 @@ def matrix_tab(x, kernel, hyper, lang):
     left, right = st.columns([3, 2])
     with left:
         if view["ct"] is not None:
-            st.plotly_chart(
+            grid_chart(
                 view["ct"],
-                width="content",
                 key=CT_CHART,
                 on_select=partial(_pick_row, CT_CHART, o),
                 selection_mode="points",
             )
     with right:
-        st.plotly_chart(
+        grid_chart(
             view["grids"],
-            width="content",
             key=GRIDS_CHART,
             on_select=partial(_pick_row, GRIDS_CHART, o),
             selection_mode="points",
@@ -241,7 +239,7 @@ def matrix_tab(x, kernel, hyper, lang):
     if view["c"] is None:
         st.caption(view["c_missing"])
     else:
-        st.plotly_chart(view["c"], width="content", key="transposed_c_chart")
+        grid_chart(view["c"], key="transposed_c_chart")
     if view["png_refusal"]:
         st.caption(view["png_refusal"])
     export_buttons(
@@ -263,7 +261,7 @@ def check_tab(x, kernel, hyper, lang):
     left, right = st.columns([3, 1])
     left.dataframe(view["rows"], hide_index=True, width="content")
     right.metric(translate("transposed.check.metric", lang), f"{view['max_diff']:.3g}")
-    st.plotly_chart(view["figure"], width="content", key="transposed_check_chart")
+    grid_chart(view["figure"], key="transposed_check_chart")
     i, k = x.shape[0], kernel.shape[0]
     export_buttons(
         "transposed_output",
@@ -285,7 +283,7 @@ def output_padding_tab(x, kernel, hyper, lang):
     for text in view["after"]:
         st.markdown(text)
     if view["figure"] is not None:
-        st.plotly_chart(view["figure"], width="content", key="transposed_opad_chart")
+        grid_chart(view["figure"], key="transposed_opad_chart")
         export_buttons(
             "transposed_opad",
             lang=lang,
@@ -300,7 +298,7 @@ def checkerboard_tab(x, kernel, hyper, lang):
     view = cached_figure(extras.checkerboard_view)(kernel.shape[0], lang=lang, **hyper)
     for text in view["texts"]:
         st.markdown(text)
-    st.plotly_chart(view["figure"], width="content", key="transposed_checker_chart")
+    grid_chart(view["figure"], key="transposed_checker_chart")
     export_buttons(
         "transposed_checker",
         lang=lang,

@@ -9,7 +9,7 @@ from convviz.controls.caching import cached
 from convviz.controls.colour import colour_control
 from convviz.controls.feedback import show_error, show_notice
 from convviz.controls.language import current_language, language_selector
-from convviz.controls.layout import page_header, page_intro, pytorch_code
+from convviz.controls.layout import grid_chart, page_header, page_intro, pytorch_code
 from convviz.controls.widgets import (
     choice_control,
     input_values_control,
@@ -24,6 +24,7 @@ __all__ = [
     "choice_control",
     "colour_control",
     "current_language",
+    "grid_chart",
     "input_values_control",
     "int_param",
     "language_selector",

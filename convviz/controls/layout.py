@@ -8,6 +8,8 @@ first screen of a 1024×768 projector.
 
 from __future__ import annotations
 
+from typing import Any
+
 import streamlit as st
 
 from convviz.i18n import has_key, translate
@@ -64,3 +66,34 @@ def pytorch_code(code: str, lang: str, *, note: str = "common.pytorch_code_note"
     st.subheader(translate("common.pytorch_code", lang))
     st.caption(translate(note, lang))
     st.code(code, language="python")
+
+
+# A chart's element container scrolls sideways (Streamlit gives it ``overflow-x: auto``); its
+# frame kept at the figure's own width makes Plotly draw the figure at that width in it.
+KEEP_WIDTH_CSS = (
+    "<style>.st-key-{key} [data-testid='stFullScreenFrame'] {{ min-width: {width}px; }}</style>"
+)
+
+
+def keep_width(key: str, width: float | None) -> None:
+    """Draw the chart ``key`` at least ``width`` px wide, scrolling sideways in a narrower
+    container (a phone) instead of being squeezed.
+
+    Plotly keeps type sizes when it draws a figure narrower than its layout width, so a grid
+    squeezed to a phone's 358 px ran the numbers of neighbouring cells together; at its own
+    width every cell has the room :func:`convviz.figures.common.grid.cell_font_px` gave it.
+    ``width`` None (a figure without a width of its own) leaves the chart as it is.
+    """
+    if width:
+        st.html(KEEP_WIDTH_CSS.format(key=key, width=int(width)))
+
+
+def grid_chart(figure: Any, *, key: str, **options: Any) -> Any:
+    """``st.plotly_chart`` of ``figure`` at its own width (``width="content"``), kept at that
+    width on a narrower screen (:func:`keep_width`); ``options`` go to ``st.plotly_chart``.
+
+    ``figure`` is a ``go.Figure`` with its layout (cached figures are). Returns what
+    ``st.plotly_chart`` returns.
+    """
+    keep_width(key, figure.layout.width)
+    return st.plotly_chart(figure, width="content", key=key, **options)

@@ -16,6 +16,7 @@ from typing import Any
 import streamlit as st
 
 from convviz.controls.caching import derived, prepared
+from convviz.controls.layout import grid_chart, keep_width
 from convviz.figures.common.lecture import lecture_figure
 from convviz.i18n import translate
 
@@ -129,10 +130,12 @@ def main_chart(figure: Any, *, key: str, **options: Any) -> Any:
 
     ``figure`` is a ``go.Figure`` (a cached, shared one is fine: it is copied, never changed);
     ``options`` go to ``st.plotly_chart`` (``on_select``, ``selection_mode``, ``config``).
-    Returns what ``st.plotly_chart`` returns.
+    Returns what ``st.plotly_chart`` returns. On a screen narrower than the figure the chart
+    keeps its width and scrolls sideways (:func:`~convviz.controls.layout.keep_width`).
     """
     if not lecture_on():
-        return st.plotly_chart(figure, width="content", key=key, **options)
+        return grid_chart(figure, key=key, **options)
     # enlarged once per (shared, cached) figure, and sent without Plotly checking it again
-    big = prepared(derived(figure, "lecture", lecture_figure))
-    return st.plotly_chart(big, width="stretch", key=key, **options)
+    spec = derived(figure, "lecture", lecture_figure)
+    keep_width(key, spec["layout"].get("width"))
+    return st.plotly_chart(prepared(spec), width="stretch", key=key, **options)

@@ -3,6 +3,9 @@ invalid settings explained, in both languages."""
 
 from __future__ import annotations
 
+import json
+import re
+
 import pytest
 
 from convviz.i18n import translate
@@ -292,3 +295,29 @@ def test_stack_too_deep_for_the_comparison_map_is_explained(lang):
     assert at.error  # the engine's rule, translated, where the comparison would be
     code = next(c.value for c in at.code if "import torch" in c.value)
     assert translate("dilated.code.stack_too_small", lang, size=64) in code
+
+
+def _widths(at) -> tuple[dict[str, int], dict[str, int]]:
+    """Each chart's own width (charts with a layout width) and the width its keep-width rule
+    holds it at, both by widget key."""
+    charts = {}
+    for chart in at.get("plotly_chart"):
+        width = json.loads(chart.proto.spec)["layout"].get("width")
+        if width:
+            charts[chart.proto.id.rsplit("-", 1)[-1]] = int(width)
+    rules = {}
+    for html in at.get("html"):
+        found = re.search(r"\.st-key-(\w+) .*min-width: (\d+)px", html.proto.body)
+        if found:
+            rules[found[1]] = int(found[2])
+    return charts, rules
+
+
+@pytest.mark.parametrize("lecture", [False, True])
+def test_every_grid_chart_keeps_its_own_width_on_a_narrow_screen(lecture):
+    # A phone draws a chart no wider than its container; held at its own width it scrolls
+    # sideways instead, and its cell numbers keep the room the figure gave them.
+    at = open_app("en", PAGE, **({"lecture": "1"} if lecture else {}))
+    charts, rules = _widths(at)
+    assert {"dilated_window", "dilated_kernel_chart", "dilated_stack_chart"} <= set(charts)
+    assert rules == charts

@@ -1,7 +1,8 @@
 """Figure text is legible on a projector, a laptop and a phone: no visible figure text under
 14 px at 1024×768 and 1280×800 (12 px at 390×844), no chart text running out of its chart and
 no page text out of its container, on every topic page in both languages; the step label
-clear of the ▶ / ❚❚ buttons."""
+clear of the ▶ / ❚❚ buttons; the main figures' cell numbers never run together (on a phone
+the figure keeps its width and scrolls sideways)."""
 
 from __future__ import annotations
 
@@ -80,6 +81,29 @@ def test_main_figure_text_is_legible(page, open_page, url_path, screen):
     assert step, [t["cls"] for t in texts][:20]
     for button in chart.evaluate(BUTTONS_JS):
         assert not any(_overlap(label, button) for label in step)
+    # The numbers in the cells (Plotly's scatter text points): as large as above, and no two
+    # run together (a squeezed grid drew "153162171" where three cells were meant).
+    numbers = [t for t in texts if "textpoint" in t["cls"].split()]
+    if url_path == "dilated":  # its window grids are small enough to carry their numbers
+        assert len(numbers) >= 49, len(numbers)
+    assert all(t["size"] >= smallest for t in numbers)
+    touching = [
+        (a["text"], b["text"])
+        for i, a in enumerate(numbers)
+        for b in numbers[i + 1 :]
+        if _overlap(_shrunk(a), _shrunk(b))
+    ]
+    assert touching == [], touching[:10]
+
+
+def _shrunk(box: dict, by: float = 0.5) -> dict:
+    """``box`` less ``by`` px on every side (boxes that only touch do not overlap)."""
+    return {
+        "left": box["left"] + by,
+        "right": box["right"] - by,
+        "top": box["top"] + by,
+        "bottom": box["bottom"] - by,
+    }
 
 
 # Page text (not in a chart) that runs out of its element's container: text nodes measured
