@@ -70,22 +70,28 @@ def pytorch_code(code: str, lang: str, *, note: str = "common.pytorch_code_note"
 
 # A chart's element container scrolls sideways (Streamlit gives it ``overflow-x: auto``); its
 # frame kept at the figure's own width makes Plotly draw the figure at that width in it.
+PHONE_MAX_PX = 700  # viewports up to this width are phones: charts keep their width there
 KEEP_WIDTH_CSS = (
-    "<style>.st-key-{key} [data-testid='stFullScreenFrame'] {{ min-width: {width}px; }}</style>"
+    "<style>@media (max-width: {phone}px) {{ .st-key-{key} [data-testid='stFullScreenFrame']"
+    " {{ min-width: {width}px; }} }}</style>"
 )
 
 
 def keep_width(key: str, width: float | None) -> None:
-    """Draw the chart ``key`` at least ``width`` px wide, scrolling sideways in a narrower
-    container (a phone) instead of being squeezed.
+    """On a phone, draw the chart ``key`` at least ``width`` px wide, scrolling sideways in
+    its narrower container instead of being squeezed.
 
     Plotly keeps type sizes when it draws a figure narrower than its layout width, so a grid
     squeezed to a phone's 358 px ran the numbers of neighbouring cells together; at its own
     width every cell has the room :func:`convviz.figures.common.grid.cell_font_px` gave it.
     ``width`` None (a figure without a width of its own) leaves the chart as it is.
+
+    Only viewports up to :data:`PHONE_MAX_PX` wide: on a 1024-px projector the main area
+    (about 660 px beside the sidebar) shows the whole figure, slightly scaled, rather than
+    hiding its output panel behind a sideways scroll.
     """
     if width:
-        st.html(KEEP_WIDTH_CSS.format(key=key, width=int(width)))
+        st.html(KEEP_WIDTH_CSS.format(key=key, width=int(width), phone=PHONE_MAX_PX))
 
 
 def grid_chart(figure: Any, *, key: str, **options: Any) -> Any:

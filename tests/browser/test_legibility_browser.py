@@ -76,6 +76,9 @@ def test_main_figure_text_is_legible(page, open_page, url_path, screen):
         if t["left"] < frame["x"] - 1 or t["right"] > frame["x"] + frame["width"] + 1
     ]
     assert outside == [], outside  # nothing runs out of the chart
+    if width >= 1024:  # projector or laptop: the whole figure shows, no sideways scroll
+        room = page.locator(f".st-key-{CHARTS[url_path]}").first.bounding_box()
+        assert frame["x"] + frame["width"] <= room["x"] + room["width"] + 1, (frame, room)
     # Plotly writes the step shown as a "slider-label" straight in the slider's group.
     step = [t for t in texts if t["cls"].split() == ["slider-label", "slider-group"]]
     assert step, [t["cls"] for t in texts][:20]
