@@ -17,11 +17,9 @@ from convviz.engine.deform_counts import deform_counts
 from convviz.engine.sizes import conv_output_size, conv_transpose_output_size
 from convviz.figures.common import counts
 from convviz.i18n import has_key, translate
-from convviz.image_ops import PICTURES, filter_padding, load_picture
-from convviz.images import DEFAULT_MAX_SIDE
-from convviz.lab_kernels import classic_kernel
 from convviz.presets import presets_for
 from tests.app.conftest import open_app
+from tests.support.image_lab import default_lab_output
 
 # Element types that show text, and how to read it (of the widgets, only the options of menus
 # are read — the presets' titles; ranges and labels are the controls, not the answer).
@@ -73,17 +71,6 @@ def mentions(texts: list[str], answer: int) -> list[str]:
 def _press(at, key: str) -> None:
     label = {translate(key, lang) for lang in ("en", "zh")}
     next(b for b in at.button if b.label in label).click().run()
-
-
-def _lab_answers(stride: int) -> tuple[int, int]:
-    """The image lab's output (width, height) for its first picture and first filter."""
-    h, w = load_picture(next(iter(PICTURES)), max_side=DEFAULT_MAX_SIDE).shape[:2]
-    kernel = classic_kernel("sobel_x")
-    ph, pw = filter_padding(kernel.shape, 1)
-    return (
-        conv_output_size(w, kernel.shape[1], stride, pw),
-        conv_output_size(h, kernel.shape[0], stride, ph),
-    )
 
 
 # page file, form name, link, the answer (from the engine; a pair: also hidden, the other axis)
@@ -142,7 +129,7 @@ CASES = [
             if layer.name != "main"
         ),
     ),
-    ("pages/image-lab.py", "image_lab", {"stride": "3"}, _lab_answers(3)),
+    ("pages/image-lab.py", "image_lab", {"stride": "3"}, default_lab_output(3)),
 ]
 
 

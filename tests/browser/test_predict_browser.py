@@ -8,12 +8,10 @@ import re
 
 import pytest
 
-from convviz.engine.sizes import conv_output_size, conv_transpose_output_size
+from convviz.engine.sizes import conv_transpose_output_size
 from convviz.i18n import translate
-from convviz.image_ops import PICTURES, filter_padding, load_picture
-from convviz.images import DEFAULT_MAX_SIDE
-from convviz.lab_kernels import classic_kernel
 from tests.browser.page_tools import assert_no_exception, expect_rerun, save_screenshot
+from tests.support.image_lab import default_lab_output
 
 pytestmark = pytest.mark.browser
 
@@ -39,21 +37,10 @@ def test_transposed_page_hides_the_answer_until_a_prediction(page, open_page, wi
     assert re.search(rf"(?<![\d.]){ANSWER}(?![\d])", main.inner_text())
 
 
-def _lab_output(*, stride: int) -> tuple[int, int]:
-    """The image lab's first picture under its first filter (Sobel x): output (W, H)."""
-    h, w = load_picture(next(iter(PICTURES)), max_side=DEFAULT_MAX_SIDE).shape[:2]
-    kernel = classic_kernel("sobel_x")
-    ph, pw = filter_padding(kernel.shape, 1)
-    return (
-        conv_output_size(w, kernel.shape[1], stride, pw),
-        conv_output_size(h, kernel.shape[0], stride, ph),
-    )
-
-
 def test_image_lab_hides_the_output_until_a_prediction(page, open_page):
     """At 1024×768 in Chinese: the input picture and no output (Sobel x shows its map), no
     output size in the text; a right width brings the map and both sizes."""
-    width, height = _lab_output(stride=3)
+    width, height = default_lab_output(3)
     page.set_viewport_size({"width": 1024, "height": 768})
     open_page("image-lab", lang="zh", predict_first="true", stride=3)
     assert_no_exception(page)
