@@ -7,8 +7,8 @@ STRINGS = {
     "export.download.latex": ("LaTeX", "LaTeX"),
     "export.download.csv": ("CSV", "CSV"),
     "export.download.help.png": (
-        "A picture of this view at twice the screen resolution, for slides and notes.",
-        "本视图的图片，分辨率为屏幕的两倍，可直接放进幻灯片和讲义。",
+        "A picture of this view at twice the screen resolution, for slides and notes (a very large view is drawn at screen resolution, so one download never slows the class down).",
+        "本视图的图片，分辨率为屏幕的两倍，可直接放进幻灯片和讲义（视图很大时按屏幕分辨率绘制，这样一次下载不会拖慢全班）。",
     ),
     "export.download.help.gif": (
         "An animated GIF with one frame per step; it is built when you click (a spinner shows while it is made).",
