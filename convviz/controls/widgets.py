@@ -346,21 +346,70 @@ def float_param(
     return value
 
 
-def page_picker(key: str, count: int, lang: str, *, label_key: str, container: Any = None) -> int:
+def follow_page(key: str, page: int, count: int) -> None:
+    """Before drawing page picker ``key``: turn to ``page`` (0-based) when it differs from the
+    page followed in the last run — the pinned row moved, so its page is shown.
+
+    On the picker's first appearance nothing is turned (a link's page wins); the learner may
+    page away from the followed page until it moves again.
+    """
+    seen = f"{key}_followed"
+    page = min(max(int(page), 0), count - 1)
+    if st.session_state.get(seen) == page:
+        return
+    if seen in st.session_state:
+        st.session_state[key] = page + 1
+    st.session_state[seen] = page
+
+
+def page_picker(
+    key: str,
+    count: int,
+    lang: str,
+    *,
+    label_key: str,
+    container: Any = None,
+    page_text: Any = None,
+    follow: int | None = None,
+) -> int:
     """Which of ``count`` pages to show (0-based): a slider "k of n", kept in ``?key=``.
 
     Big objects (one output filter's maps, one channel's grids) are shown a page at a time at
     a readable size instead of all at once in small type. The link's value is clamped to
     ``1 … count``; a value left over from a larger ``count`` is clamped too. With one page,
     nothing is drawn and 0 is returned.
+
+    ``page_text`` (a callable: 0-based page -> translated text, e.g. "rows 9–16 of 25")
+    labels each page instead of "k of n"; ``follow`` is a page (0-based) to turn to whenever
+    it changes (:func:`follow_page`), e.g. the page of the pinned row.
     """
     if count <= 1:
         return 0
+    if follow is not None:
+        follow_page(key, follow, count)
     if isinstance(st.session_state.get(key), int) and st.session_state[key] > count:
         st.session_state[key] = count  # fewer pages than before: the last one
     box = _container(container)
+    if page_text is None:
+        draw, options = (
+            box.slider,
+            {
+                "min_value": 1,
+                "max_value": count,
+                "step": 1,
+                "format": translate("common.page_of", lang, n=count),
+            },
+        )
+    else:
+        draw, options = (
+            box.select_slider,
+            {
+                "options": range(1, count + 1),
+                "format_func": lambda shown: page_text(shown - 1),
+            },
+        )
     shown = url_int_widget(
-        box.slider,
+        draw,
         key,
         lang,
         box,
@@ -368,9 +417,6 @@ def page_picker(key: str, count: int, lang: str, *, label_key: str, container: A
         high=count,
         default=1,
         label=translate(label_key, lang),
-        min_value=1,
-        max_value=count,
-        step=1,
-        format=translate("common.page_of", lang, n=count),
+        **options,
     )
     return shown - 1
