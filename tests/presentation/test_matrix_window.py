@@ -143,7 +143,7 @@ def test_large_c_pages_tile_c_at_14_px(lang):
     paging = standard_views.matrix_paging(_x(7), "arange", 0, **setting)
     first = paging["first"]
     assert paging["shape"] == (49, 49) and first.paged
-    assert first.shape == (14, 21)  # two rows of the output, three rows of the input
+    assert first.shape == (21, 21)  # three rows of the output, three rows of the input
     taps = 0
     for row_page in range(first.row_pages):
         for col_page in range(first.col_pages):
@@ -161,19 +161,19 @@ def test_large_c_pages_tile_c_at_14_px(lang):
             taps += len(texts)
             assert min(sizes) >= MIN_TEXT_PX
             assert fig.layout.width <= WINDOW_WIDTH_PX
-            assert view["offset"][0] == row_page * 14
+            assert view["offset"][0] == row_page * 21
     assert taps == 361  # every tap of C drawn once over the pages
 
 
 def test_the_pinned_row_is_outlined_on_its_page_and_followed():
     setting = _standard(7, p=1)
     paging = standard_views.matrix_paging(_x(7), "arange", 30, **setting)
-    assert paging["follow"] == (2, 1)  # row 30 is on rows 28–41; its first tap, column 22
+    assert paging["follow"] == (1, 1)  # row 30 is on rows 21–41; its first tap, column 22
     view = standard_views.matrix_view(
-        _x(7), "arange", 30, lang="en", row_page=2, col_page=1, **setting
+        _x(7), "arange", 30, lang="en", row_page=1, col_page=1, **setting
     )
     (light,) = view["figure"].layout.shapes
-    assert (light.y0, light.y1) == (1.5, 2.5)  # row 30 is the window's third row
+    assert (light.y0, light.y1) == (8.5, 9.5)  # row 30 is the window's tenth row
     click = next(t for t in view["figure"].data if t.type == "scatter").customdata
     assert click[0].tolist() == [0, 0, 0]  # clicks count from the window's corner
 
@@ -194,8 +194,8 @@ def test_large_ct_pages_fit_with_x_and_y_at_14_px(lang):
     x = _x(5)  # o = 11: Cᵀ is 121×25
     data = matrix_data(x, example_kernel(3), **HYPER)
     first = ct_window(data)
-    assert first.paged and first.shape == (11, 15)  # an output row; three input rows
-    for row_page, col_page in [(0, 0), (10, 1), (99, -4)]:  # the last one clamped
+    assert first.paged and first.shape == (22, 15)  # two output rows; three input rows
+    for row_page, col_page in [(0, 0), (5, 1), (99, -4)]:  # the last one clamped
         window = ct_window(data, row_page=row_page, col_page=col_page)
         fig = ct_figure(data, q=0, lang=lang, window=window)
         _, sizes = _cell_text(fig)
@@ -207,6 +207,6 @@ def test_large_ct_pages_fit_with_x_and_y_at_14_px(lang):
     view = transposed_views.matrix_view(
         x, example_kernel(3), lang=lang, q=20, row_page=2, col_page=0, **HYPER
     )
-    assert view["offset"] == 22
+    assert view["offset"] == 44
     assert view["c"].layout.width <= WINDOW_WIDTH_PX  # C: the window transposed
     assert len(transposed_files.ct_csv(x, example_kernel(3), **HYPER).splitlines()) == 121

@@ -27,7 +27,7 @@ from convviz.figures.common.grid import (
 from convviz.i18n import translate
 
 WINDOW_WIDTH_PX = 640  # a figure's width in the main area at 1024×768 (about 660 px there)
-WINDOW_HEIGHT_PX = 480  # rows of cells per page: the figure and its pickers on one screen
+WINDOW_HEIGHT_PX = 680  # rows of cells per page: one screen of a 1024×768 projector
 FRAME_PX = 16  # the figure's left + right margins (panels_figure)
 PANEL_GAP = 1.6  # columns between two panels of one figure (panels_figure)
 MIN_WINDOW_PX = 24  # cells are never smaller than this (something to click)
