@@ -66,7 +66,17 @@ def test_large_c_gets_both_pickers_labelled_by_rows_and_columns(lang):
 
 
 @pytest.mark.parametrize(
-    ("given", "shown"), [("999", 3), ("-3", 1), ("2.5", 1), ("abc", 1), ("2", 2)]
+    ("given", "shown"),
+    [
+        ("999", 3),
+        ("1000000000000", 3),
+        ("-3", 1),
+        ("2.5", 1),
+        ("abc", 1),
+        ("9" * 5000, 1),
+        ("<img src=x onerror=alert(1)>", 1),
+        ("2", 2),
+    ],
 )
 def test_the_links_pages_are_read_and_clamped(given, shown):
     at = open_app("en", STANDARD, **BIG_C, c_rows=given, c_cols=given)
