@@ -8,6 +8,7 @@ fits shows whole and draws no picker.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import partial
 
 import streamlit as st
@@ -22,7 +23,7 @@ def window_pickers(
     shape: tuple[int, int],
     lang: str,
     *,
-    follow: tuple[int, int] | None = None,
+    follow: tuple[int, Sequence[int]] | None = None,
 ) -> tuple[int, int]:
     """Draw the pickers of an (m, n) matrix paged like ``first`` (its first page).
 
@@ -36,9 +37,9 @@ def window_pickers(
     shape : (int, int)
         (m, n) of the whole matrix.
     lang : {"en", "zh"}
-    follow : (int, int), optional
-        Row and column page (0-based) of the pinned row: the pickers turn to them when they
-        change.
+    follow : (int, sequence of int), optional
+        The row page and the column pages (0-based) that show the pinned row: when the pin
+        moves, each picker turns to the first of them unless it shows one already.
 
     Returns
     -------

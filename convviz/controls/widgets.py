@@ -346,20 +346,25 @@ def float_param(
     return value
 
 
-def follow_page(key: str, page: int, count: int) -> None:
-    """Before drawing page picker ``key``: turn to ``page`` (0-based) when it differs from the
-    page followed in the last run — the pinned row moved, so its page is shown.
+def follow_page(key: str, pages: int | Sequence[int], count: int) -> None:
+    """Before drawing page picker ``key``: when ``pages`` (0-based: the pages that show the
+    pinned row, or one page) differ from those of the last run and the page shown is not
+    among them, turn to the first — the pin moved, so it stays in view.
 
-    On the picker's first appearance nothing is turned (a link's page wins); the learner may
-    page away from the followed page until it moves again.
+    On the picker's first appearance it opens there unless a link gives ``?key=`` (the link's
+    page wins); the learner may page away until the pin moves again.
     """
+    wanted = tuple(min(max(int(p), 0), count - 1) for p in np.atleast_1d(pages))
     seen = f"{key}_followed"
-    page = min(max(int(page), 0), count - 1)
-    if st.session_state.get(seen) == page:
+    if not wanted or st.session_state.get(seen) == wanted:
         return
-    if seen in st.session_state:
-        st.session_state[key] = page + 1
-    st.session_state[seen] = page
+    first_time = seen not in st.session_state
+    st.session_state[seen] = wanted
+    if first_time and key in st.query_params:
+        return
+    shown = st.session_state.get(key)
+    if first_time or not isinstance(shown, int) or shown - 1 not in wanted:
+        st.session_state[key] = wanted[0] + 1
 
 
 def page_picker(
@@ -370,7 +375,7 @@ def page_picker(
     label_key: str,
     container: Any = None,
     page_text: Any = None,
-    follow: int | None = None,
+    follow: int | Sequence[int] | None = None,
 ) -> int:
     """Which of ``count`` pages to show (0-based): a slider "k of n", kept in ``?key=``.
 
@@ -380,8 +385,8 @@ def page_picker(
     nothing is drawn and 0 is returned.
 
     ``page_text`` (a callable: 0-based page -> translated text, e.g. "rows 9–16 of 25")
-    labels each page instead of "k of n"; ``follow`` is a page (0-based) to turn to whenever
-    it changes (:func:`follow_page`), e.g. the page of the pinned row.
+    labels each page instead of "k of n"; ``follow`` is the page (or pages, 0-based) that
+    show the pinned row, turned to when the pin moves (:func:`follow_page`).
     """
     if count <= 1:
         return 0

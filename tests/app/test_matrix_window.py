@@ -103,6 +103,24 @@ def test_the_window_turns_to_the_pinned_row():
     ]
 
 
+def test_a_page_that_shows_the_pinned_row_is_kept():
+    at = open_app("en", STANDARD, **BIG_C, c_cols="3")  # columns 42–48
+    at.session_state["standard_pin"] = (5, 2)  # row 37: taps in columns 29–31, 36–38, 43–45
+    at.run()
+    _ok(at)
+    assert _picker(at, "c_rows").value == 2  # rows 21–41
+    assert _picker(at, "c_cols").value == 3  # still 42–48: they show three of its taps
+
+
+def test_the_matrix_tab_opens_on_the_page_of_a_row_pinned_before():
+    at = open_app("en", STANDARD, input_size="7", padding="1")  # the sliding window tab
+    at.session_state["standard_pin"] = (6, 6)  # row 48 of C, pinned on the window tab
+    at.session_state["standard_tab"] = translate("standard.tab.matrix", "en")
+    at.run()
+    _ok(at)
+    assert _picker(at, "c_rows").value == 3 and _picker(at, "c_cols").value == 2
+
+
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_large_ct_gets_pickers_kept_in_the_link(lang):
     at = open_app(lang, TRANSPOSED, **BIG_CT, ct_rows="50", ct_cols="2")

@@ -168,7 +168,7 @@ def test_large_c_pages_tile_c_at_14_px(lang):
 def test_the_pinned_row_is_outlined_on_its_page_and_followed():
     setting = _standard(7, p=1)
     paging = standard_views.matrix_paging(_x(7), "arange", 30, **setting)
-    assert paging["follow"] == (1, 1)  # row 30 is on rows 21–41; its first tap, column 22
+    assert paging["follow"] == (1, (1,))  # row 30 is on rows 21–41; its taps in columns 22–38
     view = standard_views.matrix_view(
         _x(7), "arange", 30, lang="en", row_page=1, col_page=1, **setting
     )

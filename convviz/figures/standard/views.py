@@ -311,18 +311,18 @@ def matrix_paging(x: np.ndarray, fill: str, row: int, **setting) -> dict:
     dict
         ``first`` (the :class:`MatrixWindow` of the first page, None when C is not drawn cell
         by cell), ``shape`` (m, n) of C and ``follow`` (the row page of row ``row`` and the
-        column page of its first tap: where the pickers turn when the pin moves).
+        column pages of its taps: where the pickers turn when the pin moves).
     """
     s = setting_from(**setting)
     form, _ = _matrix_form(x, fill, s)
     m, n = form.shape
     if m * n > MAX_DRAWN_CELLS:
-        return {"first": None, "shape": (m, n), "follow": (0, 0)}
+        return {"first": None, "shape": (m, n), "follow": (0, ())}
     first = matrix.c_window(form, s.kernel_hw)
     row = min(max(row, 0), m - 1)
-    taps = matrix.row_cells(form, row)
     per_row, per_col = first.shape
-    follow = (page_of(row, per_row, m), page_of(taps[0] if taps else 0, per_col, n))
+    taps = {page_of(t, per_col, n) for t in matrix.row_cells(form, row)}
+    follow = (page_of(row, per_row, m), tuple(sorted(taps)))
     return {"first": first, "shape": (m, n), "follow": follow}
 
 

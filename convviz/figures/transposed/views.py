@@ -305,17 +305,17 @@ def matrix_paging(x: np.ndarray, kernel: np.ndarray, *, q: int, **hyper: int) ->
     dict
         ``first`` (the :class:`MatrixWindow` of the first page, None when Cᵀ is not drawn
         cell by cell), ``shape`` (o², i'²) of Cᵀ and ``follow`` (the row page of row ``q``
-        and the column page of its first input: where the pickers turn when ``q`` moves).
+        and the column pages of its inputs: where the pickers turn when ``q`` moves).
     """
     data = matrix_data(x, kernel, **hyper)
     rows, cols = data.c.T.shape
     if rows * cols > MAX_DRAWN_CELLS:
-        return {"first": None, "shape": (rows, cols), "follow": (0, 0)}
+        return {"first": None, "shape": (rows, cols), "follow": (0, ())}
     first = ct_window(data)
     q = q if 0 <= q < rows else 0
-    used = contributors(data, q)
     per_row, per_col = first.shape
-    follow = (page_of(q, per_row, rows), page_of(used[0] if used else 0, per_col, cols))
+    used = {page_of(m, per_col, cols) for m in contributors(data, q)}
+    follow = (page_of(q, per_row, rows), tuple(sorted(used)))
     return {"first": first, "shape": (rows, cols), "follow": follow}
 
 
