@@ -249,6 +249,8 @@ def matrix_tab(x, kernel, hyper, lang):
         st.caption(view["c_missing"])
     else:
         grid_chart(view["c"], key="transposed_c_chart")
+        if view["c_part"]:
+            st.caption(view["c_part"])
     if view["png_refusal"]:
         st.caption(view["png_refusal"])
     export_buttons(

@@ -139,6 +139,13 @@ def test_a_small_ct_shows_whole_without_pickers():
     at = open_app("zh", TRANSPOSED, view="matrix", input_size="3", ct_rows="2")
     _ok(at)
     assert _picker(at, "ct_rows") is None and _picker(at, "ct_cols") is None
+    # Cᵀ 25×9 shows whole; C under it, 9×25, keeps the output rows of the picked cell
+    note = translate("matrix_window.forward_part", "zh", c0=0, c1=14, r0=0, r1=24, last=24)
+    assert note in [c.value for c in at.caption]
+    at.session_state["transposed_q"] = 20
+    at.run()
+    note = translate("matrix_window.forward_part", "zh", c0=15, c1=24, r0=0, r1=24, last=24)
+    assert note in [c.value for c in at.caption]
 
 
 @pytest.mark.parametrize(

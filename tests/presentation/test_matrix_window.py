@@ -30,7 +30,7 @@ from convviz.figures.standard import views as standard_views
 from convviz.figures.transposed import files as transposed_files
 from convviz.figures.transposed import views as transposed_views
 from convviz.figures.transposed.data import matrix_data
-from convviz.figures.transposed.matrix import ct_figure, ct_window
+from convviz.figures.transposed.matrix import c_figure, ct_figure, ct_window, forward_part
 
 
 def _standard(i=7, k=3, p=1, s=1) -> dict:
@@ -210,3 +210,19 @@ def test_large_ct_pages_fit_with_x_and_y_at_14_px(lang):
     assert view["offset"] == 44
     assert view["c"].layout.width <= WINDOW_WIDTH_PX  # C: the window transposed
     assert len(transposed_files.ct_csv(x, example_kernel(3), **HYPER).splitlines()) == 121
+
+
+@pytest.mark.parametrize(("i", "s", "p"), [(3, 2, 1), (3, 3, 0), (4, 2, 0), (5, 2, 0)])
+def test_the_forward_c_under_ct_fits_too(i, s, p):
+    """C is drawn as the window of Cᵀ transposed; Cᵀ's window may be 25 rows tall, more
+    than C may be wide, so C keeps the whole output rows that fit, those of the picked q."""
+    data = matrix_data(_x(i), example_kernel(3), **{**HYPER, "stride": s, "padding": p})
+    o = data.output_size
+    window = ct_window(data)
+    for q in (0, window.rows[1] - 1):
+        fig = c_figure(data, q=q, lang="en", window=window)
+        _, sizes = _cell_text(fig)
+        assert min(sizes) >= MIN_TEXT_PX and fig.layout.width <= WINDOW_WIDTH_PX
+        part = forward_part(window, q, output_size=o)
+        assert part.rows == window.cols
+        assert part.cols[0] <= q < part.cols[1] and part.cols[0] % o == 0

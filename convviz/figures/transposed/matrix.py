@@ -25,7 +25,10 @@ from convviz.figures.common.matrix_window import (
     PANEL_GAP,
     MatrixWindow,
     crop_spec,
+    fitting_cells,
     matrix_window,
+    page_of,
+    page_size,
     window_title,
 )
 from convviz.figures.common.panels import signed
@@ -136,8 +139,8 @@ def c_figure(
     -------
     go.Figure or None
         One panel, cells coloured by weight, zeros in a pale fill, symbols (w₀₀ …) at 14 px;
-        a plain sparsity picture beyond :data:`MAX_DRAWN_CELLS`. With a ``window`` of Cᵀ
-        (:func:`ct_window`) the part of C drawn is that window transposed.
+        a plain sparsity picture beyond :data:`MAX_DRAWN_CELLS`. Under a ``window`` of Cᵀ
+        (:func:`ct_window`, default: its first page) the part drawn is :func:`forward_part`.
     """
     m, n = data.c.shape
     title = translate("transposed.matrix.c_title", lang, m=m, n=n)
@@ -155,10 +158,27 @@ def c_figure(
         highlights=() if q is None else (Highlight(0, q, m, q + 1),),
         title=title,
     )
-    if window.paged:
-        part = MatrixWindow(rows=window.cols, cols=window.rows, px=window.px)
+    part = forward_part(window, q, output_size=data.output_size)
+    if part.shape != (m, n):
         spec = crop_spec(spec, part.rows, part.cols, title=window_title(title, part, lang=lang))
     return panels_figure([spec], px=window.px)
+
+
+def forward_part(window: MatrixWindow, q: int | None, *, output_size: int) -> MatrixWindow:
+    """The part of C drawn under a ``window`` of Cᵀ: that window transposed, its columns
+    (Cᵀ's rows, o² of them) cut to whole output rows that fit the width — the ones holding
+    column ``q`` when the window does.
+
+    A window of Cᵀ may be taller (up to
+    :data:`~convviz.figures.common.matrix_window.WINDOW_HEIGHT_PX`) than C may be wide.
+    """
+    (r0, r1), fit = window.rows, fitting_cells(window.px)[1]
+    if r1 - r0 > fit:
+        size = page_size(r1 - r0, fit, unit=output_size)
+        inside = q is not None and r0 <= q < r1
+        r0 += page_of(q - r0, size, r1 - r0) * size if inside else 0
+        r1 = min(r0 + size, r1)
+    return MatrixWindow(rows=window.cols, cols=(r0, r1), px=window.px)
 
 
 def ct_specs(

@@ -42,6 +42,7 @@ from convviz.figures.transposed.matrix import (
     ct_figure,
     ct_window,
     density,
+    forward_part,
     grids_figure,
     row_text,
 )
@@ -339,7 +340,8 @@ def matrix_view(
         transposed), ``offset`` (the first row of Cᵀ drawn, which a click counts from),
         ``grids`` (figure), ``q`` (picked row), ``picked`` (markdown heading) and
         ``row`` (the row of Cᵀ applied to x, plain text), ``png_refusal`` (why Cᵀ is
-        offered as no PNG, None when it is).
+        offered as no PNG, None when it is), ``c_part`` (what part of C shows when only
+        some of its columns do, else None).
     """
     data = matrix_data(x, kernel, **hyper)
     o, n = data.output_size, data.forward_size
@@ -386,6 +388,7 @@ def matrix_view(
         "texts": texts,
         "notes": notes,
         "c": c_figure(data, q=q, lang=lang, window=window),
+        "c_part": _forward_note(data, window, q, lang=lang),
         "c_missing": translate("transposed.matrix.c_too_large", lang, rows=cols, cols=rows),
         "ct": ct,
         "offset": window.rows[0] if paged else 0,
@@ -396,6 +399,20 @@ def matrix_view(
         "y": data.y,
         "png_refusal": png_refusal("Cᵀ", [(rows, cols), (cols, 1), (rows, 1)], lang=lang),
     }
+
+
+def _forward_note(data, window, q: int, *, lang: str) -> str | None:
+    """Which columns of C show under Cᵀ when they are fewer than the window's rows."""
+    rows = data.c.shape[1]
+    if data.c.size > MAX_DRAWN_CELLS:
+        return None
+    part = forward_part(window, q, output_size=data.output_size)
+    if part.cols == window.rows:
+        return None
+    (c0, c1), (r0, r1) = part.cols, window.rows
+    return translate(
+        "matrix_window.forward_part", lang, c0=c0, c1=c1 - 1, r0=r0, r1=r1 - 1, last=rows - 1
+    )
 
 
 # -- 5. agreement --------------------------------------------------------------------------

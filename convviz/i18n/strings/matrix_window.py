@@ -29,4 +29,11 @@ STRINGS = {
         "(the line under the grids writes the picked row out in full).",
         "这里只显示 Cᵀ 的第 {c0}–{c1} 列：y 还要加上窗口外各列的贡献（网格下方那一行写出了所选行的完整算式）。",
     ),
+    "matrix_window.forward_part": (
+        "C shows columns {c0}–{c1} (of 0–{last}), the block of output rows that holds the "
+        "picked cell: rows {r0}–{r1} of Cᵀ, shown above, would make it wider than the screen. "
+        "Pick a row of Cᵀ outside the block to see its column.",
+        "C 只显示第 {c0}–{c1} 列（共 0–{last} 列），即所选输出格所在的那几行输出：把上面 Cᵀ 的第 "
+        "{r0}–{r1} 行全部画出会比屏幕还宽。在 Cᵀ 中选第 {c0}–{c1} 行之外的一行，就能看到它对应的列。",
+    ),
 }
