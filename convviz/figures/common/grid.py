@@ -160,7 +160,11 @@ def grid_figure(spec: GridSpec) -> go.Figure:
 
 
 def panels_figure(
-    specs: Sequence[GridSpec], *, operators: Sequence[str] = (), shapes_below: Sequence[dict] = ()
+    specs: Sequence[GridSpec],
+    *,
+    operators: Sequence[str] = (),
+    shapes_below: Sequence[dict] = (),
+    px: int | None = None,
 ) -> go.Figure:
     """Several grids side by side in one figure (so one animation can move across all of them).
 
@@ -174,6 +178,8 @@ def panels_figure(
         Layout shapes drawn before the panels' own highlights (e.g. pale cell backdrops).
         Given here they are part of the one unvalidated construction; adding hundreds of
         shapes afterwards with ``update_layout`` costs about 14 ms.
+    px : int, optional
+        Side of every cell (default: the largest that fits 440 px, :func:`cell_px`).
 
     Returns
     -------
@@ -184,7 +190,8 @@ def panels_figure(
         ``[row, col, panel]``). :func:`panel_trace_indices` gives their indices.
     """
     shapes_px = [np.asarray(s.values).shape for s in specs]
-    px = min(cell_px(r, c, max_px=min(440, 900 // max(1, len(specs)))) for r, c in shapes_px)
+    if px is None:
+        px = min(cell_px(r, c, max_px=min(440, 900 // max(1, len(specs)))) for r, c in shapes_px)
     gap = 1.6  # columns of space between panels (room for an operator)
     total = sum(c for _, c in shapes_px) + gap * (len(specs) - 1)
     x = 0.0
