@@ -185,9 +185,11 @@ def at_frame(spec: dict, index: int) -> dict:
 
     A frame updates only what it names: its trace dicts are laid over the traces it lists
     (``frame["traces"]``) key by key, its layout over the layout, and the step slider is set
-    to ``index``. The result shares everything else with ``spec`` (the frames, the other
-    traces, the slider's steps), so it costs microseconds against tens of milliseconds for
-    building the figure again at that step.
+    to ``index``. Keys are replaced whole, as the app's frames give them (arrays, texts,
+    shapes); a frame updating part of a nested dict (one key of ``marker``) would need a
+    deeper merge, as plotly.js does. The result shares everything else with ``spec`` (the
+    frames, the other traces, the slider's steps), so it costs microseconds against tens of
+    milliseconds for building the figure again at that step.
 
     Parameters
     ----------
