@@ -20,11 +20,11 @@ from convviz.controls import (
     show_error,
     show_notice,
 )
-from convviz.controls.caching import cached_figure
+from convviz.controls.caching import at_step, cached_figure
 from convviz.controls.downloads import export_buttons, share_link
 from convviz.controls.lecture import main_chart
 from convviz.controls.predict import predict_first
-from convviz.controls.widgets import count_fields
+from convviz.controls.widgets import count_fields, url_switch
 from convviz.engine.errors import ConvValueError
 from convviz.figures.common.grid import selected_cell
 from convviz.figures.common.panels import MAX_ANIMATED_STEPS
@@ -68,6 +68,7 @@ AXIS_CONTROLS = (
     ),
 )
 FRAMES_CHART = "conv3d_frames"  # selection state of the frames figure
+VOXELS_KEY = "voxels"  # the 3-D view's switch and URL parameter (?voxels=true)
 # C3D's second layer: 64 → 128 channels on 16 frames of 56×56
 TABLE_FIELDS = {"in_channels": 64, "out_channels": 128, "frames": 16, "size": 56}
 
@@ -127,12 +128,13 @@ def window_section(setting: Conv3dSetting, lang: str) -> tuple[int, int, int] | 
     if st.session_state.get("step", 0) > steps - 1:  # keep the step inside a shrunk output
         st.session_state["step"] = steps - 1
     step = int_param("step", lang, container=st, max_value=steps - 1) if steps > 1 else 0
-    view = cached_figure(views.window_view)(setting, step, lang)
+    view = cached(views.window_view)(setting, step, lang)
     if not view["animated"]:
         show_notice("conv3d.window.not_animated", lang, steps=steps, limit=MAX_ANIMATED_STEPS)
+    frames = cached_figure(views.frames_view)(setting, view["frames_step"], lang)
     with figure_box:
         main_chart(
-            view["frames"],
+            at_step(frames, view["step"]),
             key=FRAMES_CHART,
             on_select=partial(pick_step, setting),
             selection_mode="points",
@@ -150,17 +152,26 @@ def window_section(setting: Conv3dSetting, lang: str) -> tuple[int, int, int] | 
     if not files.gif_fits(steps):
         st.caption(translate("conv3d.files.gif_budget", lang, limit=files.MAX_GIF_STEPS))
     t, r, c = view["cell"]
-    frames = ", ".join(map(str, view["frames_read"]))
-    st.markdown(translate("conv3d.window.cell", lang, t=t, r=r, c=c, frames=frames))
+    frames_read = ", ".join(map(str, view["frames_read"]))
+    st.markdown(translate("conv3d.window.cell", lang, t=t, r=r, c=c, frames=frames_read))
     st.code("\n".join([*view["terms"], view["total"]]), language=None, wrap_lines=True)
     if view["note"]:
         st.caption(view["note"])
-    st.subheader(translate("conv3d.voxels.header", lang))
-    st.caption(translate("conv3d.voxels.caption", lang))
-    if view["voxels_note"]:
-        st.caption(view["voxels_note"])
-    st.plotly_chart(view["voxels"], key="conv3d_voxels")
+    voxels_section(setting, view, lang)
     return view["cell"]
+
+
+def voxels_section(setting: Conv3dSetting, window: dict, lang: str) -> None:
+    """The clip in 3-D, drawn only when its switch (``?voxels=true``) is on: a 3-D WebGL
+    scene is slow to draw without graphics acceleration, and the frames teach the same."""
+    st.subheader(translate("conv3d.voxels.header", lang))
+    if not url_switch(VOXELS_KEY, lang, text="conv3d.voxels.toggle", container=st):
+        return
+    view = cached_figure(views.voxels_view)(setting, window["voxels_step"], lang)
+    st.caption(translate("conv3d.voxels.caption", lang))
+    if view["note"]:
+        st.caption(view["note"])
+    st.plotly_chart(at_step(view["figure"], window["step"]), key="conv3d_voxels")
 
 
 def fusion_section(setting: Conv3dSetting, lang: str) -> None:

@@ -11,6 +11,7 @@ import streamlit as st
 from plotly.basedatatypes import BaseFigure
 
 from convviz.controls.colour import page_colouring
+from convviz.figures.common.animation import at_frame
 from convviz.figures.common.figure_json import figure_dict
 from convviz.style.colouring import colouring
 
@@ -111,6 +112,33 @@ def derived(figure: BaseFigure, name: str, make: Callable[[dict], dict]) -> dict
         spec = make(figure.to_dict())
         object.__setattr__(figure, attribute, spec)  # past Plotly's checks in __setattr__
     return spec
+
+
+def at_step(figure: BaseFigure, step: int) -> BaseFigure:
+    """The cached animated ``figure`` showing animation step ``step``, for ``st.plotly_chart``.
+
+    A page whose step slider only moves the animation builds (and caches) its figure once per
+    setting and shows each step through this: the step's frame laid over the figure's dict
+    (:func:`convviz.figures.common.animation.at_frame`), instead of a whole new figure per
+    step. Made once per (figure, step) and kept on the shared figure, so lecture mode's
+    enlarged copy (:func:`derived`) is kept too. A figure without frames (a still one, built
+    at its step) is returned as it is. The result carries the figure's width and height for
+    Streamlit's sizing; read it, never change it.
+    """
+    steps = vars(figure).get("_convviz_steps")
+    if steps is None:
+        steps = {}
+        object.__setattr__(figure, "_convviz_steps", steps)  # past Plotly's checks
+    shown = steps.get(step)
+    if shown is None:
+        spec = figure.to_dict()
+        if not spec.get("frames"):
+            return figure
+        size = {key: spec["layout"][key] for key in ("width", "height") if key in spec["layout"]}
+        shown = go.Figure(layout=size)
+        _hand_over(shown, at_frame(spec, step))
+        steps[step] = shown
+    return shown
 
 
 def _hand_over(figure: BaseFigure, spec: dict) -> None:

@@ -113,7 +113,8 @@ export default function (component) {
       swapped.push([cell, cell.textContent]);
       cell.textContent = text;
     }
-    caption.textContent = info.caption;
+    // the caption's parts, from the payload's shared table (convviz.controls.hover.shared_parts)
+    caption.textContent = info.caption.map((part) => data.parts[part]).join(" + ");
     root.dataset.shown = String(index);
   }
 

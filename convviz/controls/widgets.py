@@ -425,3 +425,18 @@ def page_picker(
         **options,
     )
     return shown - 1
+
+
+def url_switch(key: str, lang: str, *, text: str, container: Any = None) -> bool:
+    """A toggle kept in the link as ``?<key>=true`` (off by default, and then not in the link).
+
+    ``text`` is the string key of its label; ``<text>_help`` is the key of its help. Streamlit
+    reads the link's value (only ``true`` / ``false`` count), so nothing else from the URL
+    reaches the page. Returns whether the toggle is on.
+    """
+    return _container(container).toggle(
+        translate(text, lang),
+        key=key,
+        help=translate(f"{text}_help", lang),
+        bind="query-params",
+    )

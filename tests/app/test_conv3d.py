@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from convviz.figures.conv3d.voxels import MAX_ANIMATED_CUBES
@@ -27,7 +29,10 @@ def test_defaults_render_every_section(lang):
     headers = [h.value for h in at.header]
     for key in ("fusion", "sizes", "layers"):  # the window comes first, under the lead
         assert translate(f"conv3d.{key}.header", lang) in headers
-    assert len(at.get("plotly_chart")) == 3  # frames, voxels, early-fusion map
+    assert len(at.get("plotly_chart")) == 2  # frames, early-fusion map: no 3-D view by default
+    switch = at.toggle(key="voxels")
+    assert switch.value is False and switch.label == translate("conv3d.voxels.toggle", lang)
+    assert translate("conv3d.voxels.caption", lang) not in _text(at)
     text = _text(at)
     assert translate("conv3d.window.cell", lang, t=0, r=0, c=0, frames="0, 1, 2") in text
     shape = translate("conv3d.sizes.shape", lang, d=3, h=3, w=3, cells=27, taps=27)
@@ -141,9 +146,34 @@ def test_a_large_output_is_stepped_not_animated(lang):
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_a_voxel_view_too_large_to_animate_follows_the_step_slider(lang):
     at = open_app(lang, PAGE, input_size="6", input_size_w="6", padding="1", padding_w="1",
-                  padding_depth="1", step="40")  # fmt: skip  # 5·6·6 steps of 27 cubes each
+                  padding_depth="1", step="40", voxels="true")  # fmt: skip  # 5·6·6 steps, 27 cubes
     assert not at.exception and not at.error
     limit = MAX_ANIMATED_CUBES
     assert translate("conv3d.voxels.still", lang, taps=27, steps=180, limit=limit) in _text(at)
     assert not [i.value for i in at.info]  # the frames figure still plays
     assert len(at.get("plotly_chart")) == 3
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_voxel_view_is_drawn_on_request_and_kept_in_the_link(lang):
+    at = open_app(lang, PAGE, step="4")
+    at.toggle(key="voxels").set_value(True).run()
+    assert not at.exception
+    keys = [chart.key for chart in at.get("plotly_chart")]
+    assert keys == ["conv3d_frames", "conv3d_voxels", "conv3d_fusion"]
+    assert translate("conv3d.voxels.caption", lang) in _text(at)
+    at.slider(key="step").set_value(26).run()  # the step moves both views
+    assert not at.exception
+    assert translate("conv3d.window.cell", lang, t=2, r=2, c=2, frames="2, 3, 4") in _text(at)
+    for chart in at.get("plotly_chart")[:2]:
+        layout = json.loads(chart.proto.spec)["layout"]
+        assert layout["sliders"][0]["active"] == 26
+    linked = open_app(lang, PAGE, voxels="true")
+    assert linked.toggle(key="voxels").value is True and len(linked.get("plotly_chart")) == 3
+
+
+@pytest.mark.parametrize("value", ["banana", "1e309", "<b>x</b>"])
+def test_a_hostile_voxels_link_leaves_the_3d_view_off(value):
+    at = open_app("en", PAGE, voxels=value)
+    assert not at.exception and not at.error
+    assert at.toggle(key="voxels").value is False and len(at.get("plotly_chart")) == 2

@@ -8,6 +8,7 @@ import json
 import numpy as np
 import pytest
 
+from convviz.controls.hover import shared_parts
 from convviz.controls.widgets import preset_title
 from convviz.figures.common.panels import example_kernel
 from convviz.figures.transposed import views
@@ -218,7 +219,10 @@ def test_the_hover_view_gets_its_payload_as_json_text_written_once():
     kernel = example_kernel(3)
     hyper = {"stride": 2, "padding": 1, "output_padding": 0, "dilation": 1}
     view = views.direct_view(x, kernel, lang="zh", pin=(0, 0), **hyper)
-    assert json.loads(text) == json.loads(json.dumps(view["hover"]))
+    sent = json.loads(json.dumps(shared_parts(view["hover"])))  # captions from one table
+    assert json.loads(text) == sent
+    captions = [" + ".join(sent["parts"][i] for i in link["caption"]) for link in sent["links"]]
+    assert captions == [link["caption"] for link in view["hover"]["links"]]
     memo = at.session_state["transposed_direct_hover_json"]
     at.run()  # a rerun sends the text kept for the same cached payload
     assert at.session_state["transposed_direct_hover_json"][1] is memo[1]

@@ -1,5 +1,5 @@
 """The 3-D page in Chromium: the window plays over the frames, the step slider writes the link
-and the products, the voxel view draws in WebGL, and the PNG downloads."""
+and the products, the voxel view draws in WebGL on request, and the PNG downloads."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from PIL import Image
 from tests.browser.page_tools import (
     assert_no_exception,
     click_chart_cell,
+    expect_rerun,
     play_on_client,
     press_slider,
     query_params,
@@ -62,8 +63,21 @@ def test_clicking_an_output_cell_moves_the_step(open_page):
     assert_no_exception(page)
 
 
+def test_the_voxel_switch_draws_the_3d_view_and_writes_the_link(open_page):
+    page = _open(open_page, lang="en", step=4)
+    assert page.locator(VOXELS).count() == 0  # not drawn by default: slow in software WebGL
+    with expect_rerun(page):
+        page.locator(".st-key-voxels label").first.click()
+    assert query_params(page)["voxels"] == "true"
+    voxels = page.locator(VOXELS)
+    voxels.wait_for(state="visible", timeout=30_000)
+    assert voxels.evaluate("el => el._fullLayout.sliders[0].active") == 4  # the page's step
+    assert "mesh3d" in voxels.evaluate("el => el.data.map(t => t.type)")
+    assert_no_exception(page)
+
+
 def test_voxels_draw_and_the_png_downloads(open_page):
-    page = _open(open_page, lang="en", step=1)
+    page = _open(open_page, lang="en", step=1, voxels="true")
     voxels = page.locator(VOXELS)
     voxels.scroll_into_view_if_needed()
     voxels.locator("canvas").first.wait_for(state="attached")

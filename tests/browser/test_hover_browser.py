@@ -1,6 +1,7 @@
-"""The hover views in Chromium: hovering an output cell of the standard window shows its window
-and products, hovering an input cell of the transposed scatter-add shows its stamp — in the
-browser, with no script run — and a click still pins (one run, the pinned text follows)."""
+"""The hover views in Chromium: hovering an output cell of the standard window (or of the
+transposed direct form) shows its window and products, hovering an input cell of the transposed
+scatter-add shows its stamp — in the browser, with no script run — and a click still pins (one
+run, the pinned text follows)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import pytest
 from convviz.engine.arithmetic_text import format_cell
 from convviz.figures.common.panels import example_kernel
 from convviz.figures.standard.data import kernel_values, setting_from, window_trace
+from convviz.figures.transposed import views as transposed_views
 from convviz.figures.transposed.data import scatter_data
 from convviz.figures.transposed.scatter import scatter_hover
 from tests.browser.page_tools import assert_no_exception, expect_rerun, finished_runs
@@ -18,6 +20,7 @@ pytestmark = pytest.mark.browser
 
 STANDARD = ".st-key-standard_hover"
 TRANSPOSED = ".st-key-transposed_hover"
+DIRECT = ".st-key-transposed_direct_hover"
 
 
 def _cell(page, root: str, panel: int, index: int):
@@ -104,4 +107,24 @@ def test_hovering_an_input_cell_shows_its_stamp_without_a_run(open_page):
         for _, u, v, text in link["texts"]:  # the stamp's values x[r, c]·w in its cells
             assert canvas.nth(u * cols + v).inner_text() == text
             assert float(text) == x[r, c] * w[u - 2 * r, v - 2 * c]
+    assert finished_runs(page) == runs
+
+
+def test_hovering_a_direct_form_output_cell_writes_its_products_from_the_shared_table(open_page):
+    """The direct form's captions go as indices into one table of products (most products
+    come back in other cells); the client joins them into each cell's caption exactly."""
+    page = open_page("transposed", lang="en", view="direct")
+    page.locator(f"{DIRECT} .cvz-hover").wait_for(state="visible")
+    assert_no_exception(page)
+    x, w = np.arange(1, 10, dtype=float).reshape(3, 3), example_kernel(3)
+    hyper = {"stride": 2, "padding": 1, "output_padding": 0, "dilation": 1}
+    expected = transposed_views.direct_view(x, w, lang="en", pin=(0, 0), **hyper)["hover"]
+    source = expected["source"]
+    cols = expected["panels"][source]["cols"]
+    runs = finished_runs(page)
+    for r, c in ((0, 0), (2, 3), (4, 4)):
+        _cell(page, DIRECT, source, r * cols + c).hover()
+        caption = page.locator(f"{DIRECT} .cvz-caption").inner_text()
+        assert caption == expected["links"][r * cols + c]["caption"]
+        assert caption.startswith(f"y[{r},{c}] = ") and " + " in caption
     assert finished_runs(page) == runs

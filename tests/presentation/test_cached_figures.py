@@ -10,8 +10,10 @@ import numpy as np
 import plotly.io
 import plotly.tools
 
-from convviz.controls.caching import derived, frozen, prepared
+from convviz.controls.caching import at_step, derived, frozen, prepared
 from convviz.figures.common.lecture import lecture_figure
+from convviz.figures.conv3d import views as conv3d_views
+from convviz.figures.conv3d.data import Conv3dSetting
 from convviz.figures.transposed import views
 
 HYPER = {"stride": 2, "padding": 1, "output_padding": 1, "dilation": 1}
@@ -87,3 +89,25 @@ def test_a_derived_spec_is_made_once_per_figure_and_per_name():
     assert derived(figure, "another", lambda spec: {"n": len(spec["data"])}) == {
         "n": len(figure.to_dict()["data"])
     }
+
+
+def test_a_step_of_a_cached_figure_is_made_once_and_sent_as_plotly_checks_it():
+    """The 3-D page shows each step of its figure built once per setting (``at_step``): the
+    chart sent is what a figure built at that step sends, Streamlit sizes it by the figure's
+    own width and height, and the shared figure is left as it was."""
+    setting = Conv3dSetting("moving", (4, 4, 4), "random", (2, 2, 2), (1, 1, 1), (0, 0, 0),
+                            (1, 1, 1))  # fmt: skip
+    figure = frozen(conv3d_views.frames_view(setting, 0, "en"))
+    before = json.loads(plotly.io.to_json(figure.to_dict(), validate=False))
+    shown = at_step(figure, 5)
+    assert at_step(figure, 5) is shown and at_step(figure, 6) is not shown
+    built = conv3d_views.frames_view(setting, 5, "en")
+    assert json.loads(sent_json(shown)) == json.loads(sent_json(built))
+    assert (shown.layout.width, shown.layout.height) == (built.layout.width, built.layout.height)
+    assert json.loads(plotly.io.to_json(figure.to_dict(), validate=False)) == before
+    big = derived(shown, "lecture", lecture_figure)  # lecture mode's copy, kept per step
+    assert big["layout"]["sliders"][0]["active"] == 5
+    still = frozen(scatter(0))["figure"]
+    still_spec = {**still.to_dict(), "frames": []}
+    no_frames = prepared(still_spec)
+    assert at_step(no_frames, 3) is no_frames  # a still figure is already at its step

@@ -15,6 +15,8 @@ import pytest
 from convviz.engine.conv import conv3d
 from convviz.engine.errors import ConvValueError
 from convviz.engine.video_counts import video_layers
+from convviz.figures.common.animation import at_frame
+from convviz.figures.common.figure_json import figure_dict
 from convviz.figures.common.grid import panel_trace_indices
 from convviz.figures.common.panels import MAX_ANIMATED_STEPS
 from convviz.figures.conv3d import code, views
@@ -144,14 +146,40 @@ def test_voxel_view_over_the_cube_budget_shows_the_step_and_says_why():
     steps = len(trace.cells())  # 5·6·6 cells of 27 taps each
     assert steps <= MAX_ANIMATED_STEPS < MAX_ANIMATED_CUBES < steps * 27
     view = views.window_view(setting, 40, "zh")
-    assert view["frames"].frames and not view["voxels"].frames
-    xs = [v for v in view["voxels"].data[-1].x if v is not None]
+    assert (view["frames_step"], view["voxels_step"]) == (0, 40)  # the voxels are built there
+    assert views.frames_view(setting, view["frames_step"], "zh").frames
+    voxels = views.voxels_view(setting, view["voxels_step"], "zh")
+    assert not voxels["figure"].frames
+    xs = [v for v in voxels["figure"].data[-1].x if v is not None]
     assert min(xs) == trace.origin(view["cell"])[0] - 0.5  # the page's step, 40
     note = translate("conv3d.voxels.still", "zh", taps=27, steps=180, limit=MAX_ANIMATED_CUBES)
-    assert view["voxels_note"] == note
-    assert views.window_view(SETTING, 0, "zh")["voxels_note"] == ""
+    assert voxels["note"] == note
+    assert views.voxels_view(SETTING, 0, "zh")["note"] == ""
     large = setting._replace(size=(8, 10, 10))  # the frames are still too: their notice says it
-    assert views.window_view(large, 0, "en")["voxels_note"] == ""
+    assert views.voxels_view(large, 0, "en")["note"] == ""
+    assert views.window_view(large, 5, "en")["frames_step"] == 5
+
+
+@pytest.mark.parametrize("step", [0, 7, 23])
+def test_a_step_laid_over_the_cached_figures_is_the_figure_built_there(step):
+    """The page builds each animated figure once per setting and shows a step by laying that
+    step's frame over it: the JSON sent is the one a figure built at that step gives."""
+    steps = len(trace_of(SETTING).cells())
+    view = views.window_view(SETTING, step, "en")
+    assert (view["frames_step"], view["voxels_step"]) == (0, 0) and step < steps
+    built = {
+        "frames": views.frames_view(SETTING, step, "en"),
+        "voxels": views.voxels_view(SETTING, step, "en")["figure"],
+    }
+    cached = {
+        "frames": views.frames_view(SETTING, 0, "en"),
+        "voxels": views.voxels_view(SETTING, 0, "en")["figure"],
+    }
+    for name, figure in cached.items():
+        shown = at_frame(figure_dict(figure), step)
+        expected = json.loads(pio.to_json(built[name], validate=False))
+        assert json.loads(pio.to_json(shown, validate=False)) == expected, name
+        assert shown["layout"]["sliders"][0]["active"] == step
 
 
 def test_sizes_view_matches_conv3d_and_names_the_failing_axis():

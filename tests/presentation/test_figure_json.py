@@ -50,9 +50,8 @@ def _odd_figure() -> go.Figure:
 
 def _figures():
     yield from _animated_figures()
-    view = conv3d_views.window_view(SETTING, 4, "zh")
-    yield "conv3d frames", view["frames"]
-    yield "conv3d voxels", view["voxels"]
+    yield "conv3d frames", conv3d_views.frames_view(SETTING, 4, "zh")
+    yield "conv3d voxels", conv3d_views.voxels_view(SETTING, 4, "zh")["figure"]
     yield "conv3d fusion", conv3d_views.fusion_view(SETTING, "en")["figure"]
     yield "odd cases", _odd_figure()
 

@@ -20,6 +20,7 @@ from convviz.figures.common.hover import hover_payload, link
 from convviz.figures.common.panels import example_kernel
 from convviz.figures.standard.data import kernel_values, setting_from, window_trace
 from convviz.figures.standard.window import window_hover, window_specs
+from convviz.figures.transposed import views as transposed_views
 from convviz.figures.transposed.data import scatter_data
 from convviz.figures.transposed.scatter import scatter_hover
 from convviz.style.colouring import colouring
@@ -196,3 +197,46 @@ def test_link_rectangles_are_plain_ints_whatever_they_came_as():
                    "texts": [[1, 0, 0, "7"]]}  # fmt: skip
     assert all(type(v) is int for rect in out["rects"] for v in rect)
     assert json.dumps(link([], "")) == '{"rects": [], "caption": "", "texts": []}'
+
+
+HYPER = {"stride": 2, "padding": 0, "output_padding": 0, "dilation": 1}
+
+
+def _joined(sent: dict) -> list[str]:
+    """The captions as the client writes them: their parts from the table, joined."""
+    return [" + ".join(sent["parts"][i] for i in link["caption"]) for link in sent["links"]]
+
+
+@pytest.mark.parametrize("kind", ["standard", "scatter", "direct"])
+def test_captions_sent_through_the_shared_table_come_back_exactly(kind):
+    x = np.round(np.random.default_rng(3).normal(size=(6, 6)), 2)
+    w = example_kernel(3)
+    if kind == "standard":
+        trace = window_trace(
+            x, kernel_values("arange", (3, 3)), setting_from(**_setting(6, 3, 2, 1))
+        )
+        payload = window_hover(trace, flipped=False, pin=(0, 0), lang="en")
+    elif kind == "scatter":
+        payload = scatter_hover(scatter_data(x, w, stride=2, padding=1), pin=(0, 0), lang="zh")
+    else:
+        payload = transposed_views.direct_view(x, w, lang="en", pin=(0, 0), **HYPER)["hover"]
+    before = json.dumps(payload)
+    sent = json.loads(json.dumps(hover.shared_parts(payload)))
+    assert _joined(sent) == [link["caption"] for link in payload["links"]]
+    assert len(sent["parts"]) == len(set(sent["parts"]))
+    assert json.dumps(payload) == before  # the cached payload is left as it was
+    assert {**sent, "links": None, "parts": None} == {**payload, "links": None, "parts": None}
+    for ours, theirs in zip(sent["links"], json.loads(before)["links"], strict=True):
+        assert {**ours, "caption": None} == {**theirs, "caption": None}
+
+
+def test_the_shared_table_shrinks_a_large_direct_form_view():
+    """22×22 outputs, 49 products a caption: most products come back in other cells."""
+    x = np.arange(1, 65, dtype=float).reshape(8, 8)
+    hyper = {**HYPER, "stride": 3, "padding": 3}
+    payload = transposed_views.direct_view(x, example_kernel(7), lang="en", pin=(0, 0), **hyper)
+    payload = payload["hover"]
+    assert payload["panels"][payload["source"]]["rows"] == 22
+    plain, shared = json.dumps(payload), json.dumps(hover.shared_parts(payload))
+    assert len(shared) < 0.6 * len(plain)
+    assert _joined(json.loads(shared)) == [link["caption"] for link in payload["links"]]

@@ -3,6 +3,7 @@ Cᵀ drawings, output_padding and checkerboard panels, and the views built on th
 
 from __future__ import annotations
 
+import base64
 import json
 from pathlib import Path
 
@@ -639,3 +640,26 @@ def test_the_headers_light_check_matches_the_check_tab(setting):
     light = largest_difference(x, w, **setting)
     assert light <= 1e-9
     assert abs(light - view["max_diff"]) <= 1e-9
+
+
+def test_animation_frames_send_colours_as_float32_and_the_numbers_unchanged():
+    """The frames' heatmaps (colour only) go as float32; the numbers in the cells are written
+    from the float64 sums, so every text is the one the values give."""
+    x = np.array([[1.5, -2.0, 0.25], [3.0, 0.1, -1.0], [2.0, 0.0, 4.0]])
+    w = example_kernel(3)
+    data = scatter_data(x, w, **DEFAULT)
+    fig = views.scatter_view(x, w, lang="en", step=0, animate=True, **DEFAULT)["figure"]
+    sums = running_sums(data)  # (steps, H_c, W_c) float64
+    real = canvas_kinds(data) == CellKind.REAL  # (H_c, W_c): the rest shows its kind's fill
+    for frame, values in zip(fig.to_dict()["frames"], sums, strict=True):
+        heat, text = frame["data"][:2]
+        z = np.frombuffer(base64.b64decode(heat["z"]["bdata"]), dtype=np.float32)
+        assert heat["z"]["dtype"] == "f4"
+        expected = np.where(real, values, np.nan).ravel().astype(np.float32)
+        np.testing.assert_array_equal(z, expected)  # nan where nan
+        assert text["text"] == [format_number(v) for v in values.ravel().tolist()]
+    direct = views.direct_view(x, w, lang="en", pin=(0, 0), **DEFAULT)["figure"].to_dict()
+    last = direct["frames"][-1]["data"]
+    assert last[0]["z"]["dtype"] == "f4"
+    sums = direct_data(x, w, **DEFAULT).sums.ravel().tolist()
+    assert last[1]["text"] == [format_number(v) for v in sums]

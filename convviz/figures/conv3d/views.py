@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import numpy as np
+import plotly.graph_objects as go
 
 from convviz.clips import make_kernel3d
 from convviz.engine.conv import conv2d, conv3d
@@ -59,23 +60,34 @@ def checked_shape(setting: Conv3dSetting, lang: str) -> dict:
 
 
 def window_view(setting: Conv3dSetting, step: int, lang: str) -> dict:
-    """Section 1: the frames figure, the voxel view and the sum of the cell at ``step``.
+    """Section 1 without its figures: the cell at ``step``, its sum, and the step each
+    figure is built at.
 
-    ``step`` is clamped to the output cells. Raises the engine's ``ConvValueError`` for an
-    invalid setting.
+    ``step`` is clamped to the output cells. An animated figure is built once per setting at
+    step 0 and shown at ``step`` by laying that step's frame over it
+    (:func:`convviz.figures.common.animation.at_frame`); a still one is built at ``step``.
+    Raises the engine's ``ConvValueError`` for an invalid setting.
+
+    Returns
+    -------
+    dict
+        ``steps``, ``step``, ``animated`` (the frames figure has ▶), ``frames_step`` and
+        ``voxels_step`` (the ``start`` to build :func:`frames_view` and :func:`voxels_view`
+        at), ``cell`` ``(t, r, c)``, ``frames_read``, ``terms`` (one line per frame read),
+        ``total``, ``out_shape`` and ``note`` (the moving-square note, or "").
     """
     trace = trace_of(setting)
     steps = int(np.prod(trace.out_shape))
     step = min(max(step, 0), steps - 1)
     cell = cell_at_step(trace, step)
     t, r, c = cell
+    animated = steps <= MAX_ANIMATED_STEPS
     return {
         "steps": steps,
         "step": step,
-        "animated": steps <= MAX_ANIMATED_STEPS,
-        "frames": frames_figure(trace, lang=lang, start=step),
-        "voxels": voxel_figure(trace, cell, lang=lang, start=step),
-        "voxels_note": _still_voxels_note(trace, lang),
+        "animated": animated,
+        "frames_step": 0 if animated else step,
+        "voxels_step": 0 if animates(trace) else step,
         "cell": cell,
         "frames_read": trace.frames_read(cell),
         "terms": [
@@ -87,6 +99,24 @@ def window_view(setting: Conv3dSetting, step: int, lang: str) -> dict:
         ),
         "out_shape": trace.out_shape,
         "note": translate("conv3d.moving_note", lang) if _shows_motion(setting) else "",
+    }
+
+
+def frames_view(setting: Conv3dSetting, start: int, lang: str) -> go.Figure:
+    """Section 1's frames figure (:func:`convviz.figures.conv3d.frames.frames_figure`) showing
+    step ``start`` first (``window_view(...)["frames_step"]``)."""
+    return frames_figure(trace_of(setting), lang=lang, start=start)
+
+
+def voxels_view(setting: Conv3dSetting, start: int, lang: str) -> dict:
+    """Section 1's 3-D view, drawn on request: ``figure``, the clip as voxels with the window
+    of step ``start`` (``window_view(...)["voxels_step"]``), animated when it fits, and
+    ``note``: why it has no ▶ while the frames figure has one, or ""."""
+    trace = trace_of(setting)
+    start = min(max(start, 0), len(trace.cells()) - 1)
+    return {
+        "figure": voxel_figure(trace, cell_at_step(trace, start), lang=lang, start=start),
+        "note": _still_voxels_note(trace, lang),
     }
 
 

@@ -117,6 +117,11 @@ STRINGS = {
         "Each non-zero voxel is a faint cube (time along the x axis); the voxels the window reads are solid, zeros included, and the window's extent is outlined. Drag to turn the view; ▶ moves the window as above.",
         "每个非零体素画成一个半透明的小立方体（x 轴为时间）；窗口读取的体素（包括零）是实心的，窗口的范围用线框出。拖动可以旋转视角；按 ▶ 窗口会像上图一样移动。",
     ),
+    "conv3d.voxels.toggle": ("Draw the clip in 3-D", "用三维方式画出片段"),
+    "conv3d.voxels.toggle_help": (
+        "Off by default: without graphics acceleration a browser can take a second or more to draw the 3-D view, and again at every new step or setting. The frames above show the same window. The link keeps the choice (?voxels=true).",
+        "默认关闭：没有图形加速时，浏览器画出三维视图可能要一秒或更久，每换一步或一个设置都要重画。上方的各帧显示的是同一个窗口。链接会记住这个选择（?voxels=true）。",
+    ),
     "conv3d.voxels.still": (
         "Here the window reads {taps} voxels at each of {steps} steps: too many cubes to animate in the browser (at most {limit} over all the steps), so ▶ is left out and this view shows the current step; the step slider above moves the window.",
         "这里窗口每一步读取 {taps} 个体素，共 {steps} 步：立方体太多，浏览器里无法动画（所有步骤加起来最多 {limit} 个），所以没有 ▶ 按钮，这个视图显示当前这一步；用上方的步骤滑块来移动窗口。",
