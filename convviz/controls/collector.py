@@ -16,9 +16,10 @@ heavy imports):
 
 Reference counting frees everything that is not in a cycle at once, whatever the thresholds.
 Measured in the same setting: 4 full collections a minute of at most 70 ms CPU; every
-collection together 1.0 s of CPU instead of 3.2 s; the longest pause of any generation 120 ms
-CPU instead of 370. The price is memory: garbage in cycles waits longer for a collection
-(``bench/bench_pages.py`` in one process, every page: peak 520 MiB instead of 489).
+collection together about 1.0 s of CPU instead of 3.2 s; the longest pause of any generation
+120–140 ms CPU instead of 370–390. The price is memory: garbage in cycles waits longer for a
+collection (``bench/bench_pages.py`` in one process, every page: peak about 525 MiB instead
+of 500).
 """
 
 from __future__ import annotations
