@@ -4,7 +4,7 @@ from pathlib import Path
 
 import streamlit as st
 
-import convviz.controls.preload  # noqa: F401  (first: see its docstring)
+import convviz.controls.collector  # noqa: F401  (first: preload, then the collector; see both)
 from convviz.controls import language_selector
 from convviz.controls.layout import page_style
 from convviz.controls.lecture import lecture_keys, lecture_on, lecture_switch

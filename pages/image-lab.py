@@ -16,6 +16,7 @@ from convviz.controls import (
     page_header,
     page_intro,
     param_controls,
+    png_image,
     pytorch_code,
     show_error,
 )
@@ -134,7 +135,7 @@ def filter_section(image, name, size, params, lang):
     question = (image.shape, kernel.shape, params["stride"], params["dilation"])
     shown = predict_first("image_lab", question, view["out_hw"][1], lang, quantity="width")
     left, right = st.columns(2)
-    left.image(cached(filtering.picture_png)(image), caption=view["input_caption"])
+    png_image(cached(filtering.picture_png)(image), caption=view["input_caption"], container=left)
     if shown and view["figure"] is None:
         right.image(view["output_jpeg"], caption=view["output_caption"])
     elif shown:
@@ -173,8 +174,8 @@ def upsample_section(image, lang):
     st.markdown(view["intro"])
     st.markdown(view["kernels"])
     for column, (_, caption, full, zoomed) in zip(st.columns(4), view["tiles"], strict=True):
-        column.image(full, caption=caption)
-        column.image(zoomed, caption=view["zoom_caption"])
+        png_image(full, caption=caption, container=column)
+        png_image(zoomed, caption=view["zoom_caption"], container=column)
     chosen = cached(upsampling.method_view)(method, kind, view["small_hw"], lang=lang)
     st.markdown(chosen["selected"])
     st.markdown(chosen["flat"])

@@ -18,6 +18,7 @@ from convviz.controls import (
     page_header,
     page_intro,
     param_controls,
+    png_image,
     pytorch_code,
     show_error,
     show_notice,
@@ -242,7 +243,7 @@ if picture is not None and matrix is not None:
     view = cached(pictures.mixing_view)(picture, matrix, relu=relu, lang=lang)
     columns = st.columns(4)
     for index, (image, caption) in enumerate(view["gallery"]):
-        columns[index % 4].image(image, caption=caption, width="stretch")
+        png_image(image, caption=caption, container=columns[index % 4], width="stretch")
     st.caption(
         translate("pointwise.image.scale_gray", lang)
         + " "

@@ -9,7 +9,7 @@ from convviz.controls.caching import cached
 from convviz.controls.colour import colour_control
 from convviz.controls.feedback import show_error, show_notice
 from convviz.controls.language import current_language, language_selector
-from convviz.controls.layout import grid_chart, page_header, page_intro, pytorch_code
+from convviz.controls.layout import grid_chart, page_header, page_intro, png_image, pytorch_code
 from convviz.controls.widgets import (
     choice_control,
     input_values_control,
@@ -32,6 +32,7 @@ __all__ = [
     "page_intro",
     "page_picker",
     "param_controls",
+    "png_image",
     "preset_picker",
     "pytorch_code",
     "show_error",

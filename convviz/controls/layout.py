@@ -1,5 +1,5 @@
-"""Page furniture shared by every page: the page style, the header, the intro and the PyTorch
-code block.
+"""Page furniture shared by every page: the page style, the header, the intro, the PyTorch
+code block, charts kept at their width and pictures shown as the PNG they are.
 
 A topic page opens with its title and a one-line lead, then its main figure; the longer intro
 sits in a collapsed "About this page" box after the figure, so the figure starts inside the
@@ -103,3 +103,16 @@ def grid_chart(figure: Any, *, key: str, **options: Any) -> Any:
     """
     keep_width(key, figure.layout.width)
     return st.plotly_chart(figure, width="content", key=key, **options)
+
+
+def png_image(png: bytes, *, caption: str, container: Any = st, **options: Any) -> None:
+    """Show the PNG bytes ``png`` as they are, under ``caption``, in ``container``.
+
+    ``st.image`` left to choose a format re-encodes a picture without transparency as JPEG
+    (quality 90): lossy, so the single pixels and exact colours a PNG was made to keep are
+    blurred, and about 1–2 ms of encoding per picture on every run (nine pictures per image
+    lab run). Asked for PNG it sends the bytes unchanged (unless wider than Streamlit's
+    largest content width, 1460 px, where it scales them down). ``options`` go to
+    ``st.image`` (``width``, say).
+    """
+    container.image(png, caption=caption, output_format="PNG", **options)

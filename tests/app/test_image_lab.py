@@ -8,10 +8,14 @@ import io
 import numpy as np
 import pytest
 from PIL import Image
+from streamlit.runtime.memory_media_file_storage import _calculate_file_id
 
 from convviz.figures.common.code_text import number_literal
+from convviz.figures.image_lab import filtering, upsampling
 from convviz.i18n import translate
 from convviz.i18n.escape import literal
+from convviz.image_ops import load_picture
+from convviz.images import DEFAULT_MAX_SIDE
 from convviz.lab_kernels import KERNEL_NAMES
 from convviz.upsampling import UPSAMPLE_KERNELS, UPSAMPLE_METHODS
 from tests.app.conftest import open_app
@@ -83,6 +87,21 @@ def test_defaults_render_the_picture_the_sizes_and_the_four_methods(lang):
     assert "nn.Conv2d(3, 3, kernel_size=(3, 3), stride=1, padding=(1, 1), dilation=1," in code
     assert "nn.ConvTranspose2d(3, 3, kernel_size=3, stride=2, padding=1, output_padding=1" in code
     assert "0.222, 0.444, 0.889" in text
+
+
+def test_pictures_are_sent_as_the_exact_png_the_page_made():
+    """The input and the upsampling tiles reach the browser byte for byte (not as JPEG).
+
+    A media file's id is the hash of its bytes and type, so a URL naming the id of the
+    page's own PNG is that PNG, unchanged.
+    """
+    at = open_app("en", PAGE)
+    image = load_picture(at.radio(key="picture").value, max_side=DEFAULT_MAX_SIDE)
+    tiles = upsampling.upsample_tiles(image, kind=at.radio(key="upsample_kernel").value, lang="en")
+    pngs = [filtering.picture_png(image)]
+    pngs += [png for _, _, full, zoomed in tiles["tiles"] for png in (full, zoomed)]
+    urls = [img.proto.imgs[0].url for img in _images(at)]
+    assert urls == [f"/mock/media/{_calculate_file_id(png, 'image/png')}.png" for png in pngs]
 
 
 @pytest.mark.parametrize("name", KERNEL_NAMES)

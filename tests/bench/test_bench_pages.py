@@ -43,3 +43,15 @@ def test_predict_first_answers_are_typed_submitted_and_timed():
     assert all(t > 0 for t in result.new_value_s["dilated_predict_guess"])
     assert result.exceptions == []
     assert at.toggle(key="predict_first").value  # the switch was turned on to show the form
+
+
+def test_cpu_option_times_the_process_cpu_and_sums_up_every_new_value(capsys):
+    status = bench_pages.main(["--pages", "practice", "--values", "1", "--runs", "1", "--cpu"])
+    out = capsys.readouterr().out
+    assert status == 0, out
+    assert "Server CPU time per run" in out
+    (row,) = table_rows(out, bench_pages.HEADERS)
+    assert float(row["rerun ms"]) > 0
+    summary = next(line for line in out.splitlines() if line.startswith("all "))
+    assert f"all {row['new values']} new values: p50 " in summary
+    assert "mean" in summary and "p95" in summary

@@ -65,6 +65,9 @@ def packed(values: np.ndarray) -> dict | np.ndarray:
     return spec
 
 
+CONTAINER_TYPES = (dict, list, tuple)
+
+
 def _copied(value: Any) -> Any:
     """``value`` with new dicts and lists (leaves shared: they are not changed)."""
     if isinstance(value, dict):
@@ -78,7 +81,8 @@ def _sendable(value: Any) -> Any:
     """``value`` as Plotly's ``to_dict`` leaves it: arrays under a key packed, new containers.
 
     As ``convert_to_base64``, only an array that is a dict's value is packed (an array in a
-    list stays an array), and the values of :data:`UNPACKED_KEYS` are not packed.
+    list stays an array), and the values of :data:`UNPACKED_KEYS` are not packed. Leaves
+    (numbers, text: most items of a long list) are taken as they are, without a call each.
     """
     if isinstance(value, dict):
         return {
@@ -87,10 +91,12 @@ def _sendable(value: Any) -> Any:
             else packed(item)
             if isinstance(item, np.ndarray)
             else _sendable(item)
+            if isinstance(item, CONTAINER_TYPES)
+            else item
             for key, item in value.items()
         }
     if isinstance(value, list | tuple):
-        return [_sendable(item) for item in value]
+        return [_sendable(item) if isinstance(item, CONTAINER_TYPES) else item for item in value]
     return value
 
 
