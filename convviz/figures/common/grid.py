@@ -9,6 +9,7 @@ optional hover text per cell, and invisible per-cell markers so a click selects 
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -41,6 +42,11 @@ MIN_CELL_PX = 10
 # size they are left out of the cells and shown on hover instead.
 MIN_TEXT_PX = 14
 MAX_TEXT_PX = 16
+# The smallest cell a paged row is drawn with: 14-px numbers of one or two characters fit it
+# with room to spare (longer numbers ask for more, see readable_cell_px).
+READABLE_FLOOR_PX = 24
+GAP = 1.6  # columns of space between panels of a row (room for an operator)
+MORE = "…"  # stands for panels left out of a row (another page shows them)
 
 
 @dataclass(frozen=True)
@@ -159,21 +165,101 @@ def grid_figure(spec: GridSpec) -> go.Figure:
     return panels_figure([spec])
 
 
+def panels_width(columns: Sequence[int], px: int, *, extra_columns: float = 0.0) -> int:
+    """Pixels :func:`panels_figure` takes for panels ``columns`` wide with cells of ``px``.
+
+    ``extra_columns`` is room beyond the panels and the gaps between them (the "…" markers
+    of a figure drawn with ``kept=``: one :data:`GAP` each).
+    """
+    total = sum(columns) + GAP * (len(columns) - 1) + extra_columns
+    return int(px * total) + 16
+
+
+def readable_cell_px(specs: Sequence[GridSpec]) -> int:
+    """The smallest cell side at which every panel's numbers show at ``MIN_TEXT_PX``.
+
+    At least :data:`READABLE_FLOOR_PX`, at most ``MAX_CELL_PX`` (numbers that need more
+    are shown on hover, as in any panel).
+    """
+    need = READABLE_FLOOR_PX
+    for spec in specs:
+        texts = [t for t in cell_texts(spec, np.asarray(spec.values, dtype=float)) if t]
+        if not texts:
+            continue
+        longest = max(len(line) for t in texts for line in t.split("<br>"))
+        tallest = max(len(t.split("<br>")) for t in texts)
+        need = max(need, math.ceil(MIN_TEXT_PX * max(longest * 0.6, tallest * 1.2) / 0.95))
+    return min(need, MAX_CELL_PX)
+
+
+def more_marker(before: str, after: str) -> str:
+    """The sign between two panels that have others left out between them: ``"+ … ="``.
+
+    ``before`` is the operator that followed the left panel, ``after`` the one before the
+    right panel; either may be empty (the row's first or last panel, or no operators).
+    """
+    return " ".join(part for part in (before, MORE, after) if part)
+
+
+def _kept_operators(
+    operators: Sequence[str], order: Sequence[int], count: int
+) -> tuple[str, list[str], str]:
+    """The leading marker, the signs between the drawn panels ``order`` and the trailing marker.
+
+    Beside a panel that has left-out neighbours the sign is :func:`more_marker`; nothing is
+    left out, nothing is marked.
+    """
+
+    def op(i: int) -> str:
+        return operators[i] if 0 <= i < len(operators) else ""
+
+    between = [
+        op(i) if j == i + 1 else more_marker(op(i), op(j - 1)) for i, j in itertools.pairwise(order)
+    ]
+    lead = more_marker("", op(order[0] - 1)) if order[0] > 0 else ""
+    tail = more_marker(op(order[-1]), "") if order[-1] < count - 1 else ""
+    return lead, between, tail
+
+
+def _operator_note(text: str, x: float) -> dict:
+    return {
+        "text": text,
+        "x": x,
+        "y": 0.5,
+        "xref": "paper",
+        "yref": "paper",
+        "showarrow": False,
+        "font": {"size": 22},
+    }
+
+
 def panels_figure(
-    specs: Sequence[GridSpec], *, operators: Sequence[str] = (), shapes_below: Sequence[dict] = ()
+    specs: Sequence[GridSpec],
+    *,
+    operators: Sequence[str] = (),
+    shapes_below: Sequence[dict] = (),
+    kept: Sequence[int] | None = None,
+    max_width: int | None = None,
 ) -> go.Figure:
     """Several grids side by side in one figure (so one animation can move across all of them).
 
     Parameters
     ----------
     specs : sequence of GridSpec
-        Panels from left to right; panel ``i`` uses axes ``x{i+1}`` / ``y{i+1}``.
+        Panels from left to right; drawn panel ``i`` uses axes ``x{i+1}`` / ``y{i+1}``.
     operators : sequence of str, optional
         Symbols printed between consecutive panels (e.g. ``"⊛"``, ``"="``).
     shapes_below : sequence of dict, optional
         Layout shapes drawn before the panels' own highlights (e.g. pale cell backdrops).
         Given here they are part of the one unvalidated construction; adding hundreds of
         shapes afterwards with ``update_layout`` costs about 14 ms.
+    kept : sequence of int, optional
+        Indices of the panels to draw (one page of a long row); the others are left out and
+        :data:`MORE` marks where (before, between and after the drawn panels). A click still
+        reports a panel's index in ``specs``.
+    max_width : int, optional
+        Pixels the figure may take: cells are made smaller to fit (never under
+        ``MIN_CELL_PX``).
 
     Returns
     -------
@@ -183,21 +269,30 @@ def panels_figure(
         value heatmap, the kind fills (if any), then the text / click layer (``customdata`` =
         ``[row, col, panel]``). :func:`panel_trace_indices` gives their indices.
     """
-    shapes_px = [np.asarray(s.values).shape for s in specs]
-    px = min(cell_px(r, c, max_px=min(440, 900 // max(1, len(specs)))) for r, c in shapes_px)
-    gap = 1.6  # columns of space between panels (room for an operator)
-    total = sum(c for _, c in shapes_px) + gap * (len(specs) - 1)
-    x = 0.0
+    order = list(range(len(specs))) if kept is None else sorted({int(k) for k in kept})
+    order = [k for k in order if 0 <= k < len(specs)] or [0]
+    lead, between, tail = _kept_operators(operators, order, len(specs))
+    if kept is None:  # every panel: the operators as given
+        between = list(operators[: len(order) - 1])
+    drawn = [specs[k] for k in order]
+    shapes_px = [np.asarray(s.values).shape for s in drawn]
+    px = min(cell_px(r, c, max_px=min(440, 900 // max(1, len(drawn)))) for r, c in shapes_px)
+    gap = GAP
+    total = sum(c for _, c in shapes_px) + gap * (len(drawn) - 1 + bool(lead) + bool(tail))
+    if max_width is not None:
+        px = max(min(px, int((max_width - 16) // total)), MIN_CELL_PX)
+    x = gap if lead else 0.0
     max_rows = max(r for r, _ in shapes_px)
     width = int(px * total) + 16
     traces: list[dict] = []
-    annotations, shapes = [], list(shapes_below)
+    annotations = [_operator_note(lead, gap / 2 / total)] if lead else []
+    shapes = list(shapes_below)
     axes: dict[str, dict] = {}
-    for i, spec in enumerate(specs):
+    for i, spec in enumerate(drawn):
         _, cols = shapes_px[i]
         domain = [min(x / total, 1.0), min((x + cols) / total, 1.0)]  # float sums may pass 1
         # A title may use its panel and the gap after it (the rest of the plot for the last).
-        room = (cols + gap) / total if i < len(specs) - 1 else 1.0 - x / total
+        room = (cols + gap) / total if i < len(drawn) - 1 else 1.0 - x / total
         placed = placed_panel(
             spec,
             panel=i,
@@ -207,21 +302,16 @@ def panels_figure(
             rows=max_rows,
             title_columns=phone_columns(room, width - 16),
         )
+        if order[i] != i:  # a click names the panel's place in ``specs``
+            for trace in placed["traces"]:
+                if "customdata" in trace:
+                    trace["customdata"][:, 2] = order[i]
         traces += placed["traces"]
         axes.update(placed["axes"])
         annotations += placed["annotations"]
-        if i < len(operators) and i < len(specs) - 1:
-            annotations.append(
-                {
-                    "text": operators[i],
-                    "x": (x + cols + gap / 2) / total,
-                    "y": 0.5,
-                    "xref": "paper",
-                    "yref": "paper",
-                    "showarrow": False,
-                    "font": {"size": 22},
-                }
-            )
+        if i < len(between) or (tail and i == len(drawn) - 1):
+            sign = between[i] if i < len(between) else tail
+            annotations.append(_operator_note(sign, (x + cols + gap / 2) / total))
         shapes += [highlight_shape(h, panel=i) for h in spec.highlights]
         x += cols + gap
     top = title_room(annotations) if any(s.title for s in specs) else 8
