@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 
 from convviz.figures.common.grid import (
+    MARKER_PX,
     MAX_CELL_PX,
     MIN_TEXT_PX,
     GridSpec,
@@ -153,3 +154,15 @@ def test_standard_input_channels_page_fits_the_laptop(i, p, cin):
     fig = view["inputs"]
     assert fig.layout.width <= PAGE_PX and _cell_size(fig) >= MIN_TEXT_PX
     assert len(_titles(fig)) == span[1] - span[0]
+
+
+def test_a_marker_has_its_room_however_small_the_cells():
+    x = make_values("random", (8, 12, 12), seed=0)
+    weight = make_values("random", (8, 8, 7, 7), seed=1)
+    fig = compute.terms_figure(x, weight, groups=1, out_channel=0, lang="en", span=(3, 4))
+    assert _signs(fig) == ["… +", "⋆", "+ … ="]
+    plot = fig.layout.width - 16
+    starts = [fig.layout[f"xaxis{n}"].domain for n in ("", 2, 3)]
+    assert starts[0][0] * plot >= MARKER_PX - 1  # before x3
+    assert (starts[2][0] - starts[1][1]) * plot >= MARKER_PX - 1  # between w[0,3] and y0
+    assert fig.layout.width <= PAGE_PX

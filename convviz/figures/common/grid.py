@@ -47,6 +47,7 @@ MAX_TEXT_PX = 16
 READABLE_FLOOR_PX = 24
 GAP = 1.6  # columns of space between panels of a row (room for an operator)
 MORE = "…"  # stands for panels left out of a row (another page shows them)
+MARKER_PX = 72  # room for a "…" sign ("+ … =" is about 60 px at 22 px), whatever the cells
 
 
 @dataclass(frozen=True)
@@ -168,8 +169,9 @@ def grid_figure(spec: GridSpec) -> go.Figure:
 def panels_width(columns: Sequence[int], px: int, *, extra_columns: float = 0.0) -> int:
     """Pixels :func:`panels_figure` takes for panels ``columns`` wide with cells of ``px``.
 
-    ``extra_columns`` is room beyond the panels and the gaps between them (the "…" markers
-    of a figure drawn with ``kept=``: one :data:`GAP` each).
+    ``extra_columns`` is room beyond the panels and the :data:`GAP` between each two (a
+    figure drawn with ``kept=`` has :func:`marker_columns` for a "…" before or after its row,
+    and that less ``GAP`` more for one in place of a gap).
     """
     total = sum(columns) + GAP * (len(columns) - 1) + extra_columns
     return int(px * total) + 16
@@ -190,6 +192,11 @@ def readable_cell_px(specs: Sequence[GridSpec]) -> int:
         tallest = max(len(t.split("<br>")) for t in texts)
         need = max(need, math.ceil(MIN_TEXT_PX * max(longest * 0.6, tallest * 1.2) / 0.95))
     return min(need, MAX_CELL_PX)
+
+
+def marker_columns(px: int) -> float:
+    """Columns of ``px`` pixels that hold a "…" sign (:data:`MARKER_PX`), at least a gap."""
+    return max(GAP, MARKER_PX / max(px, 1))
 
 
 def more_marker(before: str, after: str) -> str:
@@ -222,7 +229,7 @@ def _kept_operators(
 
 
 def _operator_note(text: str, x: float) -> dict:
-    return {
+    note = {
         "text": text,
         "x": x,
         "y": 0.5,
@@ -231,6 +238,9 @@ def _operator_note(text: str, x: float) -> dict:
         "showarrow": False,
         "font": {"size": 22},
     }
+    if MORE in text:  # centred in its room (Plotly's "auto" anchors the right third's at x)
+        note["xanchor"] = "center"
+    return note
 
 
 def panels_figure(
@@ -277,22 +287,30 @@ def panels_figure(
     drawn = [specs[k] for k in order]
     shapes_px = [np.asarray(s.values).shape for s in drawn]
     px = min(cell_px(r, c, max_px=min(440, 900 // max(1, len(drawn)))) for r, c in shapes_px)
-    gap = GAP
-    total = sum(c for _, c in shapes_px) + gap * (len(drawn) - 1 + bool(lead) + bool(tail))
+    # Signs after each drawn panel (the last: a trailing "…" or none); a "…" sign takes
+    # MARKER_PX whatever the cell size, any other sign a gap of GAP columns.
+    signs = [between[i] if i < len(between) else "" for i in range(len(drawn) - 1)] + [tail]
+    marked = [MORE in sign for sign in signs]
+    plain = sum(c for _, c in shapes_px) + GAP * (len(drawn) - 1 - sum(marked[:-1]))
+    markers = sum(marked) + bool(lead)
     if max_width is not None:
-        px = max(min(px, int((max_width - 16) // total)), MIN_CELL_PX)
-    x = gap if lead else 0.0
+        px = max(min(px, int((max_width - 16 - markers * MARKER_PX) // plain)), MIN_CELL_PX)
+    wide = marker_columns(px)
+    gaps = [wide if m else GAP for m in marked[:-1]] + [wide if marked[-1] else 0.0]
+    before = wide if lead else 0.0
+    total = sum(c for _, c in shapes_px) + sum(gaps) + before
+    x = before
     max_rows = max(r for r, _ in shapes_px)
     width = int(px * total) + 16
     traces: list[dict] = []
-    annotations = [_operator_note(lead, gap / 2 / total)] if lead else []
+    annotations = [_operator_note(lead, before / 2 / total)] if lead else []
     shapes = list(shapes_below)
     axes: dict[str, dict] = {}
     for i, spec in enumerate(drawn):
         _, cols = shapes_px[i]
         domain = [min(x / total, 1.0), min((x + cols) / total, 1.0)]  # float sums may pass 1
         # A title may use its panel and the gap after it (the rest of the plot for the last).
-        room = (cols + gap) / total if i < len(drawn) - 1 else 1.0 - x / total
+        room = (cols + gaps[i]) / total if i < len(drawn) - 1 else 1.0 - x / total
         placed = placed_panel(
             spec,
             panel=i,
@@ -311,9 +329,9 @@ def panels_figure(
         annotations += placed["annotations"]
         if i < len(between) or (tail and i == len(drawn) - 1):
             sign = between[i] if i < len(between) else tail
-            annotations.append(_operator_note(sign, (x + cols + gap / 2) / total))
+            annotations.append(_operator_note(sign, (x + cols + gaps[i] / 2) / total))
         shapes += [highlight_shape(h, panel=i) for h in spec.highlights]
-        x += cols + gap
+        x += cols + gaps[i]
     top = title_room(annotations) if any(s.title for s in specs) else 8
     layout = {
         **axes,

@@ -16,6 +16,7 @@ from convviz.figures.common.grid import (
     GridSpec,
     Highlight,
     format_number,
+    marker_columns,
     panels_figure,
     readable_cell_px,
     selected_cell,
@@ -187,7 +188,9 @@ def terms_per_page(x: np.ndarray, weight: np.ndarray, *, groups: int, out_channe
     specs, _ = terms_specs(x, weight, groups=groups, out_channel=out_channel, max_terms=None)
     pair = x.shape[2] + GAP + weight.shape[3]  # x_c, its gap, w[o, c]
     output = np.shape(specs[-1].values)[1]
-    return fit_count(pair, readable_cell_px(specs), gap=GAP, extra_columns=output + 3 * GAP)
+    px = readable_cell_px(specs)
+    extra = output + 2 * marker_columns(px)  # y, the sign before it and a leading "…"
+    return fit_count(pair, px, gap=GAP, extra_columns=extra)
 
 
 def outputs_specs(
@@ -257,7 +260,7 @@ def outputs_per_page(outputs: np.ndarray, *, groups: int, lang: str) -> int:
     with readable numbers (and a "…" on each side)."""
     specs, _ = outputs_specs(outputs, groups=groups, lang=lang)
     px = readable_cell_px(specs)
-    return fit_count(outputs.shape[2], px, gap=GAP, extra_columns=2 * GAP)
+    return fit_count(outputs.shape[2], px, gap=GAP, extra_columns=2 * marker_columns(px))
 
 
 def clicked_panel(event: object) -> int | None:

@@ -24,7 +24,14 @@ from convviz.engine.lowering import flip_kernel
 from convviz.engine.padding import pad2d
 from convviz.engine.trace import WindowTrace
 from convviz.engine.window_frame import window_frame
-from convviz.figures.common.grid import GAP, GridSpec, Highlight, panels_figure, readable_cell_px
+from convviz.figures.common.grid import (
+    GAP,
+    GridSpec,
+    Highlight,
+    marker_columns,
+    panels_figure,
+    readable_cell_px,
+)
 from convviz.figures.common.paging import PAGE_PX, fit_count
 from convviz.figures.standard.code import channels_code
 from convviz.figures.standard.data import Setting, setting_from, window_trace
@@ -146,7 +153,8 @@ def inputs_per_page(in_channels: int, out_channels: int, **setting) -> int:
     data = channels_data(in_channels, out_channels, setting_from(**setting))
     specs = inputs_specs(data, (0, 0), lang="en")
     cols = np.shape(specs[0].values)[1]
-    return fit_count(cols, readable_cell_px(specs), gap=GAP, extra_columns=2 * GAP)
+    px = readable_cell_px(specs)
+    return fit_count(cols, px, gap=GAP, extra_columns=2 * marker_columns(px))
 
 
 def kernels_figure(data: ChannelsData, o: int, *, lang: str) -> go.Figure:
