@@ -18,7 +18,7 @@ import numpy as np
 import plotly.graph_objects as go
 
 from convviz.engine.arithmetic_text import format_number as engine_format_number
-from convviz.figures.common.fit import phone_columns, title_room, wrap_text
+from convviz.figures.common.fit import PHONE_PLOT_PX, phone_columns, title_room, wrap_text
 from convviz.style.colouring import current_colouring
 from convviz.style.palette import (
     HIGHLIGHT,
@@ -250,6 +250,7 @@ def panels_figure(
     shapes_below: Sequence[dict] = (),
     kept: Sequence[int] | None = None,
     max_width: int | None = None,
+    wrap_px: int = PHONE_PLOT_PX,
 ) -> go.Figure:
     """Several grids side by side in one figure (so one animation can move across all of them).
 
@@ -270,6 +271,10 @@ def panels_figure(
     max_width : int, optional
         Pixels the figure may take: cells are made smaller to fit (never under
         ``MIN_CELL_PX``).
+    wrap_px : int
+        Titles are broken into lines that fit the panels when the plot is drawn
+        ``min(its width, wrap_px)`` wide (:func:`~convviz.figures.common.fit.phone_columns`);
+        ``WRAP_PX`` for a figure that keeps its width on a phone.
 
     Returns
     -------
@@ -318,7 +323,7 @@ def panels_figure(
             x_domain=domain,
             y_domain=[0, 1],
             rows=max_rows,
-            title_columns=phone_columns(room, width - 16),
+            title_columns=phone_columns(room, width - 16, widest=wrap_px),
         )
         if order[i] != i:  # a click names the panel's place in ``specs``
             for trace in placed["traces"]:
