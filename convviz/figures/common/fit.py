@@ -5,6 +5,9 @@ A page draws a figure at its own width, or at the page's width where that is nar
 390-px phone the plot is about 358 px wide, while the text keeps its size (14 px). Text that
 is one line on a laptop then runs past the chart's right edge. The builders here break such
 text at spaces into lines (``<br>``) that fit the phone, so the same figure reads on both.
+A chart that keeps its own width on a phone (scrolling sideways) is drawn at most about
+640 px wide beside a 1024-px laptop's sidebar: its text is broken to fit
+``min(its width, WRAP_PX)`` instead.
 
 Widths are counted in columns: a wide (CJK) character is two columns, any other one.
 """
