@@ -56,3 +56,20 @@ def test_span_text_counts_from_one(lang):
 def test_span_text_in_english():
     assert paging.span_text((0, 4), 8, noun="outputs", lang="en") == "outputs 1–4 of 8"
     assert paging.span_text((4, 5), 5, noun="terms", lang="en") == "term 5 of 5"
+
+
+@given(
+    total=st.integers(1, 30),
+    columns=st.integers(1, 20),
+    px=st.integers(10, 46),
+    markers=st.floats(0, 10),
+)
+def test_per_page_shows_all_when_they_fit_and_keeps_room_for_markers_otherwise(
+    total, columns, px, markers
+):
+    n = paging.per_page(total, columns, px, gap=GAP, marker_columns=markers)
+    assert 1 <= n <= total
+    if n == total and total > 1:  # every item together, without "…"
+        assert panels_width([columns] * total, px) <= paging.PAGE_PX
+    elif n > 1:  # a page of some, with room for its "…" signs
+        assert panels_width([columns] * n, px, extra_columns=markers) <= paging.PAGE_PX

@@ -58,6 +58,24 @@ def fit_count(
     return max(n, 1)
 
 
+def per_page(
+    total: int,
+    item_columns: float,
+    px: int,
+    *,
+    gap: float,
+    extra_columns: float = 0.0,
+    marker_columns: float = 0.0,
+    width: int = PAGE_PX,
+) -> int:
+    """Items a page shows: all ``total`` when they fit together, else :func:`fit_count` with
+    ``marker_columns`` more kept for the "…" signs that a page of some of them carries."""
+    if fit_count(item_columns, px, gap=gap, extra_columns=extra_columns, width=width) >= total:
+        return total
+    extra = extra_columns + marker_columns
+    return min(fit_count(item_columns, px, gap=gap, extra_columns=extra, width=width), total)
+
+
 def page_count(total: int, per_page: int) -> int:
     """Pages of ``per_page`` items needed for ``total`` items (at least 1)."""
     return max(math.ceil(total / max(per_page, 1)), 1)

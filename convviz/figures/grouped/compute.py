@@ -21,7 +21,7 @@ from convviz.figures.common.grid import (
     readable_cell_px,
     selected_cell,
 )
-from convviz.figures.common.paging import PAGE_PX, fit_count
+from convviz.figures.common.paging import PAGE_PX, per_page
 from convviz.figures.grouped.groups import channels_text, group_of
 from convviz.i18n import translate
 
@@ -189,8 +189,15 @@ def terms_per_page(x: np.ndarray, weight: np.ndarray, *, groups: int, out_channe
     pair = x.shape[2] + GAP + weight.shape[3]  # x_c, its gap, w[o, c]
     output = np.shape(specs[-1].values)[1]
     px = readable_cell_px(specs)
-    extra = output + 2 * marker_columns(px)  # y, the sign before it and a leading "…"
-    return fit_count(pair, px, gap=GAP, extra_columns=extra)
+    # y and the "=" before it; a page of some terms has "+ … =" there and a leading "… +"
+    return per_page(
+        x.shape[0] // groups,
+        pair,
+        px,
+        gap=GAP,
+        extra_columns=output + GAP,
+        marker_columns=2 * marker_columns(px) - GAP,
+    )
 
 
 def outputs_specs(
@@ -260,7 +267,8 @@ def outputs_per_page(outputs: np.ndarray, *, groups: int, lang: str) -> int:
     with readable numbers (and a "…" on each side)."""
     specs, _ = outputs_specs(outputs, groups=groups, lang=lang)
     px = readable_cell_px(specs)
-    return fit_count(outputs.shape[2], px, gap=GAP, extra_columns=2 * marker_columns(px))
+    count, cols = outputs.shape[0], outputs.shape[2]
+    return per_page(count, cols, px, gap=GAP, marker_columns=2 * marker_columns(px))
 
 
 def clicked_panel(event: object) -> int | None:

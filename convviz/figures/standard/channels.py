@@ -32,7 +32,7 @@ from convviz.figures.common.grid import (
     panels_figure,
     readable_cell_px,
 )
-from convviz.figures.common.paging import PAGE_PX, fit_count
+from convviz.figures.common.paging import PAGE_PX, per_page
 from convviz.figures.standard.code import channels_code
 from convviz.figures.standard.data import Setting, setting_from, window_trace
 from convviz.figures.standard.padding import trace_input_spec
@@ -154,7 +154,7 @@ def inputs_per_page(in_channels: int, out_channels: int, **setting) -> int:
     specs = inputs_specs(data, (0, 0), lang="en")
     cols = np.shape(specs[0].values)[1]
     px = readable_cell_px(specs)
-    return fit_count(cols, px, gap=GAP, extra_columns=2 * marker_columns(px))
+    return per_page(in_channels, cols, px, gap=GAP, marker_columns=2 * marker_columns(px))
 
 
 def kernels_figure(data: ChannelsData, o: int, *, lang: str) -> go.Figure:
