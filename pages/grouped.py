@@ -242,7 +242,9 @@ elif result is not None:
     )
     st.markdown(f"**{translate('grouped.concat.title', lang, g=g)}**")
     per_page = cached(compute.outputs_per_page)(result["concatenated"], groups=g, lang=lang)
-    outputs = paged_span("shown_outputs", cout, per_page, lang, noun="outputs", container=st)
+    outputs = paged_span(
+        "shown_outputs", cout, per_page, lang, noun="outputs", container=st, follow=channel
+    )
     grid_chart(
         figure(compute.outputs_figure)(
             result["concatenated"], groups=g, lang=lang, selected_output=channel, span=outputs

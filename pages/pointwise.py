@@ -171,7 +171,9 @@ st.caption(
 if i * i > matmul.MAX_MATMUL_COLUMNS:
     show_notice("pointwise.matmul.capped", lang, shown=matmul.MAX_MATMUL_COLUMNS, n=i * i)
 per_page = cached(matmul.pixels_per_page)(check["pixels"], weight, check["product"])
-pixels = paged_span("shown_pixels", i * i, per_page, lang, noun="pixels", container=st)
+pixels = paged_span(
+    "shown_pixels", i * i, per_page, lang, noun="pixels", container=st, follow=r * i + c
+)
 grid_chart(
     figure(matmul.matmul_figure)(
         check["pixels"], weight, check["product"], column=r * i + c, lang=lang, span=pixels

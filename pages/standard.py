@@ -25,6 +25,7 @@ from convviz.controls.caching import cached_figure
 from convviz.controls.downloads import export_buttons, share_link
 from convviz.controls.hover import hover_view
 from convviz.controls.lecture import main_chart
+from convviz.controls.matrix_pickers import window_pickers
 from convviz.controls.pins import pin_clicked_cell
 from convviz.controls.predict import predict_first
 from convviz.controls.tabs import lazy_tabs
@@ -216,14 +217,15 @@ def flip_tab(x, fill, setting, lang):
     st.markdown(view["verdict"])
 
 
-def _pick_row(chart, out_w):
-    """on_select of C (a row) or of the output grid (a cell): pin that window."""
+def _pick_row(chart, out_w, first_row=0):
+    """on_select of C (a row; ``first_row`` is the first row of C drawn) or of the output
+    grid (a cell): pin that window."""
     picked = selected_cell(st.session_state.get(chart))
     if picked is None:
         return
     row, col, panel = picked
     if chart == C_CHART and panel == C_PANEL:
-        st.session_state[PIN] = divmod(row, out_w)
+        st.session_state[PIN] = divmod(first_row + row, out_w)
     elif chart == GRIDS_CHART and panel == Y_GRID:
         st.session_state[PIN] = (row, col)
 
@@ -234,16 +236,25 @@ def matrix_tab(x, fill, setting, lang):
     st.markdown(translate("standard.matrix.intro", lang))
     out_w = cached(views.size_view)(x, fill, lang=lang, **setting)["output_hw"][1]
     r, c = st.session_state.get(PIN, (0, 0))
-    view = cached_figure(views.matrix_view)(x, fill, r * out_w + c, lang=lang, **setting)
+    row = r * out_w + c
+    texts, notes = st.container(), st.container()  # above the pickers, filled once C is known
+    paging = cached(views.matrix_paging)(x, fill, row, **setting)
+    pages = {}
+    if paging["first"] is not None:
+        rows, cols = window_pickers(
+            "c", paging["first"], paging["shape"], lang, follow=paging["follow"]
+        )
+        pages = {"row_page": rows, "col_page": cols}
+    view = cached_figure(views.matrix_view)(x, fill, row, lang=lang, **pages, **setting)
     for text in view["texts"]:
-        st.markdown(text)
+        texts.markdown(text)
     for note in view["notes"]:
-        st.caption(note)
+        notes.caption(note)
     if view["figure"] is not None:
         grid_chart(
             view["figure"],
             key=C_CHART,
-            on_select=partial(_pick_row, C_CHART, out_w),
+            on_select=partial(_pick_row, C_CHART, out_w, view["offset"][0]),
             selection_mode="points",
         )
     st.markdown(view["picked"])

@@ -26,6 +26,7 @@ from convviz.controls.caching import cached_figure
 from convviz.controls.downloads import export_buttons, share_link
 from convviz.controls.hover import hover_view
 from convviz.controls.lecture import main_chart
+from convviz.controls.matrix_pickers import window_pickers
 from convviz.controls.pins import pin_clicked_cell
 from convviz.controls.predict import predict_first
 from convviz.controls.tabs import lazy_tabs
@@ -195,13 +196,15 @@ def direct_tab(x, kernel, hyper, lang):
     )
 
 
-def _pick_row(chart, output_size):
+def _pick_row(chart, output_size, first_row=0):
+    """on_select of Cᵀ or y (a row; ``first_row`` is the first row drawn) or of the output
+    grid (a cell): pick that row of Cᵀ."""
     picked = selected_cell(st.session_state.get(chart))
     if picked is None:
         return
     row, col, panel = picked
     if chart == CT_CHART and panel in (CT, YVEC):
-        st.session_state[MATRIX_ROW] = row
+        st.session_state[MATRIX_ROW] = first_row + row
     elif chart == GRIDS_CHART and panel == Y_GRID:
         st.session_state[MATRIX_ROW] = row * output_size + col
 
@@ -209,37 +212,45 @@ def _pick_row(chart, output_size):
 @st.fragment
 def matrix_tab(x, kernel, hyper, lang):
     st.subheader(translate("transposed.matrix.header", lang))
-    view = cached_figure(views.matrix_view)(
-        x, kernel, lang=lang, q=st.session_state.get(MATRIX_ROW, 0), **hyper
-    )
+    q = st.session_state.get(MATRIX_ROW, 0)
+    texts, notes = st.container(), st.container()  # above the pickers, filled once Cᵀ is known
+    paging = cached(views.matrix_paging)(x, kernel, q=q, **hyper)
+    pages = {}
+    if paging["first"] is not None:
+        rows, cols = window_pickers(
+            "ct", paging["first"], paging["shape"], lang, follow=paging["follow"]
+        )
+        pages = {"row_page": rows, "col_page": cols}
+    view = cached_figure(views.matrix_view)(x, kernel, lang=lang, q=q, **pages, **hyper)
     for text in view["texts"]:
-        st.markdown(text)
+        texts.markdown(text)
     for note in view["notes"]:
-        st.caption(note)
+        notes.caption(note)
     o = view["y"].shape[0]
-    left, right = st.columns([3, 2])
-    with left:
-        if view["ct"] is not None:
-            grid_chart(
-                view["ct"],
-                key=CT_CHART,
-                on_select=partial(_pick_row, CT_CHART, o),
-                selection_mode="points",
-            )
-    with right:
+    # One below the other: at 1024 px two columns squeezed Cᵀ·x = y and ran the output
+    # grid's numbers together.
+    if view["ct"] is not None:
         grid_chart(
-            view["grids"],
-            key=GRIDS_CHART,
-            on_select=partial(_pick_row, GRIDS_CHART, o),
+            view["ct"],
+            key=CT_CHART,
+            on_select=partial(_pick_row, CT_CHART, o, view["offset"]),
             selection_mode="points",
         )
-        st.markdown(view["picked"])
-        st.code(view["row"], language=None, wrap_lines=True)
+    grid_chart(
+        view["grids"],
+        key=GRIDS_CHART,
+        on_select=partial(_pick_row, GRIDS_CHART, o),
+        selection_mode="points",
+    )
+    st.markdown(view["picked"])
+    st.code(view["row"], language=None, wrap_lines=True)
     st.markdown(f"**{translate('transposed.matrix.c_header', lang)}**")
     if view["c"] is None:
         st.caption(view["c_missing"])
     else:
         grid_chart(view["c"], key="transposed_c_chart")
+        if view["c_part"]:
+            st.caption(view["c_part"])
     if view["png_refusal"]:
         st.caption(view["png_refusal"])
     export_buttons(

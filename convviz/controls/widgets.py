@@ -347,21 +347,75 @@ def float_param(
     return value
 
 
-def page_picker(key: str, count: int, lang: str, *, label_key: str, container: Any = None) -> int:
+def follow_page(key: str, pages: int | Sequence[int], count: int) -> None:
+    """Before drawing page picker ``key``: when ``pages`` (0-based: the pages that show the
+    pinned row, or one page) differ from those of the last run and the page shown is not
+    among them, turn to the first — the pin moved, so it stays in view.
+
+    On the picker's first appearance it opens there unless a link gives ``?key=`` (the link's
+    page wins); the learner may page away until the pin moves again.
+    """
+    wanted = tuple(min(max(int(p), 0), count - 1) for p in np.atleast_1d(pages))
+    seen = f"{key}_followed"
+    if not wanted or st.session_state.get(seen) == wanted:
+        return
+    first_time = seen not in st.session_state
+    st.session_state[seen] = wanted
+    if first_time and key in st.query_params:
+        return
+    shown = st.session_state.get(key)
+    if first_time or not isinstance(shown, int) or shown - 1 not in wanted:
+        st.session_state[key] = wanted[0] + 1
+
+
+def page_picker(
+    key: str,
+    count: int,
+    lang: str,
+    *,
+    label_key: str,
+    container: Any = None,
+    page_text: Any = None,
+    follow: int | Sequence[int] | None = None,
+) -> int:
     """Which of ``count`` pages to show (0-based): a slider "k of n", kept in ``?key=``.
 
     Big objects (one output filter's maps, one channel's grids) are shown a page at a time at
     a readable size instead of all at once in small type. The link's value is clamped to
     ``1 … count``; a value left over from a larger ``count`` is clamped too. With one page,
     nothing is drawn and 0 is returned.
+
+    ``page_text`` (a callable: 0-based page -> translated text, e.g. "rows 9–16 of 25")
+    labels each page instead of "k of n"; ``follow`` is the page (or pages, 0-based) that
+    show the pinned row, turned to when the pin moves (:func:`follow_page`).
     """
     if count <= 1:
         return 0
+    if follow is not None:
+        follow_page(key, follow, count)
     if isinstance(st.session_state.get(key), int) and st.session_state[key] > count:
         st.session_state[key] = count  # fewer pages than before: the last one
     box = _container(container)
+    if page_text is None:
+        draw, options = (
+            box.slider,
+            {
+                "min_value": 1,
+                "max_value": count,
+                "step": 1,
+                "format": translate("common.page_of", lang, n=count),
+            },
+        )
+    else:
+        draw, options = (
+            box.select_slider,
+            {
+                "options": range(1, count + 1),
+                "format_func": lambda shown: page_text(shown - 1),
+            },
+        )
     shown = url_int_widget(
-        box.slider,
+        draw,
         key,
         lang,
         box,
@@ -369,10 +423,7 @@ def page_picker(key: str, count: int, lang: str, *, label_key: str, container: A
         high=count,
         default=1,
         label=translate(label_key, lang),
-        min_value=1,
-        max_value=count,
-        step=1,
-        format=translate("common.page_of", lang, n=count),
+        **options,
     )
     return shown - 1
 
@@ -385,19 +436,28 @@ def paged_span(
     *,
     noun: str,
     container: Any = None,
+    follow: int | None = None,
 ) -> tuple[int, int]:
     """Which of ``total`` panels a row shows, ``per_page`` at a time: items ``[start, stop)``.
 
     When everything fits on one page nothing is drawn and ``(0, total)`` is returned;
     otherwise a :func:`page_picker` kept in ``?key=`` (read and clamped like every link
     value) and a caption such as "outputs 1–4 of 8" (``noun``: see
-    :func:`convviz.figures.common.paging.span_text`).
+    :func:`convviz.figures.common.paging.span_text`). ``follow`` is the item (0-based) the
+    page turns to when it changes (the chosen output channel, the pinned pixel).
     """
     count = paging.page_count(total, per_page)
     if count <= 1:
         return 0, total
     box = _container(container)
-    page = page_picker(key, count, lang, label_key=f"paging.label.{noun}", container=box)
+    page = page_picker(
+        key,
+        count,
+        lang,
+        label_key=f"paging.label.{noun}",
+        container=box,
+        follow=None if follow is None else paging.page_of(follow, per_page),
+    )
     span = paging.page_span(page, per_page, total)
     box.caption(paging.span_text(span, total, noun=noun, lang=lang))
     return span

@@ -235,3 +235,11 @@ def test_a_linked_output_channel_is_explained_on_the_first_load(link, shown):
     text = _text(at)
     assert f"Output channel y{shown} belongs to group {shown // 2}" in text
     assert f"y{shown}_y{shown}" not in text
+
+
+def test_the_outputs_page_follows_the_chosen_channel():
+    at = open_app("en", PAGE, in_channels="16", out_channels="16", groups="1", input_size="7")
+    assert at.slider(key="shown_outputs").value == 1
+    at.selectbox(key="channel").set_value(15).run()
+    assert not at.exception
+    assert at.slider(key="shown_outputs").value == int(at.slider(key="shown_outputs").max)

@@ -258,3 +258,19 @@ def test_the_default_product_shows_8_of_16_pixel_columns(lang):
     at.slider(key="shown_pixels").set_value(2).run()
     assert not at.exception
     assert paging.span_text((8, 16), 16, noun="pixels", lang=lang) in [c.value for c in at.caption]
+
+
+def test_the_pixel_columns_follow_the_picked_pixel():
+    at = open_app("en", PAGE, pixel_row="3", pixel_col="1")  # column 3·4 + 1 = 13
+    assert not at.exception
+    assert at.slider(key="shown_pixels").value == 2  # the page of columns 9–16
+    at.slider(key="shown_pixels").set_value(1).run()  # paging away is allowed
+    assert at.slider(key="shown_pixels").value == 1
+    at.slider(key="pixel_row").set_value(0).run()  # the pixel moves: its page again
+    assert at.slider(key="shown_pixels").value == 1
+    at.slider(key="pixel_row").set_value(2).run()  # column 9
+    assert at.slider(key="shown_pixels").value == 2
+    # a link's page wins on the first load
+    assert (
+        open_app("en", PAGE, pixel_row="3", shown_pixels="1").slider(key="shown_pixels").value == 1
+    )

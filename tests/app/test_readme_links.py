@@ -24,6 +24,8 @@ def _shown(at, key: str) -> str:
     """What widget ``key`` shows, as a link writes it (a radio's option code, ``45`` for 45.0)."""
     if key in [r.key for r in at.radio]:
         return str(at.radio(key=key).value)
+    if key in [s.key for s in at.select_slider]:  # a page picker labelled by what it shows
+        return str(at.select_slider(key=key).value)
     value = at.slider(key=key).value
     return str(int(value)) if float(value).is_integer() else str(value)
 

@@ -59,13 +59,7 @@ def test_main_figure_text_is_legible(page, open_page, url_path, screen):
     (width, height), smallest = SCREENS[screen]
     page.set_viewport_size({"width": width, "height": height})
     open_page(url_path)
-    assert_no_exception(page)
-    chart = page.locator(f".st-key-{CHARTS[url_path]} .js-plotly-plot")
-    chart.wait_for(state="visible")
-    chart.scroll_into_view_if_needed()
-    page.wait_for_timeout(500)
-    save_screenshot(page, f"legible-{url_path}-{screen}", full_page=False)
-    texts = [t for t in chart.evaluate(TEXTS_JS) if not t["hidden"]]
+    chart, texts = _shown_chart(page, CHARTS[url_path], f"legible-{url_path}-{screen}")
     assert texts
     small = [(t["text"], t["size"]) for t in texts if t["size"] < smallest]
     assert small == [], small
@@ -90,13 +84,30 @@ def test_main_figure_text_is_legible(page, open_page, url_path, screen):
     if url_path == "dilated":  # its window grids are small enough to carry their numbers
         assert len(numbers) >= 49, len(numbers)
     assert all(t["size"] >= smallest for t in numbers)
-    touching = [
+    touching = _touching(numbers)
+    assert touching == [], touching[:10]
+
+
+def _shown_chart(page, key: str, shot: str) -> tuple:
+    """The chart of widget ``key`` scrolled into view (screenshot ``shot``) and its visible
+    texts (:data:`TEXTS_JS`)."""
+    assert_no_exception(page)
+    chart = page.locator(f".st-key-{key} .js-plotly-plot")
+    chart.wait_for(state="visible")
+    chart.scroll_into_view_if_needed()
+    page.wait_for_timeout(500)
+    save_screenshot(page, shot, full_page=False)
+    return chart, [t for t in chart.evaluate(TEXTS_JS) if not t["hidden"]]
+
+
+def _touching(numbers: list[dict]) -> list[tuple[str, str]]:
+    """Pairs of cell texts whose boxes overlap (boxes that only touch do not)."""
+    return [
         (a["text"], b["text"])
         for i, a in enumerate(numbers)
         for b in numbers[i + 1 :]
         if _overlap(_shrunk(a), _shrunk(b))
     ]
-    assert touching == [], touching[:10]
 
 
 def _shrunk(box: dict, by: float = 0.5) -> dict:
@@ -258,12 +269,7 @@ def test_paged_rows_keep_their_numbers_legible(page, open_page, setting, lang):
             found = holder.evaluate(PAGED_JS)
             cells = [t for t in found["shown"] if t["cell"]]
             small = [(t["text"], t["size"]) for t in found["shown"] if t["size"] < smallest]
-            touching = [
-                (a["text"], b["text"])
-                for i, a in enumerate(cells)
-                for b in cells[i + 1 :]
-                if _overlap(_shrunk(a), _shrunk(b))
-            ]
+            touching = _touching(cells)
             notes = [t for t in found["shown"] if t["note"]]  # titles, signs such as "+ … ="
             touching += [
                 (a["text"], b["text"]) for a in notes for b in cells if _overlap(_shrunk(a), b)
@@ -279,3 +285,38 @@ def test_paged_rows_keep_their_numbers_legible(page, open_page, setting, lang):
                 }
         save_screenshot(page, f"paged-{setting}-{screen}-{lang}")
     assert problems == {}, problems
+
+
+# C and Cᵀ large enough to be shown a window at a time (C 49×49, Cᵀ 121×25), and the
+# transposed page's defaults (Cᵀ 25×9 whole, the forward C under it cut to what fits).
+MATRIX_TABS = {
+    "standard": ("standard", "standard_c_chart", {"input_size": 7, "padding": 1}),
+    "transposed": (
+        "transposed",
+        "transposed_ct_chart",
+        {"input_size": 5, "stride": 2, "padding": 0},
+    ),
+    "transposed-default": ("transposed", "transposed_c_chart", {}),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("case", list(MATRIX_TABS))
+def test_matrix_tab_writes_its_entries_at_14_px(page, open_page, case, lang):
+    """The matrix tab at 1024×768: C / Cᵀ's entries (and x, y) at 14 px or more, none run
+    together, the whole figure beside the sidebar; no chart or page text out of its box."""
+    url_path, key, link = MATRIX_TABS[case]
+    page.set_viewport_size({"width": 1024, "height": 768})
+    open_page(url_path, lang=lang, view="matrix", **link)
+    chart, texts = _shown_chart(page, key, f"legible-matrix-{case}-{lang}")
+    numbers = [t for t in texts if "textpoint" in t["cls"].split()]
+    assert len(numbers) >= 25, len(numbers)  # the window's taps (and x, y) are written out
+    assert sorted({t["size"] for t in texts if t["size"] < 14}) == []
+    touching = _touching(numbers)
+    assert touching == [], touching[:10]
+    frame = chart.bounding_box()
+    room = page.locator(f".st-key-{key}").first.bounding_box()
+    assert frame["x"] + frame["width"] <= room["x"] + room["width"] + 1, (frame, room)
+    charts = page.evaluate(CHARTS_JS, 14)
+    assert [t for c in charts for t in c["small"] + c["out"]] == []
+    assert page.evaluate(PAGE_TEXT_JS) == []

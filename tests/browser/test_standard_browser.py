@@ -63,6 +63,17 @@ def test_clicking_a_row_of_c_pins_its_window(open_page):
     assert_no_exception(page)
 
 
+def test_clicking_a_row_of_a_windowed_c_pins_that_row(open_page):
+    # C is 49×49, shown 21 rows at a time: the link opens rows 21–41, so the window's first
+    # row is row 21 of C.
+    link = {"view": "matrix", "input_size": 7, "padding": 1, "c_rows": 2}
+    page = _open(open_page, chart=C_CHART, lang="en", **link)
+    click_chart_cell(page, C_CHART, "", 0, 0)
+    assert "Row 21 of C is output cell y[3, 0]" in _main_text(page)
+    assert query_params(page)["c_rows"] == "2"  # the pinned row is on the page shown
+    assert_no_exception(page)
+
+
 def test_download_and_screenshot(open_page):
     page = _open(open_page, lang="en", padding="1", padding_mode="reflect")
     button = page.locator(".st-key-standard_window_downloads").get_by_role("button", name="PNG")

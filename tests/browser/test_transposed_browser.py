@@ -20,6 +20,7 @@ pytestmark = pytest.mark.browser
 SCATTER = ".st-key-transposed_scatter_chart .js-plotly-plot"
 DIRECT = ".st-key-transposed_direct_chart .js-plotly-plot"
 GRIDS = ".st-key-transposed_grids_chart .js-plotly-plot"
+CT = ".st-key-transposed_ct_chart .js-plotly-plot"
 
 
 def _main_text(page) -> str:
@@ -56,6 +57,16 @@ def test_clicking_an_output_cell_picks_its_row_of_ct(open_page):
     text = _main_text(page)
     assert "Picked output cell y[1,2] = row 7 of Cᵀ" in text
     assert "y[1,2] = w₂₁·x[0,1] + w₀₁·x[1,1] = 5·2 + 3·5 = 25" in text
+
+
+def test_clicking_a_row_of_a_windowed_ct_picks_that_row(open_page):
+    # Cᵀ is 121×25, shown 22 rows at a time: the link opens rows 22–43.
+    link = {"view": "matrix", "input_size": 5, "stride": 2, "padding": 0, "ct_rows": 2}
+    page = _open(open_page, CT, lang="en", **link)
+    click_chart_cell(page, CT, "", 0, 3)
+    assert "Picked output cell y[2,0] = row 22 of Cᵀ" in _main_text(page)
+    assert query_params(page)["ct_rows"] == "2"
+    assert_no_exception(page)
 
 
 def test_tabs_and_sliders_are_in_the_link(open_page):

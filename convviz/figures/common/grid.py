@@ -251,6 +251,7 @@ def panels_figure(
     kept: Sequence[int] | None = None,
     max_width: int | None = None,
     wrap_px: int = PHONE_PLOT_PX,
+    px: int | None = None,
 ) -> go.Figure:
     """Several grids side by side in one figure (so one animation can move across all of them).
 
@@ -275,6 +276,9 @@ def panels_figure(
         Titles are broken into lines that fit the panels when the plot is drawn
         ``min(its width, wrap_px)`` wide (:func:`~convviz.figures.common.fit.phone_columns`);
         ``WRAP_PX`` for a figure that keeps its width on a phone.
+    px : int, optional
+        Side of every cell (default: the largest that fits 440 px, :func:`cell_px`); a
+        ``max_width`` still makes it smaller.
 
     Returns
     -------
@@ -291,7 +295,8 @@ def panels_figure(
         between = list(operators[: len(order) - 1])
     drawn = [specs[k] for k in order]
     shapes_px = [np.asarray(s.values).shape for s in drawn]
-    px = min(cell_px(r, c, max_px=min(440, 900 // max(1, len(drawn)))) for r, c in shapes_px)
+    if px is None:
+        px = min(cell_px(r, c, max_px=min(440, 900 // max(1, len(drawn)))) for r, c in shapes_px)
     # Signs after each drawn panel (the last: a trailing "…" or none); a "…" sign takes
     # MARKER_PX whatever the cell size, any other sign a gap of GAP columns.
     signs = [between[i] if i < len(between) else "" for i in range(len(drawn) - 1)] + [tail]

@@ -1,6 +1,7 @@
-"""How large a matrix (C or Cᵀ) is drawn: cells with symbols while they fit, a plain
-sparsity picture beyond :data:`MAX_DRAWN_CELLS` entries, nothing beyond
-:data:`MAX_SPARSITY_CELLS`. Shared by the standard and the transposed pages.
+"""How large a matrix (C or Cᵀ) is drawn: cells with symbols (a window at a time, see
+:mod:`convviz.figures.common.matrix_window`), a plain sparsity picture beyond
+:data:`MAX_DRAWN_CELLS` entries, nothing beyond :data:`MAX_SPARSITY_CELLS`. Shared by the
+standard and the transposed pages.
 """
 
 from __future__ import annotations
@@ -12,13 +13,7 @@ from convviz.style.palette import KIND_FILL, CellKind
 
 MAX_DRAWN_CELLS = 4_096  # entries drawn as cells (clickable, hover, symbols)
 MAX_SPARSITY_CELLS = 40_000  # entries drawn as a plain sparsity picture beyond that
-MAX_MATRIX_PX, MIN_LABEL_PX = 30, 20  # cell size of the matrices; symbols need 20 px
 NONZERO_FILL = "#00224E"  # the dark end of cividis: non-zero entries of a sparsity picture
-
-
-def matrix_px(rows: int, cols: int, *, width: int = 1000, height: int = 760) -> int:
-    """Cell size of a matrix drawing: as large as fits ``width`` × ``height``, at most 30."""
-    return int(np.clip(min(width // max(cols, 1), height // max(rows, 1)), 4, MAX_MATRIX_PX))
 
 
 def sparsity_figure(matrix: np.ndarray, *, title: str) -> go.Figure:

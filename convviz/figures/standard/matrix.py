@@ -16,9 +16,13 @@ from convviz.figures.common.grid import GridSpec, Highlight, format_number, pane
 from convviz.figures.common.matrix_size import (
     MAX_DRAWN_CELLS,
     MAX_SPARSITY_CELLS,
-    MIN_LABEL_PX,
-    matrix_px,
     sparsity_figure,
+)
+from convviz.figures.common.matrix_window import (
+    MatrixWindow,
+    crop_spec,
+    matrix_window,
+    window_title,
 )
 from convviz.figures.common.panels import signed
 from convviz.figures.standard.data import MatrixForm
@@ -27,7 +31,6 @@ from convviz.style.palette import SECONDARY_HIGHLIGHT, CellKind
 
 C_PANEL = 0  # the single panel of the C figure
 Y_GRID = 1  # the output panel of the grids figure (the input is panel 0)
-MIN_NUMBER_PX = 16  # numbers in C's cells need this many pixels
 
 
 def columns_name(form: MatrixForm) -> str:
@@ -128,45 +131,64 @@ def tap_labels(form: MatrixForm, kernel_hw: tuple[int, int]) -> np.ndarray | Non
     return None if form.taps is None else symbolic_labels(form.taps, kernel_hw, zero="")
 
 
+def c_texts(form: MatrixForm, kernel_hw: tuple[int, int]) -> np.ndarray:
+    """(m, n) texts of C's cells: the tap names ("" for zeros), or the numbers."""
+    labels = tap_labels(form, kernel_hw)
+    if labels is not None:
+        return labels
+    dense = form.c.toarray()  # (m, n)
+    return np.array([format_number(v) for v in dense.ravel()], dtype=object).reshape(dense.shape)
+
+
+def c_window(
+    form: MatrixForm, kernel_hw: tuple[int, int], *, row_page: int = 0, col_page: int = 0
+) -> MatrixWindow:
+    """The rows × columns of C on pages ``row_page`` × ``col_page``, its cells holding their
+    text at 14 px; pages are whole rows of the output (rows of C) and of the grid C
+    multiplies (columns)."""
+    return matrix_window(
+        form.shape,
+        c_texts(form, kernel_hw).ravel(),
+        row_page=row_page,
+        col_page=col_page,
+        units=(form.output.shape[1], form.vector.shape[1]),
+    )
+
+
 def c_figure(
-    form: MatrixForm, *, row: int, kernel_hw: tuple[int, int], lang: str
+    form: MatrixForm,
+    *,
+    row: int,
+    kernel_hw: tuple[int, int],
+    lang: str,
+    window: MatrixWindow | None = None,
 ) -> tuple[go.Figure | None, str]:
-    """C with row ``row`` outlined, rows clickable.
+    """C with row ``row`` outlined, rows clickable, one ``window`` of it (default: the first).
 
     Returns
     -------
     figure : go.Figure or None
-        None when C has more than ``MAX_SPARSITY_CELLS`` entries.
-    drawn : {"symbols", "numbers", "colours", "sparsity", "none"}
-        What the cells show: tap names (w₀₁) where a cell has 20 px and C is small enough to
-        be written symbolically, numbers from 16 px, colours only below that, a plain
-        sparsity picture above ``MAX_DRAWN_CELLS`` entries, nothing above
+        None when C has more than ``MAX_SPARSITY_CELLS`` entries. A click's ``customdata``
+        row and column count from the window's first row and column.
+    drawn : {"symbols", "numbers", "sparsity", "none"}
+        What the cells show: tap names (w₀₁) where C is small enough to be written
+        symbolically, else numbers, both at 14 px in the window's cells; a plain sparsity
+        picture (of all of C) above ``MAX_DRAWN_CELLS`` entries, nothing above
         ``MAX_SPARSITY_CELLS``.
     """
     m, n = form.shape
     title = translate("standard.matrix.c_title", lang, m=m, n=n)
     if m * n > MAX_SPARSITY_CELLS:
         return None, "none"
-    dense = form.c.toarray()  # (m, n)
     if m * n > MAX_DRAWN_CELLS:
-        return sparsity_figure(dense, title=title), "sparsity"
-    px = matrix_px(m, n, height=420)
+        return sparsity_figure(form.c.toarray(), title=title), "sparsity"
+    window = window or c_window(form, kernel_hw)
     labels = tap_labels(form, kernel_hw)
-    if labels is not None and px >= MIN_LABEL_PX:
-        drawn, shown = "symbols", labels
-    elif px >= MIN_NUMBER_PX:
-        drawn, shown = "numbers", None
-    else:
-        drawn, shown = "colours", np.full(dense.shape, "", dtype=object)
-    spec = c_spec(form, row=row, labels=shown, hover=_hover(form, labels, lang=lang), lang=lang)
-    fig = panels_figure([spec])
-    fig.update_layout(width=int(px * n) + 16, height=px * m + 46)
-    fig.update_traces(
-        selector={"type": "scatter"},
-        textfont={"size": max(7, min(14, px * 0.4))},
-        marker={"size": px},
-    )
-    return fig, drawn
+    spec = c_spec(form, row=row, labels=labels, hover=_hover(form, labels, lang=lang), lang=lang)
+    if window.paged:
+        named = window_title(title, window, lang=lang)
+        spec = crop_spec(spec, window.rows, window.cols, title=named)
+    return panels_figure([spec], px=window.px), "numbers" if labels is None else "symbols"
 
 
 def grids_figure(form: MatrixForm, *, row: int, lang: str) -> go.Figure:

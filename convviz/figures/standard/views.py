@@ -13,8 +13,11 @@ from convviz.engine.arithmetic_text import format_cell
 from convviz.engine.errors import ConvValueError
 from convviz.engine.lowering import flip_kernel
 from convviz.figures.common.matrix_png import png_refusal
+from convviz.figures.common.matrix_size import MAX_DRAWN_CELLS
+from convviz.figures.common.matrix_window import page_of
 from convviz.figures.standard import matrix
 from convviz.figures.standard.data import (
+    MatrixForm,
     Setting,
     flip_outputs,
     kernel_values,
@@ -294,19 +297,58 @@ def flip_view(x: np.ndarray, fill: str, *, lang: str, **setting) -> dict:
     }
 
 
-def matrix_view(x: np.ndarray, fill: str, row: int, *, lang: str, **setting) -> dict:
-    """Matrix section: C, its sparsity, the picked row applied to x, and the window it is.
+def _matrix_form(x: np.ndarray, fill: str, s) -> tuple[MatrixForm, np.ndarray]:
+    """C of setting ``s`` (and the sums of the sliding window it must agree with)."""
+    trace = window_trace(x, kernel_values(fill, s.kernel_hw), s)
+    return matrix_form(x, trace, flipped=s.flip), trace.sums
 
-    ``png_refusal`` says why C is offered as no PNG (None when it is).
+
+def matrix_paging(x: np.ndarray, fill: str, row: int, **setting) -> dict:
+    """How C is shown a window at a time.
+
+    Returns
+    -------
+    dict
+        ``first`` (the :class:`MatrixWindow` of the first page, None when C is not drawn cell
+        by cell), ``shape`` (m, n) of C and ``follow`` (the row page of row ``row`` and the
+        column pages of its taps: where the pickers turn when the pin moves).
     """
     s = setting_from(**setting)
-    kernel = kernel_values(fill, s.kernel_hw)
-    trace = window_trace(x, kernel, s)
-    form = matrix_form(x, trace, flipped=s.flip)
+    form, _ = _matrix_form(x, fill, s)
+    m, n = form.shape
+    if m * n > MAX_DRAWN_CELLS:
+        return {"first": None, "shape": (m, n), "follow": (0, ())}
+    first = matrix.c_window(form, s.kernel_hw)
+    row = min(max(row, 0), m - 1)
+    per_row, per_col = first.shape
+    taps = {page_of(t, per_col, n) for t in matrix.row_cells(form, row)}
+    follow = (page_of(row, per_row, m), tuple(sorted(taps)))
+    return {"first": first, "shape": (m, n), "follow": follow}
+
+
+def matrix_view(
+    x: np.ndarray,
+    fill: str,
+    row: int,
+    *,
+    lang: str,
+    row_page: int = 0,
+    col_page: int = 0,
+    **setting,
+) -> dict:
+    """Matrix section: C (the window on pages ``row_page`` × ``col_page``), its sparsity, the
+    picked row applied to x, and the window it is.
+
+    ``png_refusal`` says why C is offered as no PNG (None when it is); ``offset`` is the
+    first (row, column) of C drawn, which a click on the figure counts from.
+    """
+    s = setting_from(**setting)
+    form, sums = _matrix_form(x, fill, s)
     m, n = form.shape
     row = min(max(row, 0), m - 1)
     stored, total = matrix.sparsity(form)
-    figure, drawn = matrix.c_figure(form, row=row, kernel_hw=s.kernel_hw, lang=lang)
+    window = matrix.c_window(form, s.kernel_hw, row_page=row_page, col_page=col_page)
+    figure, drawn = matrix.c_figure(form, row=row, kernel_hw=s.kernel_hw, lang=lang, window=window)
     texts = [
         translate(
             "standard.matrix.shape",
@@ -331,7 +373,10 @@ def matrix_view(x: np.ndarray, fill: str, row: int, *, lang: str, **setting) -> 
     if form.on_padded:
         notes.append(translate("standard.matrix.on_padded", lang))
     notes.append(translate(f"standard.matrix.drawn_{drawn}", lang, m=m, n=n, cells=m * n))
-    agree = float(np.abs(form.output - trace.sums).max())
+    paged = drawn in ("symbols", "numbers") and window.paged
+    if paged:
+        notes.append(translate("matrix_window.note", lang, name="C", m=m, n=n))
+    agree = float(np.abs(form.output - sums).max())
     texts.append(translate("standard.matrix.check", lang, diff=f"{agree:.3g}"))
     ow = form.output.shape[1]
     return {
@@ -345,5 +390,6 @@ def matrix_view(x: np.ndarray, fill: str, row: int, *, lang: str, **setting) -> 
         "picked": translate("standard.matrix.picked", lang, m=row, r=row // ow, c=row % ow),
         "symbolic": form.taps is not None,
         "shape": (m, n),
+        "offset": (window.rows[0], window.cols[0]) if paged else (0, 0),
         "png_refusal": png_refusal("C", [(m, n)], lang=lang),
     }

@@ -19,9 +19,17 @@ from convviz.figures.common.grid import GridSpec, Highlight, format_number, pane
 from convviz.figures.common.matrix_size import (
     MAX_DRAWN_CELLS,
     MAX_SPARSITY_CELLS,
-    MIN_LABEL_PX,
-    matrix_px,
     sparsity_figure,
+)
+from convviz.figures.common.matrix_window import (
+    PANEL_GAP,
+    MatrixWindow,
+    crop_spec,
+    fitting_cells,
+    matrix_window,
+    page_of,
+    page_size,
+    window_title,
 )
 from convviz.figures.common.panels import signed
 from convviz.i18n import translate
@@ -96,21 +104,6 @@ def density(data: MatrixData) -> tuple[int, int]:
     return int(np.count_nonzero(data.c)), int(data.c.size)
 
 
-def _fixed_px(fig: go.Figure, specs: list[GridSpec], px: int, *, gap: float = 1.6) -> go.Figure:
-    """Resize a :func:`panels_figure` so that every cell is ``px`` pixels (same layout)."""
-    shapes = [np.shape(s.values) for s in specs]
-    total = sum(c for _, c in shapes) + gap * (len(specs) - 1)
-    rows = max(r for r, _ in shapes)
-    title = 30 if any(s.title for s in specs) else 0
-    fig.update_layout(width=int(px * total) + 16, height=px * rows + 16 + title)
-    fig.update_traces(
-        selector={"type": "scatter"},
-        textfont={"size": max(8, min(15, px * 0.42))},
-        marker={"size": px},
-    )
-    return fig
-
-
 def _kinds(matrix: np.ndarray) -> np.ndarray:
     return np.where(matrix != 0, CellKind.REAL, CellKind.OUTSIDE)
 
@@ -137,32 +130,55 @@ def _entry_hover(data: MatrixData, *, transpose: bool, lang: str) -> np.ndarray:
     return hover.T if transpose else hover
 
 
-def c_figure(data: MatrixData, *, q: int | None, lang: str) -> go.Figure | None:
+def c_figure(
+    data: MatrixData, *, q: int | None, lang: str, window: MatrixWindow | None = None
+) -> go.Figure | None:
     """C (i'² × o²) of the forward convolution, column ``q`` outlined; None if too large.
 
     Returns
     -------
     go.Figure or None
-        One panel, cells coloured by weight, zeros in a pale fill, symbols (w₀₀ …) where a
-        cell has at least 20 px; a plain sparsity picture beyond :data:`MAX_DRAWN_CELLS`.
+        One panel, cells coloured by weight, zeros in a pale fill, symbols (w₀₀ …) at 14 px;
+        a plain sparsity picture beyond :data:`MAX_DRAWN_CELLS`. Under a ``window`` of Cᵀ
+        (:func:`ct_window`, default: its first page) the part drawn is :func:`forward_part`.
     """
     m, n = data.c.shape
+    title = translate("transposed.matrix.c_title", lang, m=m, n=n)
     if m * n > MAX_SPARSITY_CELLS:
         return None
     if m * n > MAX_DRAWN_CELLS:
-        return sparsity_figure(data.c, title=translate("transposed.matrix.c_title", lang, m=m, n=n))
-    px = matrix_px(m, n, height=360)
-    highlights = () if q is None else (Highlight(0, q, m, q + 1),)
+        return sparsity_figure(data.c, title=title)
+    window = window or ct_window(data)
     spec = GridSpec(
         values=data.c,
         role="other",
         kinds=_kinds(data.c),
-        labels=data.labels if px >= MIN_LABEL_PX else np.full(data.c.shape, ""),
+        labels=data.labels,
         hover=_entry_hover(data, transpose=False, lang=lang),
-        highlights=highlights,
-        title=translate("transposed.matrix.c_title", lang, m=m, n=n),
+        highlights=() if q is None else (Highlight(0, q, m, q + 1),),
+        title=title,
     )
-    return _fixed_px(panels_figure([spec]), [spec], px)
+    part = forward_part(window, q, output_size=data.output_size)
+    if part.shape != (m, n):
+        spec = crop_spec(spec, part.rows, part.cols, title=window_title(title, part, lang=lang))
+    return panels_figure([spec], px=window.px)
+
+
+def forward_part(window: MatrixWindow, q: int | None, *, output_size: int) -> MatrixWindow:
+    """The part of C drawn under a ``window`` of Cᵀ: that window transposed, its columns
+    (Cᵀ's rows, o² of them) cut to whole output rows that fit the width — the ones holding
+    column ``q`` when the window does.
+
+    A window of Cᵀ may be taller (up to
+    :data:`~convviz.figures.common.matrix_window.WINDOW_HEIGHT_PX`) than C may be wide.
+    """
+    (r0, r1), fit = window.rows, fitting_cells(window.px)[1]
+    if r1 - r0 > fit:
+        size = page_size(r1 - r0, fit, unit=output_size)
+        inside = q is not None and r0 <= q < r1
+        r0 += page_of(q - r0, size, r1 - r0) * size if inside else 0
+        r1 = min(r0 + size, r1)
+    return MatrixWindow(rows=window.cols, cols=(r0, r1), px=window.px)
 
 
 def ct_specs(
@@ -227,21 +243,52 @@ def ct_specs(
     ]
 
 
-def ct_figure(data: MatrixData, *, q: int | None, lang: str) -> go.Figure | None:
+CT_EXTRA_COLUMNS = 2 + 2 * PANEL_GAP  # beside Cᵀ: the columns x and y and two gaps
+
+
+def ct_window(data: MatrixData, *, row_page: int = 0, col_page: int = 0) -> MatrixWindow:
+    """The rows × columns of Cᵀ on pages ``row_page`` × ``col_page``: its symbols and the
+    numbers of x and y at 14 px, Cᵀ·x = y within the window's width; pages are whole rows of
+    the output (rows of Cᵀ) and of the input (columns)."""
+    texts = [*np.unique(data.labels), *map(format_number, data.x.ravel())]
+    texts += [format_number(v) for v in data.y.ravel()]
+    return matrix_window(
+        data.c.T.shape,
+        texts,
+        row_page=row_page,
+        col_page=col_page,
+        units=(data.output_size, data.forward_size),
+        extra_cols=CT_EXTRA_COLUMNS,
+    )
+
+
+def ct_figure(
+    data: MatrixData, *, q: int | None, lang: str, window: MatrixWindow | None = None
+) -> go.Figure | None:
     """Cᵀ · x = y with x and y as column vectors; row ``q`` and its inputs outlined.
 
     Returns
     -------
     go.Figure or None
-        The panels of :func:`ct_specs`; a click on Cᵀ or y picks that row / output cell.
-        None when Cᵀ is larger than :data:`MAX_DRAWN_CELLS`.
+        The panels of :func:`ct_specs`, cut to ``window`` (default: the first page of
+        :func:`ct_window`): rows of Cᵀ and y, columns of Cᵀ and rows of x. A click on Cᵀ or
+        y picks that row (counted from the window's first row). None when Cᵀ is larger
+        than :data:`MAX_DRAWN_CELLS`.
     """
     rows, cols = data.c.T.shape
     if rows * cols > MAX_DRAWN_CELLS:
         return None
-    px = matrix_px(rows, cols + 6, width=700)
-    specs = ct_specs(data, q=q, show=px >= MIN_LABEL_PX, lang=lang)
-    return _fixed_px(panels_figure(specs, operators=CT_OPERATORS), specs, px)
+    window = window or ct_window(data)
+    specs = ct_specs(data, q=q, show=True, lang=lang)
+    if window.paged:
+        ct, x_col, y_col = specs
+        title = window_title(ct.title, window, lang=lang)
+        specs = [
+            crop_spec(ct, window.rows, window.cols, title=title),
+            crop_spec(x_col, window.cols, (0, 1)),
+            crop_spec(y_col, window.rows, (0, 1)),
+        ]
+    return panels_figure(specs, operators=CT_OPERATORS, px=window.px)
 
 
 def grids_figure(data: MatrixData, *, q: int | None, lang: str) -> go.Figure:

@@ -14,7 +14,8 @@ import numpy as np
 from convviz.engine.transpose_setup import prepare_conv_transpose2d
 from convviz.figures.common.grid import MAX_NUMBERED_CELLS, GridSpec, format_number, panels_figure
 from convviz.figures.common.matrix_png import png_refusal
-from convviz.figures.common.matrix_size import MAX_DRAWN_CELLS, MIN_LABEL_PX, matrix_px
+from convviz.figures.common.matrix_size import MAX_DRAWN_CELLS
+from convviz.figures.common.matrix_window import page_of
 from convviz.figures.common.panels import fits_animation
 from convviz.figures.transposed.data import (
     HYPER,
@@ -37,8 +38,11 @@ from convviz.figures.transposed.direct import (
 from convviz.figures.transposed.matrix import (
     c_figure,
     cell_of,
+    contributors,
     ct_figure,
+    ct_window,
     density,
+    forward_part,
     grids_figure,
     row_text,
 )
@@ -294,16 +298,50 @@ def direct_view(
 
 
 # -- 4. matrix -----------------------------------------------------------------------------
-def matrix_view(x: np.ndarray, kernel: np.ndarray, *, lang: str, q: int, **hyper: int) -> dict:
+def matrix_paging(x: np.ndarray, kernel: np.ndarray, *, q: int, **hyper: int) -> dict:
+    """How Cᵀ is shown a window at a time.
+
+    Returns
+    -------
+    dict
+        ``first`` (the :class:`MatrixWindow` of the first page, None when Cᵀ is not drawn
+        cell by cell), ``shape`` (o², i'²) of Cᵀ and ``follow`` (the row page of row ``q``
+        and the column pages of its inputs: where the pickers turn when ``q`` moves).
+    """
+    data = matrix_data(x, kernel, **hyper)
+    rows, cols = data.c.T.shape
+    if rows * cols > MAX_DRAWN_CELLS:
+        return {"first": None, "shape": (rows, cols), "follow": (0, ())}
+    first = ct_window(data)
+    q = q if 0 <= q < rows else 0
+    per_row, per_col = first.shape
+    used = {page_of(m, per_col, cols) for m in contributors(data, q)}
+    follow = (page_of(q, per_row, rows), tuple(sorted(used)))
+    return {"first": first, "shape": (rows, cols), "follow": follow}
+
+
+def matrix_view(
+    x: np.ndarray,
+    kernel: np.ndarray,
+    *,
+    lang: str,
+    q: int,
+    row_page: int = 0,
+    col_page: int = 0,
+    **hyper: int,
+) -> dict:
     """Part 4: texts and the figures of C, Cᵀ·x = y and the input / output grids.
 
     Returns
     -------
     dict
         ``texts`` (markdown), ``notes`` (captions), ``c`` / ``ct`` (figures or None when too
-        large), ``grids`` (figure), ``q`` (picked row), ``picked`` (markdown heading) and
+        large; Cᵀ the window on pages ``row_page`` × ``col_page``, C that window
+        transposed), ``offset`` (the first row of Cᵀ drawn, which a click counts from),
+        ``grids`` (figure), ``q`` (picked row), ``picked`` (markdown heading) and
         ``row`` (the row of Cᵀ applied to x, plain text), ``png_refusal`` (why Cᵀ is
-        offered as no PNG, None when it is).
+        offered as no PNG, None when it is), ``c_part`` (what part of C shows when only
+        some of its columns do, else None).
     """
     data = matrix_data(x, kernel, **hyper)
     o, n = data.output_size, data.forward_size
@@ -326,7 +364,9 @@ def matrix_view(x: np.ndarray, kernel: np.ndarray, *, lang: str, q: int, **hyper
     notes = []
     if n != data.input_size:
         notes.append(translate("transposed.matrix.extended", lang, n=n))
-    ct = ct_figure(data, q=q, lang=lang)
+    window = ct_window(data, row_page=row_page, col_page=col_page)
+    ct = ct_figure(data, q=q, lang=lang, window=window)
+    paged = ct is not None and window.paged
     if ct is None:
         notes.append(
             translate(
@@ -338,15 +378,20 @@ def matrix_view(x: np.ndarray, kernel: np.ndarray, *, lang: str, q: int, **hyper
                 limit=MAX_DRAWN_CELLS,
             )
         )
-    elif matrix_px(rows, cols + 6, width=700) < MIN_LABEL_PX:
-        notes.append(translate("transposed.matrix.no_symbols", lang))
+    elif paged:
+        notes.append(translate("matrix_window.note", lang, name="Cᵀ", m=rows, n=cols))
+        if window.shape[1] < cols:
+            c0, c1 = window.cols
+            notes.append(translate("matrix_window.partial_sum", lang, c0=c0, c1=c1 - 1))
     r, c = cell_of(q, o)
     return {
         "texts": texts,
         "notes": notes,
-        "c": c_figure(data, q=q, lang=lang),
+        "c": c_figure(data, q=q, lang=lang, window=window),
+        "c_part": _forward_note(data, window, q, lang=lang),
         "c_missing": translate("transposed.matrix.c_too_large", lang, rows=cols, cols=rows),
         "ct": ct,
+        "offset": window.rows[0] if paged else 0,
         "grids": grids_figure(data, q=q, lang=lang),
         "q": q,
         "picked": translate("transposed.matrix.picked", lang, r=r, c=c, q=q),
@@ -354,6 +399,20 @@ def matrix_view(x: np.ndarray, kernel: np.ndarray, *, lang: str, q: int, **hyper
         "y": data.y,
         "png_refusal": png_refusal("Cᵀ", [(rows, cols), (cols, 1), (rows, 1)], lang=lang),
     }
+
+
+def _forward_note(data, window, q: int, *, lang: str) -> str | None:
+    """Which columns of C show under Cᵀ when they are fewer than the window's rows."""
+    rows = data.c.shape[1]
+    if data.c.size > MAX_DRAWN_CELLS:
+        return None
+    part = forward_part(window, q, output_size=data.output_size)
+    if part.cols == window.rows:
+        return None
+    (c0, c1), (r0, r1) = part.cols, window.rows
+    return translate(
+        "matrix_window.forward_part", lang, c0=c0, c1=c1 - 1, r0=r0, r1=r1 - 1, last=rows - 1
+    )
 
 
 # -- 5. agreement --------------------------------------------------------------------------

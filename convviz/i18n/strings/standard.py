@@ -299,11 +299,6 @@ STRINGS = {
         "Entries show numbers: C is too large to write out every weight’s name legibly.",
         "元素显示为数字：C 太大，无法清楚地写出每个权重的名字。",
     ),
-    "standard.matrix.drawn_colours": (
-        "C ({m}×{n}) is too large for numbers in its cells: colours only, hover a cell for its "
-        "entry.",
-        "C（{m}×{n}）太大，格子里放不下数字：只显示颜色，悬停可看元素。",
-    ),
     "standard.matrix.drawn_sparsity": (
         "C ({m}×{n} = {cells} entries) is too large to draw cell by cell: only which entries "
         "are non-zero is shown (dark). Use a smaller input to click rows.",

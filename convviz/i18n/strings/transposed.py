@@ -293,10 +293,6 @@ STRINGS = {
         "{nnz} of the {total} entries of C are non-zero ({pct} %): each of the {rows} rows holds at most k² = {taps} weights.",
         "C 的 {total} 个元素中只有 {nnz} 个非零（{pct} %）：{rows} 行中每一行最多有 k² = {taps} 个权重。",
     ),
-    "transposed.matrix.no_symbols": (
-        "The cells are too small for the symbols w₀₀ …; hover an entry to read it.",
-        "格子太小，放不下 w₀₀ 等符号；把鼠标移到元素上即可看到。",
-    ),
     "transposed.matrix.too_large": (
         "Cᵀ has {rows} × {cols} = {cells} entries; it is drawn cell by cell up to {limit}. Pick a smaller input, kernel or stride to see it — the selection below still works.",
         "Cᵀ 有 {rows} × {cols} = {cells} 个元素；只有不超过 {limit} 个时才逐格绘制。请选更小的输入、卷积核或步长——下面的选择仍然有效。",
