@@ -28,7 +28,13 @@ from convviz.controls.caching import cached_figure as figure
 from convviz.controls.downloads import export_buttons, share_link
 from convviz.controls.lecture import lecture_on, main_chart
 from convviz.controls.predict import answer_pending, predict_first
-from convviz.controls.urlstate import explain_url_int, seed_int_from_url, write_to_url
+from convviz.controls.urlstate import (
+    explain_url_int,
+    seed_int_from_url,
+    seed_labelled_int_from_url,
+    write_to_url,
+)
+from convviz.controls.widgets import paged_span
 from convviz.engine.errors import ConvValueError
 from convviz.export import grid_csv
 from convviz.figures.common import channel_exports as files
@@ -115,6 +121,8 @@ i = int_param("input_size", lang, default=4)
 seed = int_param("seed", lang)
 preset_picker("grouped", lang, {**channels, "groups": g}, container=preset_box)
 
+# The chosen output channel is used above its menu: a link's ?channel=y3 is read first.
+seed_labelled_int_from_url("channel", "y", low=0, high=cout - 1, default=0)
 if st.session_state.get("channel", 0) >= cout:
     st.session_state["channel"] = cout - 1
 channel = st.session_state.get("channel", 0)
@@ -211,20 +219,16 @@ elif result is not None:
         bind="query-params",
         width=240,
     )
+    explain_url_int("channel", lang, st)
     st.markdown(
         compute.compute_caption(cin, cout, g, k=k, i=i, seed=seed, out_channel=channel, lang=lang)
     )
-    if cin // g > compute.MAX_TERMS:
-        show_notice(
-            "grouped.compute.terms_capped",
-            lang,
-            group=channel // (cout // g),
-            cin_g=cin // g,
-            shown=compute.MAX_TERMS,
-            o=channel,
-        )
+    per_page = cached(compute.terms_per_page)(x, weight, groups=g, out_channel=channel)
+    terms = paged_span("shown_terms", cin // g, per_page, lang, noun="terms", container=st)
     grid_chart(
-        figure(compute.terms_figure)(x, weight, groups=g, out_channel=channel, lang=lang),
+        figure(compute.terms_figure)(
+            x, weight, groups=g, out_channel=channel, lang=lang, span=terms
+        ),
         key="grouped_terms_chart",
         config={"displayModeBar": False},
     )
@@ -237,9 +241,13 @@ elif result is not None:
         csv=partial(grouped_files.weight_csv, weight),
     )
     st.markdown(f"**{translate('grouped.concat.title', lang, g=g)}**")
+    per_page = cached(compute.outputs_per_page)(result["concatenated"], groups=g, lang=lang)
+    outputs = paged_span(
+        "shown_outputs", cout, per_page, lang, noun="outputs", container=st, follow=channel
+    )
     grid_chart(
         figure(compute.outputs_figure)(
-            result["concatenated"], groups=g, lang=lang, selected_output=channel
+            result["concatenated"], groups=g, lang=lang, selected_output=channel, span=outputs
         ),
         key="outputs",
         on_select=lambda: select_channel("outputs", compute.clicked_panel),

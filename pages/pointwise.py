@@ -28,7 +28,7 @@ from convviz.controls.downloads import export_buttons, share_link
 from convviz.controls.lecture import main_chart
 from convviz.controls.predict import predict_first
 from convviz.controls.upload import image_source
-from convviz.controls.widgets import count_fields
+from convviz.controls.widgets import count_fields, paged_span
 from convviz.engine.errors import ConvValueError
 from convviz.figures.common import channel_exports as files
 from convviz.figures.common import counts
@@ -128,8 +128,12 @@ st.subheader(translate("pointwise.pixel.header", lang))
 x = cached(make_values)("random", (cin, i, i), seed=seed)
 weight = cached(make_values)("random", (cout, cin), seed=seed + 1)
 check = cached(matmul.pointwise_check)(x, weight)
+per_page = cached(per_pixel.channels_per_page)(x, check["conv"], pixel=(r, c))
+channels = paged_span(
+    "shown_channels", max(cin, cout), per_page, lang, noun="channels", container=st
+)
 main_chart(
-    figure(per_pixel.layer_figure)(x, check["conv"], pixel=(r, c), lang=lang),
+    figure(per_pixel.layer_figure)(x, check["conv"], pixel=(r, c), lang=lang, span=channels),
     key="layer",
     on_select=pick_pixel,
     selection_mode="points",
@@ -167,9 +171,13 @@ st.caption(
 )
 if i * i > matmul.MAX_MATMUL_COLUMNS:
     show_notice("pointwise.matmul.capped", lang, shown=matmul.MAX_MATMUL_COLUMNS, n=i * i)
+per_page = cached(matmul.pixels_per_page)(check["pixels"], weight, check["product"])
+pixels = paged_span(
+    "shown_pixels", i * i, per_page, lang, noun="pixels", container=st, follow=r * i + c
+)
 grid_chart(
     figure(matmul.matmul_figure)(
-        check["pixels"], weight, check["product"], column=r * i + c, lang=lang
+        check["pixels"], weight, check["product"], column=r * i + c, lang=lang, span=pixels
     ),
     key="pointwise_matmul_chart",
     config={"displayModeBar": False},

@@ -29,6 +29,7 @@ from convviz.controls.matrix_pickers import window_pickers
 from convviz.controls.pins import pin_clicked_cell
 from convviz.controls.predict import predict_first
 from convviz.controls.tabs import lazy_tabs
+from convviz.controls.widgets import paged_span
 from convviz.engine.errors import ConvValueError
 from convviz.figures.common.grid import selected_cell
 from convviz.figures.standard import channels, code, files, views
@@ -291,10 +292,15 @@ def channels_tab(x, fill, setting, lang):
     )
     cin, cout = counts["in_channels"], counts["out_channels"]
     pin = st.session_state.get(PIN, (0, 0))
-    view = cached_figure(channels.channels_view)(cin, cout, pin, lang=lang, **setting)
-    st.caption(translate("standard.channels.values", lang))
-    st.markdown(view["shapes"])
+    shapes = st.container()  # filled once the view is known, above the input channels
     st.markdown(f"**{translate('standard.channels.inputs_header', lang)}**")
+    per_page = cached(channels.inputs_per_page)(cin, cout, **setting)
+    inputs = paged_span("shown_input", cin, per_page, lang, noun="inputs", container=st)
+    view = cached_figure(channels.channels_view)(
+        cin, cout, pin, lang=lang, inputs_span=inputs, **setting
+    )
+    shapes.caption(translate("standard.channels.values", lang))
+    shapes.markdown(view["shapes"])
     grid_chart(view["inputs"], key="standard_inputs_chart")
     # One filter at a time at a readable size (its maps are C_in + 1 panels wide).
     shown = page_picker(

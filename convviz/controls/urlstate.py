@@ -52,6 +52,21 @@ def seed_int_from_url(key: str, *, low: int, high: int, default: int) -> None:
     _seed(key, clamp_whole, low=low, high=high, default=default)
 
 
+def seed_labelled_int_from_url(key: str, prefix: str, *, low: int, high: int, default: int) -> None:
+    """:func:`seed_int_from_url` for a choice among numbers shown as ``<prefix><n>``.
+
+    A selectbox bound with ``bind="query-params"`` keeps its *label* in the URL
+    (``?channel=y3``), and its value reaches the session only once it is drawn. A page that
+    uses the value above the widget reads it here first: the prefix is taken off and the
+    number read and clamped like any link integer (``?channel=y99`` shows the last channel).
+    """
+    text = st.query_params.get(key)
+    if key in st.session_state or text is None:
+        return
+    unlabelled = text[len(prefix) :] if text.startswith(prefix) else text
+    _store(key, clamp_whole(unlabelled, name=key, low=low, high=high, default=default))
+
+
 def seed_real_from_url(key: str, *, low: float, high: float, default: float) -> None:
     """:func:`seed_int_from_url` for a real-valued slider (read by ``clamp_real``)."""
     _seed(key, clamp_real, low=low, high=high, default=default)
@@ -60,7 +75,12 @@ def seed_real_from_url(key: str, *, low: float, high: float, default: float) -> 
 def _seed(key: str, clamp, **bounds) -> None:
     if key in st.session_state or key not in st.query_params:
         return
-    value, problem = clamp(st.query_params.get(key), name=key, **bounds)
+    _store(key, clamp(st.query_params.get(key), name=key, **bounds))
+
+
+def _store(key: str, read: tuple) -> None:
+    """Keep a link's value, read as ``(value, problem)``, and the reason it was changed."""
+    value, problem = read
     st.session_state[key] = value
     if problem is not None:
         st.session_state[_NOTE.format(key=key)] = (value, problem)

@@ -22,6 +22,7 @@ from convviz.controls.urlstate import (
     seed_real_from_url,
     write_to_url,
 )
+from convviz.figures.common import paging
 from convviz.i18n import has_key, translate
 from convviz.inputs import MAX_CUSTOM_TEXT, make_values
 from convviz.param_specs import INPUT_KINDS, PARAM_SPECS
@@ -440,3 +441,38 @@ def url_switch(key: str, lang: str, *, text: str, container: Any = None) -> bool
         help=translate(f"{text}_help", lang),
         bind="query-params",
     )
+
+
+def paged_span(
+    key: str,
+    total: int,
+    per_page: int,
+    lang: str,
+    *,
+    noun: str,
+    container: Any = None,
+    follow: int | None = None,
+) -> tuple[int, int]:
+    """Which of ``total`` panels a row shows, ``per_page`` at a time: items ``[start, stop)``.
+
+    When everything fits on one page nothing is drawn and ``(0, total)`` is returned;
+    otherwise a :func:`page_picker` kept in ``?key=`` (read and clamped like every link
+    value) and a caption such as "outputs 1–4 of 8" (``noun``: see
+    :func:`convviz.figures.common.paging.span_text`). ``follow`` is the item (0-based) the
+    page turns to when it changes (the chosen output channel, the pinned pixel).
+    """
+    count = paging.page_count(total, per_page)
+    if count <= 1:
+        return 0, total
+    box = _container(container)
+    page = page_picker(
+        key,
+        count,
+        lang,
+        label_key=f"paging.label.{noun}",
+        container=box,
+        follow=None if follow is None else paging.page_of(follow, per_page),
+    )
+    span = paging.page_span(page, per_page, total)
+    box.caption(paging.span_text(span, total, noun=noun, lang=lang))
+    return span

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import pytest
 
+from convviz.figures.common import paging
+from convviz.figures.grouped import compute
 from convviz.figures.grouped.groups import kind_text
 from convviz.i18n import translate
+from convviz.inputs import make_values
 from tests.app.conftest import open_app
+from tests.app.paging import assert_pages_clamped
 
 PAGE = "pages/grouped.py"
 
@@ -132,11 +136,12 @@ def test_channel_choice_seed_and_kernel_drive_the_computation():
     assert at.selectbox(key="channel").value == 1  # clamped into the new range
 
 
-def test_many_channels_per_group_are_capped_with_a_notice():
+def test_many_channels_per_group_are_paged():
     at = open_app("en", PAGE, in_channels="8", out_channels="8", groups="1")
-    assert translate("grouped.compute.terms_capped", "en", group=0, cin_g=8, shown=4, o=0) in [
-        i.value for i in at.info
-    ]
+    assert not at.exception and not at.info
+    assert "term 1 of 8" in [c.value for c in at.caption]  # y0 sums 8 terms: −123 needs room
+    at.slider(key="shown_terms").set_value(8).run()
+    assert "term 8 of 8" in [c.value for c in at.caption]
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
@@ -181,3 +186,60 @@ def test_separable_kernels_split_or_are_explained(lang):
     at.radio(key="separable_kernel").set_value("random").run()
     assert not at.exception
     assert "rank 5" in _text(at) or "秩为 5" in _text(at)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_output_and_term_pickers_clamp_hostile_links(lang):
+    # 16 outputs of 5×5 and 16 terms of 7×7 ⋆ 3×3: neither row fits a laptop at once
+    assert_pages_clamped(
+        PAGE,
+        lang,
+        ("shown_outputs", "shown_terms"),
+        in_channels="16",
+        out_channels="16",
+        groups="1",
+        input_size="7",
+    )
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_page_of_outputs_says_which_ones_it_shows(lang):
+    at = open_app(lang, PAGE, in_channels="16", out_channels="16", groups="1", input_size="7")
+    assert not at.exception
+    x = make_values("random", (16, 7, 7), seed=0)  # the page's numbers (seed 0, 3×3 kernels)
+    weight = make_values("random", (16, 16, 3, 3), seed=1)
+    outputs = compute.grouped_by_hand(x, weight, groups=1)["concatenated"]
+    per_page = compute.outputs_per_page(outputs, groups=1, lang=lang)
+    terms = compute.terms_per_page(x, weight, groups=1, out_channel=0)
+    captions = [c.value for c in at.caption]
+    assert paging.span_text((0, per_page), 16, noun="outputs", lang=lang) in captions
+    assert paging.span_text((0, terms), 16, noun="terms", lang=lang) in captions
+    last = paging.page_count(16, per_page)
+    at.slider(key="shown_outputs").set_value(last).run()
+    assert not at.exception
+    assert at.query_params["shown_outputs"] in (str(last), [str(last)])
+    span = paging.page_span(last - 1, per_page, 16)
+    assert paging.span_text(span, 16, noun="outputs", lang=lang) in [c.value for c in at.caption]
+
+
+def test_the_default_rows_fit_and_draw_no_picker():
+    at = open_app("en", PAGE)
+    assert not [s for s in at.slider if s.key in ("shown_outputs", "shown_terms")]
+
+
+@pytest.mark.parametrize(("link", "shown"), [("y3", 3), ("3", 3), ("y99", 3), ("y-1", 0)])
+def test_a_linked_output_channel_is_explained_on_the_first_load(link, shown):
+    at = open_app("en", PAGE, channel=link)
+    assert not at.exception
+    assert at.selectbox(key="channel").value == shown
+    text = _text(at)
+    assert f"Output channel y{shown} belongs to group {shown // 2}" in text
+    assert f"y{shown}_y{shown}" not in text
+
+
+def test_the_outputs_page_follows_the_chosen_channel():
+    at = open_app("en", PAGE, in_channels="16", out_channels="16", groups="1", input_size="7")
+    assert at.slider(key="shown_outputs").value == 1
+    at.selectbox(key="channel").set_value(15).run()
+    assert not at.exception
+    assert at.slider(key="shown_outputs").value == int(at.slider(key="shown_outputs").max)

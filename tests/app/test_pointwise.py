@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from convviz.figures.common import paging
 from convviz.i18n import translate
 from tests.app.conftest import open_app
+from tests.app.paging import assert_pages_clamped
 
 PAGE = "pages/pointwise.py"
 
@@ -231,3 +233,44 @@ def test_a_bad_matrix_in_the_link_is_explained_and_the_preset_shown(lang, text, 
     assert [e.value for e in at.error] == [translate(f"error.{code}", lang, **values)]
     assert at.data_editor[0].value.to_numpy().tolist() == [[0.299, 0.587, 0.114]]
     assert len(_images(at)) == 2
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_channel_and_pixel_pickers_clamp_hostile_links(lang):
+    # 8 channels of 8×8 and 64 pixel columns: neither fits a laptop at once
+    assert_pages_clamped(
+        PAGE,
+        lang,
+        ("shown_channels", "shown_pixels"),
+        in_channels="8",
+        out_channels="8",
+        input_size="8",
+    )
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_default_product_shows_8_of_16_pixel_columns(lang):
+    at = open_app(lang, PAGE)
+    assert not at.exception
+    assert not [s for s in at.slider if s.key == "shown_channels"]  # 3 + 2 channels fit
+    captions = [c.value for c in at.caption]
+    assert paging.span_text((0, 8), 16, noun="pixels", lang=lang) in captions
+    at.slider(key="shown_pixels").set_value(2).run()
+    assert not at.exception
+    assert paging.span_text((8, 16), 16, noun="pixels", lang=lang) in [c.value for c in at.caption]
+
+
+def test_the_pixel_columns_follow_the_picked_pixel():
+    at = open_app("en", PAGE, pixel_row="3", pixel_col="1")  # column 3·4 + 1 = 13
+    assert not at.exception
+    assert at.slider(key="shown_pixels").value == 2  # the page of columns 9–16
+    at.slider(key="shown_pixels").set_value(1).run()  # paging away is allowed
+    assert at.slider(key="shown_pixels").value == 1
+    at.slider(key="pixel_row").set_value(0).run()  # the pixel moves: its page again
+    assert at.slider(key="shown_pixels").value == 1
+    at.slider(key="pixel_row").set_value(2).run()  # column 9
+    assert at.slider(key="shown_pixels").value == 2
+    # a link's page wins on the first load
+    assert (
+        open_app("en", PAGE, pixel_row="3", shown_pixels="1").slider(key="shown_pixels").value == 1
+    )

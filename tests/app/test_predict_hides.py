@@ -105,6 +105,12 @@ CASES = [
         {"in_channels": "4", "out_channels": "4", "groups": "2"},
         conv_params(4, 4, 3, groups=2, bias=False),
     ),
+    (  # rows too long for one page: the output and term pickers are drawn too
+        "pages/grouped.py",
+        "grouped",
+        {"in_channels": "16", "out_channels": "16", "groups": "1", "input_size": "7"},
+        conv_params(16, 16, 3, groups=1, bias=False),
+    ),
     (
         "pages/pointwise.py",
         "pointwise",

@@ -10,6 +10,7 @@ from convviz.i18n import translate
 from convviz.presets import presets_for
 from tests.app.conftest import open_app
 from tests.app.downloads import downloads, offered
+from tests.app.paging import assert_pages_clamped
 
 PAGE = "pages/standard.py"
 LANGS = ["en", "zh"]
@@ -430,3 +431,23 @@ def test_flip_tab_offers_the_kernels_and_the_outputs(lang):
     at = open_app(lang, PAGE, view="flip")
     _ok(at)
     assert downloads(at) == offered(lang, "png", "latex", "csv", "png")
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_input_channel_picker_clamps_hostile_links(lang):
+    # four 12×12 inputs padded to 20×20: one at a time
+    assert_pages_clamped(
+        PAGE,
+        lang,
+        ("shown_input",),
+        view="channels",
+        in_channels="4",
+        input_size="12",
+        padding="4",
+    )
+
+
+def test_default_input_channels_fit_without_a_picker():
+    at = open_app("en", PAGE, view="channels")
+    _ok(at)
+    assert not [s for s in at.slider if s.key == "shown_input"]

@@ -9,6 +9,9 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
+from convviz.figures.common.paging import page_of
+from convviz.figures.grouped import compute
+from convviz.inputs import make_values
 from tests.browser.page_tools import (
     assert_no_exception,
     expect_rerun,
@@ -52,12 +55,20 @@ def test_clicking_an_output_node_explains_that_channel(open_page, js_errors):
 
 
 def test_clicking_a_panel_of_the_concatenated_output_selects_it(open_page):
-    page = open_page("grouped", groups=4, in_channels=4, out_channels=8)
+    # The page's numbers (seed 0): eight outputs do not fit one laptop row; open the page
+    # of outputs that holds y6, where it is not the first panel drawn.
+    x = make_values("random", (4, 4, 4), seed=0)
+    weight = make_values("random", (8, 1, 3, 3), seed=1)
+    outputs = compute.grouped_by_hand(x, weight, groups=4)["concatenated"]
+    per_page = compute.outputs_per_page(outputs, groups=4, lang="en")
+    shown = page_of(6, per_page)
+    page = open_page("grouped", groups=4, in_channels=4, out_channels=8, shown_outputs=shown + 1)
     # by its key: the charts above it (graph, weight, counts, one output's terms) come first
     outputs = page.locator(".st-key-outputs .js-plotly-plot")
     outputs.scroll_into_view_if_needed()
-    # each panel: value heatmap, then the text / click layer (one scatter trace per panel)
-    _click_point(page, outputs, 6, 0)
+    # each drawn panel: value heatmap, then the text / click layer (one scatter trace per
+    # panel); a click names the panel's output channel, whatever its place on the page
+    _click_point(page, outputs, 6 - shown * per_page, 0)
     assert_no_exception(page)
     assert _channel(page) == "y6"
     save_screenshot(page, "grouped-depthwise-multiplier-y6")

@@ -200,6 +200,93 @@ def test_every_page_text_is_legible_and_fits(page, open_page, info, lang):
     assert problems == {}, problems
 
 
+# Rows of many panels are paged instead of shrunk: the charts of those views at settings
+# whose rows do not fit at once (and the defaults), chart key -> the views' charts.
+PAGED = {
+    "grouped-16": (
+        "grouped",
+        {"in_channels": 16, "out_channels": 16, "groups": 1, "input_size": 7},
+    ),
+    "grouped-k7": (
+        "grouped",
+        {"in_channels": 8, "out_channels": 8, "groups": 1, "input_size": 12, "kernel_size": 7},
+    ),
+    "grouped-link": ("grouped", {"channel": "y3", "shown_outputs": 2}),
+    "pointwise": ("pointwise", {}),
+    "pointwise-8": ("pointwise", {"in_channels": 8, "out_channels": 8, "input_size": 8}),
+    "standard-channels": ("standard", {"view": "channels"}),
+    "standard-wide": (
+        "standard",
+        {"view": "channels", "in_channels": 4, "input_size": 12, "padding": 4},
+    ),
+}
+PAGED_CHARTS = {
+    "grouped": ("grouped_terms_chart", "outputs"),
+    "pointwise": ("layer", "pointwise_matmul_chart"),
+    "standard": ("standard_inputs_chart",),
+}
+# One chart's visible texts: the cell numbers' smallest size, and what runs out of the chart
+# or out of the element that holds it.
+PAGED_JS = """
+(el) => {
+  const chart = el.querySelector('.js-plotly-plot');
+  const frame = chart.getBoundingClientRect(), room = el.getBoundingClientRect();
+  const shown = [...chart.querySelectorAll('text')].filter((t) => t.textContent.trim())
+    .map((t) => {
+      const style = getComputedStyle(t), box = t.getBoundingClientRect();
+      const hidden = (style.fill || '').includes('rgba(0, 0, 0, 0)')
+        || style.fillOpacity === '0' || style.opacity === '0' || box.width === 0;
+      const cls = (t.getAttribute('class') || '') + ' '
+        + (t.parentNode.getAttribute('class') || '');
+      return {text: t.textContent.trim().slice(0, 30), size: parseFloat(style.fontSize), hidden,
+              cell: cls.split(' ').includes('textpoint'), note: cls.includes('annotation'),
+              left: box.left, right: box.right, top: box.top, bottom: box.bottom};
+    }).filter((t) => !t.hidden);
+  return {
+    shown,
+    out: shown.filter((t) => t.left < frame.left - 1 || t.right > frame.right + 1)
+      .map((t) => t.text),
+    width: frame.width, room: room.width,
+  };
+}
+"""
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("setting", list(PAGED))
+def test_paged_rows_keep_their_numbers_legible(page, open_page, setting, lang):
+    url_path, query = PAGED[setting]
+    page.set_viewport_size({"width": 1024, "height": 768})
+    open_page(url_path, lang=lang, **query)
+    assert_no_exception(page)
+    problems = {}
+    for screen, ((width, height), smallest) in SCREENS.items():
+        page.set_viewport_size({"width": width, "height": height})
+        page.wait_for_timeout(1200)  # Plotly redraws the charts at the new width
+        for key in PAGED_CHARTS[url_path]:
+            holder = page.locator(f".st-key-{key}").first
+            holder.scroll_into_view_if_needed()
+            found = holder.evaluate(PAGED_JS)
+            cells = [t for t in found["shown"] if t["cell"]]
+            small = [(t["text"], t["size"]) for t in found["shown"] if t["size"] < smallest]
+            touching = _touching(cells)
+            notes = [t for t in found["shown"] if t["note"]]  # titles, signs such as "+ … ="
+            touching += [
+                (a["text"], b["text"]) for a in notes for b in cells if _overlap(_shrunk(a), b)
+            ]
+            wide = width >= 1024 and found["width"] > found["room"] + 1  # scrolls on a laptop
+            if not cells or small or found["out"] or touching or wide:
+                problems[(screen, key)] = {
+                    "cells": len(cells),
+                    "small": small,
+                    "out": found["out"],
+                    "touching": touching[:5],
+                    "width": (found["width"], found["room"]),
+                }
+        save_screenshot(page, f"paged-{setting}-{screen}-{lang}")
+    assert problems == {}, problems
+
+
 # C and Cᵀ large enough to be shown a window at a time (C 49×49, Cᵀ 121×25), and the
 # transposed page's defaults (Cᵀ 25×9 whole, the forward C under it cut to what fits).
 MATRIX_TABS = {

@@ -7,10 +7,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from convviz.figures.common.fit import (
+    CAPTION_COLUMN_PX,
     CAPTION_COLUMNS,
     CLOSING,
     LINE_PX,
     OPENING,
+    TITLE_COLUMN_PX,
+    WRAP_PX,
+    caption_columns,
     caption_lines,
     caption_room,
     phone_columns,
@@ -144,3 +148,45 @@ def test_phone_columns_follow_the_drawn_width():
     assert phone_columns(1.0, 2000) == phone_columns(1.0, 358)  # drawn at most 358 px wide
     assert phone_columns(0.5, 200) == 12
     assert phone_columns(0.01, 200) == 6  # never fewer than 6
+
+
+def test_figures_that_keep_their_width_wrap_at_most_640_px():
+    assert phone_columns(1.0, 2000, widest=WRAP_PX) == phone_columns(1.0, WRAP_PX, widest=WRAP_PX)
+    assert phone_columns(1.0, 500, widest=WRAP_PX) == int(500 / TITLE_COLUMN_PX)
+    assert caption_columns(200) == CAPTION_COLUMNS  # never fewer than a phone's
+    assert caption_columns(5000) == int(WRAP_PX / CAPTION_COLUMN_PX)
+
+
+def _window_figures():
+    from convviz.figures.dilated.views import window_view
+    from convviz.figures.standard.data import Setting, window_trace
+    from convviz.figures.standard.window import window_figure
+    from convviz.figures.transposed.data import direct_data, scatter_data
+    from convviz.figures.transposed.direct import direct_figure
+    from convviz.figures.transposed.scatter import scatter_figure
+    from convviz.inputs import make_values
+
+    x, kernel = make_values("arange", (7, 7)), make_values("arange", (3, 3))
+    trace = window_trace(x, kernel, Setting((7, 7), (3, 3), (1, 1), (1, 1)))
+    yield "standard", window_figure(trace, lang="en")
+    small = make_values("arange", (3, 3))
+    hyper = {"stride": 2, "padding": 1, "output_padding": 0, "dilation": 1}
+    for lang in ("en", "zh"):
+        yield f"scatter-{lang}", scatter_figure(scatter_data(small, kernel, **hyper), lang=lang)
+        yield f"direct-{lang}", direct_figure(direct_data(small, kernel, **hyper), lang=lang)
+        setting = {"input_size": 7, "kernel_size": 3, "stride": 1, "padding": 0, "dilation": 2}
+        yield f"dilated-{lang}", window_view(x, "ones", (0, 0), lang=lang, **setting)["figure"]
+
+
+def test_window_figures_wrap_titles_and_captions_at_their_own_width():
+    for name, fig in _window_figures():
+        plot = min(fig.layout.width - 16, WRAP_PX)
+        captions = [t.text[0] for t in fig.data if t.type == "scatter" and t.mode == "text"]
+        assert captions, name
+        for caption in captions:
+            widest = max(text_columns(line.rstrip()) for line in caption.split("<br>"))
+            assert widest * CAPTION_COLUMN_PX <= plot, (name, caption)
+        for note in fig.layout.annotations:
+            if note.text.startswith("<b>"):  # a panel title: each line fits the plot
+                for line in note.text.replace("<b>", "").replace("</b>", "").split("<br>"):
+                    assert text_columns(line.rstrip()) * TITLE_COLUMN_PX <= plot, (name, line)

@@ -156,8 +156,9 @@ def test_layer_figure_outlines_the_pixel_in_every_channel_and_is_clickable():
     assert len(fig.layout.shapes) == 5
     assert {(s.x0, s.y0) for s in fig.layout.shapes} == {(0.5, 1.5)}
     assert fig.layout.clickmode == "event+select"
-    ops = [a.text for a in fig.layout.annotations if not a.text.startswith("<b>")]
-    assert ops == ["", "", "→", ""]
+    titles = [a.text for a in fig.layout.annotations]
+    assert titles == ["<b>x0</b>", "<b>x1</b>", "<b>x2</b>", "<b>y0</b>", "<b>y1</b>"]
+    assert fig.layout.yaxis.domain[0] > fig.layout.yaxis4.domain[1]  # outputs under inputs
 
 
 def test_matmul_figure_caps_columns_and_marks_the_pixel_column():

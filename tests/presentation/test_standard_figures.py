@@ -13,7 +13,14 @@ from convviz.engine.errors import ConvValueError
 from convviz.engine.lowering import flip_kernel
 from convviz.engine.padding import pad2d
 from convviz.engine.unreached import unreached_rows_cols
-from convviz.figures.common.fit import CAPTION_COLUMNS, text_columns, unwrap_text
+from convviz.figures.common.fit import (
+    CAPTION_COLUMN_PX,
+    CAPTION_COLUMNS,
+    WRAP_PX,
+    caption_columns,
+    text_columns,
+    unwrap_text,
+)
 from convviz.figures.standard import files, views
 from convviz.figures.standard.code import code_view
 from convviz.figures.standard.data import (
@@ -178,8 +185,10 @@ def test_window_figure_frames_and_captions():
     assert [f.name for f in figure.frames][:4] == ["y[0,0]", "y[0,1]", "y[0,2]", "y[1,0]"]
     assert len(figure.frames) == 9
     caption = figure.data[-1].text[0]
-    # Broken into lines that fit a phone's plot, nothing lost.
-    assert max(text_columns(line.rstrip()) for line in caption.split("<br>")) <= CAPTION_COLUMNS
+    # Broken into lines that fit the plot as a laptop draws it (at most 640 px), nothing lost.
+    columns = caption_columns(figure.layout.width)
+    assert CAPTION_COLUMNS <= columns <= WRAP_PX / CAPTION_COLUMN_PX
+    assert max(text_columns(line.rstrip()) for line in caption.split("<br>")) <= columns
     assert (
         unwrap_text(caption)
         == "y[1, 1] = 7·1 + 8·2 + 9·3 + 12·4 + 13·5 + 14·6 + 17·7 + 18·8 + 19·9 = 681"

@@ -5,6 +5,9 @@ A page draws a figure at its own width, or at the page's width where that is nar
 390-px phone the plot is about 358 px wide, while the text keeps its size (14 px). Text that
 is one line on a laptop then runs past the chart's right edge. The builders here break such
 text at spaces into lines (``<br>``) that fit the phone, so the same figure reads on both.
+A chart that keeps its own width on a phone (scrolling sideways) is drawn at most about
+640 px wide beside a 1024-px laptop's sidebar: its text is broken to fit
+``min(its width, WRAP_PX)`` instead.
 
 Widths are counted in columns: a wide (CJK) character is two columns, any other one.
 """
@@ -16,6 +19,11 @@ from typing import Any
 
 PHONE_PLOT_PX = 358  # a figure's width on a 390-px phone (the page's side padding taken off)
 CAPTION_COLUMNS = 36  # monospace 14 px captions: ~8.4 px a column, from x = 0 of the plot
+CAPTION_COLUMN_PX = 8.4
+# The widest a figure is drawn beside the sidebar of a 1024-px laptop (its main area is about
+# 660 px): a wider figure is scaled down there, its text is not. On a phone a chart keeps
+# its own width and scrolls sideways, so text wrapped at min(figure width, WRAP_PX) fits both.
+WRAP_PX = 640
 LINE_PX = 18  # one line of 14-px text
 # Never at the start of a line: closing brackets and punctuation (they stay with the
 # character before them), and "=" (it stays with both sides: "p = 0" is never split).
@@ -134,9 +142,22 @@ def line_count(text: str) -> int:
     return text.count("<br>") + 1
 
 
-def caption_lines(text: str) -> str:
-    """A step caption (monospace, 14 px) broken into lines that fit a phone's plot."""
-    return wrap_text(text, CAPTION_COLUMNS)
+def caption_lines(text: str, columns: int = CAPTION_COLUMNS) -> str:
+    """A step caption (monospace, 14 px) broken into lines of at most ``columns`` (default:
+    what fits a phone's plot; :func:`caption_columns` gives a figure's own)."""
+    return wrap_text(text, columns)
+
+
+def caption_columns(figure_px: float) -> int:
+    """Columns of a 14-px monospace caption under a figure ``figure_px`` wide (its 16 px of
+    margins taken off): as many as fit ``min(plot width, WRAP_PX)``, at least
+    :data:`CAPTION_COLUMNS`.
+
+    >>> caption_columns(300), caption_columns(500), caption_columns(1200)
+    (36, 57, 76)
+    """
+    plot = min(float(figure_px) - 16, WRAP_PX)
+    return max(int(plot / CAPTION_COLUMN_PX), CAPTION_COLUMNS)
 
 
 def caption_room(captions: list[str]) -> int:
@@ -144,13 +165,14 @@ def caption_room(captions: list[str]) -> int:
     return LINE_PX * max((line_count(c) for c in captions), default=1) + 16
 
 
-def phone_columns(paper_width: float, figure_px: int) -> int:
+def phone_columns(paper_width: float, figure_px: int, *, widest: int = PHONE_PLOT_PX) -> int:
     """Columns of 14-px title text in ``paper_width`` (a fraction of the plot) on a phone.
 
     ``figure_px`` is the figure's own plot width; on a phone it is drawn at most
-    :data:`PHONE_PLOT_PX` wide.
+    :data:`PHONE_PLOT_PX` wide. A figure that keeps its own width on a phone passes
+    ``widest=WRAP_PX``: its titles then fit the plot as a 1024-px laptop draws it.
     """
-    drawn = min(float(figure_px), PHONE_PLOT_PX)
+    drawn = min(float(figure_px), widest)
     return max(int(paper_width * drawn / TITLE_COLUMN_PX), 6)
 
 

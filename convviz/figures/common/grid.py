@@ -9,6 +9,7 @@ optional hover text per cell, and invisible per-cell markers so a click selects 
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -17,7 +18,7 @@ import numpy as np
 import plotly.graph_objects as go
 
 from convviz.engine.arithmetic_text import format_number as engine_format_number
-from convviz.figures.common.fit import phone_columns, title_room, wrap_text
+from convviz.figures.common.fit import PHONE_PLOT_PX, phone_columns, title_room, wrap_text
 from convviz.style.colouring import current_colouring
 from convviz.style.palette import (
     HIGHLIGHT,
@@ -41,6 +42,12 @@ MIN_CELL_PX = 10
 # size they are left out of the cells and shown on hover instead.
 MIN_TEXT_PX = 14
 MAX_TEXT_PX = 16
+# The smallest cell a paged row is drawn with: 14-px numbers of one or two characters fit it
+# with room to spare (longer numbers ask for more, see readable_cell_px).
+READABLE_FLOOR_PX = 24
+GAP = 1.6  # columns of space between panels of a row (room for an operator)
+MORE = "…"  # stands for panels left out of a row (another page shows them)
+MARKER_PX = 72  # room for a "…" sign ("+ … =" is about 60 px at 22 px), whatever the cells
 
 
 @dataclass(frozen=True)
@@ -159,11 +166,91 @@ def grid_figure(spec: GridSpec) -> go.Figure:
     return panels_figure([spec])
 
 
+def panels_width(columns: Sequence[int], px: int, *, extra_columns: float = 0.0) -> int:
+    """Pixels :func:`panels_figure` takes for panels ``columns`` wide with cells of ``px``.
+
+    ``extra_columns`` is room beyond the panels and the :data:`GAP` between each two (a
+    figure drawn with ``kept=`` has :func:`marker_columns` for a "…" before or after its row,
+    and that less ``GAP`` more for one in place of a gap).
+    """
+    total = sum(columns) + GAP * (len(columns) - 1) + extra_columns
+    return int(px * total) + 16
+
+
+def readable_cell_px(specs: Sequence[GridSpec]) -> int:
+    """The smallest cell side at which every panel's numbers show at ``MIN_TEXT_PX``.
+
+    At least :data:`READABLE_FLOOR_PX`, at most ``MAX_CELL_PX`` (numbers that need more
+    are shown on hover, as in any panel).
+    """
+    need = READABLE_FLOOR_PX
+    for spec in specs:
+        texts = [t for t in cell_texts(spec, np.asarray(spec.values, dtype=float)) if t]
+        if not texts:
+            continue
+        longest = max(len(line) for t in texts for line in t.split("<br>"))
+        tallest = max(len(t.split("<br>")) for t in texts)
+        need = max(need, math.ceil(MIN_TEXT_PX * max(longest * 0.6, tallest * 1.2) / 0.95))
+    return min(need, MAX_CELL_PX)
+
+
+def marker_columns(px: int) -> float:
+    """Columns of ``px`` pixels that hold a "…" sign (:data:`MARKER_PX`), at least a gap."""
+    return max(GAP, MARKER_PX / max(px, 1))
+
+
+def more_marker(before: str, after: str) -> str:
+    """The sign between two panels that have others left out between them: ``"+ … ="``.
+
+    ``before`` is the operator that followed the left panel, ``after`` the one before the
+    right panel; either may be empty (the row's first or last panel, or no operators).
+    """
+    return " ".join(part for part in (before, MORE, after) if part)
+
+
+def _kept_operators(
+    operators: Sequence[str], order: Sequence[int], count: int
+) -> tuple[str, list[str], str]:
+    """The leading marker, the signs between the drawn panels ``order`` and the trailing marker.
+
+    Beside a panel that has left-out neighbours the sign is :func:`more_marker`; nothing is
+    left out, nothing is marked.
+    """
+
+    def op(i: int) -> str:
+        return operators[i] if 0 <= i < len(operators) else ""
+
+    between = [
+        op(i) if j == i + 1 else more_marker(op(i), op(j - 1)) for i, j in itertools.pairwise(order)
+    ]
+    lead = more_marker("", op(order[0] - 1)) if order[0] > 0 else ""
+    tail = more_marker(op(order[-1]), "") if order[-1] < count - 1 else ""
+    return lead, between, tail
+
+
+def _operator_note(text: str, x: float) -> dict:
+    note = {
+        "text": text,
+        "x": x,
+        "y": 0.5,
+        "xref": "paper",
+        "yref": "paper",
+        "showarrow": False,
+        "font": {"size": 22},
+    }
+    if MORE in text:  # centred in its room (Plotly's "auto" anchors the right third's at x)
+        note["xanchor"] = "center"
+    return note
+
+
 def panels_figure(
     specs: Sequence[GridSpec],
     *,
     operators: Sequence[str] = (),
     shapes_below: Sequence[dict] = (),
+    kept: Sequence[int] | None = None,
+    max_width: int | None = None,
+    wrap_px: int = PHONE_PLOT_PX,
     px: int | None = None,
 ) -> go.Figure:
     """Several grids side by side in one figure (so one animation can move across all of them).
@@ -171,15 +258,27 @@ def panels_figure(
     Parameters
     ----------
     specs : sequence of GridSpec
-        Panels from left to right; panel ``i`` uses axes ``x{i+1}`` / ``y{i+1}``.
+        Panels from left to right; drawn panel ``i`` uses axes ``x{i+1}`` / ``y{i+1}``.
     operators : sequence of str, optional
         Symbols printed between consecutive panels (e.g. ``"⊛"``, ``"="``).
     shapes_below : sequence of dict, optional
         Layout shapes drawn before the panels' own highlights (e.g. pale cell backdrops).
         Given here they are part of the one unvalidated construction; adding hundreds of
         shapes afterwards with ``update_layout`` costs about 14 ms.
+    kept : sequence of int, optional
+        Indices of the panels to draw (one page of a long row); the others are left out and
+        :data:`MORE` marks where (before, between and after the drawn panels). A click still
+        reports a panel's index in ``specs``.
+    max_width : int, optional
+        Pixels the figure may take: cells are made smaller to fit (never under
+        ``MIN_CELL_PX``).
+    wrap_px : int
+        Titles are broken into lines that fit the panels when the plot is drawn
+        ``min(its width, wrap_px)`` wide (:func:`~convviz.figures.common.fit.phone_columns`);
+        ``WRAP_PX`` for a figure that keeps its width on a phone.
     px : int, optional
-        Side of every cell (default: the largest that fits 440 px, :func:`cell_px`).
+        Side of every cell (default: the largest that fits 440 px, :func:`cell_px`); a
+        ``max_width`` still makes it smaller.
 
     Returns
     -------
@@ -189,22 +288,39 @@ def panels_figure(
         value heatmap, the kind fills (if any), then the text / click layer (``customdata`` =
         ``[row, col, panel]``). :func:`panel_trace_indices` gives their indices.
     """
-    shapes_px = [np.asarray(s.values).shape for s in specs]
+    order = list(range(len(specs))) if kept is None else sorted({int(k) for k in kept})
+    order = [k for k in order if 0 <= k < len(specs)] or [0]
+    lead, between, tail = _kept_operators(operators, order, len(specs))
+    if kept is None:  # every panel: the operators as given
+        between = list(operators[: len(order) - 1])
+    drawn = [specs[k] for k in order]
+    shapes_px = [np.asarray(s.values).shape for s in drawn]
     if px is None:
-        px = min(cell_px(r, c, max_px=min(440, 900 // max(1, len(specs)))) for r, c in shapes_px)
-    gap = 1.6  # columns of space between panels (room for an operator)
-    total = sum(c for _, c in shapes_px) + gap * (len(specs) - 1)
-    x = 0.0
+        px = min(cell_px(r, c, max_px=min(440, 900 // max(1, len(drawn)))) for r, c in shapes_px)
+    # Signs after each drawn panel (the last: a trailing "…" or none); a "…" sign takes
+    # MARKER_PX whatever the cell size, any other sign a gap of GAP columns.
+    signs = [between[i] if i < len(between) else "" for i in range(len(drawn) - 1)] + [tail]
+    marked = [MORE in sign for sign in signs]
+    plain = sum(c for _, c in shapes_px) + GAP * (len(drawn) - 1 - sum(marked[:-1]))
+    markers = sum(marked) + bool(lead)
+    if max_width is not None:
+        px = max(min(px, int((max_width - 16 - markers * MARKER_PX) // plain)), MIN_CELL_PX)
+    wide = marker_columns(px)
+    gaps = [wide if m else GAP for m in marked[:-1]] + [wide if marked[-1] else 0.0]
+    before = wide if lead else 0.0
+    total = sum(c for _, c in shapes_px) + sum(gaps) + before
+    x = before
     max_rows = max(r for r, _ in shapes_px)
     width = int(px * total) + 16
     traces: list[dict] = []
-    annotations, shapes = [], list(shapes_below)
+    annotations = [_operator_note(lead, before / 2 / total)] if lead else []
+    shapes = list(shapes_below)
     axes: dict[str, dict] = {}
-    for i, spec in enumerate(specs):
+    for i, spec in enumerate(drawn):
         _, cols = shapes_px[i]
         domain = [min(x / total, 1.0), min((x + cols) / total, 1.0)]  # float sums may pass 1
         # A title may use its panel and the gap after it (the rest of the plot for the last).
-        room = (cols + gap) / total if i < len(specs) - 1 else 1.0 - x / total
+        room = (cols + gaps[i]) / total if i < len(drawn) - 1 else 1.0 - x / total
         placed = placed_panel(
             spec,
             panel=i,
@@ -212,25 +328,20 @@ def panels_figure(
             x_domain=domain,
             y_domain=[0, 1],
             rows=max_rows,
-            title_columns=phone_columns(room, width - 16),
+            title_columns=phone_columns(room, width - 16, widest=wrap_px),
         )
+        if order[i] != i:  # a click names the panel's place in ``specs``
+            for trace in placed["traces"]:
+                if "customdata" in trace:
+                    trace["customdata"][:, 2] = order[i]
         traces += placed["traces"]
         axes.update(placed["axes"])
         annotations += placed["annotations"]
-        if i < len(operators) and i < len(specs) - 1:
-            annotations.append(
-                {
-                    "text": operators[i],
-                    "x": (x + cols + gap / 2) / total,
-                    "y": 0.5,
-                    "xref": "paper",
-                    "yref": "paper",
-                    "showarrow": False,
-                    "font": {"size": 22},
-                }
-            )
+        if i < len(between) or (tail and i == len(drawn) - 1):
+            sign = between[i] if i < len(between) else tail
+            annotations.append(_operator_note(sign, (x + cols + gaps[i] / 2) / total))
         shapes += [highlight_shape(h, panel=i) for h in spec.highlights]
-        x += cols + gap
+        x += cols + gaps[i]
     top = title_room(annotations) if any(s.title for s in specs) else 8
     layout = {
         **axes,

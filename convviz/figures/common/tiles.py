@@ -26,6 +26,11 @@ GAP = 1.2  # cells of space between panels in a row
 TITLE_PX = 22  # room above each row for the panel titles
 
 
+def row_width(columns: Sequence[int], px: int) -> int:
+    """Pixels one row of panels ``columns`` wide takes in :func:`tiled_figure` (cells of ``px``)."""
+    return int(px * (sum(columns) + GAP * (len(columns) - 1))) + 16
+
+
 def tiled_px(rows: Sequence[Sequence[GridSpec]], *, max_width: int = 900) -> int:
     """The cell size that lets the widest row fit in ``max_width`` pixels."""
     widest = max(
@@ -53,8 +58,7 @@ def tiled_figure(rows: Sequence[Sequence[GridSpec]], *, max_width: int = 900) ->
     """
     rows = [list(row) for row in rows if row]
     px = tiled_px(rows, max_width=max_width)
-    widths = [sum(np.shape(s.values)[1] for s in row) + GAP * (len(row) - 1) for row in rows]
-    width = int(px * max(widths)) + 16
+    width = max(row_width([np.shape(s.values)[1] for s in row], px) for row in rows)
     heights = [max(np.shape(s.values)[0] for s in row) * px + TITLE_PX for row in rows]
     height = sum(heights) + 16
     traces: list[dict] = []

@@ -17,7 +17,7 @@ from convviz.figures.common.animation import (
     play_controls,
     unchecked_frame,
 )
-from convviz.figures.common.fit import caption_lines, caption_room
+from convviz.figures.common.fit import WRAP_PX, caption_columns, caption_lines, caption_room
 from convviz.figures.common.grid import GridSpec, cell_px, format_number, panels_figure
 from convviz.figures.common.hover import hover_payload, link, window_rects
 from convviz.figures.common.panels import outline
@@ -144,9 +144,17 @@ def window_specs(
 
 
 def _step_traces(
-    trace: WindowTrace, kernel: np.ndarray, r: int, c: int, *, k_hat: int, max_chars: int
+    trace: WindowTrace,
+    kernel: np.ndarray,
+    r: int,
+    c: int,
+    *,
+    k_hat: int,
+    max_chars: int,
+    columns: int,
 ) -> list:
-    """Trace updates of one step: window outline, sampled taps, output cell, caption."""
+    """Trace updates of one step: window outline, sampled taps, output cell, caption (lines
+    of at most ``columns``)."""
     r0, c0 = int(trace.rows[r, c, 0, 0]), int(trace.cols[r, c, 0, 0])
     wx, wy = outline(r0, c0, r0 + k_hat, c0 + k_hat)
     ox, oy = outline(r, c, r + 1, c + 1)
@@ -162,7 +170,7 @@ def _step_traces(
             "y": trace.rows[r, c].ravel().tolist(),
         },
         {"type": "scatter", "x": ox, "y": oy},
-        {"type": "scatter", "text": [caption_lines(caption)]},
+        {"type": "scatter", "text": [caption_lines(caption, columns)]},
     ]
 
 
@@ -211,7 +219,8 @@ def window_figure(
     specs = window_specs(
         padded, kernel, dilated, trace, padding=padding, dilation=dilation, lang=lang
     )
-    fig = panels_figure(specs, operators=("⊛", "="))
+    fig = panels_figure(specs, operators=("⊛", "="), wrap_px=WRAP_PX)
+    columns = caption_columns(fig.layout.width)
     out_h, out_w = trace.sums.shape
     k_hat = dilated.shape[0]
     cells = [(r, c) for r in range(out_h) for c in range(out_w)]
@@ -219,7 +228,9 @@ def window_figure(
     px = min(cell_px(*np.shape(s.values), max_px=min(440, 900 // len(specs))) for s in specs)
     # Monospace 14 px is about 8.4 px per character: keep the caption inside the figure.
     max_chars = max(40, int(fig.layout.width or 600) // 9)
-    first = _step_traces(trace, kernel, *cells[start], k_hat=k_hat, max_chars=max_chars)
+    first = _step_traces(
+        trace, kernel, *cells[start], k_hat=k_hat, max_chars=max_chars, columns=columns
+    )
     rows = max(np.shape(s.values)[0] for s in specs)
     line = {"color": HIGHLIGHT, "width": HIGHLIGHT_WIDTH}
     base = len(fig.data)
@@ -269,7 +280,10 @@ def window_figure(
         ]
     )
     names = [f"({r}, {c})" for r, c in cells]
-    moves = [_step_traces(trace, kernel, r, c, k_hat=k_hat, max_chars=max_chars) for r, c in cells]
+    moves = [
+        _step_traces(trace, kernel, r, c, k_hat=k_hat, max_chars=max_chars, columns=columns)
+        for r, c in cells
+    ]
     attach_frames(
         fig,
         [

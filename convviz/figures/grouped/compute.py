@@ -12,12 +12,16 @@ import plotly.graph_objects as go
 
 from convviz.engine.conv import conv2d
 from convviz.figures.common.grid import (
+    GAP,
     GridSpec,
     Highlight,
     format_number,
+    marker_columns,
     panels_figure,
+    readable_cell_px,
     selected_cell,
 )
+from convviz.figures.common.paging import PAGE_PX, per_page
 from convviz.figures.grouped.groups import channels_text, group_of
 from convviz.i18n import translate
 
@@ -153,15 +157,47 @@ def terms_figure(
     out_channel: int,
     lang: str,
     max_terms: int = MAX_TERMS,
+    span: tuple[int, int] | None = None,
 ) -> go.Figure:
     """``y_o = x_a ⋆ w[o,0] + x_b ⋆ w[o,1] + …``: one output channel from its group's inputs.
 
-    See :func:`terms_specs` for the arguments; returns the panels as one figure.
+    See :func:`terms_specs` for the arguments; returns the panels as one figure. With
+    ``span = (start, stop)`` the terms ``start … stop − 1`` of the group are drawn (one page,
+    at most :data:`~convviz.figures.common.paging.PAGE_PX` wide), "…" standing for the others,
+    and the output after them; ``max_terms`` is then not used.
     """
+    if span is None:
+        specs, operators = terms_specs(
+            x, weight, groups=groups, out_channel=out_channel, max_terms=max_terms
+        )
+        return panels_figure(specs, operators=operators)
     specs, operators = terms_specs(
-        x, weight, groups=groups, out_channel=out_channel, max_terms=max_terms
+        x, weight, groups=groups, out_channel=out_channel, max_terms=None
     )
-    return panels_figure(specs, operators=operators)
+    kept = [p for c in range(*span) for p in (2 * c, 2 * c + 1)] + [len(specs) - 1]
+    return panels_figure(specs, operators=operators, kept=kept, max_width=PAGE_PX)
+
+
+def terms_per_page(x: np.ndarray, weight: np.ndarray, *, groups: int, out_channel: int) -> int:
+    """How many ``x ⋆ w`` terms of output ``out_channel`` fit :data:`PAGE_PX` with their output.
+
+    Cells are as small as keeps their numbers at 14 px (``readable_cell_px``); room is kept
+    for the output panel and a "…" on each side. ``x``: ``(C_in, H, W)``; ``weight``:
+    ``(C_out, C_in/g, k, k)``.
+    """
+    specs, _ = terms_specs(x, weight, groups=groups, out_channel=out_channel, max_terms=None)
+    pair = x.shape[2] + GAP + weight.shape[3]  # x_c, its gap, w[o, c]
+    output = np.shape(specs[-1].values)[1]
+    px = readable_cell_px(specs)
+    # y and the "=" before it; a page of some terms has "+ … =" there and a leading "… +"
+    return per_page(
+        x.shape[0] // groups,
+        pair,
+        px,
+        gap=GAP,
+        extra_columns=output + GAP,
+        marker_columns=2 * marker_columns(px) - GAP,
+    )
 
 
 def outputs_specs(
@@ -200,9 +236,17 @@ def outputs_specs(
 
 
 def outputs_figure(
-    outputs: np.ndarray, *, groups: int, lang: str, selected_output: int | None = None
+    outputs: np.ndarray,
+    *,
+    groups: int,
+    lang: str,
+    selected_output: int | None = None,
+    span: tuple[int, int] | None = None,
 ) -> go.Figure:
     """All output channels side by side (the concatenation), each titled with its group.
+
+    With ``span = (start, stop)`` only those channels are drawn (one page, at most
+    :data:`~convviz.figures.common.paging.PAGE_PX` wide), "…" standing for the others.
 
     Returns
     -------
@@ -213,7 +257,18 @@ def outputs_figure(
     specs, operators = outputs_specs(
         outputs, groups=groups, lang=lang, selected_output=selected_output
     )
-    return panels_figure(specs, operators=operators)
+    if span is None:
+        return panels_figure(specs, operators=operators)
+    return panels_figure(specs, operators=operators, kept=range(*span), max_width=PAGE_PX)
+
+
+def outputs_per_page(outputs: np.ndarray, *, groups: int, lang: str) -> int:
+    """How many output panels of ``outputs`` ``(C_out, H_out, W_out)`` fit :data:`PAGE_PX`
+    with readable numbers (and a "…" on each side)."""
+    specs, _ = outputs_specs(outputs, groups=groups, lang=lang)
+    px = readable_cell_px(specs)
+    count, cols = outputs.shape[0], outputs.shape[2]
+    return per_page(count, cols, px, gap=GAP, marker_columns=2 * marker_columns(px))
 
 
 def clicked_panel(event: object) -> int | None:

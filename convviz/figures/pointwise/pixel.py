@@ -10,7 +10,16 @@ from __future__ import annotations
 import numpy as np
 import plotly.graph_objects as go
 
-from convviz.figures.common.grid import GridSpec, Highlight, format_number, panels_figure
+from convviz.figures.common.grid import (
+    GridSpec,
+    Highlight,
+    format_number,
+    panels_figure,
+    readable_cell_px,
+)
+from convviz.figures.common.paging import PAGE_PX, SIDE_PX, fit_count
+from convviz.figures.common.tiles import GAP as TILE_GAP
+from convviz.figures.common.tiles import tiled_figure
 from convviz.i18n import translate
 
 
@@ -65,8 +74,24 @@ def layer_specs(
     return specs, operators
 
 
-def layer_figure(x: np.ndarray, y: np.ndarray, *, pixel: tuple[int, int], lang: str) -> go.Figure:
-    """Input channels, then output channels, the chosen pixel outlined in every one.
+def layer_figure(
+    x: np.ndarray,
+    y: np.ndarray,
+    *,
+    pixel: tuple[int, int],
+    lang: str,
+    span: tuple[int, int] | None = None,
+) -> go.Figure:
+    """Input channels in one row, output channels under them, the chosen pixel outlined in
+    every one; at most :data:`~convviz.figures.common.paging.PAGE_PX` wide.
+
+    Parameters
+    ----------
+    x, y : np.ndarray
+        ``(C_in, H, W)`` and ``(C_out, H, W)``.
+    span : (int, int), optional
+        Channels ``[start, stop)`` of each row (one page, see :func:`channels_per_page`);
+        default all.
 
     Returns
     -------
@@ -74,8 +99,17 @@ def layer_figure(x: np.ndarray, y: np.ndarray, *, pixel: tuple[int, int], lang: 
         Clickable panels (``customdata`` ``[row, col, panel]``); a click picks the pixel. See
         :func:`layer_specs`.
     """
-    specs, operators = layer_specs(x, y, pixel=pixel)
-    return panels_figure(specs, operators=operators)
+    specs, _ = layer_specs(x, y, pixel=pixel)
+    start, stop = (0, max(x.shape[0], y.shape[0])) if span is None else span
+    inputs, outputs = specs[: x.shape[0]], specs[x.shape[0] :]
+    return tiled_figure([inputs[start:stop], outputs[start:stop]], max_width=PAGE_PX - SIDE_PX)
+
+
+def channels_per_page(x: np.ndarray, y: np.ndarray, *, pixel: tuple[int, int]) -> int:
+    """How many channels of each row of :func:`layer_figure` fit :data:`PAGE_PX` with their
+    numbers at 14 px (``x``: ``(C_in, H, W)``, ``y``: ``(C_out, H, W)``)."""
+    specs, _ = layer_specs(x, y, pixel=pixel)
+    return fit_count(x.shape[2], readable_cell_px(specs), gap=TILE_GAP)
 
 
 def pixel_lines(x: np.ndarray, weight: np.ndarray, *, pixel: tuple[int, int]) -> list[str]:

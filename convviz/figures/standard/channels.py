@@ -24,7 +24,15 @@ from convviz.engine.lowering import flip_kernel
 from convviz.engine.padding import pad2d
 from convviz.engine.trace import WindowTrace
 from convviz.engine.window_frame import window_frame
-from convviz.figures.common.grid import GridSpec, Highlight, panels_figure
+from convviz.figures.common.grid import (
+    GAP,
+    GridSpec,
+    Highlight,
+    marker_columns,
+    panels_figure,
+    readable_cell_px,
+)
+from convviz.figures.common.paging import PAGE_PX, per_page
 from convviz.figures.standard.code import channels_code
 from convviz.figures.standard.data import Setting, setting_from, window_trace
 from convviz.figures.standard.padding import trace_input_spec
@@ -110,15 +118,43 @@ def _window(trace: WindowTrace, cell: tuple[int, int]) -> Highlight:
     return Highlight(top, left, bottom, right)
 
 
-def inputs_figure(data: ChannelsData, cell: tuple[int, int], *, lang: str) -> go.Figure:
-    """The C_in padded input channels side by side, the window of ``cell`` on each."""
+def inputs_specs(data: ChannelsData, cell: tuple[int, int], *, lang: str) -> list[GridSpec]:
+    """The C_in padded input channels' panels, the window of ``cell`` on each."""
     specs = []
     for c, trace in enumerate(data.traces[0]):
         hp, wp = trace.padded.shape
         title = translate("standard.channels.input_title", lang, c=c, rows=hp, cols=wp)
         spec = trace_input_spec(trace, lang=lang, title=title)
         specs.append(replace(spec, highlights=(*spec.highlights, _window(trace, cell))))
-    return panels_figure(specs)
+    return specs
+
+
+def inputs_figure(
+    data: ChannelsData,
+    cell: tuple[int, int],
+    *,
+    lang: str,
+    span: tuple[int, int] | None = None,
+) -> go.Figure:
+    """The C_in padded input channels side by side, the window of ``cell`` on each.
+
+    With ``span`` only channels ``[start, stop)`` are drawn (one page, at most
+    :data:`~convviz.figures.common.paging.PAGE_PX` wide), "…" standing for the others.
+    """
+    specs = inputs_specs(data, cell, lang=lang)
+    if span is None:
+        return panels_figure(specs)
+    return panels_figure(specs, kept=range(*span), max_width=PAGE_PX)
+
+
+def inputs_per_page(in_channels: int, out_channels: int, **setting) -> int:
+    """How many padded input channels fit :data:`PAGE_PX` side by side with their numbers at
+    14 px (and a "…" on each side), for the page's setting keywords."""
+    data = channels_data(in_channels, out_channels, setting_from(**setting))
+    specs = inputs_specs(data, (0, 0), lang="en")
+    cols = np.shape(specs[0].values)[1]
+    px = readable_cell_px(specs)
+    return per_page(in_channels, cols, px, gap=GAP, marker_columns=2 * marker_columns(px))
 
 
 def kernels_figure(data: ChannelsData, o: int, *, lang: str) -> go.Figure:
@@ -187,9 +223,18 @@ def cell_sum_lines(data: ChannelsData, o: int, cell: tuple[int, int], *, lang: s
 
 
 def channels_view(
-    in_channels: int, out_channels: int, pin: tuple[int, int], *, lang: str, **setting
+    in_channels: int,
+    out_channels: int,
+    pin: tuple[int, int],
+    *,
+    lang: str,
+    inputs_span: tuple[int, int] | None = None,
+    **setting,
 ) -> dict:
     """Everything the channels tab draws, for the page's setting keywords.
+
+    ``inputs_span`` is the input channels ``[start, stop)`` drawn (default all; see
+    :func:`inputs_per_page`).
 
     Returns
     -------
@@ -226,7 +271,7 @@ def channels_view(
     ]
     pads = data.traces[0][0].pads if s.rule != "same_tf" else (0, 0, 0, 0)
     return {
-        "inputs": inputs_figure(data, cell, lang=lang),
+        "inputs": inputs_figure(data, cell, lang=lang, span=inputs_span),
         "filters": filters,
         "cell": cell,
         "shapes": shapes,

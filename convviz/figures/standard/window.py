@@ -17,7 +17,7 @@ from convviz.engine.matrix import tap_label
 from convviz.engine.trace import WindowTrace
 from convviz.engine.window_frame import window_frame
 from convviz.figures.common.animation import add_play_controls, reserve_below, unchecked_frame
-from convviz.figures.common.fit import caption_lines, caption_room
+from convviz.figures.common.fit import WRAP_PX, caption_columns, caption_lines, caption_room
 from convviz.figures.common.grid import GridSpec, panels_figure
 from convviz.figures.common.hover import hover_payload, link, window_rects
 from convviz.figures.common.panels import (
@@ -97,8 +97,9 @@ def step_caption(trace: WindowTrace, cell: tuple[int, int]) -> str:
     return f"y[{r}, {c}] = " + format_cell(trace, cell, max_terms=MAX_CAPTION_TERMS)
 
 
-def _step(trace: WindowTrace, step: int) -> list[dict]:
-    """Step traces of one frame: the window outline, the output cell outline, the caption."""
+def _step(trace: WindowTrace, step: int, columns: int) -> list[dict]:
+    """Step traces of one frame: the window outline, the output cell outline, the caption
+    (lines of at most ``columns``)."""
     frame = window_frame(trace.padded.shape, trace.kernel.shape, step=step, stride=trace.stride)
     top, left, bottom, right = frame.box
     wx, wy = outline(top, left, bottom, right)
@@ -107,7 +108,7 @@ def _step(trace: WindowTrace, step: int) -> list[dict]:
     return [
         {"type": "scatter", "x": wx, "y": wy},
         {"type": "scatter", "x": ox, "y": oy},
-        {"type": "scatter", "text": [caption_lines(step_caption(trace, frame.cell))]},
+        {"type": "scatter", "text": [caption_lines(step_caption(trace, frame.cell), columns)]},
     ]
 
 
@@ -139,12 +140,13 @@ def window_figure(
     H_out = ⌊(H + top + bottom − kH) / s_h⌋ + 1 (and the same for the width).
     """
     specs = window_specs(trace, flipped=flipped, lang=lang)
-    fig = panels_figure(specs, operators=("⊛", "="))
+    fig = panels_figure(specs, operators=("⊛", "="), wrap_px=WRAP_PX)
+    columns = caption_columns(fig.layout.width)
     oh, ow = trace.out_hw
     steps = oh * ow
     start = min(max(start, 0), steps - 1)
     rows = max(np.shape(s.values)[0] for s in specs)
-    first = _step(trace, start)
+    first = _step(trace, start, columns)
     base = len(fig.data)
     fig.add_traces(
         [
@@ -153,7 +155,7 @@ def window_figure(
             caption_trace(first[2]["text"][0], rows=rows),
         ]
     )
-    moves = [_step(trace, t) for t in range(steps)]
+    moves = [_step(trace, t, columns) for t in range(steps)]
     reserve_below(fig, caption_room([m[2]["text"][0] for m in moves]))
     frames = [
         unchecked_frame(f"y[{t // ow},{t % ow}]", move, [base, base + 1, base + 2])

@@ -20,7 +20,7 @@ from convviz.engine.arithmetic_text import format_cell
 from convviz.engine.sizes import effective_kernel_size
 from convviz.engine.trace import WindowTrace
 from convviz.figures.common.animation import add_play_controls, reserve_below, unchecked_frame
-from convviz.figures.common.fit import caption_lines, caption_room
+from convviz.figures.common.fit import WRAP_PX, caption_columns, caption_lines, caption_room
 from convviz.figures.common.grid import (
     MAX_NUMBERED_CELLS,
     GridSpec,
@@ -206,8 +206,9 @@ def direct_caption(data: DirectData, r: int, c: int, *, lang: str) -> str:
     )
 
 
-def _direct_step(data: DirectData, r: int, c: int, *, lang: str) -> list[dict]:
-    """Step traces: window outline, taps, output cell outline, caption."""
+def _direct_step(data: DirectData, r: int, c: int, *, lang: str, columns: int) -> list[dict]:
+    """Step traces: window outline, taps, output cell outline, caption (lines of at most
+    ``columns``)."""
     reach = effective_kernel_size(data.kernel.shape[0], data.dilation)
     r0, c0 = int(data.trace.rows[r, c, 0, 0]), int(data.trace.cols[r, c, 0, 0])
     wx, wy = outline(r0, c0, r0 + reach, c0 + reach)
@@ -219,7 +220,10 @@ def _direct_step(data: DirectData, r: int, c: int, *, lang: str) -> list[dict]:
         {"type": "scatter", "x": wx, "y": wy},
         {"type": "scatter", "x": taps_x, "y": taps_y},
         {"type": "scatter", "x": ox, "y": oy},
-        {"type": "scatter", "text": [caption_lines(direct_caption(data, r, c, lang=lang))]},
+        {
+            "type": "scatter",
+            "text": [caption_lines(direct_caption(data, r, c, lang=lang), columns)],
+        },
     ]
 
 
@@ -272,10 +276,13 @@ def direct_figure(
         specs = direct_specs(data, shown, lang=lang)
     else:
         specs = [*specs[:OUTPUT], replace(specs[OUTPUT], values=shown)]
-    fig = panels_figure(specs, operators=("⊛", "="), shapes_below=backdrop(OUTPUT, o, o))
+    fig = panels_figure(
+        specs, operators=("⊛", "="), shapes_below=backdrop(OUTPUT, o, o), wrap_px=WRAP_PX
+    )
+    columns = caption_columns(fig.layout.width)
     px = panel_px(specs)
     rows = max(np.shape(s.values)[0] for s in specs)
-    first = _direct_step(data, *pin, lang=lang)
+    first = _direct_step(data, *pin, lang=lang, columns=columns)
     base = len(fig.data)
     fig.add_traces(
         [
@@ -289,7 +296,7 @@ def direct_figure(
         reserve_below(fig, caption_room([first[3]["text"][0]]))
         return fig
     heat, text = panel_trace_indices(specs)[OUTPUT]
-    moves = [_direct_step(data, r, c, lang=lang) for r, c in cells]
+    moves = [_direct_step(data, r, c, lang=lang, columns=columns) for r, c in cells]
     reserve_below(fig, caption_room([m[3]["text"][0] for m in moves]))
     frames = []
     for n, ((r, c), move) in enumerate(zip(cells, moves, strict=True)):

@@ -15,7 +15,7 @@ import plotly.graph_objects as go
 from convviz.engine.scatter import ScatterGeometry
 from convviz.engine.scatter_frames import ScatterFrames
 from convviz.figures.common.animation import add_play_controls, reserve_below, unchecked_frame
-from convviz.figures.common.fit import caption_lines, caption_room
+from convviz.figures.common.fit import WRAP_PX, caption_columns, caption_lines, caption_room
 from convviz.figures.common.grid import (
     GridSpec,
     Highlight,
@@ -214,8 +214,9 @@ def scatter_caption(data: ScatterData, step: int, *, lang: str) -> str:
     return text
 
 
-def _scatter_step(data: ScatterData, step: int, *, lang: str) -> list[dict]:
-    """The step traces of one step: input cell, stamp outline, stamp taps, caption."""
+def _scatter_step(data: ScatterData, step: int, *, lang: str, columns: int) -> list[dict]:
+    """The step traces of one step: input cell, stamp outline, stamp taps, caption (lines of
+    at most ``columns``)."""
     r, c = data.frames.cells[step].tolist()
     top, left, reach = r * data.stride, c * data.stride, data.reach
     ix, iy = outline(r, c, r + 1, c + 1)
@@ -225,7 +226,10 @@ def _scatter_step(data: ScatterData, step: int, *, lang: str) -> list[dict]:
         {"type": "scatter", "x": ix, "y": iy},
         {"type": "scatter", "x": sx, "y": sy},
         {"type": "scatter", "x": [int(v) for v in cols], "y": [int(u) for u in rows]},
-        {"type": "scatter", "text": [caption_lines(scatter_caption(data, step, lang=lang))]},
+        {
+            "type": "scatter",
+            "text": [caption_lines(scatter_caption(data, step, lang=lang), columns)],
+        },
     ]
 
 
@@ -262,11 +266,15 @@ def scatter_figure(
     step = int(np.clip(step, 0, data.steps - 1))
     specs = scatter_specs(data, steps[step], lang=lang)
     fig = panels_figure(
-        specs, operators=("×", "→"), shapes_below=backdrop(CANVAS, *data.canvas_shape)
+        specs,
+        operators=("×", "→"),
+        shapes_below=backdrop(CANVAS, *data.canvas_shape),
+        wrap_px=WRAP_PX,
     )
+    columns = caption_columns(fig.layout.width)
     px = panel_px(specs)
     rows = max(np.shape(s.values)[0] for s in specs)
-    first = _scatter_step(data, step, lang=lang)
+    first = _scatter_step(data, step, lang=lang, columns=columns)
     base = len(fig.data)
     fig.add_traces(
         [
@@ -280,7 +288,7 @@ def scatter_figure(
         reserve_below(fig, caption_room([first[3]["text"][0]]))
         return fig
     heat, text = panel_trace_indices(specs)[CANVAS]
-    moves = [_scatter_step(data, n, lang=lang) for n in range(data.steps)]
+    moves = [_scatter_step(data, n, lang=lang, columns=columns) for n in range(data.steps)]
     reserve_below(fig, caption_room([m[3]["text"][0] for m in moves]))
     frames = [
         unchecked_frame(

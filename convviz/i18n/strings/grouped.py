@@ -134,10 +134,6 @@ STRINGS = {
         "无法计算：没有填充时，{k}×{k} 的卷积核放不进 {i}×{i} 的输入（见上文）。",
     ),
     "grouped.compute.out_channel": ("Output channel to explain", "要解释的输出通道"),
-    "grouped.compute.terms_capped": (
-        "Group {group} has {cin_g} input channels; the first {shown} terms are drawn, and y{o} includes all {cin_g}.",
-        "第 {group} 组有 {cin_g} 个输入通道；图中只画出前 {shown} 项，但 y{o} 包含全部 {cin_g} 项。",
-    ),
     "grouped.concat.title": (
         "All output channels: the outputs of the g = {g} group(s), concatenated along the channels",
         "全部输出通道：g = {g} 个组各自的输出沿通道方向拼接",
