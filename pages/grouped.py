@@ -224,7 +224,15 @@ elif result is not None:
         compute.compute_caption(cin, cout, g, k=k, i=i, seed=seed, out_channel=channel, lang=lang)
     )
     per_page = cached(compute.terms_per_page)(x, weight, groups=g, out_channel=channel)
-    terms = paged_span("shown_terms", cin // g, per_page, lang, noun="terms", container=st)
+    terms = paged_span(
+        "shown_terms",
+        cin // g,
+        per_page,
+        lang,
+        noun="terms",
+        container=st,
+        first_number=common.first_input_channel(channel, cin, cout, g),
+    )
     grid_chart(
         figure(compute.terms_figure)(
             x, weight, groups=g, out_channel=channel, lang=lang, span=terms

@@ -452,12 +452,14 @@ def paged_span(
     noun: str,
     container: Any = None,
     follow: int | None = None,
+    first_number: int = 0,
 ) -> tuple[int, int]:
     """Which of ``total`` panels a row shows, ``per_page`` at a time: items ``[start, stop)``.
 
     When everything fits on one page nothing is drawn and ``(0, total)`` is returned;
     otherwise a :func:`page_picker` kept in ``?key=`` (read and clamped like every link
-    value) and a caption such as "outputs 1–4 of 8" (``noun``: see
+    value) and a caption such as "outputs 0–3 of 0–7", numbered as the panels are: item 0
+    is ``first_number`` (``noun`` and ``first_number``: see
     :func:`convviz.figures.common.paging.span_text`). ``follow`` is the item (0-based) the
     page turns to when it changes (the chosen output channel, the pinned pixel).
     """
@@ -474,5 +476,5 @@ def paged_span(
         follow=None if follow is None else paging.page_of(follow, per_page),
     )
     span = paging.page_span(page, per_page, total)
-    box.caption(paging.span_text(span, total, noun=noun, lang=lang))
+    box.caption(paging.span_text(span, total, noun=noun, lang=lang, first_number=first_number))
     return span

@@ -139,9 +139,19 @@ def test_channel_choice_seed_and_kernel_drive_the_computation():
 def test_many_channels_per_group_are_paged():
     at = open_app("en", PAGE, in_channels="8", out_channels="8", groups="1")
     assert not at.exception and not at.info
-    assert "term 1 of 8" in [c.value for c in at.caption]  # y0 sums 8 terms: −123 needs room
+    # y0 sums 8 terms (−123 needs room); the caption names them as the panels do, x0 … x7
+    assert "the term of x0 (the group's x0–x7)" in [c.value for c in at.caption]
     at.slider(key="shown_terms").set_value(8).run()
-    assert "term 8 of 8" in [c.value for c in at.caption]
+    assert "the term of x7 (the group's x0–x7)" in [c.value for c in at.caption]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_later_groups_terms_are_named_by_its_own_input_channels(lang):
+    at = open_app(lang, PAGE, in_channels="16", out_channels="16", groups="2", channel="y8")
+    assert not at.exception
+    # y8 is in group 1, which reads x8 … x15; here each term takes a page of its own
+    first = translate("paging.span.one.terms", lang, first=8, low=8, high=15)
+    assert first in [c.value for c in at.caption]
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])

@@ -45,17 +45,43 @@ def test_a_page_out_of_range_is_clamped_to_one_there_is(page, total, per_page):
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
-def test_span_text_counts_from_one(lang):
+def test_span_text_numbers_items_as_their_panels_are(lang):
     text = paging.span_text((0, 4), 8, noun="outputs", lang=lang)
-    assert text == translate("paging.span.outputs", lang, first=1, last=4, n=8)
-    assert "1" in text and "4" in text and "8" in text
+    assert text == translate("paging.span.outputs", lang, first=0, last=3, low=0, high=7)
     one = paging.span_text((7, 8), 8, noun="pixels", lang=lang)
-    assert one == translate("paging.span.one.pixels", lang, first=8, n=8)
+    assert one == translate("paging.span.one.pixels", lang, first=7, low=0, high=7)
+    terms = paging.span_text((2, 4), 4, noun="terms", lang=lang, first_number=4)
+    assert "x6–x7" in terms and "x4–x7" in terms
 
 
 def test_span_text_in_english():
-    assert paging.span_text((0, 4), 8, noun="outputs", lang="en") == "outputs 1–4 of 8"
-    assert paging.span_text((4, 5), 5, noun="terms", lang="en") == "term 5 of 5"
+    assert paging.span_text((0, 4), 8, noun="outputs", lang="en") == "outputs 0–3 of 0–7"
+    assert (
+        paging.span_text((4, 5), 5, noun="terms", lang="en") == "the term of x4 (the group's x0–x4)"
+    )
+    assert (
+        paging.span_text((1, 3), 4, noun="inputs", lang="en")
+        == "input channels x[1]–x[2] of x[0]–x[3]"
+    )
+
+
+@given(
+    total=st.integers(2, 64),
+    per_page=st.integers(1, 16),
+    page=st.integers(0, 63),
+    first=st.integers(0, 64),
+    words=st.tuples(
+        st.sampled_from(["outputs", "terms", "channels", "pixels", "inputs"]),
+        st.sampled_from(["en", "zh"]),
+    ),
+)
+def test_span_text_names_the_first_and_last_panel_shown(total, per_page, page, first, words):
+    noun, lang = words
+    start, stop = paging.page_span(page, per_page, total)
+    text = paging.span_text((start, stop), total, noun=noun, lang=lang, first_number=first)
+    assert str(first + start) in text and str(first + total - 1) in text
+    if stop - start > 1:
+        assert str(first + stop - 1) in text
 
 
 @given(

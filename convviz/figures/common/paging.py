@@ -97,13 +97,28 @@ def page_of(item: int, per_page: int) -> int:
     return max(item, 0) // max(per_page, 1)
 
 
-def span_text(span: tuple[int, int], total: int, *, noun: str, lang: str) -> str:
-    """``"outputs 1–4 of 8"``: which items a page shows, counted from 1.
+def span_text(
+    span: tuple[int, int], total: int, *, noun: str, lang: str, first_number: int = 0
+) -> str:
+    """``"outputs 0–3 of 0–7"``: which items a page shows, numbered as their panels are.
 
-    ``noun`` is one of ``outputs``, ``terms``, ``channels``, ``pixels``, ``inputs`` (the
-    ``paging.span.<noun>`` texts).
+    Parameters
+    ----------
+    span : tuple of int
+        Items ``[start, stop)`` of the page (0-based).
+    total : int
+        Items in the whole row.
+    noun : str
+        One of ``outputs``, ``terms``, ``channels``, ``pixels``, ``inputs`` (the
+        ``paging.span.<noun>`` texts).
+    lang : str
+    first_number : int
+        The number the panels give item 0: 0 for channels named ``y0`` or ``x[0]``, the
+        group's first input channel for a group's terms (``x4`` … ``x7``).
     """
     start, stop = span
+    numbers = {"low": first_number, "high": first_number + total - 1}
     if stop - start == 1:
-        return translate(f"paging.span.one.{noun}", lang, first=start + 1, n=total)
-    return translate(f"paging.span.{noun}", lang, first=start + 1, last=stop, n=total)
+        return translate(f"paging.span.one.{noun}", lang, first=first_number + start, **numbers)
+    first, last = first_number + start, first_number + stop - 1
+    return translate(f"paging.span.{noun}", lang, first=first, last=last, **numbers)

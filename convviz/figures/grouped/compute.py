@@ -22,7 +22,7 @@ from convviz.figures.common.grid import (
     selected_cell,
 )
 from convviz.figures.common.paging import PAGE_PX, per_page
-from convviz.figures.grouped.groups import channels_text, group_of
+from convviz.figures.grouped.groups import channels_text, first_input_channel, group_of
 from convviz.i18n import translate
 
 MAX_TERMS = 4  # input channels of a group drawn in the "x ⋆ w + … = y" view
@@ -76,7 +76,7 @@ def partial_sums(x: np.ndarray, weight: np.ndarray, *, groups: int, out_channel:
         ``(C_in/g, H_out, W_out)``; summing over axis 0 gives output channel ``out_channel``.
     """
     cin_g = x.shape[0] // groups
-    start = group_of(out_channel, weight.shape[0], groups) * cin_g
+    start = first_input_channel(out_channel, x.shape[0], weight.shape[0], groups)
     return np.stack(
         [
             conv2d(x[start + c][None], weight[out_channel, c][None, None])[0]  # (H_out, W_out)
@@ -113,7 +113,7 @@ def terms_specs(
     operators : list of str
     """
     cin_g = x.shape[0] // groups
-    start = group_of(out_channel, weight.shape[0], groups) * cin_g
+    start = first_input_channel(out_channel, x.shape[0], weight.shape[0], groups)
     parts = partial_sums(x, weight, groups=groups, out_channel=out_channel)  # (C_in/g, Ho, Wo)
     total = parts.sum(axis=0)  # (H_out, W_out)
     shown = cin_g if max_terms is None else min(cin_g, max_terms)

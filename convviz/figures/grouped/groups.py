@@ -46,6 +46,11 @@ def group_of(out_channel: int, out_channels: int, groups: int) -> int:
     return out_channel // (out_channels // groups)
 
 
+def first_input_channel(out_channel: int, in_channels: int, out_channels: int, groups: int) -> int:
+    """The first input channel filter ``out_channel`` reads: ``group · C_in / g``."""
+    return group_of(out_channel, out_channels, groups) * (in_channels // groups)
+
+
 def channels_text(lo: int, hi: int) -> str:
     """``x2 … x3`` for a group's input channels, or ``x2`` when the group has one."""
     return f"x{lo}" if lo == hi else f"x{lo} … x{hi}"

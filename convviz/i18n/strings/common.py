@@ -113,19 +113,45 @@ STRINGS = {
     "common.use_suggestion": ("Use {setting}", "改用 {setting}"),
     "common.about_page": ("About this page", "关于本页"),
     # Paging of panel rows: which panels of many a figure shows (convviz.figures.common.paging).
-    "paging.span.outputs": ("outputs {first}–{last} of {n}", "输出 {first}–{last}（共 {n} 个）"),
-    "paging.span.terms": ("terms {first}–{last} of {n}", "项 {first}–{last}（共 {n} 项）"),
-    "paging.span.channels": ("channels {first}–{last} of {n}", "通道 {first}–{last}（共 {n} 个）"),
-    "paging.span.pixels": ("pixels {first}–{last} of {n}", "像素 {first}–{last}（共 {n} 个）"),
-    "paging.span.inputs": (
-        "input channels {first}–{last} of {n}",
-        "输入通道 {first}–{last}（共 {n} 个）",
+    # Numbers are the panels' own (y0, x[0], pixel 0): counted from 0, or from the first
+    # channel of a group for a group's terms.
+    "paging.span.outputs": (
+        "outputs {first}–{last} of {low}–{high}",
+        "输出 {first}–{last}（共 {low}–{high}）",
     ),
-    "paging.span.one.outputs": ("output {first} of {n}", "输出 {first}（共 {n} 个）"),
-    "paging.span.one.terms": ("term {first} of {n}", "项 {first}（共 {n} 项）"),
-    "paging.span.one.channels": ("channel {first} of {n}", "通道 {first}（共 {n} 个）"),
-    "paging.span.one.pixels": ("pixel {first} of {n}", "像素 {first}（共 {n} 个）"),
-    "paging.span.one.inputs": ("input channel {first} of {n}", "输入通道 {first}（共 {n} 个）"),
+    "paging.span.terms": (
+        "terms of x{first}–x{last} (the group's x{low}–x{high})",
+        "x{first}–x{last} 的项（本组为 x{low}–x{high}）",
+    ),
+    "paging.span.channels": (
+        "channels {first}–{last} of {low}–{high}",
+        "通道 {first}–{last}（共 {low}–{high}）",
+    ),
+    "paging.span.pixels": (
+        "pixels {first}–{last} of {low}–{high}",
+        "像素 {first}–{last}（共 {low}–{high}）",
+    ),
+    "paging.span.inputs": (
+        "input channels x[{first}]–x[{last}] of x[{low}]–x[{high}]",
+        "输入通道 x[{first}]–x[{last}]（共 x[{low}]–x[{high}]）",
+    ),
+    "paging.span.one.outputs": (
+        "output {first} of {low}–{high}",
+        "输出 {first}（共 {low}–{high}）",
+    ),
+    "paging.span.one.terms": (
+        "the term of x{first} (the group's x{low}–x{high})",
+        "x{first} 的项（本组为 x{low}–x{high}）",
+    ),
+    "paging.span.one.channels": (
+        "channel {first} of {low}–{high}",
+        "通道 {first}（共 {low}–{high}）",
+    ),
+    "paging.span.one.pixels": ("pixel {first} of {low}–{high}", "像素 {first}（共 {low}–{high}）"),
+    "paging.span.one.inputs": (
+        "input channel x[{first}] of x[{low}]–x[{high}]",
+        "输入通道 x[{first}]（共 x[{low}]–x[{high}]）",
+    ),
     "paging.label.outputs": ("Output channels shown", "显示的输出通道"),
     "paging.label.terms": ("Input-channel terms shown", "显示的输入通道项"),
     "paging.label.channels": ("Channels shown", "显示的通道"),
