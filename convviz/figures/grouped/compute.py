@@ -290,7 +290,7 @@ def compute_caption(
 ) -> str:
     """What the computation section shows, with the numbers of the current setting."""
     cin_g = in_channels // groups
-    group = group_of(out_channel, out_channels, groups)
+    first = first_input_channel(out_channel, in_channels, out_channels, groups)
     return translate(
         "grouped.compute.caption",
         lang,
@@ -301,6 +301,6 @@ def compute_caption(
         cin_g=cin_g,
         k=k,
         o=out_channel,
-        group=group,
-        channels=channels_text(group * cin_g, (group + 1) * cin_g - 1),
+        group=group_of(out_channel, out_channels, groups),
+        channels=channels_text(first, first + cin_g - 1),
     )

@@ -26,8 +26,8 @@ from convviz.figures.grouped.compute import (
 from convviz.figures.grouped.groups import (
     block_sentence,
     edges_sentence,
+    first_input_channel,
     group_colour,
-    group_of,
 )
 from convviz.figures.grouped.separable import split_specs
 from convviz.style.palette import CellKind
@@ -133,7 +133,7 @@ def terms_png(
     specs, operators = terms_specs(
         x, weight, groups=groups, out_channel=out_channel, max_terms=None
     )
-    start = group_of(out_channel, weight.shape[0], groups) * (x.shape[0] // groups)
+    start = first_input_channel(out_channel, x.shape[0], weight.shape[0], groups)
     parts = partial_sums(x, weight, groups=groups, out_channel=out_channel)  # (C_in/g, Ho, Wo)
     caption = terms_sum_text(parts, start=start, out_channel=out_channel, cell=(0, 0))
     return specs_png(specs, operators=operators, caption=caption, lang=lang)
