@@ -171,7 +171,7 @@ def voxels_section(setting: Conv3dSetting, window: dict, lang: str) -> None:
     st.caption(translate("conv3d.voxels.caption", lang))
     if view["note"]:
         st.caption(view["note"])
-    st.plotly_chart(at_step(view["figure"], window["step"]), key="conv3d_voxels")
+    grid_chart(at_step(view["figure"], window["step"]), key="conv3d_voxels", stretch=True)
 
 
 def fusion_section(setting: Conv3dSetting, lang: str) -> None:

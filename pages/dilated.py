@@ -228,7 +228,7 @@ def wavenet_section(lang):
     layers = int_param("wavenet_layers", lang, container=st)
     view = cached_figure(views.wavenet_view)(layers, lang)
     st.markdown(view["text"])
-    st.plotly_chart(view["figure"], key="dilated_wavenet_chart")
+    grid_chart(view["figure"], key="dilated_wavenet_chart", stretch=True)
 
 
 def comparison_section(layers, mode, lang):
@@ -244,7 +244,7 @@ def comparison_section(layers, mode, lang):
         return
     st.markdown(view["intro"])
     st.table(view["table"], hide_index=True)  # an HTML table: long text wraps, never "…"
-    st.plotly_chart(view["figure"], key="dilated_compare_chart")
+    grid_chart(view["figure"], key="dilated_compare_chart", stretch=True)
     st.caption(view["note"])
 
 

@@ -195,8 +195,11 @@ if rows and predict_first(
     st.caption(translate("counts.caption", lang, o=i - k + 1, i=i, k=k))
     st.markdown(counts.comparison_table(rows, groups=g, lang=lang))
     chart, ratios = st.columns([2, 3], gap="large")
-    chart.plotly_chart(
-        figure(counts.counts_figure)(rows, groups=g, lang=lang), config={"displayModeBar": False}
+    grid_chart(
+        figure(counts.counts_figure)(rows, groups=g, lang=lang),
+        container=chart,
+        stretch=True,
+        config={"displayModeBar": False},
     )
     ratios.markdown(counts.savings_text(cin, cout, g, kernel_size=k, lang=lang))
 

@@ -139,7 +139,7 @@ def filter_section(image, name, size, params, lang):
     if shown and view["figure"] is None:
         right.image(view["output_jpeg"], caption=view["output_caption"])
     elif shown:
-        right.plotly_chart(view["figure"], width="content", key="image_lab_map")
+        grid_chart(view["figure"], key="image_lab_map", container=right, keep_on_phone=False)
     if name != CUSTOM:  # the typed kernel is its own table, above the pictures
         st.dataframe(
             pd.DataFrame([[kernel_text(v) for v in row] for row in kernel]),

@@ -183,7 +183,7 @@ def padding_tab(x, fill, setting, lang):
             column.error(same["error"], icon=":material/lightbulb:")
             continue
         column.markdown(same["text"])
-        column.plotly_chart(same["figure"], width="content", key=f"standard_{rule}_chart")
+        grid_chart(same["figure"], key=f"standard_{rule}_chart", container=column)
         export_buttons(
             f"standard_{rule}",
             lang=lang,

@@ -12,6 +12,8 @@ from typing import Any
 
 import streamlit as st
 
+from convviz.controls.caching import derived, prepared
+from convviz.figures.common.browser_spec import browser_spec
 from convviz.i18n import has_key, translate
 
 # Streamlit's default page has 6rem above the title and 5rem on each side; a projector needs
@@ -94,15 +96,48 @@ def keep_width(key: str, width: float | None) -> None:
         st.html(KEEP_WIDTH_CSS.format(key=key, width=int(width), phone=PHONE_MAX_PX))
 
 
-def grid_chart(figure: Any, *, key: str, **options: Any) -> Any:
-    """``st.plotly_chart`` of ``figure`` at its own width (``width="content"``), kept at that
-    width on a narrower screen (:func:`keep_width`); ``options`` go to ``st.plotly_chart``.
+def grid_chart(
+    figure: Any,
+    *,
+    key: str | None = None,
+    container: Any = st,
+    stretch: bool = False,
+    keep_on_phone: bool = True,
+    **options: Any,
+) -> Any:
+    """``figure`` in ``container`` at its own width (scaled down in a narrower column; on a
+    phone kept at that width, :func:`keep_width`, unless not ``keep_on_phone``: a picture
+    without numbers may shrink), or as wide as the container (``stretch``); ``options`` go
+    to ``st.plotly_chart``.
 
-    ``figure`` is a ``go.Figure`` with its layout (cached figures are). Returns what
-    ``st.plotly_chart`` returns.
+    ``figure`` is a ``go.Figure`` (a cached, shared one is fine: it is never changed; the
+    browser's copy of it is made once and kept on it). Returns what ``st.plotly_chart``
+    returns.
     """
-    keep_width(key, figure.layout.width)
-    return st.plotly_chart(figure, width="content", key=key, **options)
+    chart = derived(figure, "browser", _browser_chart)
+    width = chart["width"]
+    if key is not None and keep_on_phone:
+        keep_width(key, width)
+    size = "stretch" if stretch or not width else int(width)
+    return send_chart(chart["spec"], key=key, width=size, container=container, **options)
+
+
+def _browser_chart(shown: dict) -> dict:
+    """The browser's spec of a figure dict, and the figure's own width (the spec has none)."""
+    return {"spec": browser_spec(shown), "width": shown["layout"].get("width")}
+
+
+def send_chart(
+    spec: dict, *, key: str | None, width: int | str, container: Any = st, **options: Any
+) -> Any:
+    """``st.plotly_chart`` of ``spec``, made by
+    :func:`~convviz.figures.common.browser_spec.browser_spec`.
+
+    ``width`` is the chart's width in pixels (the figure's own: the spec has none) or
+    ``"stretch"``. The chart goes without Streamlit's theme: the spec carries the same look
+    as plain defaults, and a theme would make the browser draw every new chart twice.
+    """
+    return container.plotly_chart(prepared(spec), width=width, theme=None, key=key, **options)
 
 
 def png_image(png: bytes, *, caption: str, container: Any = st, **options: Any) -> None:

@@ -15,8 +15,9 @@ from typing import Any
 
 import streamlit as st
 
-from convviz.controls.caching import derived, prepared
-from convviz.controls.layout import grid_chart, keep_width
+from convviz.controls.caching import derived
+from convviz.controls.layout import grid_chart, keep_width, send_chart
+from convviz.figures.common.browser_spec import browser_spec
 from convviz.figures.common.lecture import lecture_figure
 from convviz.i18n import translate
 
@@ -136,6 +137,7 @@ def main_chart(figure: Any, *, key: str, **options: Any) -> Any:
     if not lecture_on():
         return grid_chart(figure, key=key, **options)
     # enlarged once per (shared, cached) figure, and sent without Plotly checking it again
-    spec = derived(figure, "lecture", lecture_figure)
-    keep_width(key, spec["layout"].get("width"))
-    return st.plotly_chart(prepared(spec), width="stretch", key=key, **options)
+    enlarged = derived(figure, "lecture", lecture_figure)
+    keep_width(key, enlarged["layout"].get("width"))
+    spec = derived(figure, "lecture_browser", lambda _: browser_spec(enlarged))
+    return send_chart(spec, key=key, width="stretch", **options)

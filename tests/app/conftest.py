@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
@@ -30,3 +31,14 @@ def open_app(lang: str | None = None, page: str | None = None, **query: str) -> 
         at.switch_page(page)
         at.run()
     return at
+
+
+def kept_widths(at: AppTest) -> dict[str, int]:
+    """The width (px) each keyed chart is held at on a phone, by widget key: the figure's own
+    width (the chart's spec has none: Streamlit gets it as the element's width)."""
+    rules = {}
+    for html in at.get("html"):
+        found = re.search(r"\.st-key-(\w+) .*min-width: (\d+)px", html.proto.body)
+        if found:
+            rules[found[1]] = int(found[2])
+    return rules
