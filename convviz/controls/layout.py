@@ -107,8 +107,8 @@ def grid_chart(
 ) -> Any:
     """``figure`` in ``container`` at its own width (scaled down in a narrower column; on a
     phone kept at that width, :func:`keep_width`, unless not ``keep_on_phone``: a picture
-    without numbers may shrink), or as wide as the container (``stretch``); ``options`` go
-    to ``st.plotly_chart``.
+    without numbers may shrink), or as wide as the container on every screen (``stretch``);
+    ``options`` go to ``st.plotly_chart``.
 
     ``figure`` is a ``go.Figure`` (a cached, shared one is fine: it is never changed; the
     browser's copy of it is made once and kept on it). Returns what ``st.plotly_chart``
@@ -116,7 +116,7 @@ def grid_chart(
     """
     chart = derived(figure, "browser", _browser_chart)
     width = chart["width"]
-    if key is not None and keep_on_phone:
+    if key is not None and keep_on_phone and not stretch:
         keep_width(key, width)
     size = "stretch" if stretch or not width else int(width)
     return send_chart(chart["spec"], key=key, width=size, container=container, **options)

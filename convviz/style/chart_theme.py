@@ -62,6 +62,7 @@ LAYOUT_DEFAULTS = {
     },
     "paper_bgcolor": BACKGROUND,
     "plot_bgcolor": BACKGROUND,
+    # the order of chartCategoricalColors in .streamlit/config.toml
     "colorway": [
         OKABE_ITO[name]
         for name in (
@@ -74,7 +75,7 @@ LAYOUT_DEFAULTS = {
             "yellow",
             "black",
         )
-    ],  # fmt: skip  (the order of chartCategoricalColors in .streamlit/config.toml)
+    ],
     "colorscale": {
         "sequential": _scale(BLUES),
         "sequentialminus": _scale(BLUES),

@@ -86,10 +86,15 @@ def filled(target: dict, defaults: dict) -> dict:
     return result
 
 
+def _kind(trace: dict) -> str:
+    """A trace's type (Plotly's default, a scatter, when it names none)."""
+    return trace.get("type", "scatter")
+
+
 def _trace(trace: dict) -> dict:
-    if trace.get("type", "scatter") in CARTESIAN:
+    if _kind(trace) in CARTESIAN:
         trace = _unpacked(trace)
-    defaults = TRACE_DEFAULTS.get(trace.get("type", "scatter"))
+    defaults = TRACE_DEFAULTS.get(_kind(trace))
     return filled(trace, defaults) if defaults else trace
 
 
@@ -98,7 +103,7 @@ def _themed_layout(layout: dict, data: list[dict]) -> dict:
     layout names or a cartesian trace draws on."""
     axes = {key for key in layout if AXIS_KEY.fullmatch(key)}
     for trace in data:
-        if trace.get("type", "scatter") in CARTESIAN:
+        if _kind(trace) in CARTESIAN:
             axes.add("xaxis" + trace.get("xaxis", "x")[1:])
             axes.add("yaxis" + trace.get("yaxis", "y")[1:])
     plain = {key: value for key, value in LAYOUT_DEFAULTS.items() if key not in ("xaxis", "yaxis")}
