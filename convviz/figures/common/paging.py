@@ -45,8 +45,9 @@ def fit_count(
     Returns
     -------
     int
-        The largest ``n ≥ 1`` with ``px · (n · item + (n − 1) · gap + extra) + SIDE_PX ≤ width``;
-        1 when not even one item fits (one item is still drawn, at its readable size).
+        The largest ``n ≥ 1`` with ``⌊px · (n · item + (n − 1) · gap + extra)⌋ + SIDE_PX ≤
+        width`` (the figure's width in whole pixels); 1 when not even one item fits (one item
+        is still drawn, at its readable size).
 
     Notes
     -----
@@ -54,8 +55,14 @@ def fit_count(
     ``room = (width − SIDE_PX) / px − extra``.
     """
     room = (width - SIDE_PX) / max(px, 1) - extra_columns
-    n = math.floor((room + gap) / (item_columns + gap) + 1e-9)
-    return max(n, 1)
+    n = max(math.floor((room + gap) / (item_columns + gap) + 1e-9), 1)
+
+    def drawn_px(count: int) -> int:  # as the figure is drawn: whole pixels, rounded down
+        return int(px * (count * item_columns + (count - 1) * gap + extra_columns)) + SIDE_PX
+
+    while drawn_px(n + 1) <= width:  # the rounding may leave room for one more
+        n += 1
+    return n
 
 
 def per_page(
