@@ -30,7 +30,7 @@ LINE_PX = 18  # one line of 14-px text
 CLOSING = "、，。：；！？）》」』】〉”’)]},.:;!?=≈"
 OPENING = "（《「『【〈“‘([{"  # never at the end of a line
 SHUTTING = "）》」』】〉”’)]}"  # the brackets that close a group opened by one of OPENING
-GLUE = ("=", "→", "≈")  # signs never left at the end of a line
+GLUE = ("=", "→", "≈", "第")  # never left at the end of a line ("第" starts an ordinal)
 GLUE_BACK = ("+", "−", "-")  # signs never at the start of one
 TITLE_COLUMN_PX = 8.0  # bold 14-px title text: px per column, with a little to spare
 
@@ -94,6 +94,7 @@ def _words(line: str, columns: int) -> list[str]:
             or atoms[i - 1].rstrip().endswith(tuple(OPENING))  # "(" never ends one
             or (last and last[0] in GLUE)  # "= 681", "→ 5": a sign stays with what follows
             or atom.strip() in GLUE_BACK  # "+" stays with what is before it
+            or (_wide(atom[0]) and last and last[0][-1].isdigit())  # "0–14 列", "3 个"
         )
         if joined:
             words[-1] += atom
@@ -106,8 +107,9 @@ def wrap_text(text: str, columns: int) -> str:
     """``text`` with ``<br>`` inserted so that no line is wider than ``columns``.
 
     Lines break after a space or between wide characters, never before closing punctuation
-    or "=" nor after an opening bracket; a bracketed group that fits a line stays on one. A
-    single word wider than ``columns`` stays whole. Existing ``<br>`` breaks are kept, and
+    or "=" nor after an opening bracket; a bracketed group that fits a line stays on one,
+    and a Chinese character stays with the number before it ("第 0–14 列"). A single word
+    wider than ``columns`` stays whole. Existing ``<br>`` breaks are kept, and
     so is every character (a line keeps the space it ends with), so :func:`unwrap_text`
     gives ``text`` back.
 
