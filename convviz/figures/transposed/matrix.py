@@ -321,4 +321,6 @@ def grids_figure(data: MatrixData, *, q: int | None, lang: str) -> go.Figure:
             title=translate("transposed.matrix.y_grid_title", lang, o=o),
         ),
     ]
-    return panels_figure(specs, operators=("Cᵀ →",))
+    # Cᵀ is named in y's title, not in the sign: "Cᵀ →" ran into y's first column once the
+    # cells were small (the gap between panels is 1.6 columns)
+    return panels_figure(specs, operators=("→",))

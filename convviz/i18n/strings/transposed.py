@@ -315,7 +315,7 @@ STRINGS = {
     "transposed.matrix.x_title": ("x", "x"),
     "transposed.matrix.y_title": ("y", "y"),
     "transposed.matrix.x_grid_title": ("Input x ({i}×{i})", "输入 x（{i}×{i}）"),
-    "transposed.matrix.y_grid_title": ("Output y ({o}×{o})", "输出 y（{o}×{o}）"),
+    "transposed.matrix.y_grid_title": ("Output y = Cᵀ·x ({o}×{o})", "输出 y = Cᵀ·x（{o}×{o}）"),
     "transposed.matrix.hover_entry": (
         "{name} = {value}<br>x[{xr},{xc}] → y[{yr},{yc}]",
         "{name} = {value}<br>x[{xr},{xc}] → y[{yr},{yc}]",
