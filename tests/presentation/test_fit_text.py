@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -190,3 +191,11 @@ def test_window_figures_wrap_titles_and_captions_at_their_own_width():
             if note.text.startswith("<b>"):  # a panel title: each line fits the plot
                 for line in note.text.replace("<b>", "").replace("</b>", "").split("<br>"):
                     assert text_columns(line.rstrip()) * TITLE_COLUMN_PX <= plot, (name, line)
+
+
+@pytest.mark.parametrize("columns", range(8, 34))
+def test_a_chinese_word_stays_with_its_number_and_an_ordinal_with_what_follows(columns):
+    lines = wrap_text("Cᵀ（81×25），第 0–17 行、第 0–14 列", columns).split("<br>")
+    assert not any(line.rstrip().endswith("第") for line in lines)
+    assert not any(line.startswith(("行", "列")) for line in lines)
+    assert lines[-1].endswith("第 0–14 列")
