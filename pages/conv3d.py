@@ -24,6 +24,7 @@ from convviz.controls.caching import at_step, cached_figure
 from convviz.controls.downloads import export_buttons, share_link
 from convviz.controls.lecture import main_chart
 from convviz.controls.predict import predict_first
+from convviz.controls.voxel_view import voxel_view
 from convviz.controls.widgets import count_fields, url_switch
 from convviz.engine.errors import ConvValueError
 from convviz.figures.common.grid import selected_cell
@@ -162,16 +163,14 @@ def window_section(setting: Conv3dSetting, lang: str) -> tuple[int, int, int] | 
 
 
 def voxels_section(setting: Conv3dSetting, window: dict, lang: str) -> None:
-    """The clip in 3-D, drawn only when its switch (``?voxels=true``) is on: a 3-D WebGL
-    scene is slow to draw without graphics acceleration, and the frames teach the same."""
+    """The clip in 3-D, drawn only when its switch (``?voxels=true``) is on (it makes the page
+    longer, and the frames teach the same), starting at the page's step."""
     st.subheader(translate("conv3d.voxels.header", lang))
     if not url_switch(VOXELS_KEY, lang, text="conv3d.voxels.toggle", container=st):
         return
-    view = cached_figure(views.voxels_view)(setting, window["voxels_step"], lang)
     st.caption(translate("conv3d.voxels.caption", lang))
-    if view["note"]:
-        st.caption(view["note"])
-    grid_chart(at_step(view["figure"], window["step"]), key="conv3d_voxels", stretch=True)
+    scene = cached(views.voxels_view)(setting, lang)
+    voxel_view(scene, step=window["step"], key="conv3d_voxels")
 
 
 def fusion_section(setting: Conv3dSetting, lang: str) -> None:

@@ -7,6 +7,8 @@ Cell kinds say what a grid cell *is*, independent of its value.
 
 from __future__ import annotations
 
+import itertools
+
 from convviz.engine.cells import CellKind  # figures and exporters import it from here too
 
 OKABE_ITO = {
@@ -89,17 +91,22 @@ ROLE_COLOUR = {
 }
 
 
-def cividis_rgb(t: float) -> tuple[int, int, int]:
-    """The cividis colour at ``t`` in [0, 1] as an RGB triple (for Pillow exports).
+def scale_rgb(scale: list, t: float) -> tuple[int, int, int]:
+    """The colour of the Plotly colour scale ``scale`` (``[[position, "#RRGGBB"], …]``,
+    positions rising from 0 to 1) at ``t`` in [0, 1] as an RGB triple, interpolated linearly
+    between its stops as Plotly does; ``t`` outside [0, 1] is clipped."""
+    t = min(max(float(t), 0.0), 1.0)
+    stops = [(float(pos), tuple(int(c[k : k + 2], 16) for k in (1, 3, 5))) for pos, c in scale]
+    for (p0, c0), (p1, c1) in itertools.pairwise(stops):
+        if t <= p1:
+            frac = (t - p0) / (p1 - p0) if p1 > p0 else 0.0
+            return tuple(round(a + (b - a) * frac) for a, b in zip(c0, c1, strict=True))
+    return stops[-1][1]
 
-    Linear interpolation between :data:`CIVIDIS_ANCHORS`, as Plotly interpolates its scale.
-    """
-    anchors = [tuple(int(c[k : k + 2], 16) for k in (1, 3, 5)) for c in CIVIDIS_ANCHORS]
-    t = min(max(float(t), 0.0), 1.0) * (len(anchors) - 1)
-    lo = int(t)
-    hi = min(lo + 1, len(anchors) - 1)
-    frac = t - lo
-    return tuple(round(a + (b - a) * frac) for a, b in zip(anchors[lo], anchors[hi], strict=True))
+
+def cividis_rgb(t: float) -> tuple[int, int, int]:
+    """The cividis colour at ``t`` in [0, 1] as an RGB triple (for Pillow exports)."""
+    return scale_rgb(SEQUENTIAL_SCALE, t)
 
 
 def text_colour_for(t: float) -> str:

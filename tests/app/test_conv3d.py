@@ -6,7 +6,6 @@ import json
 
 import pytest
 
-from convviz.figures.conv3d.voxels import MAX_ANIMATED_CUBES
 from convviz.i18n import translate
 from tests.app.conftest import open_app
 
@@ -143,37 +142,49 @@ def test_a_large_output_is_stepped_not_animated(lang):
     assert "print(y[0, 0, 7, 9, 9].item())" in _code(at, "import numpy")
 
 
-@pytest.mark.parametrize("lang", ["en", "zh"])
-def test_a_voxel_view_too_large_to_animate_follows_the_step_slider(lang):
-    at = open_app(lang, PAGE, input_size="6", input_size_w="6", padding="1", padding_w="1",
-                  padding_depth="1", step="40", voxels="true")  # fmt: skip  # 5·6·6 steps, 27 cubes
-    assert not at.exception and not at.error
-    limit = MAX_ANIMATED_CUBES
-    assert translate("conv3d.voxels.still", lang, taps=27, steps=180, limit=limit) in _text(at)
-    assert not [i.value for i in at.info]  # the frames figure still plays
-    assert len(at.get("plotly_chart")) == 3
+def _voxels(at) -> list[dict]:
+    """What each voxel view on the page was sent: ``{"start", "scene"}``."""
+    return [
+        json.loads(json.loads(e.proto.json))
+        for e in at.get("bidi_component")
+        if e.proto.component_name == "convviz_voxels"
+    ]
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_the_voxel_view_is_drawn_on_request_and_kept_in_the_link(lang):
     at = open_app(lang, PAGE, step="4")
+    assert _voxels(at) == []
     at.toggle(key="voxels").set_value(True).run()
     assert not at.exception
-    keys = [chart.key for chart in at.get("plotly_chart")]
-    assert keys == ["conv3d_frames", "conv3d_voxels", "conv3d_fusion"]
+    assert [chart.key for chart in at.get("plotly_chart")] == ["conv3d_frames", "conv3d_fusion"]
     assert translate("conv3d.voxels.caption", lang) in _text(at)
-    at.slider(key="step").set_value(26).run()  # the step moves both views
+    [sent] = _voxels(at)
+    assert sent["start"] == 4 and sent["scene"]["out_shape"] == [3, 3, 3]
+    assert sent["scene"]["labels"]["step"] == translate("anim.step", lang)
+    at.slider(key="step").set_value(26).run()  # the page's step is where the view starts
     assert not at.exception
     assert translate("conv3d.window.cell", lang, t=2, r=2, c=2, frames="2, 3, 4") in _text(at)
-    for chart in at.get("plotly_chart")[:2]:
-        layout = json.loads(chart.proto.spec)["layout"]
-        assert layout["sliders"][0]["active"] == 26
+    assert [sent["start"] for sent in _voxels(at)] == [26]
+    layout = json.loads(at.get("plotly_chart")[0].proto.spec)["layout"]
+    assert layout["sliders"][0]["active"] == 26
     linked = open_app(lang, PAGE, voxels="true")
-    assert linked.toggle(key="voxels").value is True and len(linked.get("plotly_chart")) == 3
+    assert linked.toggle(key="voxels").value is True and len(_voxels(linked)) == 1
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_voxel_view_of_a_long_clip_walks_every_step(lang):
+    at = open_app(lang, PAGE, input_size="10", input_size_w="10", padding="3", padding_w="3",
+                  padding_depth="3", frames="8", step="900", voxels="true")  # fmt: skip
+    assert not at.exception and not at.error
+    [sent] = _voxels(at)
+    od, oh, ow = sent["scene"]["out_shape"]
+    assert od * oh * ow > 900 and sent["start"] == 900  # no step budget: the browser walks them
+    assert sent["scene"]["faint"] is True
 
 
 @pytest.mark.parametrize("value", ["banana", "1e309", "<b>x</b>"])
 def test_a_hostile_voxels_link_leaves_the_3d_view_off(value):
     at = open_app("en", PAGE, voxels=value)
     assert not at.exception and not at.error
-    assert at.toggle(key="voxels").value is False and len(at.get("plotly_chart")) == 2
+    assert at.toggle(key="voxels").value is False and _voxels(at) == []

@@ -1,5 +1,6 @@
 """The 3-D page in Chromium: the window plays over the frames, the step slider writes the link
-and the products, the voxel view draws in WebGL on request, and the PNG downloads."""
+and the products, the voxel view draws on request (turned by dragging, read by pointing, played
+in the browser) and the PNG downloads."""
 
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ from tests.browser.page_tools import (
 pytestmark = pytest.mark.browser
 
 FRAMES = ".st-key-conv3d_frames .js-plotly-plot"
-VOXELS = ".st-key-conv3d_voxels .js-plotly-plot"
+VOXELS = ".st-key-conv3d_voxels .cvz-voxels"
 
 
 def _main_text(page) -> str:
@@ -63,43 +64,89 @@ def test_clicking_an_output_cell_moves_the_step(open_page):
     assert_no_exception(page)
 
 
+def _voxels(page):
+    voxels = page.locator(VOXELS)
+    voxels.wait_for(state="visible", timeout=30_000)
+    voxels.scroll_into_view_if_needed()
+    return voxels
+
+
+def _pixels(voxels) -> str:
+    """The canvas as a data URL (to tell two drawings apart)."""
+    return voxels.locator("canvas").evaluate("c => c.toDataURL()")
+
+
+def _inked(voxels) -> int:
+    """Pixels of the canvas that are not blank."""
+    return voxels.locator("canvas").evaluate(
+        """c => { const d = c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
+                  let n = 0; for (let k = 3; k < d.length; k += 4) if (d[k]) n++; return n; }"""
+    )
+
+
 def test_the_voxel_switch_draws_the_3d_view_and_writes_the_link(open_page):
     page = _open(open_page, lang="en", step=4)
-    assert page.locator(VOXELS).count() == 0  # not drawn by default: slow in software WebGL
+    assert page.locator(VOXELS).count() == 0  # not drawn by default: the frames show the same
     with expect_rerun(page):
         page.locator(".st-key-voxels label").first.click()
     assert query_params(page)["voxels"] == "true"
-    voxels = page.locator(VOXELS)
-    voxels.wait_for(state="visible", timeout=30_000)
-    assert voxels.evaluate("el => el._fullLayout.sliders[0].active") == 4  # the page's step
-    assert "mesh3d" in voxels.evaluate("el => el.data.map(t => t.type)")
+    voxels = _voxels(page)
+    assert voxels.get_attribute("data-step") == "4"  # the page's step
+    assert voxels.locator(".cvz-step").inner_text() == "Step (0, 1, 1)"
+    assert int(voxels.get_attribute("data-faces")) > 3 * 27  # the 27 cubes read, and the clip
+    assert _inked(voxels) > 10_000
     assert_no_exception(page)
 
 
-def test_voxels_draw_and_the_png_downloads(open_page):
-    page = _open(open_page, lang="en", step=1, voxels="true")
-    voxels = page.locator(VOXELS)
-    voxels.scroll_into_view_if_needed()
-    voxels.locator("canvas").first.wait_for(state="attached")
-    kinds = voxels.evaluate("el => el.data.map(t => t.type)")
-    assert kinds[-1] == "scatter3d" and "mesh3d" in kinds
-    before = voxels.evaluate("el => Math.min(...el.data.at(-1).x.filter(v => v !== null))")
-    assert before == -0.5  # the window of step 1, (0, 0, 1), starts at frame 0
+def test_voxels_play_turn_and_read_in_the_browser_and_the_png_downloads(open_page):
+    page = _open(open_page, lang="zh", step=1, voxels="true")
+    voxels = _voxels(page)
     runs = page.evaluate("window.__convvizRuns.finished")
-    voxels.locator(".updatemenu-button").first.click()  # ▶: 9 cells per output frame
+    voxels.locator(".cvz-play").click()  # ▶ walks the window: 9 cells per output frame
     page.wait_for_function(
-        "el => el._fullLayout.sliders[0].active >= 10", arg=voxels.element_handle(), timeout=30_000
+        "el => Number(el.dataset.step) >= 10", arg=voxels.element_handle(), timeout=30_000
     )
-    after = voxels.evaluate("el => Math.min(...el.data.at(-1).x.filter(v => v !== null))")
-    assert after >= 0.5  # the box moved on in time (output frame 1 reads from frame 1)
-    # the frames move the 27 tap cubes and keep their triangles from the first step
-    sizes = voxels.evaluate("el => [el._fullData.at(-2).x.length, el._fullData.at(-2).i.length]")
-    assert sizes == [8 * 27, 12 * 27]
-    assert page.evaluate("window.__convvizRuns.finished") == runs  # client-side only
+    voxels.locator(".cvz-pause").click()
+    step = int(voxels.get_attribute("data-step"))
+    cell = (step // 9, step // 3 % 3, step % 3)
+    assert voxels.locator(".cvz-step").inner_text() == "步骤 ({}, {}, {})".format(*cell)
+    before, yaw = _pixels(voxels), voxels.get_attribute("data-yaw")
+    box = voxels.locator("canvas").bounding_box()
+    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+    page.mouse.move(x, y)
+    page.mouse.down()
+    page.mouse.move(x + 120, y + 30, steps=6)
+    page.mouse.up()
+    page.wait_for_function(f"el => el.dataset.yaw !== '{yaw}'", arg=voxels.element_handle())
+    assert _pixels(voxels) != before  # turned
+    tip = voxels.locator(".cvz-tip")
+    for dx in range(-150, 151, 10):  # point along a line through the middle until on a cube
+        page.mouse.move(x + dx, y)
+        if tip.is_visible():
+            break
+    assert re.fullmatch(r"x\[\d, \d, \d\] = \d+(\.\d+)?(  \(.+\))?", tip.inner_text())
+    assert page.evaluate("window.__convvizRuns.finished") == runs  # all in the browser
+    turned = voxels.get_attribute("data-yaw")
+    drawn = voxels.element_handle()
+    assert press_slider(page, "kernel_depth", "ArrowLeft") == 2  # a new setting: drawn anew,
+    page.wait_for_function("el => !el.isConnected", arg=drawn)  # at the angle it was turned to
+    assert _voxels(page).get_attribute("data-yaw") == turned
+    assert_no_exception(page)
     button = page.locator(".st-key-conv3d_frames_downloads").get_by_role("button", name="PNG")
     with page.expect_download() as download:
         button.click()
-    assert download.value.suggested_filename == "conv3d_i5x5x5_k3x3x3_s1x1x1_p0x0x0_d1x1x1.png"
+    assert download.value.suggested_filename.endswith(".png")
+
+
+def test_the_voxel_view_fits_a_phone(open_page):
+    page = open_page("conv3d", lang="en", voxels="true")
+    page.set_viewport_size({"width": 390, "height": 844})
+    voxels = _voxels(page)
+    page.wait_for_function("el => el.clientWidth < 390", arg=voxels.element_handle())
+    width = voxels.evaluate("el => [el.scrollWidth, el.clientWidth]")
+    assert width[0] <= width[1] <= 390 - 16
+    assert _inked(voxels) > 5_000
+    assert_no_exception(page)
 
 
 @pytest.mark.parametrize("lang", ["en"])

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import base64
 import io
 import json
 from contextlib import redirect_stdout
@@ -17,13 +16,20 @@ from convviz.engine.errors import ConvValueError
 from convviz.engine.video_counts import video_layers
 from convviz.figures.common.animation import at_frame
 from convviz.figures.common.figure_json import figure_dict
-from convviz.figures.common.grid import panel_trace_indices
+from convviz.figures.common.grid import format_number, panel_trace_indices
 from convviz.figures.common.panels import MAX_ANIMATED_STEPS
 from convviz.figures.conv3d import code, views
 from convviz.figures.conv3d.data import Conv3dSetting, clip_of, kernel_of, trace_of
 from convviz.figures.conv3d.frames import frame_specs, frames_figure
-from convviz.figures.conv3d.voxels import MAX_ANIMATED_CUBES, TAP_HALF, voxel_figure
+from convviz.figures.conv3d.voxels import (
+    MAX_VOXELS,
+    tap_offsets,
+    taps_mask,
+    voxel_levels,
+    voxel_scene,
+)
 from convviz.i18n import translate
+from convviz.style.palette import DIVERGING_SCALE, cividis_rgb, scale_rgb
 
 SETTING = Conv3dSetting(
     clip="moving",
@@ -79,107 +85,99 @@ def test_large_outputs_are_drawn_at_one_step_without_frames():
     assert fig.data[-1].text[0].startswith("y[7, 9, 9] = ")
 
 
-def _array(value) -> np.ndarray:
-    """A figure dict's array: a list, or Plotly's base64 form ``{"dtype", "bdata"}``."""
-    if isinstance(value, dict):
-        return np.frombuffer(base64.b64decode(value["bdata"]), dtype=value["dtype"])
-    return np.asarray(value)
+def _scene(setting=SETTING, lang="en") -> dict:
+    return json.loads(views.voxels_view(setting, lang))
 
 
-def test_voxel_figure_animates_the_taps_and_the_box():
-    trace = trace_of(SETTING)
-    fig = voxel_figure(trace, (0, 0, 0), lang="zh", start=0).to_dict()
-    cells = trace.cells()
-    assert [f["name"] for f in fig["frames"]] == [f"({t}, {r}, {c})" for t, r, c in cells]
-    taps = int(np.prod(SETTING.kernel))
-    for frame, cell in zip(fig["frames"], cells, strict=True):
-        mesh, box = frame["data"]
-        assert len(_array(mesh["x"])) == 8 * taps
-        xs = [v for v in box["x"] if v is not None]
-        assert min(xs) == trace.origin(cell)[0] - 0.5
-    assert fig["layout"]["sliders"][0]["active"] == 0
+def _window_voxels(scene: dict, step: int) -> set[tuple[int, int, int]]:
+    """The voxels the browser draws solid at ``step``, by the rule the client follows: step
+    ``n`` is output cell ``n`` (row-major), its window starts at cell × stride, and every tap
+    offset is added to that."""
+    od, oh, ow = scene["out_shape"]
+    cell = np.unravel_index(step, (od, oh, ow))
+    origin = np.asarray(cell) * scene["stride"]
+    return {tuple(int(v) for v in origin + tap) for tap in np.reshape(scene["taps"], (-1, 3))}
 
 
-def test_voxel_figure_draws_the_taps_and_the_window():
-    trace = trace_of(SETTING)
-    fig = voxel_figure(trace, (1, 1, 2), lang="en")
-    assert not fig.frames
-    meshes = [t for t in fig.data if t.type == "mesh3d"]
-    taps = int(np.prod(SETTING.kernel))
-    assert len(meshes[-1].x) == 8 * taps  # one cube per tap, zeros too
-    assert fig.data[-1].type == "scatter3d"
-    xs = [v for v in fig.data[-1].x if v is not None]
-    z0 = trace.origin((1, 1, 2))[0]
-    assert min(xs) == z0 - 0.5 and max(xs) == z0 + trace.span()[0] - 0.5
-
-
-def test_voxel_frames_move_the_tap_cubes_and_keep_their_triangles():
-    trace = trace_of(SETTING)
-    fig = voxel_figure(trace, (0, 0, 0), lang="en", start=0).to_dict()
-    # built without Plotly's checks: a checked copy of it writes the same JSON
-    assert json.loads(go.Figure(fig).to_json()) == json.loads(pio.to_json(fig, validate=False))
-    taps = int(np.prod(SETTING.kernel))
-    assert len(trace.cells()) * taps <= MAX_ANIMATED_CUBES
-    base = fig["data"][-2]
-    assert len(_array(base["i"])) == 12 * taps  # kept from the first step: every step has as many
-    (kd, kh, kw), (dd, dh, dw) = SETTING.kernel, SETTING.dilation
-    for frame, cell in zip(fig["frames"], trace.cells(), strict=True):
-        mesh = frame["data"][0]
-        assert set(mesh) == {"type", "x", "y", "z", "intensity"}
-        corners = np.stack([_array(mesh[a]) for a in "xyz"], axis=1).reshape(taps, 8, 3)
-        z0, r0, c0 = trace.origin(cell)
-        voxels = [(z0 + a * dd, r0 + i * dh, c0 + j * dw)
-                  for a in range(kd) for i in range(kh) for j in range(kw)]  # fmt: skip
-        np.testing.assert_allclose(
-            corners.mean(axis=1), [(z, c, -r) for z, r, c in voxels], atol=1e-6
-        )
-        np.testing.assert_allclose(np.ptp(corners, axis=1), 2 * TAP_HALF, rtol=1e-6)
-        intensity = _array(mesh["intensity"]).reshape(taps, 8)
-        expected = [trace.padded[v] for v in voxels]
-        np.testing.assert_allclose(intensity, np.repeat(np.array(expected)[:, None], 8, 1), 1e-6)
-
-
-def test_voxel_view_over_the_cube_budget_shows_the_step_and_says_why():
-    setting = SETTING._replace(size=(5, 6, 6), kernel=(3, 3, 3), stride=(1, 1, 1),
-                               padding=(1, 1, 1), dilation=(1, 1, 1))  # fmt: skip
+@pytest.mark.parametrize(
+    "setting",
+    [
+        SETTING,
+        SETTING._replace(clip="random", kernel=(3, 3, 3), stride=(2, 1, 3), dilation=(1, 2, 1)),
+        SETTING._replace(padding_mode="circular", padding=(1, 1, 1), dilation=(1, 1, 1)),
+    ],
+)
+def test_voxel_scene_windows_are_the_engines_at_every_step(setting):
     trace = trace_of(setting)
-    steps = len(trace.cells())  # 5·6·6 cells of 27 taps each
-    assert steps <= MAX_ANIMATED_STEPS < MAX_ANIMATED_CUBES < steps * 27
-    view = views.window_view(setting, 40, "zh")
-    assert (view["frames_step"], view["voxels_step"]) == (0, 40)  # the voxels are built there
-    assert views.frames_view(setting, view["frames_step"], "zh").frames
-    voxels = views.voxels_view(setting, view["voxels_step"], "zh")
-    assert not voxels["figure"].frames
-    xs = [v for v in voxels["figure"].data[-1].x if v is not None]
-    assert min(xs) == trace.origin(view["cell"])[0] - 0.5  # the page's step, 40
-    note = translate("conv3d.voxels.still", "zh", taps=27, steps=180, limit=MAX_ANIMATED_CUBES)
-    assert voxels["note"] == note
-    assert views.voxels_view(SETTING, 0, "zh")["note"] == ""
-    large = setting._replace(size=(8, 10, 10))  # the frames are still too: their notice says it
-    assert views.voxels_view(large, 0, "en")["note"] == ""
-    assert views.window_view(large, 5, "en")["frames_step"] == 5
+    scene = _scene(setting)
+    assert tuple(scene["out_shape"]) == trace.out_shape
+    assert tuple(scene["shape"]) == trace.padded.shape
+    for step, cell in enumerate(trace.cells()):
+        expected = {tuple(int(v) for v in idx) for idx in np.argwhere(taps_mask(trace, cell))}
+        assert _window_voxels(scene, step) == expected
+        z0, r0, c0 = trace.origin(cell)  # the box the client outlines: origin to origin + span
+        (kd, kh, kw), (dd, dh, dw) = setting.kernel, setting.dilation
+        assert max(expected) == (z0 + dd * (kd - 1), r0 + dh * (kh - 1), c0 + dw * (kw - 1))
+        assert tuple(scene["span"]) == trace.span()
+
+
+def test_voxel_scene_values_colours_and_padding_are_the_clips():
+    trace = trace_of(SETTING)
+    scene = _scene(SETTING, "zh")
+    levels = scene["levels"]
+    values = np.array([float(level["text"]) for level in levels])
+    shown = values[scene["level"]].reshape(trace.padded.shape)
+    np.testing.assert_allclose(shown, trace.padded, atol=5e-3)  # texts have 2 decimals
+    assert scene["real"] == trace.real.astype(int).ravel().tolist()
+    lo, hi = trace.padded.min(), trace.padded.max()
+    for level, value in zip(levels, np.unique(trace.padded), strict=True):
+        t = (value - lo) / (hi - lo)
+        assert level["fill"] == "#{:02X}{:02X}{:02X}".format(*cividis_rgb(t))
+        assert level["zero"] == (value == 0)
+    assert scene["faint"] is True
+    assert scene["labels"]["frame"] == translate("conv3d.voxels.axis_time", "zh")
+    assert scene["labels"]["play"] == translate("anim.play", "zh")
+    assert (scene["legend"]["lo"], scene["legend"]["hi"]) == (format_number(lo), format_number(hi))
+
+
+def test_a_signed_clip_gets_a_scale_centred_on_zero():
+    setting = SETTING._replace(kernel_kind="temporal_difference", kernel=(2, 1, 1))
+    trace = trace_of(setting)
+    trace_signed = trace.padded.copy()
+    trace_signed[0, 0, 0] = -3.0  # a signed clip, built through the same function
+    levels, _, legend = voxel_levels(trace_signed)
+    bound = float(np.abs(trace_signed).max())
+    assert (legend["lo"], legend["hi"]) == (format_number(-bound), format_number(bound))
+    zero = next(level for level in levels if level["zero"])
+    assert zero["fill"] == "#{:02X}{:02X}{:02X}".format(*scale_rgb(DIVERGING_SCALE, 0.5))
+
+
+@pytest.mark.parametrize(
+    ("size", "padding"),
+    [((8, 10, 10), (3, 3, 3)), ((16, 18, 18), (0, 0, 0))],  # the controls' largest; beyond
+)
+def test_the_faint_clip_is_drawn_up_to_its_voxel_budget(size, padding):
+    setting = SETTING._replace(clip="random", size=size, padding=padding, padding_mode="circular")
+    trace = trace_of(setting)
+    nonzero = int(np.count_nonzero(trace.padded))
+    scene = voxel_scene(trace, lang="en")
+    assert scene["faint"] is (0 < nonzero <= MAX_VOXELS)
+    assert scene["faint"] is (size == (8, 10, 10))  # every setting the controls allow fits
+    assert len(scene["level"]) == trace.padded.size  # the window's voxels are always there
+    assert tap_offsets(trace).shape == (int(np.prod(SETTING.kernel)), 3)
 
 
 @pytest.mark.parametrize("step", [0, 7, 23])
-def test_a_step_laid_over_the_cached_figures_is_the_figure_built_there(step):
-    """The page builds each animated figure once per setting and shows a step by laying that
-    step's frame over it: the JSON sent is the one a figure built at that step gives."""
+def test_a_step_laid_over_the_cached_frames_figure_is_the_figure_built_there(step):
+    """The page builds the animated frames figure once per setting and shows a step by laying
+    that step's frame over it: the JSON sent is the one a figure built at that step gives."""
     steps = len(trace_of(SETTING).cells())
     view = views.window_view(SETTING, step, "en")
-    assert (view["frames_step"], view["voxels_step"]) == (0, 0) and step < steps
-    built = {
-        "frames": views.frames_view(SETTING, step, "en"),
-        "voxels": views.voxels_view(SETTING, step, "en")["figure"],
-    }
-    cached = {
-        "frames": views.frames_view(SETTING, 0, "en"),
-        "voxels": views.voxels_view(SETTING, 0, "en")["figure"],
-    }
-    for name, figure in cached.items():
-        shown = at_frame(figure_dict(figure), step)
-        expected = json.loads(pio.to_json(built[name], validate=False))
-        assert json.loads(pio.to_json(shown, validate=False)) == expected, name
-        assert shown["layout"]["sliders"][0]["active"] == step
+    assert view["frames_step"] == 0 and step < steps
+    shown = at_frame(figure_dict(views.frames_view(SETTING, 0, "en")), step)
+    expected = json.loads(pio.to_json(views.frames_view(SETTING, step, "en"), validate=False))
+    assert json.loads(pio.to_json(shown, validate=False)) == expected
+    assert shown["layout"]["sliders"][0]["active"] == step
 
 
 def test_sizes_view_matches_conv3d_and_names_the_failing_axis():

@@ -51,7 +51,6 @@ def _odd_figure() -> go.Figure:
 def _figures():
     yield from _animated_figures()
     yield "conv3d frames", conv3d_views.frames_view(SETTING, 4, "zh")
-    yield "conv3d voxels", conv3d_views.voxels_view(SETTING, 4, "zh")["figure"]
     yield "conv3d fusion", conv3d_views.fusion_view(SETTING, "en")["figure"]
     yield "odd cases", _odd_figure()
 

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import json
+
 import numpy as np
 import plotly.graph_objects as go
 
@@ -10,13 +12,13 @@ from convviz.clips import make_kernel3d
 from convviz.engine.conv import conv2d, conv3d
 from convviz.engine.errors import ConvValueError
 from convviz.engine.sizes import conv_output_size
-from convviz.engine.trace3d import ClipTrace, cell_at_step, frame_terms
+from convviz.engine.trace3d import cell_at_step, frame_terms
 from convviz.engine.video_counts import video_layers
 from convviz.figures.common.grid import GridSpec, panels_figure
 from convviz.figures.common.panels import MAX_ANIMATED_STEPS
 from convviz.figures.conv3d.data import Conv3dSetting, clip_of, trace_of
 from convviz.figures.conv3d.frames import frames_figure
-from convviz.figures.conv3d.voxels import MAX_ANIMATED_CUBES, animates, voxel_figure
+from convviz.figures.conv3d.voxels import voxel_scene
 from convviz.i18n import translate
 
 # The page's widget for each engine name, per axis (height uses the engine's names).
@@ -71,10 +73,10 @@ def window_view(setting: Conv3dSetting, step: int, lang: str) -> dict:
     Returns
     -------
     dict
-        ``steps``, ``step``, ``animated`` (the frames figure has ▶), ``frames_step`` and
-        ``voxels_step`` (the ``start`` to build :func:`frames_view` and :func:`voxels_view`
-        at), ``cell`` ``(t, r, c)``, ``frames_read``, ``terms`` (one line per frame read),
-        ``total``, ``out_shape`` and ``note`` (the moving-square note, or "").
+        ``steps``, ``step``, ``animated`` (the frames figure has ▶), ``frames_step`` (the
+        ``start`` to build :func:`frames_view` at), ``cell`` ``(t, r, c)``, ``frames_read``,
+        ``terms`` (one line per frame read), ``total``, ``out_shape`` and ``note`` (the
+        moving-square note, or "").
     """
     trace = trace_of(setting)
     steps = int(np.prod(trace.out_shape))
@@ -87,7 +89,6 @@ def window_view(setting: Conv3dSetting, step: int, lang: str) -> dict:
         "step": step,
         "animated": animated,
         "frames_step": 0 if animated else step,
-        "voxels_step": 0 if animates(trace) else step,
         "cell": cell,
         "frames_read": trace.frames_read(cell),
         "terms": [
@@ -108,27 +109,11 @@ def frames_view(setting: Conv3dSetting, start: int, lang: str) -> go.Figure:
     return frames_figure(trace_of(setting), lang=lang, start=start)
 
 
-def voxels_view(setting: Conv3dSetting, start: int, lang: str) -> dict:
-    """Section 1's 3-D view, drawn on request: ``figure``, the clip as voxels with the window
-    of step ``start`` (``window_view(...)["voxels_step"]``), animated when it fits, and
-    ``note``: why it has no ▶ while the frames figure has one, or ""."""
-    trace = trace_of(setting)
-    start = min(max(start, 0), len(trace.cells()) - 1)
-    return {
-        "figure": voxel_figure(trace, cell_at_step(trace, start), lang=lang, start=start),
-        "note": _still_voxels_note(trace, lang),
-    }
-
-
-def _still_voxels_note(trace: ClipTrace, lang: str) -> str:
-    """Why the voxel view has no ▶ while the frames figure has one (too many tap cubes over
-    all the steps), or ""."""
-    steps = len(trace.cells())
-    if steps > MAX_ANIMATED_STEPS or animates(trace):
-        return ""
-    return translate(
-        "conv3d.voxels.still", lang, taps=trace.kernel.size, steps=steps, limit=MAX_ANIMATED_CUBES
-    )
+def voxels_view(setting: Conv3dSetting, lang: str) -> str:
+    """Section 1's 3-D view, drawn on request: the clip's
+    :func:`~convviz.figures.conv3d.voxels.voxel_scene` as JSON text (written once per setting;
+    the browser walks the window through every step itself)."""
+    return json.dumps(voxel_scene(trace_of(setting), lang=lang), separators=(",", ":"))
 
 
 def _shows_motion(setting: Conv3dSetting) -> bool:
