@@ -24,8 +24,8 @@ spec. So the browser gets:
   chart's title in bold as the theme set it; the chart is then sent with ``theme=None``;
 - ``layout.datarevision`` set, and the 1-D arrays of 2-D (cartesian) traces as JSON lists
   (2-D and larger arrays stay base64: they decode to lists of typed arrays, which Plotly
-  compares as lists). A 3-D trace keeps its base64 arrays: the voxel view's corner lists
-  would double its JSON (326 → 707 KB), and a WebGL scene is redrawn in any case.
+  compares as lists). Other traces (a 3-D one, say) keep their base64 arrays: a WebGL
+  scene is redrawn in any case, and its long corner lists would double in JSON.
 
 Animation frames are left as they are: a frame updates only what it names, so a default
 filled into it would override the figure's own setting while playing, and Plotly does not
