@@ -4,7 +4,8 @@ The script draws a :func:`convviz.figures.conv3d.voxels.voxel_scene` on a 2-D ca
 orthographic view of unit cubes, their visible faces painted far to near (the faint clip, then
 the solid cubes the window reads, shaded by the side they face), the window's box, three
 labelled axes and the colour scale. Dragging turns the view (the angle is kept on the
-component's element, so a new setting keeps it); pointing at a cube shows its value; ▶ and
+component's element, so a new setting keeps it), and so do the arrow keys on the focused view;
+pointing at a cube shows its value; ▶ and
 the view's own step slider walk the window through every output cell. None of it runs the
 page again: a canvas needs no graphics acceleration, where a WebGL scene drawn in software
 took 0.5–1.5 s per change.
@@ -334,6 +335,20 @@ export default function (component) {
     tip.style.display = "block";
     tip.style.left = Math.min(x + 14, Math.max(0, width - tip.offsetWidth)) + "px";
     tip.style.top = canvas.offsetTop + y + 14 + "px";
+  });
+  // the arrow keys turn the view too (the canvas takes the focus)
+  canvas.tabIndex = 0;
+  canvas.setAttribute("role", "img");
+  canvas.setAttribute("aria-label", L.hint);
+  canvas.addEventListener("keydown", (event) => {
+    const by = {
+      ArrowLeft: [0.1, 0], ArrowRight: [-0.1, 0], ArrowUp: [0, 0.1], ArrowDown: [0, -0.1],
+    }[event.key];
+    if (!by) return;
+    event.preventDefault();
+    view.yaw += by[0];
+    view.pitch = Math.min(1.45, Math.max(-1.45, view.pitch + by[1]));
+    redraw();
   });
   const release = () => {
     drag = null;

@@ -119,6 +119,10 @@ def test_voxels_play_turn_and_read_in_the_browser_and_the_png_downloads(open_pag
     page.mouse.up()
     page.wait_for_function(f"el => el.dataset.yaw !== '{yaw}'", arg=voxels.element_handle())
     assert _pixels(voxels) != before  # turned
+    turned = voxels.get_attribute("data-yaw")
+    voxels.locator("canvas").focus()
+    page.keyboard.press("ArrowLeft")  # the keys turn it too
+    page.wait_for_function(f"el => el.dataset.yaw !== '{turned}'", arg=voxels.element_handle())
     tip = voxels.locator(".cvz-tip")
     for dx in range(-150, 151, 10):  # point along a line through the middle until on a cube
         page.mouse.move(x + dx, y)
