@@ -20,7 +20,7 @@ from convviz.figures.common.grid import format_number, panel_trace_indices
 from convviz.figures.common.panels import MAX_ANIMATED_STEPS
 from convviz.figures.conv3d import code, views
 from convviz.figures.conv3d.data import Conv3dSetting, clip_of, kernel_of, trace_of
-from convviz.figures.conv3d.frames import frame_specs, frames_figure
+from convviz.figures.conv3d.frames import frame_specs, frames_figure, still_panels
 from convviz.figures.conv3d.voxels import (
     MAX_VOXELS,
     tap_offsets,
@@ -83,6 +83,35 @@ def test_large_outputs_are_drawn_at_one_step_without_frames():
     fig = frames_figure(trace, lang="zh", start=799)
     assert not fig.frames
     assert fig.data[-1].text[0].startswith("y[7, 9, 9] = ")
+
+
+@pytest.mark.parametrize(
+    ("step", "shown"), [(0, [0, 1, 2, 3]), (410, [1, 2, 3, 4, 5]), (-1, [8, 9, 10, 11])]
+)
+def test_a_still_step_draws_the_frames_it_reads_and_the_frame_it_writes(step, shown):
+    setting = SETTING._replace(clip="random", size=(8, 10, 10), kernel=(3, 3, 3),
+                               stride=(1, 1, 1), padding=(2, 2, 2), dilation=(1, 1, 1))  # fmt: skip
+    trace = trace_of(setting)
+    cells = trace.cells()
+    assert len(cells) > MAX_ANIMATED_STEPS
+    cell = cells[step]
+    inputs, outputs = frame_specs(trace, "en")
+    fig = frames_figure(trace, lang="en", start=step % len(cells))
+    d_p = trace.padded.shape[0]
+    assert still_panels(trace, cell) == (shown, [cell[0]])
+    assert set(trace.frames_read(cell)) < set(shown)  # one more on each side, inside the clip
+    titles = [a.text for a in fig.layout.annotations if a.text.startswith("<b>")]
+    expected = [inputs[z].title for z in shown] + [outputs[cell[0]].title]
+    assert titles == [f"<b>{title}</b>" for title in expected]
+    # a click names the panel's number among all the frames: the step of that output cell
+    clicks = [t.customdata for t in fig.data if t.customdata is not None]
+    assert [int(c[0][2]) for c in clicks] == [*shown, d_p + cell[0]]
+    t, r, c = cell
+    assert views.step_of_click(setting, (r, c, d_p + t)) == step % len(cells)
+    # the window on each frame it reads (drawn places), the written cell on the output panel
+    places = [shown.index(z) for z in trace.frames_read(cell)] + [len(shown)]
+    assert [int(s.xref[1:] or 1) - 1 for s in fig.layout.shapes] == places
+    assert fig.data[-1].text[0].startswith(f"y[{t}, {r}, {c}] = ")
 
 
 def _scene(setting=SETTING, lang="en") -> dict:

@@ -39,7 +39,12 @@ def tiled_px(rows: Sequence[Sequence[GridSpec]], *, max_width: int = 900) -> int
     return int(np.clip(max_width // max(widest, 1), MIN_CELL_PX, MAX_CELL_PX))
 
 
-def tiled_figure(rows: Sequence[Sequence[GridSpec]], *, max_width: int = 900) -> go.Figure:
+def tiled_figure(
+    rows: Sequence[Sequence[GridSpec]],
+    *,
+    max_width: int = 900,
+    panel_numbers: Sequence[int] | None = None,
+) -> go.Figure:
     """Panels in rows, one cell size throughout.
 
     Parameters
@@ -48,6 +53,9 @@ def tiled_figure(rows: Sequence[Sequence[GridSpec]], *, max_width: int = 900) ->
         Panels of each row, left to right; empty rows are skipped.
     max_width : int
         Pixels the widest row may take.
+    panel_numbers : sequence of int, optional
+        The panel number a click on each drawn panel reports (default: its place, 0, 1, …),
+        for a figure that draws some of a longer list of panels.
 
     Returns
     -------
@@ -77,6 +85,10 @@ def tiled_figure(rows: Sequence[Sequence[GridSpec]], *, max_width: int = 900) ->
             placed = placed_panel(
                 spec, panel=panel, px=px, x_domain=x_domain, y_domain=y_domain, rows=cells_high
             )
+            if panel_numbers is not None:  # a click names the panel's place in the full list
+                for trace in placed["traces"]:
+                    if "customdata" in trace:
+                        trace["customdata"][:, 2] = panel_numbers[panel]
             traces += placed["traces"]
             axes.update(placed["axes"])
             annotations += placed["annotations"]

@@ -103,6 +103,15 @@ def step_caption(trace: ClipTrace, cell: tuple[int, int, int]) -> str:
     return f"y[{t}, {r}, {c}] = " + cell_sum_text(trace, cell, max_terms=CAPTION_TERMS)
 
 
+def still_panels(trace: ClipTrace, cell: tuple[int, int, int]) -> tuple[list[int], list[int]]:
+    """The padded input frames and output frames a still figure of step ``cell`` draws: the
+    frames the window reads with one more on each side (inside the clip), and the output
+    frame it writes."""
+    read = trace.frames_read(cell)
+    first, last = max(read[0] - 1, 0), min(read[-1] + 1, trace.padded.shape[0] - 1)
+    return list(range(first, last + 1)), [cell[0]]
+
+
 def frames_figure(trace: ClipTrace, *, lang: str, start: int = 0) -> go.Figure:
     """The clip's frames, the window and the output frames, animated over every output cell.
 
@@ -120,30 +129,23 @@ def frames_figure(trace: ClipTrace, *, lang: str, start: int = 0) -> go.Figure:
         Panels as :func:`convviz.figures.common.tiles.tiled_figure` (input frames, then output
         frames), then one caption trace. With at most ``MAX_ANIMATED_STEPS`` output cells,
         one frame per cell (named ``"(t, r, c)"``) moves the outlines and the caption, under
-        the shared play / step controls; otherwise the figure shows step ``start`` only.
+        the shared play / step controls; otherwise the figure shows step ``start`` only, on
+        the frames :func:`still_panels` names (a click still reports a panel's number among
+        all the frames: input frame z is panel z, output frame t panel D_p + t).
     """
     inputs, outputs = frame_specs(trace, lang)
+    cells = trace.cells()
+    start = int(np.clip(start, 0, len(cells) - 1))
+    if len(cells) > MAX_ANIMATED_STEPS:
+        return _still_figure(trace, inputs, outputs, cells[start])
     in_cols, out_cols = trace.padded.shape[2], trace.sums.shape[2]
     n_in, n_out = per_row(in_cols, len(inputs)), per_row(out_cols, len(outputs))
     rows = [inputs[i : i + n_in] for i in range(0, len(inputs), n_in)]
     rows += [outputs[i : i + n_out] for i in range(0, len(outputs), n_out)]
     fig = tiled_figure(rows, max_width=ROW_WIDTH)
-    cells = trace.cells()
-    start = int(np.clip(start, 0, len(cells) - 1))
     first_output = len(inputs)
-    last = len(inputs) + len(outputs)  # the caption sits under the last row's first panel
-    anchor = last - len(rows[-1])
-    axis = "" if anchor == 0 else str(anchor + 1)
-    bottom = fig.layout[f"yaxis{axis}"].range[0]
-    caption = caption_trace(
-        caption_lines(step_caption(trace, cells[start])), rows=int(bottom + 0.5)
-    )
-    caption.update(xaxis=f"x{axis}", yaxis=f"y{axis}")
-    fig.add_trace(caption)
+    _add_caption(fig, rows, step_caption(trace, cells[start]))
     fig.update_layout(shapes=step_shapes(trace, cells[start], first_output))
-    if len(cells) > MAX_ANIMATED_STEPS:
-        reserve_below(fig, caption_room([caption["text"][0]]))
-        return fig
     index = len(fig.data) - 1
     captions = [caption_lines(step_caption(trace, cell)) for cell in cells]
     reserve_below(fig, caption_room(captions))
@@ -157,3 +159,36 @@ def frames_figure(trace: ClipTrace, *, lang: str, start: int = 0) -> go.Figure:
         for (t, r, c), text in zip(cells, captions, strict=True)
     ]
     return add_play_controls(fig, frames, lang=lang, active=start)
+
+
+def _add_caption(fig: go.Figure, rows: list[list[GridSpec]], text: str) -> None:
+    """The step's caption under the first panel of the last row (a trace added to ``fig``)."""
+    anchor = sum(len(row) for row in rows) - len(rows[-1])
+    axis = "" if anchor == 0 else str(anchor + 1)
+    bottom = fig.layout[f"yaxis{axis}"].range[0]
+    caption = caption_trace(caption_lines(text), rows=int(bottom + 0.5))
+    caption.update(xaxis=f"x{axis}", yaxis=f"y{axis}")
+    fig.add_trace(caption)
+
+
+def _still_figure(
+    trace: ClipTrace, inputs: list[GridSpec], outputs: list[GridSpec], cell: tuple[int, int, int]
+) -> go.Figure:
+    """Step ``cell`` alone, on the frames :func:`still_panels` names: with hundreds of output
+    cells a whole clip can hold thousands of numbers in a figure several screens tall."""
+    shown_in, shown_out = still_panels(trace, cell)
+    specs_in = [inputs[z] for z in shown_in]
+    specs_out = [outputs[t] for t in shown_out]
+    n_in = per_row(trace.padded.shape[2], len(specs_in))
+    rows = [specs_in[i : i + n_in] for i in range(0, len(specs_in), n_in)] + [specs_out]
+    numbers = shown_in + [len(inputs) + t for t in shown_out]
+    fig = tiled_figure(rows, max_width=ROW_WIDTH, panel_numbers=numbers)
+    _add_caption(fig, rows, step_caption(trace, cell))
+    drawn = {number: place for place, number in enumerate(numbers)}
+    shapes = [
+        highlight_shape(box, panel=drawn[panel])
+        for panel, box in step_highlights(trace, cell, len(inputs))
+    ]
+    fig.update_layout(shapes=shapes)
+    reserve_below(fig, caption_room([fig.data[-1]["text"][0]]))
+    return fig
