@@ -92,8 +92,8 @@ STRINGS = {
     ),
     # 1. the window
     "conv3d.window.caption": (
-        "Top: the padded clip, frame by frame (padding in its own fill). Below: the output frames. The outlined window covers the kD frames one output cell reads; press ▶, drag the step slider or click an output cell.",
-        "上方：逐帧显示填充后的片段（填充格用单独的底色）。下方：输出帧。被框出的窗口覆盖一个输出格子所读取的 kD 帧；按 ▶、拖动步骤滑块或点击某个输出格子即可。",
+        "Top: the padded clip, frame by frame (padding in its own fill). Below: the output frames. The outlined window covers the kD frames one output cell reads; press ▶ (when the figure has one), drag the step slider or click an output cell.",
+        "上方：逐帧显示填充后的片段（填充格用单独的底色）。下方：输出帧。被框出的窗口覆盖一个输出格子所读取的 kD 帧；按 ▶（图中有这个按钮时）、拖动步骤滑块或点击某个输出格子即可。",
     ),
     "conv3d.window.not_animated": (
         "{steps} output cells are too many to animate in the browser (at most {limit}). The figure shows the step on the slider: the padded frames its window reads (with one more on each side) and the output frame it writes. Move the step slider to walk the window.",
