@@ -90,6 +90,7 @@ export default function (component) {
   const taps = [];
   for (let k = 0; k < data.taps.length; k += 3) taps.push(data.taps.slice(k, k + 3));
 
+  const coordsOf = (i) => [Math.floor(i / (H * W)), Math.floor(i / W) % H, i % W];
   function cellOf(n) {
     return [Math.floor(n / (OH * OW)), Math.floor(n / OW) % OH, n % OW];
   }
@@ -147,8 +148,7 @@ export default function (component) {
     for (const i of read) cubes.push([i, 0.44, true]);
     faces = [];
     for (const [i, half, solid] of cubes) {
-      const z = Math.floor(i / (H * W)), r = Math.floor(i / W) % H, c = i % W;
-      const p = world(z, r, c);
+      const p = world(...coordsOf(i));
       for (const face of visible) {
         const pts = face.corners.map((q) =>
           screen([p[0] + half * q[0], p[1] + half * q[1], p[2] + half * q[2]]));
@@ -326,7 +326,7 @@ export default function (component) {
       if (inside(faces[k].pts, x, y)) { hit = faces[k]; break; }
     }
     if (!hit) { tip.style.display = "none"; return; }
-    const z = Math.floor(hit.i / (H * W)), r = Math.floor(hit.i / W) % H, c = hit.i % W;
+    const [z, r, c] = coordsOf(hit.i);
     const notes = [];
     if (!data.real[hit.i]) notes.push(L.padding);
     if (hit.solid) notes.push(L.read);

@@ -104,6 +104,12 @@ def scale_rgb(scale: list, t: float) -> tuple[int, int, int]:
     return stops[-1][1]
 
 
+def hex_colour(rgb: tuple[int, int, int]) -> str:
+    """An RGB triple as ``"#RRGGBB"``."""
+    r, g, b = rgb
+    return f"#{r:02X}{g:02X}{b:02X}"
+
+
 def cividis_rgb(t: float) -> tuple[int, int, int]:
     """The cividis colour at ``t`` in [0, 1] as an RGB triple (for Pillow exports)."""
     return scale_rgb(SEQUENTIAL_SCALE, t)

@@ -331,9 +331,7 @@ def panels_figure(
             title_columns=phone_columns(room, width - 16, widest=wrap_px),
         )
         if order[i] != i:  # a click names the panel's place in ``specs``
-            for trace in placed["traces"]:
-                if "customdata" in trace:
-                    trace["customdata"][:, 2] = order[i]
+            renumber_clicks(placed["traces"], order[i])
         traces += placed["traces"]
         axes.update(placed["axes"])
         annotations += placed["annotations"]
@@ -361,6 +359,14 @@ def panels_figure(
     # Plotly's per-property validation is over ten times faster than adding the traces and
     # updating the layout piece by piece (the same figure; JSON keys may come in another order).
     return go.Figure(data=traces, layout=layout, _validate=False)
+
+
+def renumber_clicks(traces: list[dict], panel: int) -> None:
+    """Make a click on any of one panel's ``traces`` report ``panel`` (the third entry of each
+    cell's ``customdata``), for a figure that draws some of a longer list of panels."""
+    for trace in traces:
+        if "customdata" in trace:
+            trace["customdata"][:, 2] = panel
 
 
 def placed_panel(

@@ -17,7 +17,7 @@ import numpy as np
 from convviz.export.grids import cell_colours, cell_texts
 from convviz.export.onscreen import panel_from_spec
 from convviz.figures.common.grid import MAX_NUMBERED_CELLS, GridSpec
-from convviz.style.palette import HIGHLIGHT, HIGHLIGHT_FILL, ROLE_COLOUR
+from convviz.style.palette import HIGHLIGHT, HIGHLIGHT_FILL, ROLE_COLOUR, hex_colour
 
 # Cell side in the hover view: at least two lines of 14 px text (a named weight over its
 # value); panels that do not fit side by side wrap onto the next line instead of shrinking.
@@ -29,7 +29,7 @@ HOVER_WIDTH = 900  # px the panels share
 def _hex(colours: np.ndarray) -> list[str]:
     """(H, W, 3) uint8 as row-major ``"#RRGGBB"`` strings."""
     flat = colours.reshape(-1, 3)  # (H·W, 3)
-    return [f"#{r:02X}{g:02X}{b:02X}" for r, g, b in flat.tolist()]
+    return [hex_colour(rgb) for rgb in flat.tolist()]
 
 
 def panel_payload(spec: GridSpec) -> dict:

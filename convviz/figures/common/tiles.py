@@ -20,6 +20,7 @@ from convviz.figures.common.grid import (
     GridSpec,
     highlight_shape,
     placed_panel,
+    renumber_clicks,
 )
 
 GAP = 1.2  # cells of space between panels in a row
@@ -86,9 +87,7 @@ def tiled_figure(
                 spec, panel=panel, px=px, x_domain=x_domain, y_domain=y_domain, rows=cells_high
             )
             if panel_numbers is not None:  # a click names the panel's place in the full list
-                for trace in placed["traces"]:
-                    if "customdata" in trace:
-                        trace["customdata"][:, 2] = panel_numbers[panel]
+                renumber_clicks(placed["traces"], panel_numbers[panel])
             traces += placed["traces"]
             axes.update(placed["axes"])
             annotations += placed["annotations"]

@@ -16,7 +16,13 @@ import numpy as np
 from convviz.engine.trace3d import ClipTrace
 from convviz.figures.common.grid import format_number
 from convviz.i18n import translate
-from convviz.style.palette import DIVERGING_SCALE, HIGHLIGHT, SEQUENTIAL_SCALE, scale_rgb
+from convviz.style.palette import (
+    DIVERGING_SCALE,
+    HIGHLIGHT,
+    SEQUENTIAL_SCALE,
+    hex_colour,
+    scale_rgb,
+)
 
 MAX_VOXELS = 4096  # faint cubes drawn; beyond, the clip is left out (the taps stay)
 LABEL_KEYS = {
@@ -53,10 +59,6 @@ def taps_mask(trace: ClipTrace, cell: tuple[int, int, int]) -> np.ndarray:
     return taps
 
 
-def _hex(rgb: tuple[int, int, int]) -> str:
-    return "#{:02X}{:02X}{:02X}".format(*rgb)
-
-
 def voxel_levels(padded: np.ndarray) -> tuple[list[dict], np.ndarray, dict]:
     """The distinct values of ``padded`` as ``{"text", "fill"}`` (fill ``"#RRGGBB"`` on the
     view's colour scale), each voxel's index into them (flat, row-major) and the legend:
@@ -71,13 +73,13 @@ def voxel_levels(padded: np.ndarray) -> tuple[list[dict], np.ndarray, dict]:
     levels = [
         {
             "text": format_number(v),
-            "fill": _hex(scale_rgb(scale, (v - cmin) / (cmax - cmin))),
+            "fill": hex_colour(scale_rgb(scale, (v - cmin) / (cmax - cmin))),
             "zero": v == 0,
         }
         for v in values.tolist()
     ]
     legend = {
-        "stops": [_hex(scale_rgb(scale, t)) for t in np.linspace(0, 1, 11)],
+        "stops": [hex_colour(scale_rgb(scale, t)) for t in np.linspace(0, 1, 11)],
         "lo": format_number(cmin),
         "hi": format_number(cmax),
     }
