@@ -96,8 +96,8 @@ STRINGS = {
         "上方：逐帧显示填充后的片段（填充格用单独的底色）。下方：输出帧。被框出的窗口覆盖一个输出格子所读取的 kD 帧；按 ▶（图中有这个按钮时）、拖动步骤滑块或点击某个输出格子即可。",
     ),
     "conv3d.window.not_animated": (
-        "{steps} output cells are too many to animate in the browser (at most {limit}). The figure shows the step on the slider: the padded frames its window reads (with one more on each side) and the output frame it writes. Move the step slider to walk the window.",
-        "共有 {steps} 个输出格子，太多了，浏览器里无法逐步动画（最多 {limit} 个）。图中只显示滑块所在的这一步：窗口读取的填充后各帧（前后各多画一帧）以及它写入的输出帧。请拖动步骤滑块来移动窗口。",
+        "{steps} output cells are too many to animate in the browser (at most {limit}). The figure shows the step on the slider: the padded frames its window reads (and the frame before and after them, where the clip has one) and the output frame it writes. Move the step slider to walk the window.",
+        "共有 {steps} 个输出格子，太多了，浏览器里无法逐步动画（最多 {limit} 个）。图中只显示滑块所在的这一步：窗口读取的填充后各帧（片段中若有前后相邻的帧，也一并画出）以及它写入的输出帧。请拖动步骤滑块来移动窗口。",
     ),
     "conv3d.window.cell": (
         "Output cell **(t, r, c) = ({t}, {r}, {c})** reads padded frames **{frames}**, one kH×kW slice of the kernel per frame:",
