@@ -152,12 +152,15 @@ CELL_XY_JS = """
 """
 
 
-def click_chart_cell(page, chart: str, axis: str, row: int, col: int) -> None:
-    """Click cell (row, col) of panel ``axis`` of the chart ``chart``; waits for the rerun."""
-    plot = page.locator(chart)
+def click_chart_cell(
+    page, chart, axis: str, row: int, col: int, *, off: tuple[float, float] = (0.0, 0.0)
+) -> None:
+    """Click cell (row, col) of panel ``axis`` of ``chart`` (a selector or a locator), ``off``
+    cells (down, right) from its centre; waits for the rerun."""
+    plot = page.locator(chart) if isinstance(chart, str) else chart
     plot.scroll_into_view_if_needed()
     page.wait_for_timeout(300)  # let the chart settle after scrolling before measuring
-    x, y = plot.evaluate(CELL_XY_JS, [axis, row, col])
+    x, y = plot.evaluate(CELL_XY_JS, [axis, row + off[0], col + off[1]])
     with expect_rerun(page):
         page.mouse.click(x, y)
 

@@ -1,5 +1,6 @@
 """Cell numbers are never smaller than 14 px: they fit their cell at that size or move to the
-hover text (and stay hidden in every frame of an animation)."""
+hover text (and stay hidden in every frame of an animation). They are text points without
+markers, found by the pointer anywhere in their cell."""
 
 from __future__ import annotations
 
@@ -13,7 +14,9 @@ from convviz.figures.common.grid import (
     GridSpec,
     cell_font_px,
     panels_figure,
+    pointer_layout,
 )
+from convviz.figures.common.tiles import tiled_figure
 
 texts = st.lists(st.text(alphabet="0123456789.-", min_size=0, max_size=7), min_size=1)
 
@@ -47,3 +50,21 @@ def test_a_large_grid_moves_its_numbers_to_the_hover_text():
     assert big_layer.textfont.size == MIN_TEXT_PX
     assert small_layer.texttemplate is None and small_layer.textfont.size >= MIN_TEXT_PX
     assert small.layout.hoverlabel.font.size >= MIN_TEXT_PX
+
+
+@given(st.integers(10, 200))
+def test_the_pointer_reaches_every_corner_of_a_cell(px):
+    # Plotly finds a text point within hoverdistance of its 3-px radius; a corner is
+    # px / √2 from the centre.
+    assert pointer_layout(px, clickable=True)["hoverdistance"] + 3 >= px / np.sqrt(2)
+
+
+def test_cell_numbers_are_text_points_without_markers():
+    values = np.arange(16, dtype=float).reshape(4, 4)
+    specs = [GridSpec(values=values), GridSpec(values=values[:2], clickable=True)]
+    for fig in (panels_figure(specs), tiled_figure([specs[:1], specs[1:]])):
+        layers = [t for t in fig.data if t.customdata is not None]
+        assert len(layers) == 2 and {t.mode for t in layers} == {"text"}
+        px = layers[0].marker.size  # the cell size, kept for lecture mode, not drawn
+        assert fig.layout.hoverdistance == pointer_layout(px, clickable=True)["hoverdistance"]
+        assert fig.layout.clickmode == "event+select"

@@ -71,7 +71,10 @@ def test_lines_wrapped_for_a_phone_do_not_shrink_the_grids(width, height, wrappe
 def test_wrapped_px_counts_title_and_caption_lines():
     figure = {
         "layout": {"margin": {"t": 48}},
-        "data": [{"mode": "text", "text": ["a<br>b"]}],
+        "data": [
+            {"mode": "text", "text": ["a<br>b"]},
+            {"mode": "text", "text": ["w₀₀<br>1<br>2<br>3"], "marker": {"size": 40}},  # cells
+        ],
         "frames": [{"data": [{"mode": "text", "text": ["a<br>b<br>c"]}]}],
     }
     assert wrapped_px(figure) == 18 + 2 * 18
@@ -89,6 +92,7 @@ def test_standard_window_is_enlarged_with_numbers_of_at_least_24_px():
     assert big["layout"]["width"] == pytest.approx(original["layout"]["width"] * f)
     assert big["layout"]["height"] == pytest.approx(original["layout"]["height"] * f)
     assert big["layout"]["margin"]["b"] == pytest.approx(original["layout"]["margin"]["b"] * f)
+    assert big["layout"]["hoverdistance"] == round(original["layout"]["hoverdistance"] * f)
     for layer in cell_layers(big):
         assert layer["textfont"]["size"] >= MIN_CELL_TEXT_PX
     for before, after in zip(

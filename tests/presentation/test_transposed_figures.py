@@ -152,7 +152,11 @@ def test_scatter_figure_frames_and_captions():
     assert [f.name for f in fig.frames][:3] == ["x[0,0]", "x[0,1]", "x[0,2]"]
     assert len(fig.frames) == 9
     assert fig.layout.sliders[0].active == 4
-    captions = [t.text[0] for t in fig.data if t.type == "scatter" and t.mode == "text"]
+    captions = [
+        t.text[0]
+        for t in fig.data
+        if t.type == "scatter" and t.mode == "text" and t.customdata is None
+    ]
     assert [unwrap_text(c) for c in captions] == [
         "x[1,1] = 5 → adds 5 × w to rows 2–4, columns 2–4"
     ]
@@ -165,7 +169,11 @@ def test_scatter_figure_without_animation_and_in_chinese():
     data = scatter_data(X3, W3, **DEFAULT)
     fig = scatter_figure(data, lang="zh", step=8, animate=False)
     assert not fig.frames
-    texts = [t.text[0] for t in fig.data if t.type == "scatter" and t.mode == "text"]
+    texts = [
+        t.text[0]
+        for t in fig.data
+        if t.type == "scatter" and t.mode == "text" and t.customdata is None
+    ]
     assert unwrap_text(texts[0]).startswith("x[2,2] = 9 → 把 9 × w 加到第 4–6 行、第 4–6 列")
 
 

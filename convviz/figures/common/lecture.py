@@ -52,7 +52,7 @@ def wrapped_px(figure: dict) -> float:
     breaks = [
         str(text).count("<br>")
         for trace in traces
-        if trace.get("mode") == "text"
+        if trace.get("mode") == "text" and "marker" not in trace  # captions, not cell numbers
         for text in (trace.get("text") or [])
     ]
     return above + LINE_PX * max(breaks, default=0)
@@ -94,7 +94,7 @@ def _longest_text(trace: dict) -> int:
 
 
 def _cell_text_size(trace: dict, factor: float) -> Any:
-    """A text layer's new type size: scaled, and ≥ 24 px where its cells (markers) allow.
+    """A text layer's new type size: scaled, and ≥ 24 px where its cells (``marker.size``) allow.
 
     A digit is about 0.6 em wide: a line of n characters fits in 90 % of a cell of side c
     when the size is at most 1.5·c / n; numbers never take more than 55 % of the cell's height.
@@ -165,6 +165,8 @@ def lecture_figure(figure: dict, *, factor: float | None = None) -> dict:
     if width is not None:
         layout["width"] = width * f
     _scale_keys(layout.get("margin"), ("l", "r", "t", "b", "pad"), f)
+    if isinstance(layout.get("hoverdistance"), int):  # the pointer's reach grows with the cells
+        layout["hoverdistance"] = round(layout["hoverdistance"] * f)
     _scale_font(layout, f)
     for annotation in layout.get("annotations", []):
         _scale_font(annotation, f)

@@ -20,6 +20,7 @@ from convviz.figures.common.grid import (
     GridSpec,
     highlight_shape,
     placed_panel,
+    pointer_layout,
     renumber_clicks,
 )
 
@@ -100,13 +101,9 @@ def tiled_figure(
         "width": width,
         "height": height,
         "margin": {"l": 0, "r": 0, "t": 0, "b": 0},
-        "plot_bgcolor": "rgba(0,0,0,0)",
-        "paper_bgcolor": "rgba(0,0,0,0)",
-        "showlegend": False,
-        "dragmode": False,
         "annotations": annotations,
         "shapes": shapes,
-        "clickmode": "event+select" if any(s.clickable for row in rows for s in row) else "none",
+        **pointer_layout(px, clickable=any(s.clickable for row in rows for s in row)),
         "hoverlabel": {"font": {"family": "monospace"}},
     }
     # every value is built here and known to be valid (see panels_figure)
