@@ -112,6 +112,12 @@ def pick_step(setting: Conv3dSetting) -> None:
         st.session_state["step"] = step
 
 
+def caption_key(section: str, steps: int) -> str:
+    """The caption of ``section`` ("conv3d.window" or "conv3d.voxels"): how to move the window,
+    or, with a single output cell, that there is nowhere to move it."""
+    return f"{section}.caption" if steps > 1 else f"{section}.caption_one"
+
+
 def window_section(setting: Conv3dSetting, lang: str) -> tuple[int, int, int] | None:
     """Section 1. Returns the output cell shown (None for an invalid setting).
 
@@ -140,7 +146,7 @@ def window_section(setting: Conv3dSetting, lang: str) -> tuple[int, int, int] | 
             on_select=partial(pick_step, setting),
             selection_mode="points",
         )
-    st.caption(translate("conv3d.window.caption", lang))
+    st.caption(translate(caption_key("conv3d.window", steps), lang))
     export_buttons(
         "conv3d_frames",
         lang=lang,
@@ -168,7 +174,7 @@ def voxels_section(setting: Conv3dSetting, window: dict, lang: str) -> None:
     st.subheader(translate("conv3d.voxels.header", lang))
     if not url_switch(VOXELS_KEY, lang, text="conv3d.voxels.toggle", container=st):
         return
-    st.caption(translate("conv3d.voxels.caption", lang))
+    st.caption(translate(caption_key("conv3d.voxels", window["steps"]), lang))
     scene = cached(views.voxels_view)(setting, lang)
     voxel_view(scene, step=window["step"], key="conv3d_voxels")
 

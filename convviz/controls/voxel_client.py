@@ -71,6 +71,7 @@ export default function (component) {
   slider.max = String(steps - 1);
   slider.value = String(step);
   controls.append(play, pause, label, slider);
+  if (steps === 1) play.hidden = pause.hidden = slider.hidden = true; // one cell: nowhere to go
   root.append(make("div", "cvz-hint", L.hint), canvas, tip, controls);
   parentElement.appendChild(root);
 

@@ -188,3 +188,16 @@ def test_a_hostile_voxels_link_leaves_the_3d_view_off(value):
     at = open_app("en", PAGE, voxels=value)
     assert not at.exception and not at.error
     assert at.toggle(key="voxels").value is False and _voxels(at) == []
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_single_output_cell_has_no_step_to_move_to(lang):
+    at = open_app(lang, PAGE, frames="3", input_size="3", input_size_w="3", voxels="true")
+    assert not at.exception
+    [sent] = _voxels(at)
+    assert sent["scene"]["out_shape"] == [1, 1, 1]
+    assert [s.key for s in at.slider if s.key == "step"] == []
+    text = _text(at)
+    for section in ("conv3d.window", "conv3d.voxels"):
+        assert translate(f"{section}.caption_one", lang) in text
+        assert translate(f"{section}.caption", lang) not in text

@@ -142,6 +142,16 @@ def test_voxels_play_turn_and_read_in_the_browser_and_the_png_downloads(open_pag
     assert download.value.suggested_filename.endswith(".png")
 
 
+def test_a_single_output_cell_draws_no_play_or_step_slider(open_page):
+    page = _open(open_page, lang="en", frames=3, input_size=3, input_size_w=3, voxels="true")
+    voxels = _voxels(page)
+    assert voxels.locator(".cvz-step").inner_text() == "Step (0, 0, 0)"
+    for control in (".cvz-play", ".cvz-pause", "input[type=range]"):
+        assert voxels.locator(control).is_hidden()
+    assert page.locator(".st-key-step").count() == 0  # nor has the page one
+    assert_no_exception(page)
+
+
 def test_the_voxel_view_fits_a_phone(open_page):
     page = open_page("conv3d", lang="en", voxels="true")
     page.set_viewport_size({"width": 390, "height": 844})

@@ -95,6 +95,10 @@ STRINGS = {
         "Top: the padded clip, frame by frame (padding in its own fill). Below: the output frames. The outlined window covers the kD frames one output cell reads; press ▶ (when the figure has one), drag the step slider or click an output cell.",
         "上方：逐帧显示填充后的片段（填充格用单独的底色）。下方：输出帧。被框出的窗口覆盖一个输出格子所读取的 kD 帧；按 ▶（图中有这个按钮时）、拖动步骤滑块或点击某个输出格子即可。",
     ),
+    "conv3d.window.caption_one": (
+        "Top: the padded clip, frame by frame (padding in its own fill). Below: the output, a single cell. The outlined window covers the kD frames that cell reads; with one output cell there is no step to move to.",
+        "上方：逐帧显示填充后的片段（填充格用单独的底色）。下方：输出，只有一个格子。被框出的窗口覆盖这个格子所读取的 kD 帧；只有一个输出格子，所以没有别的步骤可走。",
+    ),
     "conv3d.window.not_animated": (
         "{steps} output cells are too many to animate in the browser (at most {limit}). The figure shows the step on the slider: the padded frames its window reads (and the frame before and after them, where the clip has one) and the output frame it writes. Move the step slider to walk the window.",
         "共有 {steps} 个输出格子，太多了，浏览器里无法逐步动画（最多 {limit} 个）。图中只显示滑块所在的这一步：窗口读取的填充后各帧（片段中若有前后相邻的帧，也一并画出）以及它写入的输出帧。请拖动步骤滑块来移动窗口。",
@@ -116,6 +120,10 @@ STRINGS = {
     "conv3d.voxels.caption": (
         "Each non-zero voxel is a faint cube (time along the frame axis); the voxels the window reads are solid, zeros included, and the window's extent is outlined. Drag to turn the view, point at a cube to read its value; ▶ and the view's own step slider move the window in your browser (the page's step slider above sets where it starts).",
         "每个非零体素画成一个半透明的小立方体（帧轴为时间）；窗口读取的体素（包括零）是实心的，窗口的范围用线框出。拖动可以旋转视角，指向一个立方体可以读出它的值；▶ 和视图自己的步骤滑块在浏览器里移动窗口（上方页面的步骤滑块决定从哪一步开始）。",
+    ),
+    "conv3d.voxels.caption_one": (
+        "Each non-zero voxel is a faint cube (time along the frame axis); the voxels the window of the single output cell reads are solid, zeros included, and the window's extent is outlined. Drag to turn the view, point at a cube to read its value.",
+        "每个非零体素画成一个半透明的小立方体（帧轴为时间）；唯一的输出格子的窗口所读取的体素（包括零）是实心的，窗口的范围用线框出。拖动可以旋转视角，指向一个立方体可以读出它的值。",
     ),
     "conv3d.voxels.toggle": ("Draw the clip in 3-D", "用三维方式画出片段"),
     "conv3d.voxels.toggle_help": (
