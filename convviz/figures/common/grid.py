@@ -19,6 +19,7 @@ import plotly.graph_objects as go
 
 from convviz.engine.arithmetic_text import format_number as engine_format_number
 from convviz.figures.common.fit import PHONE_PLOT_PX, phone_columns, title_room, wrap_text
+from convviz.figures.common.paging import row_px
 from convviz.style.colouring import current_colouring
 from convviz.style.palette import (
     HIGHLIGHT,
@@ -173,8 +174,7 @@ def panels_width(columns: Sequence[int], px: int, *, extra_columns: float = 0.0)
     figure drawn with ``kept=`` has :func:`marker_columns` for a "…" before or after its row,
     and that less ``GAP`` more for one in place of a gap).
     """
-    total = sum(columns) + GAP * (len(columns) - 1) + extra_columns
-    return int(px * total) + 16
+    return row_px(sum(columns) + GAP * (len(columns) - 1) + extra_columns, px)
 
 
 def readable_cell_px(specs: Sequence[GridSpec]) -> int:
@@ -311,7 +311,7 @@ def panels_figure(
     total = sum(c for _, c in shapes_px) + sum(gaps) + before
     x = before
     max_rows = max(r for r, _ in shapes_px)
-    width = int(px * total) + 16
+    width = row_px(total, px)
     traces: list[dict] = []
     annotations = [_operator_note(lead, before / 2 / total)] if lead else []
     shapes = list(shapes_below)

@@ -19,6 +19,12 @@ PAGE_PX = 640  # widest figure drawn beside the sidebar of a 1024-px laptop with
 SIDE_PX = 16  # the figure's own left and right margins (see panels_figure)
 
 
+def row_px(columns: float, px: int) -> int:
+    """Pixels a row ``columns`` cells wide takes with cells of ``px`` pixels, as a figure is
+    drawn: whole pixels (rounded down) plus the figure's side margins."""
+    return int(px * columns) + SIDE_PX
+
+
 def fit_count(
     item_columns: float,
     px: int,
@@ -57,8 +63,8 @@ def fit_count(
     room = (width - SIDE_PX) / max(px, 1) - extra_columns
     n = max(math.floor((room + gap) / (item_columns + gap) + 1e-9), 1)
 
-    def drawn_px(count: int) -> int:  # as the figure is drawn: whole pixels, rounded down
-        return int(px * (count * item_columns + (count - 1) * gap + extra_columns)) + SIDE_PX
+    def drawn_px(count: int) -> int:
+        return row_px(count * item_columns + (count - 1) * gap + extra_columns, px)
 
     while drawn_px(n + 1) <= width:  # the rounding may leave room for one more
         n += 1

@@ -23,6 +23,7 @@ from convviz.figures.common.grid import (
     pointer_layout,
     renumber_clicks,
 )
+from convviz.figures.common.paging import row_px
 
 GAP = 1.2  # cells of space between panels in a row
 TITLE_PX = 22  # room above each row for the panel titles
@@ -30,7 +31,7 @@ TITLE_PX = 22  # room above each row for the panel titles
 
 def row_width(columns: Sequence[int], px: int) -> int:
     """Pixels one row of panels ``columns`` wide takes in :func:`tiled_figure` (cells of ``px``)."""
-    return int(px * (sum(columns) + GAP * (len(columns) - 1))) + 16
+    return row_px(sum(columns) + GAP * (len(columns) - 1), px)
 
 
 def tiled_px(rows: Sequence[Sequence[GridSpec]], *, max_width: int = 900) -> int:
