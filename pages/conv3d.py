@@ -32,6 +32,7 @@ from convviz.figures.common.panels import MAX_ANIMATED_STEPS
 from convviz.figures.conv3d import code as torch_code
 from convviz.figures.conv3d import files, views
 from convviz.figures.conv3d.data import Conv3dSetting
+from convviz.figures.conv3d.frames import MAX_ANIMATED_PX
 from convviz.i18n import translate
 from convviz.param_specs import PADDING_MODES
 
@@ -136,8 +137,10 @@ def window_section(setting: Conv3dSetting, lang: str) -> tuple[int, int, int] | 
         st.session_state["step"] = steps - 1
     step = int_param("step", lang, container=st, max_value=steps - 1) if steps > 1 else 0
     view = cached(views.window_view)(setting, step, lang)
-    if not view["animated"]:
+    if steps > MAX_ANIMATED_STEPS:
         show_notice("conv3d.window.not_animated", lang, steps=steps, limit=MAX_ANIMATED_STEPS)
+    elif not view["animated"]:
+        show_notice("conv3d.window.too_tall", lang, height=view["whole_px"], limit=MAX_ANIMATED_PX)
     frames = cached_figure(views.frames_view)(setting, view["frames_step"], lang)
     with figure_box:
         main_chart(

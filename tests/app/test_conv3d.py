@@ -142,6 +142,20 @@ def test_a_large_output_is_stepped_not_animated(lang):
     assert "print(y[0, 0, 7, 9, 9].item())" in _code(at, "import numpy")
 
 
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_clip_too_tall_to_watch_is_stepped_with_its_reason(lang):
+    at = open_app(lang, PAGE, frames="8", input_size="10", input_size_w="10", stride="3",
+                  stride_w="3", stride_depth="3", padding="2", padding_w="2",
+                  padding_depth="2", step="5")  # fmt: skip
+    assert not at.exception and not at.error
+    [notice] = [i.value for i in at.info if "px" in i.value or "像素" in i.value]
+    limit = translate("conv3d.window.too_tall", lang, height="@", limit=1400).split("@")[1]
+    assert notice.endswith(limit)
+    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    assert not spec.get("frames")  # a still figure at the slider's step
+    assert spec["data"][-1]["text"][0].startswith("y[0, 1, 1] = ")
+
+
 def _voxels(at) -> list[dict]:
     """What each voxel view on the page was sent: ``{"start", "scene"}``."""
     return [

@@ -20,7 +20,14 @@ from convviz.figures.common.grid import format_number, panel_trace_indices
 from convviz.figures.common.panels import MAX_ANIMATED_STEPS
 from convviz.figures.conv3d import code, views
 from convviz.figures.conv3d.data import Conv3dSetting, clip_of, kernel_of, trace_of
-from convviz.figures.conv3d.frames import frame_specs, frames_figure, still_panels
+from convviz.figures.conv3d.frames import (
+    MAX_ANIMATED_PX,
+    animates,
+    frame_specs,
+    frames_figure,
+    frames_height,
+    still_panels,
+)
 from convviz.figures.conv3d.voxels import (
     MAX_VOXELS,
     tap_offsets,
@@ -86,8 +93,8 @@ def test_large_outputs_are_drawn_at_one_step_without_frames():
 
 
 @pytest.mark.parametrize(
-    ("step", "shown"), [(0, [0, 1, 2, 3]), (410, [1, 2, 3, 4, 5]), (-1, [8, 9, 10, 11])]
-)
+    ("step", "shown"), [(0, [0, 1, 2, 3]), (410, [2, 3, 4]), (-1, [8, 9, 10, 11])]
+)  # at step 410 five frames of 14 columns and their neighbours would pass MAX_ANIMATED_PX
 def test_a_still_step_draws_the_frames_it_reads_and_the_frame_it_writes(step, shown):
     setting = SETTING._replace(clip="random", size=(8, 10, 10), kernel=(3, 3, 3),
                                stride=(1, 1, 1), padding=(2, 2, 2), dilation=(1, 1, 1))  # fmt: skip
@@ -99,7 +106,8 @@ def test_a_still_step_draws_the_frames_it_reads_and_the_frame_it_writes(step, sh
     fig = frames_figure(trace, lang="en", start=step % len(cells))
     d_p = trace.padded.shape[0]
     assert still_panels(trace, cell) == (shown, [cell[0]])
-    assert set(trace.frames_read(cell)) < set(shown)  # one more on each side, inside the clip
+    assert set(trace.frames_read(cell)) <= set(shown)  # and one more each side where they fit
+    assert frames_height(trace, shown, [cell[0]]) <= MAX_ANIMATED_PX
     titles = [a.text for a in fig.layout.annotations if a.text.startswith("<b>")]
     expected = [inputs[z].title for z in shown] + [outputs[cell[0]].title]
     assert titles == [f"<b>{title}</b>" for title in expected]
@@ -112,6 +120,27 @@ def test_a_still_step_draws_the_frames_it_reads_and_the_frame_it_writes(step, sh
     places = [shown.index(z) for z in trace.frames_read(cell)] + [len(shown)]
     assert [int(s.xref[1:] or 1) - 1 for s in fig.layout.shapes] == places
     assert fig.data[-1].text[0].startswith(f"y[{t}, {r}, {c}] = ")
+
+
+def test_a_clip_too_tall_to_watch_is_stepped_not_animated():
+    setting = SETTING._replace(clip="random", size=(8, 10, 10), kernel=(3, 3, 3),
+                               stride=(3, 3, 3), padding=(2, 2, 2), dilation=(1, 1, 1))  # fmt: skip
+    trace = trace_of(setting)
+    assert len(trace.cells()) == 4 * 4 * 4 <= MAX_ANIMATED_STEPS  # few enough steps
+    view = views.window_view(setting, 7, "en")
+    assert not animates(trace) and not view["animated"] and view["frames_step"] == 7
+    assert view["whole_px"] > MAX_ANIMATED_PX  # twelve 14×14 frames: several screens
+    fig = frames_figure(trace, lang="en", start=7)
+    assert not fig.frames and fig.layout.height <= MAX_ANIMATED_PX + 200  # the caption below
+
+
+def test_the_default_clip_is_animated_whole_and_its_height_is_known_before_drawing():
+    trace = trace_of(SETTING)
+    view = views.window_view(SETTING, 0, "en")
+    fig = frames_figure(trace, lang="en")
+    assert animates(trace) and view["animated"] and fig.frames
+    caption = fig.layout.margin.b  # reserve_below: the room under the panels for the caption
+    assert fig.layout.height - caption == view["whole_px"] <= MAX_ANIMATED_PX
 
 
 def _scene(setting=SETTING, lang="en") -> dict:

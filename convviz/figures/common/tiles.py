@@ -36,10 +36,24 @@ def row_width(columns: Sequence[int], px: int) -> int:
 
 def tiled_px(rows: Sequence[Sequence[GridSpec]], *, max_width: int = 900) -> int:
     """The cell size that lets the widest row fit in ``max_width`` pixels."""
-    widest = max(
-        sum(np.shape(s.values)[1] for s in row) + GAP * (len(row) - 1) for row in rows if row
-    )
+    return shapes_px(_shapes(rows), max_width=max_width)
+
+
+def shapes_px(shapes: Sequence[Sequence[tuple[int, int]]], *, max_width: int = 900) -> int:
+    """:func:`tiled_px` of rows of panels given by their ``(rows, cols)`` shapes."""
+    widest = max(sum(c for _, c in row) + GAP * (len(row) - 1) for row in shapes if row)
     return int(np.clip(max_width // max(widest, 1), MIN_CELL_PX, MAX_CELL_PX))
+
+
+def tiled_height(shapes: Sequence[Sequence[tuple[int, int]]], *, max_width: int = 900) -> int:
+    """Pixels tall :func:`tiled_figure` draws rows of panels of these ``(rows, cols)``
+    shapes, known before any panel is built."""
+    px = shapes_px(shapes, max_width=max_width)
+    return sum(max(r for r, _ in row) * px + TITLE_PX for row in shapes if row) + 16
+
+
+def _shapes(rows: Sequence[Sequence[GridSpec]]) -> list[list[tuple[int, int]]]:
+    return [[np.shape(s.values) for s in row] for row in rows if row]
 
 
 def tiled_figure(
@@ -71,7 +85,7 @@ def tiled_figure(
     px = tiled_px(rows, max_width=max_width)
     width = max(row_width([np.shape(s.values)[1] for s in row], px) for row in rows)
     heights = [max(np.shape(s.values)[0] for s in row) * px + TITLE_PX for row in rows]
-    height = sum(heights) + 16
+    height = tiled_height(_shapes(rows), max_width=max_width)
     traces: list[dict] = []
     annotations: list[dict] = []
     shapes: list[dict] = []

@@ -15,19 +15,50 @@ from convviz.engine.trace3d import ClipTrace, cell_sum_text
 from convviz.figures.common.animation import add_play_controls, reserve_below, unchecked_frame
 from convviz.figures.common.fit import caption_lines, caption_room
 from convviz.figures.common.grid import GridSpec, Highlight, highlight_shape
+from convviz.figures.common.paging import fit_count
 from convviz.figures.common.panels import MAX_ANIMATED_STEPS, caption_trace
-from convviz.figures.common.tiles import GAP, tiled_figure
+from convviz.figures.common.tiles import GAP, tiled_figure, tiled_height
 from convviz.i18n import translate
 from convviz.style.palette import HIGHLIGHT, CellKind
 
 ROW_WIDTH = 880  # pixels a row of panels may take
 TARGET_PX = 26  # cell size the rows are cut for (numbers stay legible)
 CAPTION_TERMS = 9
+# The tallest frames figure drawn whole and animated: about two laptop screens. A taller one
+# could not show the window and the cell it writes at once, and costs the browser most.
+MAX_ANIMATED_PX = 1400
 
 
 def per_row(panel_cols: int, panels: int) -> int:
     """How many panels of ``panel_cols`` columns go in one row."""
-    return int(np.clip(ROW_WIDTH // ((panel_cols + GAP) * TARGET_PX), 1, max(panels, 1)))
+    fit = fit_count(panel_cols, TARGET_PX, gap=GAP, width=ROW_WIDTH)
+    return min(fit, max(panels, 1))
+
+
+def cut_rows(inputs: list, outputs: list, in_cols: int, out_cols: int) -> list[list]:
+    """Input frames (``in_cols`` wide) then output frames, cut into rows as the figure draws
+    them; the items are panels or their shapes."""
+    n_in, n_out = per_row(in_cols, len(inputs)), per_row(out_cols, len(outputs))
+    rows = [inputs[i : i + n_in] for i in range(0, len(inputs), n_in)]
+    return rows + [outputs[i : i + n_out] for i in range(0, len(outputs), n_out)]
+
+
+def frames_height(trace: ClipTrace, frames: list[int], outputs: list[int]) -> int:
+    """Pixels tall the figure of padded ``frames`` and output ``outputs`` is drawn (without
+    its caption), known before any panel is built."""
+    _, h, w = trace.padded.shape
+    _, h_out, w_out = trace.sums.shape
+    rows = cut_rows([(h, w)] * len(frames), [(h_out, w_out)] * len(outputs), w, w_out)
+    return tiled_height(rows, max_width=ROW_WIDTH)
+
+
+def animates(trace: ClipTrace) -> bool:
+    """Whether the frames figure draws the whole clip and animates every step: at most
+    ``MAX_ANIMATED_STEPS`` output cells and ``MAX_ANIMATED_PX`` tall."""
+    if len(trace.cells()) > MAX_ANIMATED_STEPS:
+        return False
+    every = range(trace.padded.shape[0])
+    return frames_height(trace, list(every), list(range(trace.sums.shape[0]))) <= MAX_ANIMATED_PX
 
 
 def _range(values: np.ndarray) -> tuple[float, float]:
@@ -105,11 +136,15 @@ def step_caption(trace: ClipTrace, cell: tuple[int, int, int]) -> str:
 
 def still_panels(trace: ClipTrace, cell: tuple[int, int, int]) -> tuple[list[int], list[int]]:
     """The padded input frames and output frames a still figure of step ``cell`` draws: the
-    frames the window reads with one more on each side (inside the clip), and the output
-    frame it writes."""
+    frames from the first the window reads to the last, with one more on each side (inside
+    the clip), and the output frame it writes; only the frames read (at most kD) when those
+    would make the figure taller than ``MAX_ANIMATED_PX``."""
     read = trace.frames_read(cell)
     first, last = max(read[0] - 1, 0), min(read[-1] + 1, trace.padded.shape[0] - 1)
-    return list(range(first, last + 1)), [cell[0]]
+    around = list(range(first, last + 1))
+    if frames_height(trace, around, [cell[0]]) > MAX_ANIMATED_PX:
+        return list(read), [cell[0]]
+    return around, [cell[0]]
 
 
 def frames_figure(trace: ClipTrace, *, lang: str, start: int = 0) -> go.Figure:
@@ -127,21 +162,18 @@ def frames_figure(trace: ClipTrace, *, lang: str, start: int = 0) -> go.Figure:
     -------
     go.Figure
         Panels as :func:`convviz.figures.common.tiles.tiled_figure` (input frames, then output
-        frames), then one caption trace. With at most ``MAX_ANIMATED_STEPS`` output cells,
-        one frame per cell (named ``"(t, r, c)"``) moves the outlines and the caption, under
-        the shared play / step controls; otherwise the figure shows step ``start`` only, on
-        the frames :func:`still_panels` names (a click still reports a panel's number among
-        all the frames: input frame z is panel z, output frame t panel D_p + t).
+        frames), then one caption trace. When the clip :func:`animates`, one frame per cell
+        (named ``"(t, r, c)"``) moves the outlines and the caption, under the shared play /
+        step controls; otherwise the figure shows step ``start`` only, on the frames
+        :func:`still_panels` names (a click still reports a panel's number among all the
+        frames: input frame z is panel z, output frame t panel D_p + t).
     """
     inputs, outputs = frame_specs(trace, lang)
     cells = trace.cells()
     start = int(np.clip(start, 0, len(cells) - 1))
-    if len(cells) > MAX_ANIMATED_STEPS:
+    if not animates(trace):
         return _still_figure(trace, inputs, outputs, cells[start])
-    in_cols, out_cols = trace.padded.shape[2], trace.sums.shape[2]
-    n_in, n_out = per_row(in_cols, len(inputs)), per_row(out_cols, len(outputs))
-    rows = [inputs[i : i + n_in] for i in range(0, len(inputs), n_in)]
-    rows += [outputs[i : i + n_out] for i in range(0, len(outputs), n_out)]
+    rows = cut_rows(inputs, outputs, trace.padded.shape[2], trace.sums.shape[2])
     fig = tiled_figure(rows, max_width=ROW_WIDTH)
     first_output = len(inputs)
     _add_caption(fig, rows, step_caption(trace, cells[start]))
@@ -179,8 +211,7 @@ def _still_figure(
     shown_in, shown_out = still_panels(trace, cell)
     specs_in = [inputs[z] for z in shown_in]
     specs_out = [outputs[t] for t in shown_out]
-    n_in = per_row(trace.padded.shape[2], len(specs_in))
-    rows = [specs_in[i : i + n_in] for i in range(0, len(specs_in), n_in)] + [specs_out]
+    rows = cut_rows(specs_in, specs_out, trace.padded.shape[2], trace.sums.shape[2])
     numbers = shown_in + [len(inputs) + t for t in shown_out]
     fig = tiled_figure(rows, max_width=ROW_WIDTH, panel_numbers=numbers)
     _add_caption(fig, rows, step_caption(trace, cell))

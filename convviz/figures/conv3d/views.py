@@ -15,9 +15,8 @@ from convviz.engine.sizes import conv_output_size
 from convviz.engine.trace3d import cell_at_step, frame_terms
 from convviz.engine.video_counts import video_layers
 from convviz.figures.common.grid import GridSpec, panels_figure
-from convviz.figures.common.panels import MAX_ANIMATED_STEPS
 from convviz.figures.conv3d.data import Conv3dSetting, clip_of, trace_of
-from convviz.figures.conv3d.frames import frames_figure
+from convviz.figures.conv3d.frames import animates, frames_figure, frames_height
 from convviz.figures.conv3d.voxels import voxel_scene
 from convviz.i18n import translate
 
@@ -73,7 +72,8 @@ def window_view(setting: Conv3dSetting, step: int, lang: str) -> dict:
     Returns
     -------
     dict
-        ``steps``, ``step``, ``animated`` (the frames figure has ▶), ``frames_step`` (the
+        ``steps``, ``step``, ``animated`` (the frames figure has ▶), ``whole_px`` (how tall
+        a figure of the whole clip would be), ``frames_step`` (the
         ``start`` to build :func:`frames_view` at), ``cell`` ``(t, r, c)``, ``frames_read``,
         ``terms`` (one line per frame read), ``total``, ``out_shape`` and ``note`` (the
         moving-square note, or "").
@@ -83,11 +83,13 @@ def window_view(setting: Conv3dSetting, step: int, lang: str) -> dict:
     step = min(max(step, 0), steps - 1)
     cell = cell_at_step(trace, step)
     t, r, c = cell
-    animated = steps <= MAX_ANIMATED_STEPS
+    animated = animates(trace)
+    whole = list(range(trace.padded.shape[0])), list(range(trace.sums.shape[0]))
     return {
         "steps": steps,
         "step": step,
         "animated": animated,
+        "whole_px": frames_height(trace, *whole),
         "frames_step": 0 if animated else step,
         "cell": cell,
         "frames_read": trace.frames_read(cell),

@@ -100,8 +100,12 @@ STRINGS = {
         "上方：逐帧显示填充后的片段（填充格用单独的底色）。下方：输出，只有一个格子。被框出的窗口覆盖这个格子所读取的 kD 帧；只有一个输出格子，所以没有别的步骤可走。",
     ),
     "conv3d.window.not_animated": (
-        "{steps} output cells are too many to animate in the browser (at most {limit}). The figure shows the step on the slider: the padded frames its window reads (and the frame before and after them, where the clip has one) and the output frame it writes. Move the step slider to walk the window.",
-        "共有 {steps} 个输出格子，太多了，浏览器里无法逐步动画（最多 {limit} 个）。图中只显示滑块所在的这一步：窗口读取的填充后各帧（片段中若有前后相邻的帧，也一并画出）以及它写入的输出帧。请拖动步骤滑块来移动窗口。",
+        "{steps} output cells are too many to animate in the browser (at most {limit}). The figure shows the step on the slider: the padded frames its window reads (with the frames between and beside them while they fit) and the output frame it writes. Move the step slider to walk the window.",
+        "共有 {steps} 个输出格子，太多了，浏览器里无法逐步动画（最多 {limit} 个）。图中只显示滑块所在的这一步：窗口读取的填充后各帧（放得下时，也画出它们之间和两旁的帧）以及它写入的输出帧。请拖动步骤滑块来移动窗口。",
+    ),
+    "conv3d.window.too_tall": (
+        "The whole clip would make a figure {height} px tall, more than two screens (at most {limit} px): the window and the cell it writes could not be seen at once. The figure shows the step on the slider: the padded frames its window reads (with the frames between and beside them while they fit) and the output frame it writes. Move the step slider to walk the window, or turn on the 3-D view below to play it.",
+        "整个片段画出来的图会有 {height} 像素高，超过两屏（最多 {limit} 像素）：窗口和它写入的格子无法同时看到。图中只显示滑块所在的这一步：窗口读取的填充后各帧（放得下时，也画出它们之间和两旁的帧）以及它写入的输出帧。请拖动步骤滑块来移动窗口，或打开下方的三维视图来播放。",
     ),
     "conv3d.window.cell": (
         "Output cell **(t, r, c) = ({t}, {r}, {c})** reads padded frames **{frames}**, one kH×kW slice of the kernel per frame:",
