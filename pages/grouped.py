@@ -219,10 +219,10 @@ elif result is not None:
         range(cout),
         format_func=lambda o: f"y{o}",
         key="channel",
-        bind="query-params",
         width=240,
     )
     explain_url_int("channel", lang, st)
+    write_to_url("channel", f"y{channel}", "y0")  # a link's ?channel=y99 now says what it shows
     st.markdown(
         compute.compute_caption(cin, cout, g, k=k, i=i, seed=seed, out_channel=channel, lang=lang)
     )

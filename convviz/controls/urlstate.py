@@ -55,10 +55,11 @@ def seed_int_from_url(key: str, *, low: int, high: int, default: int) -> None:
 def seed_labelled_int_from_url(key: str, prefix: str, *, low: int, high: int, default: int) -> None:
     """:func:`seed_int_from_url` for a choice among numbers shown as ``<prefix><n>``.
 
-    A selectbox bound with ``bind="query-params"`` keeps its *label* in the URL
-    (``?channel=y3``), and its value reaches the session only once it is drawn. A page that
-    uses the value above the widget reads it here first: the prefix is taken off and the
-    number read and clamped like any link integer (``?channel=y99`` shows the last channel).
+    The link keeps the choice's *label* (``?channel=y3``). Before the widget is drawn the
+    prefix is taken off and the number read and clamped like any link integer
+    (``?channel=y99`` shows the last channel); after it, :func:`write_to_url` puts the label
+    shown back. The widget is not bound with ``bind="query-params"``: Streamlit would drop a
+    label that is not an option from the link, so the link would no longer say what is shown.
     """
     text = st.query_params.get(key)
     if key in st.session_state or text is None:

@@ -245,6 +245,7 @@ def test_a_linked_output_channel_is_explained_on_the_first_load(link, shown):
     text = _text(at)
     assert f"Output channel y{shown} belongs to group {shown // 2}" in text
     assert f"y{shown}_y{shown}" not in text
+    assert at.query_params.get("channel", "y0") == f"y{shown}"  # the link says what is shown
 
 
 def test_the_outputs_page_follows_the_chosen_channel():

@@ -120,3 +120,18 @@ def test_downloads_of_the_outputs_and_the_weight_decode(open_page):
     assert name == "grouped_cin4_cout8_g4_weight.tex"
     assert "w_{0,0} & 0 & 0 & 0" in data.decode()
     assert_no_exception(page)
+
+
+def test_the_explained_channel_is_kept_in_the_link(open_page, js_errors):
+    page = open_page("grouped", channel="y99")  # four output channels: y3 is shown
+    assert query_params(page)["channel"] == "y3"
+    assert _channel(page) == "y3"
+    opener = page.locator(".st-key-channel button[aria-haspopup='listbox']")
+    opener.scroll_into_view_if_needed()
+    page.wait_for_timeout(300)  # a click while the page still scrolls does not open the list
+    opener.click()
+    with expect_rerun(page):
+        page.locator("[role='listbox'] [role='option']").filter(has_text="y1").click()
+    assert _channel(page) == "y1"
+    assert query_params(page)["channel"] == "y1"
+    assert js_errors == []
