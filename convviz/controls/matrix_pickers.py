@@ -3,7 +3,7 @@
 Two page pickers side by side, labelled by the rows / columns a page holds ("rows 8–15 of
 0–24"), kept in the link as ``?<key>_rows=`` and ``?<key>_cols=`` (read and clamped like any
 integer control), turning to the page of the pinned row when the pin moves. A matrix that
-fits shows whole and draws no picker.
+fits shows whole, draws no picker and leaves no page in the link.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from functools import partial
 
 import streamlit as st
 
+from convviz.controls.urlstate import write_to_url
 from convviz.controls.widgets import page_picker
 from convviz.figures.common.matrix_window import MatrixWindow, span_text
 
@@ -46,7 +47,9 @@ def window_pickers(
     (int, int)
         The row page and the column page shown (0-based).
     """
-    if not first.paged:
+    if not first.paged:  # shown whole: a page left in the link would page nothing
+        for axis in ("rows", "cols"):
+            write_to_url(f"{key}_{axis}", None, None)
         return 0, 0
     box = st.container(horizontal=True)
     follow = follow if follow is not None else (None, None)

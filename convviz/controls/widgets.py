@@ -383,13 +383,14 @@ def page_picker(
     Big objects (one output filter's maps, one channel's grids) are shown a page at a time at
     a readable size instead of all at once in small type. The link's value is clamped to
     ``1 … count``; a value left over from a larger ``count`` is clamped too. With one page,
-    nothing is drawn and 0 is returned.
+    nothing is drawn, ``?key=`` leaves the link (it would page nothing) and 0 is returned.
 
     ``page_text`` (a callable: 0-based page -> translated text, e.g. "rows 9–16 of 25")
     labels each page instead of "k of n"; ``follow`` is the page (or pages, 0-based) that
     show the pinned row, turned to when the pin moves (:func:`follow_page`).
     """
     if count <= 1:
+        write_to_url(key, None, None)
         return 0
     if follow is not None:
         follow_page(key, follow, count)

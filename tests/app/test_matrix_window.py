@@ -89,6 +89,7 @@ def test_a_small_c_shows_whole_without_pickers():
     at = open_app("en", STANDARD, view="matrix", input_size="4", c_rows="3")
     _ok(at)
     assert _picker(at, "c_rows") is None and _picker(at, "c_cols") is None
+    assert "c_rows" not in at.query_params  # a page of a matrix that has one is no link's
 
 
 def test_the_window_turns_to_the_pinned_row():
