@@ -27,6 +27,7 @@ from convviz.figures.common.paging import row_px
 
 GAP = 1.2  # cells of space between panels in a row
 TITLE_PX = 22  # room above each row for the panel titles
+EDGE_PX = 8  # above the first row and below the last
 
 
 def row_width(columns: Sequence[int], px: int) -> int:
@@ -48,8 +49,12 @@ def shapes_px(shapes: Sequence[Sequence[tuple[int, int]]], *, max_width: int = 9
 def tiled_height(shapes: Sequence[Sequence[tuple[int, int]]], *, max_width: int = 900) -> int:
     """Pixels tall :func:`tiled_figure` draws rows of panels of these ``(rows, cols)``
     shapes, known before any panel is built."""
-    px = shapes_px(shapes, max_width=max_width)
-    return sum(max(r for r, _ in row) * px + TITLE_PX for row in shapes if row) + 16
+    return sum(_row_heights(shapes, shapes_px(shapes, max_width=max_width))) + 2 * EDGE_PX
+
+
+def _row_heights(shapes: Sequence[Sequence[tuple[int, int]]], px: int) -> list[int]:
+    """Pixels each row takes: its tallest panel and the titles above it."""
+    return [max(r for r, _ in row) * px + TITLE_PX for row in shapes if row]
 
 
 def _shapes(rows: Sequence[Sequence[GridSpec]]) -> list[list[tuple[int, int]]]:
@@ -82,15 +87,16 @@ def tiled_figure(
         fits the rows with square cells.
     """
     rows = [list(row) for row in rows if row]
-    px = tiled_px(rows, max_width=max_width)
-    width = max(row_width([np.shape(s.values)[1] for s in row], px) for row in rows)
-    heights = [max(np.shape(s.values)[0] for s in row) * px + TITLE_PX for row in rows]
-    height = tiled_height(_shapes(rows), max_width=max_width)
+    shapes_of_rows = _shapes(rows)
+    px = shapes_px(shapes_of_rows, max_width=max_width)
+    width = max(row_width([c for _, c in row], px) for row in shapes_of_rows)
+    heights = _row_heights(shapes_of_rows, px)
+    height = tiled_height(shapes_of_rows, max_width=max_width)
     traces: list[dict] = []
     annotations: list[dict] = []
     shapes: list[dict] = []
     axes: dict[str, dict] = {}
-    top = 8
+    top = EDGE_PX
     panel = 0
     for row, row_height in zip(rows, heights, strict=True):
         cells_high = (row_height - TITLE_PX) / px

@@ -52,13 +52,17 @@ def frames_height(trace: ClipTrace, frames: list[int], outputs: list[int]) -> in
     return tiled_height(rows, max_width=ROW_WIDTH)
 
 
+def whole_clip_px(trace: ClipTrace) -> int:
+    """:func:`frames_height` of every padded frame and every output frame."""
+    return frames_height(
+        trace, list(range(trace.padded.shape[0])), list(range(trace.sums.shape[0]))
+    )
+
+
 def animates(trace: ClipTrace) -> bool:
     """Whether the frames figure draws the whole clip and animates every step: at most
     ``MAX_ANIMATED_STEPS`` output cells and ``MAX_ANIMATED_PX`` tall."""
-    if len(trace.cells()) > MAX_ANIMATED_STEPS:
-        return False
-    every = range(trace.padded.shape[0])
-    return frames_height(trace, list(every), list(range(trace.sums.shape[0]))) <= MAX_ANIMATED_PX
+    return len(trace.cells()) <= MAX_ANIMATED_STEPS and whole_clip_px(trace) <= MAX_ANIMATED_PX
 
 
 def _range(values: np.ndarray) -> tuple[float, float]:

@@ -16,7 +16,7 @@ from convviz.engine.trace3d import cell_at_step, frame_terms
 from convviz.engine.video_counts import video_layers
 from convviz.figures.common.grid import GridSpec, panels_figure
 from convviz.figures.conv3d.data import Conv3dSetting, clip_of, trace_of
-from convviz.figures.conv3d.frames import animates, frames_figure, frames_height
+from convviz.figures.conv3d.frames import animates, frames_figure, whole_clip_px
 from convviz.figures.conv3d.voxels import voxel_scene
 from convviz.i18n import translate
 
@@ -84,12 +84,11 @@ def window_view(setting: Conv3dSetting, step: int, lang: str) -> dict:
     cell = cell_at_step(trace, step)
     t, r, c = cell
     animated = animates(trace)
-    whole = list(range(trace.padded.shape[0])), list(range(trace.sums.shape[0]))
     return {
         "steps": steps,
         "step": step,
         "animated": animated,
-        "whole_px": frames_height(trace, *whole),
+        "whole_px": whole_clip_px(trace),
         "frames_step": 0 if animated else step,
         "cell": cell,
         "frames_read": trace.frames_read(cell),
