@@ -13,6 +13,7 @@ from convviz.figures.common.fit import (
     CLOSING,
     LINE_PX,
     OPENING,
+    PHONE_PLOT_PX,
     TITLE_COLUMN_PX,
     WRAP_PX,
     caption_columns,
@@ -20,6 +21,7 @@ from convviz.figures.common.fit import (
     caption_room,
     phone_columns,
     text_columns,
+    title_min_px,
     title_room,
     unwrap_text,
     wrap_text,
@@ -195,6 +197,58 @@ def test_window_figures_wrap_titles_and_captions_at_their_own_width():
             if note.text.startswith("<b>"):  # a panel title: each line fits the plot
                 for line in note.text.replace("<b>", "").replace("</b>", "").split("<br>"):
                     assert text_columns(line.rstrip()) * TITLE_COLUMN_PX <= plot, (name, line)
+
+
+TITLES = st.sampled_from(
+    ["", "x0", "output 2×2", "输出 2×2", "kernel, d = 3", "input 17×17 (padding p = 4)", "y3 = Σ"]
+)
+
+
+def _title_rooms(fig, wrap_px: int) -> list[tuple[str, float]]:
+    """Each panel title's widest line and its room (px) up to the next title, or to the
+    plot's right edge, as the figure is drawn ``min(its width, wrap_px)`` wide."""
+    drawn = min(fig.layout.width - 16, wrap_px)
+    notes = sorted(
+        (n for n in fig.layout.annotations if n.text.startswith("<b>")), key=lambda n: n.x
+    )
+    ends = [n.x for n in notes[1:]] + [1.0] if notes else []
+    return [
+        (line, (end - note.x) * drawn)
+        for note, end in zip(notes, ends, strict=True)
+        for line in note.text.replace("<b>", "").replace("</b>", "").split("<br>")
+    ]
+
+
+@given(
+    st.lists(st.tuples(st.integers(1, 12), st.integers(1, 12), TITLES), min_size=1, max_size=5),
+    st.sampled_from([None, 10, 17, 40]),
+    st.sampled_from([PHONE_PLOT_PX, WRAP_PX]),
+)
+def test_every_panel_title_fits_over_its_panel_and_the_gap_after_it(panels, px, wrap_px):
+    specs = [GridSpec(values=np.zeros((r, c)), title=title) for r, c, title in panels]
+    fig = panels_figure(specs, px=px, wrap_px=wrap_px, operators=["⊛", "="][: len(specs) - 1])
+    for line, room in _title_rooms(fig, wrap_px):
+        assert text_columns(line.rstrip()) * TITLE_COLUMN_PX <= room + 0.5, (line, room)
+
+
+def test_a_small_output_keeps_its_title_inside_the_dilated_figure():
+    from convviz.figures.dilated.views import window_view
+    from convviz.inputs import make_values
+
+    setting = {"input_size": 9, "kernel_size": 6, "stride": 1, "padding": 4, "dilation": 3}
+    x = make_values("arange", (9, 9))
+    for lang in ("en", "zh"):
+        fig = window_view(x, "ones", (0, 0), lang=lang, **setting)["figure"]
+        line, room = _title_rooms(fig, WRAP_PX)[-2]  # "output" / "输出" over a 2×2 output
+        assert line.rstrip() in ("output", "输出")
+        assert text_columns(line.rstrip()) * TITLE_COLUMN_PX <= room
+
+
+def test_the_narrowest_title_is_its_widest_word_or_six_columns():
+    assert title_min_px("output 2×2") == 6 * TITLE_COLUMN_PX
+    assert title_min_px("x0") == 2 * TITLE_COLUMN_PX
+    assert title_min_px("input 17×17 (padding p = 4)") == len("(padding") * TITLE_COLUMN_PX
+    assert title_min_px("") == 0
 
 
 @pytest.mark.parametrize("columns", range(8, 34))

@@ -103,6 +103,26 @@ def _words(line: str, columns: int) -> list[str]:
     return words
 
 
+def title_min_px(text: str) -> float:
+    """Pixels the narrowest :func:`wrap_text` of a panel title takes at 14 px in bold.
+
+    A title is broken into lines of at least 6 columns (:func:`phone_columns`), and a word,
+    or a bracketed group of at most 6 columns, is never broken: the widest of those, or the
+    whole title when it is shorter, times :data:`TITLE_COLUMN_PX`.
+
+    >>> title_min_px("output 2×2"), title_min_px("x0"), title_min_px("kernel, d = 3")
+    (48.0, 16.0, 56.0)
+    >>> title_min_px("")
+    0.0
+    """
+    if not text:
+        return 0.0
+    lines = text.split("<br>")
+    widest_word = max(text_columns(word.rstrip()) for line in lines for word in _words(line, 6))
+    shortest = min(6, max(text_columns(line) for line in lines))
+    return TITLE_COLUMN_PX * max(widest_word, shortest)
+
+
 def wrap_text(text: str, columns: int) -> str:
     """``text`` with ``<br>`` inserted so that no line is wider than ``columns``.
 

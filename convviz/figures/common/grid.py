@@ -18,8 +18,14 @@ import numpy as np
 import plotly.graph_objects as go
 
 from convviz.engine.arithmetic_text import format_number as engine_format_number
-from convviz.figures.common.fit import PHONE_PLOT_PX, phone_columns, title_room, wrap_text
-from convviz.figures.common.paging import row_px
+from convviz.figures.common.fit import (
+    PHONE_PLOT_PX,
+    phone_columns,
+    title_min_px,
+    title_room,
+    wrap_text,
+)
+from convviz.figures.common.paging import SIDE_PX, row_px
 from convviz.style.colouring import current_colouring
 from convviz.style.palette import (
     HIGHLIGHT,
@@ -305,10 +311,17 @@ def panels_figure(
     markers = sum(marked) + bool(lead)
     if max_width is not None:
         px = max(min(px, int((max_width - 16 - markers * MARKER_PX) // plain)), MIN_CELL_PX)
-    wide = marker_columns(px)
-    gaps = [wide if m else GAP for m in marked[:-1]] + [wide if marked[-1] else 0.0]
-    before = wide if lead else 0.0
-    total = sum(c for _, c in shapes_px) + sum(gaps) + before
+    columns = [c for _, c in shapes_px]
+    for _ in range(8):  # smaller cells until the titles' room fits in max_width too
+        wide = marker_columns(px)
+        gaps = [wide if m else GAP for m in marked[:-1]] + [wide if marked[-1] else 0.0]
+        before = wide if lead else 0.0
+        titles = [s.title for s in drawn]
+        gaps = title_gaps(titles, columns, gaps, px=px, wrap_px=wrap_px, before=before)
+        total = sum(columns) + sum(gaps) + before
+        if max_width is None or row_px(total, px) <= max_width or px <= MIN_CELL_PX:
+            break
+        px = max(min(px - 1, int((max_width - SIDE_PX) / total)), MIN_CELL_PX)
     x = before
     max_rows = max(r for r, _ in shapes_px)
     width = row_px(total, px)
@@ -355,6 +368,56 @@ def panels_figure(
     # Plotly's per-property validation is over ten times faster than adding the traces and
     # updating the layout piece by piece (the same figure; JSON keys may come in another order).
     return go.Figure(data=traces, layout=layout, _validate=False)
+
+
+def title_gaps(
+    titles: Sequence[str],
+    columns: Sequence[int],
+    gaps: Sequence[float],
+    *,
+    px: int,
+    wrap_px: int = PHONE_PLOT_PX,
+    before: float = 0.0,
+) -> list[float]:
+    """``gaps`` widened so that each panel's title fits over its panel and the gap after it.
+
+    A title starts at its panel's left edge and may run on to the next panel's; the last
+    panel's title has its panel and what follows it. Titles are broken into lines for the
+    figure as drawn ``min(its width, wrap_px)`` wide (:func:`panels_figure`), where a
+    narrow panel ("output" over a 2×2 grid of small cells) could not hold even one word.
+
+    Parameters
+    ----------
+    titles : sequence of str
+        Each drawn panel's title ("" for none).
+    columns : sequence of int
+        Each drawn panel's width in cells.
+    gaps : sequence of float
+        Columns after each panel (the last: after the row), as laid out without titles.
+    px : int
+        Side of a cell.
+    wrap_px : int
+        The widest the figure is drawn when its titles are broken into lines.
+    before : float
+        Columns before the first panel.
+
+    Returns
+    -------
+    list of float
+        One gap per panel, none narrower than given.
+    """
+    gaps = list(gaps)
+    for _ in range(4):  # a wider figure is drawn smaller on a phone: a few rounds settle it
+        total = sum(columns) + sum(gaps) + before
+        drawn_column = min(float(px), wrap_px / total)  # px of one column as drawn
+        grown = False
+        for i, title in enumerate(titles):
+            need = (title_min_px(title) + 1) / drawn_column - columns[i]
+            if need > gaps[i] + 1e-9:
+                gaps[i], grown = need, True
+        if not grown:
+            break
+    return gaps
 
 
 def pointer_layout(px: int, *, clickable: bool) -> dict:
