@@ -46,9 +46,10 @@ def test_a_large_grid_moves_its_numbers_to_the_hover_text():
     values = np.arange(20 * 20, dtype=float).reshape(20, 20)  # three-digit numbers
     small = panels_figure([GridSpec(values=values), GridSpec(values=values[:3, :3])])
     big_layer, small_layer = small.data[1], small.data[3]
-    assert big_layer.texttemplate == " " and big_layer.hovertext[-1] == "399"
+    # no text element per cell is drawn (mode "none"); the numbers are one hover away
+    assert big_layer.mode == "none" and big_layer.hovertext[-1] == big_layer.text[-1] == "399"
     assert big_layer.textfont.size == MIN_TEXT_PX
-    assert small_layer.texttemplate is None and small_layer.textfont.size >= MIN_TEXT_PX
+    assert small_layer.mode == "text" and small_layer.textfont.size >= MIN_TEXT_PX
     assert small.layout.hoverlabel.font.size >= MIN_TEXT_PX
 
 
