@@ -41,6 +41,16 @@ def test_clicking_an_output_cell_pins_it(open_page):
     assert_no_exception(page)
 
 
+def test_a_cell_too_small_for_its_number_can_still_be_clicked(open_page):
+    # a 12×12 output: its numbers move to the hover text, its cells stay clickable
+    page = _open(open_page, lang="en", input_size="12", dilation="4", padding="4")
+    click_chart_cell(page, WINDOW, "3", 1, 2)
+    assert "Pinned: y[1, 2] reads the padded input at rows 1, 5, 9 and columns 2, 6, 10" in (
+        _main_text(page)
+    )
+    assert_no_exception(page)
+
+
 def test_play_moves_the_window_without_a_rerun(open_page):
     page = _open(open_page, lang="zh")
     caption = play_on_client(page, WINDOW, timeout_ms=10_000)

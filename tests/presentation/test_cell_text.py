@@ -53,6 +53,15 @@ def test_a_large_grid_moves_its_numbers_to_the_hover_text():
     assert small.layout.hoverlabel.font.size >= MIN_TEXT_PX
 
 
+def test_a_clickable_large_grid_keeps_something_plotly_can_select():
+    # Plotly selects only points of a trace drawing markers or text: a click on a panel of
+    # mode "none" selected nothing. Its markers are there to be clicked, never seen.
+    values = np.arange(20 * 20, dtype=float).reshape(20, 20)
+    layer = panels_figure([GridSpec(values=values, clickable=True)]).data[1]
+    assert layer.mode == "markers" and layer.marker.opacity == 0
+    assert layer.hovertext[-1] == "399"
+
+
 @given(st.integers(10, 200))
 def test_the_pointer_reaches_every_corner_of_a_cell(px):
     # Plotly finds a text point within hoverdistance of its 3-px radius; a corner is

@@ -613,14 +613,15 @@ def _text_layer(
         "type": "scatter",
         "x": cc.ravel(),
         "y": rr.ravel(),
-        # No marker drawn: the layout's hoverdistance finds the cell. Numbers too small to
-        # read draw nothing at all ("none", not blank text): a text element per cell made
-        # a 17×17-cell figure take ~3× as long to draw, and frames never change the mode.
-        "mode": "text" if size is not None else "none",
+        # No marker shows: the layout's hoverdistance finds the cell. Numbers too small to
+        # read are not drawn as blank text (a text element per cell doubled the time a
+        # 20×20-cell figure takes to draw); frames never change the mode.
+        "mode": _text_layer_mode(readable=size is not None, clickable=spec.clickable),
         "text": texts,
         "textfont": {"color": colours, "size": size or MIN_TEXT_PX},
         "textposition": "middle center",
-        "marker": {"size": px},  # not drawn: the cell size, for lecture mode's enlargement
+        # the cell size, for lecture mode's enlargement; never visible
+        "marker": {"size": px, "opacity": 0},
         "customdata": np.stack([rr.ravel(), cc.ravel(), np.full(rr.size, panel)], axis=1),
         "hoverinfo": "text" if hover is not None else "none",
         "showlegend": False,
@@ -628,6 +629,18 @@ def _text_layer(
     if hover is not None:  # (None would be sent as null; a trace object left them out)
         trace.update(hovertext=hover, hovertemplate="%{hovertext}<extra></extra>")
     return trace
+
+
+def _text_layer_mode(*, readable: bool, clickable: bool) -> str:
+    """Plotly ``mode`` of a panel's text layer.
+
+    Readable numbers are drawn as text. Otherwise a clickable panel needs something Plotly
+    can select (it selects only points of a trace with markers or text): invisible markers,
+    which draw in about half the time blank text does; a panel nobody clicks draws nothing.
+    """
+    if readable:
+        return "text"
+    return "markers" if clickable else "none"
 
 
 def panel_axes(panel: int) -> dict[str, str]:
