@@ -9,7 +9,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from urllib.parse import parse_qsl, urlsplit
 
@@ -160,9 +160,43 @@ def click_chart_cell(
     plot = page.locator(chart) if isinstance(chart, str) else chart
     plot.scroll_into_view_if_needed()
     page.wait_for_timeout(300)  # let the chart settle after scrolling before measuring
-    x, y = plot.evaluate(CELL_XY_JS, [axis, row + off[0], col + off[1]])
-    with expect_rerun(page):
+    click_for_rerun(page, lambda: plot.evaluate(CELL_XY_JS, [axis, row + off[0], col + off[1]]))
+
+
+def click_for_rerun(
+    page, where: Callable[[], tuple[float, float]], *, attempts: int = 3, wait_ms: int = 4_000
+) -> None:
+    """Click at ``where()`` (page pixels) until the page sends a message to the server, then
+    wait for the script run it starts to finish.
+
+    A click that lands while Plotly is still drawing a just-mounted chart selects nothing, as
+    it would for a person, who clicks again: so does this, at most ``attempts`` times, each
+    time measuring the position afresh.
+    """
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    before = finished_runs(page)
+    sent = int(page.evaluate("window.__convvizRuns.sent"))
+    for _ in range(attempts):
+        x, y = where()
         page.mouse.click(x, y)
+        try:
+            page.wait_for_function("n => window.__convvizRuns.sent > n", arg=sent, timeout=wait_ms)
+            break
+        except PlaywrightTimeout:
+            page.mouse.move(0, 0)  # leave the chart so the next click is a fresh one
+    wait_until_idle(page, before=before)
+
+
+def click_marker(page, marker) -> None:
+    """Click the centre of a Plotly marker (a locator of one ``path.point``); waits for its run."""
+
+    def centre() -> tuple[float, float]:
+        box = marker.bounding_box()
+        assert box is not None, "the marker is not drawn"
+        return box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+
+    click_for_rerun(page, centre)
 
 
 def _safe_name(name: str) -> str:

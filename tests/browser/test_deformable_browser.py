@@ -9,7 +9,7 @@ from PIL import Image
 from tests.browser.page_tools import (
     assert_no_exception,
     click_chart_cell,
-    expect_rerun,
+    click_marker,
     query_params,
     readme_screenshot,
     save_screenshot,
@@ -37,11 +37,7 @@ def test_clicking_a_cell_then_a_point(open_page, js_errors):
     # the moved points are the last trace over the input (subplot xy); point 5 is tap 5
     chart = page.locator(CHART)
     traces = chart.locator("g.subplot.xy g.scatterlayer g.trace")
-    point = traces.last.locator("path.point").nth(5)
-    box = point.bounding_box()
-    assert box is not None
-    with expect_rerun(page):
-        page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    click_marker(page, traces.last.locator("path.point").nth(5))
     assert_no_exception(page)
     assert slider_value(page, "tap") == 5
     assert "Tap 5 (row 1, column 2 of the kernel)" in _main_text(page)

@@ -15,6 +15,7 @@ from convviz.inputs import make_values
 from tests.browser.page_tools import (
     assert_no_exception,
     click_chart_cell,
+    click_marker,
     expect_rerun,
     query_params,
     save_screenshot,
@@ -26,11 +27,8 @@ pytestmark = pytest.mark.browser
 
 def _click_point(page, chart, trace_index: int, point_index: int) -> None:
     """Click the centre of one marker of one trace of a Plotly chart."""
-    point = chart.locator("g.scatterlayer g.trace").nth(trace_index).locator("path.point")
-    box = point.nth(point_index).bounding_box()
-    assert box is not None
-    with expect_rerun(page):
-        page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    trace = chart.locator("g.scatterlayer g.trace").nth(trace_index)
+    click_marker(page, trace.locator("path.point").nth(point_index))
 
 
 def _channel(page) -> str:
