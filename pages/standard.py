@@ -304,7 +304,12 @@ def channels_tab(x, fill, setting, lang):
     grid_chart(view["inputs"], key="standard_inputs_chart")
     # One filter at a time at a readable size (its maps are C_in + 1 panels wide).
     shown = page_picker(
-        "shown_filter", cout, lang, label_key="standard.channels.filter_page", container=st
+        "shown_filter",
+        cout,
+        lang,
+        label_key="standard.channels.filter_page",
+        container=st,
+        page_text=lambda o: translate("standard.channels.filter_name", lang, o=o),  # as headed
     )
     for o, part in enumerate(view["filters"]):
         if o != shown:

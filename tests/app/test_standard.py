@@ -303,7 +303,7 @@ def test_channels_tab_sums_the_channel_maps_of_each_filter(lang):
     firsts = []
     for o in range(2):
         if o:
-            at.slider(key="shown_filter").set_value(o + 1).run()
+            at.select_slider(key="shown_filter").set_value(o + 1).run()
             _ok(at)
         text = _text(at)
         assert translate("standard.channels.filter_header", lang, o=o, cin=3) in text
@@ -318,6 +318,9 @@ def test_channels_tab_sums_the_channel_maps_of_each_filter(lang):
         assert len(at.get("plotly_chart")) == 1 + 2
         assert downloads(at) == offered(lang, "png", "csv")  # the filter's maps, its output
     assert firsts == ["y[0, 0, 0]", "y[1, 0, 0]"]
+    # the picker names the filters as their headers do, from 0 (not "1 of 2")
+    names = [translate("standard.channels.filter_name", lang, o=o) for o in range(2)]
+    assert at.select_slider(key="shown_filter").options == names
     assert any(c.startswith("import torch") and "nn.Conv2d(3, 2," in c for c in _codes(at))
 
 
@@ -326,14 +329,14 @@ def test_channels_tab_controls_are_in_the_link_and_clamped():
     _ok(at)
     assert "**(4, 5, 5)**" in _text(at) and "**(1, 4, 3, 3)**" in _text(at)
     assert len(at.get("plotly_chart")) == 1 + 2
-    assert not [s for s in at.slider if s.key == "shown_filter"]  # one filter: no picker
+    assert not [s for s in at.select_slider if s.key == "shown_filter"]  # one filter: no picker
     at.slider(key="out_channels").set_value(3).run()
     assert "**(3, 4, 3, 3)**" in _text(at) and len(at.get("plotly_chart")) == 1 + 2
-    at.slider(key="shown_filter").set_value(3).run()
+    at.select_slider(key="shown_filter").set_value(3).run()
     assert at.query_params["shown_filter"] in ("3", ["3"])
     at.slider(key="out_channels").set_value(2).run()  # fewer filters: the last one shown
     _ok(at)
-    assert at.slider(key="shown_filter").value == 2
+    assert at.select_slider(key="shown_filter").value == 2
     at = open_app(
         "en", PAGE, view="channels", in_channels="99", out_channels="-5", shown_filter="9"
     )
@@ -342,7 +345,7 @@ def test_channels_tab_controls_are_in_the_link_and_clamped():
     assert 1 <= values["in_channels"] <= 4 and 1 <= values["out_channels"] <= 4
     at = open_app("en", PAGE, view="channels", out_channels="2", shown_filter="9")
     _ok(at)
-    assert at.slider(key="shown_filter").value == 2  # clamped to the filters there are
+    assert at.select_slider(key="shown_filter").value == 2  # clamped to the filters there are
 
 
 def test_channels_tab_pins_the_clicked_cell_on_every_filter():
@@ -351,7 +354,7 @@ def test_channels_tab_pins_the_clicked_cell_on_every_filter():
     at.run()
     _ok(at)
     lasts = [c.split("\n")[-1] for c in _codes(at) if c.startswith("通道 0：")]
-    at.slider(key="shown_filter").set_value(2).run()  # the second filter's page
+    at.select_slider(key="shown_filter").set_value(2).run()  # the second filter's page
     lasts += [c.split("\n")[-1] for c in _codes(at) if c.startswith("通道 0：")]
     assert [line.split(" = ")[0] for line in lasts] == ["y[0, 4, 2]", "y[1, 4, 2]"]
 

@@ -357,6 +357,7 @@ STRINGS = {
     "standard.channels.map_title": ("channel {c}", "通道 {c}"),
     "standard.channels.output_title": ("y[{o}] {rows}×{cols}", "y[{o}] {rows}×{cols}"),
     "standard.channels.filter_page": ("Output filter shown", "显示的输出滤波器"),
+    "standard.channels.filter_name": ("filter {o}", "滤波器 {o}"),
     "standard.channels.filter_header": (
         "Filter {o}: its {cin} slices, one map per channel, their sum",
         "滤波器 {o}：它的 {cin} 层、每个通道一张图、它们的和",
