@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from convviz.figures.common.grid import MIN_TEXT_PX, cell_font_px
 from convviz.figures.common.lecture import (
     MAX_FACTOR,
     MIN_CELL_TEXT_PX,
@@ -20,6 +21,7 @@ from convviz.figures.common.lecture import (
     lecture_figure,
     wrapped_px,
 )
+from convviz.figures.dilated import views as dilated_views
 from convviz.figures.standard import views
 from convviz.figures.transposed import views as transposed_views
 from convviz.inputs import make_values
@@ -138,3 +140,48 @@ def test_a_figure_without_heatmaps_keeps_free_axes():
     for name, axis in big["layout"].items():
         if name.startswith("yaxis") and isinstance(axis, dict) and "scaleanchor" in axis:
             assert "y" + name[5:] in heatmap_axes
+
+
+def dilated_window(i: int, *, padding: int, dilation: int) -> dict:
+    x = make_values("arange", (i, i))
+    setting = {"input_size": i, "kernel_size": 3, "stride": 1, "padding": padding}
+    view = dilated_views.window_view(x, "ones", (0, 0), lang="en", dilation=dilation, **setting)
+    return view["figure"].to_dict()
+
+
+def numbered_layers(figure: dict) -> list[dict]:
+    """Every grid panel's number layer (cell-sized markers), drawn or not, in trace order."""
+    return [t for t in figure["data"] if t.get("marker", {}).get("size") and "textfont" in t]
+
+
+@pytest.mark.parametrize(("i", "padding", "dilation"), [(8, 2, 1), (5, 4, 2), (12, 4, 4)])
+def test_numbers_too_small_to_draw_are_drawn_where_the_enlarged_cells_have_room(
+    i, padding, dilation
+):
+    original = dilated_window(i, padding=padding, dilation=dilation)
+    big = lecture_figure(original)
+    layout = original["layout"]
+    f = lecture_factor(layout["width"], layout["height"], wrapped=wrapped_px(original))
+    revealed = 0
+    for before, after in zip(numbered_layers(original), numbered_layers(big), strict=True):
+        mode = before["mode"]
+        if mode not in ("none", "markers") or not any(before["text"]):
+            continue  # drawn already (see the tests above), or nothing to draw
+        side = before["marker"]["size"] * f
+        size = cell_font_px(before["text"], side)
+        if size is None:  # still too small on the projector: still not drawn
+            assert after["mode"] == mode
+            continue
+        revealed += 1
+        # drawn as text; a clickable panel keeps its invisible markers, so clicks still select
+        assert after["mode"] == ("text" if mode == "none" else "markers+text")
+        assert after["marker"].get("opacity") == before["marker"].get("opacity")
+        longest = max(len(line) for t in before["text"] for line in t.split("<br>"))
+        room = min(0.55 * side, 1.5 * side / longest)
+        assert after["textfont"]["size"] == pytest.approx(max(size, min(MIN_CELL_TEXT_PX, room)))
+        assert after["textfont"]["size"] >= MIN_TEXT_PX
+        assert after["textfont"]["size"] * 0.6 * longest <= 0.95 * side + 1e-9  # fits its cell
+    # the 12×12 input at dilation 4 is enlarged too little for its 3-digit numbers
+    assert (revealed > 0) == (i < 12)
+    assert all("mode" not in t for frame in big["frames"] for t in frame["data"])  # kept drawn
+    go.Figure(big)

@@ -3,7 +3,8 @@
 Lecture mode shows a page's main figure large enough to read from the back of a room on a
 1024×768 projector. Plotly draws sizes in pixels, so enlarging a figure means multiplying its
 width, height, margins, type sizes, marker sizes and line widths by one factor; cell numbers
-get at least :data:`MIN_CELL_TEXT_PX` where their cells have room for it. Grid panels keep
+get at least :data:`MIN_CELL_TEXT_PX` where their cells have room for it, and numbers too small
+to draw at normal size are drawn where the enlarged cells have room for them. Grid panels keep
 square cells when the chart is stretched across a wider screen. Pure: a figure dict in, a new
 figure dict out (the cached original is never modified).
 """
@@ -12,6 +13,8 @@ from __future__ import annotations
 
 import copy
 from typing import Any
+
+from convviz.figures.common.grid import cell_font_px
 
 # Room for the main figure on a 1024×768 projector in lecture mode (sidebar collapsed, the
 # page's title and tabs above it): about 960 px wide and 560 px high.
@@ -108,9 +111,39 @@ def _cell_text_size(trace: dict, factor: float) -> Any:
     return max(size * factor, min(MIN_CELL_TEXT_PX, room))
 
 
+def _hidden_numbers_size(trace: dict, factor: float) -> float | None:
+    """Type size for a grid panel's cell numbers that were too small to draw (the text layer's
+    mode is ``"none"``, or ``"markers"`` where the panel is clickable) once its cells are
+    ``factor`` times larger; None when they are still too small, or there is nothing to draw.
+
+    The same rule as at normal size (:func:`~convviz.figures.common.grid.cell_font_px`), then
+    raised to 24 px where the enlarged cell has room, as for numbers drawn at normal size.
+    """
+    cell = trace.get("marker", {}).get("size")
+    texts = trace.get("text")
+    if (
+        trace.get("mode") not in ("none", "markers")
+        or "textfont" not in trace
+        or not isinstance(cell, int | float)
+        or not isinstance(texts, list | tuple)
+        or not any(isinstance(t, str) and t for t in texts)
+    ):
+        return None
+    side = cell * factor
+    size = cell_font_px(texts, side)
+    if size is None:
+        return None
+    room = min(0.55 * side, 1.5 * side / _longest_text(trace))
+    return max(size, min(MIN_CELL_TEXT_PX, room))
+
+
 def _scale_trace(trace: dict, factor: float) -> None:
     mode = str(trace.get("mode", ""))
-    if "text" in mode and "textfont" in trace:
+    hidden_size = _hidden_numbers_size(trace, factor)
+    if hidden_size is not None:  # the enlarged cells have room for their numbers: draw them
+        trace["mode"] = "text" if mode == "none" else "markers+text"
+        trace["textfont"]["size"] = hidden_size
+    elif "text" in mode and "textfont" in trace:
         trace["textfont"]["size"] = _cell_text_size(trace, factor)
     elif "textfont" in trace:
         _scale_keys(trace["textfont"], ("size",), factor)
@@ -151,7 +184,8 @@ def lecture_figure(figure: dict, *, factor: float | None = None) -> dict:
         A new figure dict: width, height, margins, every font size (layout, annotations,
         sliders, buttons, hover labels, traces), marker sizes and line widths times
         ``factor``; cell numbers (text traces with cell-sized markers) at least 24 px where
-        the enlarged cell has room; grid panels with square cells. Frames are kept; the
+        the enlarged cell has room, and drawn where they were too small to draw before but
+        the enlarged cells have room for them; grid panels with square cells. Frames are kept; the
         traces they update keep their enlarged sizes because frames only move them.
     """
     out = copy.deepcopy(figure)
