@@ -127,6 +127,26 @@ def test_lecture_mode_on_the_deformable_page(page, open_page, lang):
     )
 
 
+def test_lecture_mode_draws_numbers_the_page_had_no_room_for(page, open_page):
+    # An 8×8 input with padding 2: the 10×10 output's three-digit sums do not fit its cells
+    # at normal size; on the projector the cells are larger and the sums are drawn.
+    chart = page.locator(f".st-key-{ANIMATED['dilated']} .js-plotly-plot")
+    counts = []
+    for lecture in (0, 1):
+        page.set_viewport_size(PROJECTOR)
+        open_page("dilated", input_size=8, padding=2, dilation=1, lecture=lecture)
+        assert_no_exception(page)
+        chart.wait_for(state="visible")
+        page.wait_for_timeout(500)
+        sizes = chart.evaluate(CELL_FONT_JS)
+        counts.append(len(sizes))
+        if lecture:
+            save_screenshot(page, "lecture-dilated-small-cells", full_page=False)
+            assert min(sizes) >= 14, sizes
+    padded, kernel, output = 12 * 12, 3 * 3, 10 * 10
+    assert counts[0] < padded + kernel + output <= counts[1], counts
+
+
 def test_the_sidebar_switch_turns_lecture_mode_on(page, open_page):
     page.set_viewport_size({"width": 1280, "height": 800})
     open_page("standard")
