@@ -13,6 +13,7 @@ from typing import Any
 import streamlit as st
 
 from convviz.controls.caching import derived, prepared
+from convviz.controls.language import current_language
 from convviz.figures.common.browser_spec import browser_spec
 from convviz.i18n import has_key, translate
 
@@ -73,9 +74,15 @@ def pytorch_code(code: str, lang: str, *, note: str = "common.pytorch_code_note"
 # A chart's element container scrolls sideways (Streamlit gives it ``overflow-x: auto``); its
 # frame kept at the figure's own width makes Plotly draw the figure at that width in it.
 PHONE_MAX_PX = 700  # viewports up to this width are phones: charts keep their width there
+# The main column is the viewport less 1rem on each side, 2rem from 640 px (PAGE_CSS).
+WIDE_PADDING_FROM_PX = 640
 KEEP_WIDTH_CSS = (
     "<style>@media (max-width: {phone}px) {{ .st-key-{key} [data-testid='stFullScreenFrame']"
-    " {{ min-width: {width}px; }} }}</style>"
+    " {{ min-width: {width}px; }} }}"
+    # where the figure is wider than its column, a line above it says the rest is sideways
+    " @media (max-width: {narrow}px), (min-width: {wide_from}px) and (max-width: {wide}px) {{"
+    " .st-key-{key}::before {{ content: {hint}; display: block; position: sticky; left: 0;"
+    " font-size: 0.875rem; color: rgba(49, 51, 63, 0.6); padding-bottom: 0.25rem; }} }}</style>"
 )
 
 
@@ -90,10 +97,33 @@ def keep_width(key: str, width: float | None) -> None:
 
     Only viewports up to :data:`PHONE_MAX_PX` wide: on a 1024-px projector the main area
     (about 660 px beside the sidebar) shows the whole figure, slightly scaled, rather than
-    hiding its output panel behind a sideways scroll.
+    hiding its output panel behind a sideways scroll. Where the figure is wider than the
+    column, a line above it says so ("swipe sideways…"): a phone shows no scroll bar, and
+    the part of a figure out of sight is often its output.
     """
-    if width:
-        st.html(KEEP_WIDTH_CSS.format(key=key, width=int(width), phone=PHONE_MAX_PX))
+    if not width:
+        return
+    width = int(width)
+    hint = css_string(translate("common.swipe_sideways", current_language()))
+    st.html(
+        KEEP_WIDTH_CSS.format(
+            key=key,
+            width=width,
+            phone=PHONE_MAX_PX,
+            narrow=min(WIDE_PADDING_FROM_PX - 1, width + 31),
+            wide_from=WIDE_PADDING_FROM_PX,
+            wide=min(PHONE_MAX_PX, width + 63),
+            hint=hint,
+        )
+    )
+
+
+def css_string(text: str) -> str:
+    """``text`` as a quoted CSS string (for ``content:``): every character that is not a
+    letter, digit, space or common punctuation is written as a CSS escape, so no quote,
+    backslash, ``<`` or newline can end the string or the ``<style>`` element."""
+    safe = set(" .,:!?()-_'") | {c for c in text if c.isalnum()}
+    return '"' + "".join(c if c in safe else f"\\{ord(c):x} " for c in text) + '"'
 
 
 def grid_chart(

@@ -38,7 +38,7 @@ def kept_widths(at: AppTest) -> dict[str, int]:
     width (the chart's spec has none: Streamlit gets it as the element's width)."""
     rules = {}
     for html in at.get("html"):
-        found = re.search(r"\.st-key-(\w+) .*min-width: (\d+)px", html.proto.body)
+        found = re.search(r"\.st-key-(\w+) [^{]*\{ min-width: (\d+)px", html.proto.body)
         if found:
             rules[found[1]] = int(found[2])
     return rules
