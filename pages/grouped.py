@@ -39,6 +39,7 @@ from convviz.engine.errors import ConvValueError
 from convviz.export import grid_csv
 from convviz.figures.common import channel_exports as files
 from convviz.figures.common import counts
+from convviz.figures.common.grid import cell_numbers_drawn
 from convviz.figures.grouped import code as torch_code
 from convviz.figures.grouped import compute, graph
 from convviz.figures.grouped import files as grouped_files
@@ -154,14 +155,12 @@ with left:
     )
 with right:
     st.subheader(translate("grouped.block.header", lang))
-    grid_chart(
-        figure(block.block_matrix_figure)(
-            cin, cout, g, lang=lang, weight=weight, selected_output=channel
-        ),
-        key="grouped_block_chart",
-        config={"displayModeBar": False},
+    block_figure = figure(block.block_matrix_figure)(
+        cin, cout, g, lang=lang, weight=weight, selected_output=channel
     )
-    block_key, block_values = common.block_sentence(cin, cout, g)
+    grid_chart(block_figure, key="grouped_block_chart", config={"displayModeBar": False})
+    labelled = cell_numbers_drawn(block_figure)  # else the caption says to hover for o,c′
+    block_key, block_values = common.block_sentence(cin, cout, g, labelled=labelled)
     st.caption(translate(block_key, lang, **block_values))
     export_buttons(
         "grouped_block",

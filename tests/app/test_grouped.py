@@ -38,6 +38,16 @@ def test_defaults_render_with_the_numbers(lang):
     assert edges in text
     assert "16 instead of 16" not in text and "而 g = 1 时是 16" not in text
     assert translate("grouped.block.caption_standard", lang, stored=16, total=16, g=1) in text
+    # 16 × 16 kernels: the cells are too small for "15,15"; the caption sends the eye to hover
+    wide = open_app(lang, PAGE, in_channels="16", out_channels="16", groups="1")
+    assert not wide.exception
+    caption = translate(
+        "grouped.block.caption_standard_unlabelled", lang, stored=256, total=256, g=1
+    )
+    assert caption in _text(wide)
+    assert translate("grouped.block.caption_standard", lang, stored=256, total=256, g=1) not in (
+        _text(wide)
+    )
     assert "1/g = 1/1" not in text and "**1/1**" not in text
     assert translate("grouped.concat.check", lang, g=1, diff="0") in text
     assert translate("counts.grouped_ratio_standard", lang, standard="144") in text

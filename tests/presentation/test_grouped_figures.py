@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from convviz.engine.conv import conv2d
 from convviz.engine.errors import ConvValueError
 from convviz.figures.common.fit import unwrap_text
+from convviz.figures.common.grid import cell_font_px, cell_numbers_drawn
 from convviz.figures.grouped import code as torch_code
 from convviz.figures.grouped import compute, graph
 from convviz.figures.grouped import files as grouped_files
@@ -442,3 +443,21 @@ def test_the_unchecked_graph_is_a_valid_figure(channels, k, selected, lang):
     for spec in (checked, shown):
         spec["layout"].pop("template", None)
     assert checked == shown
+
+
+@pytest.mark.parametrize(
+    ("cin", "cout", "g", "labelled"),
+    [(4, 4, 2, True), (8, 8, 1, True), (4, 12, 1, True), (16, 16, 1, False), (16, 16, 16, False)],
+)
+def test_block_caption_says_labelled_only_when_the_cells_print_their_index(cin, cout, g, labelled):
+    fig = block.block_matrix_figure(cin, cout, g, lang="en")
+    layer = fig.data[-1]  # the text layer: "o,c′" in every kernel cell
+    fits = cell_font_px(list(layer.text), layer.marker.size) is not None
+    assert cell_numbers_drawn(fig) == fits == labelled
+    key, values = common.block_sentence(cin, cout, g, labelled=cell_numbers_drawn(fig))
+    for lang in ("en", "zh"):
+        text = translate(key, lang, **values)
+        says_labelled = "labelled with its index" in text or "标签 o,c" in text
+        assert says_labelled == labelled
+        if not labelled:  # where the index is then: on hover, with the kernel's numbers
+            assert ("hover one to see its index" in text) or ("把鼠标移到格子上" in text)

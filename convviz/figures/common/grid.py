@@ -173,6 +173,12 @@ def grid_figure(spec: GridSpec) -> go.Figure:
     return panels_figure([spec])
 
 
+def cell_numbers_drawn(figure: go.Figure) -> bool:
+    """Whether a one-panel grid figure (:func:`grid_figure`) prints its cell numbers or labels
+    in the cells; False when they did not fit the cells and show only on hover."""
+    return "text" in str(figure.data[-1].mode)  # the text layer is the panel's last trace
+
+
 def panels_width(columns: Sequence[int], px: int, *, extra_columns: float = 0.0) -> int:
     """Pixels :func:`panels_figure` takes for panels ``columns`` wide with cells of ``px``.
 

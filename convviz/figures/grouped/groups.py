@@ -76,14 +76,21 @@ def edges_sentence(in_channels: int, out_channels: int, groups: int) -> tuple[st
     return ("grouped.graph.edges" if groups > 1 else "grouped.graph.edges_standard"), values
 
 
-def block_sentence(in_channels: int, out_channels: int, groups: int) -> tuple[str, dict]:
-    """The i18n key and values of the block-diagonal weight's caption (no grey cells at g = 1)."""
+def block_sentence(
+    in_channels: int, out_channels: int, groups: int, *, labelled: bool = True
+) -> tuple[str, dict]:
+    """The i18n key and values of the block-diagonal weight's caption (no grey cells at g = 1).
+
+    ``labelled``: whether the figure prints each kernel's index ``o,c′`` in its cell; when
+    the cells are too small for it, the caption says where to find it (on hover) instead.
+    """
     values = {
         "stored": in_channels * out_channels // groups,
         "total": in_channels * out_channels,
         "g": groups,
     }
-    return ("grouped.block.caption" if groups > 1 else "grouped.block.caption_standard"), values
+    key = "grouped.block.caption" if groups > 1 else "grouped.block.caption_standard"
+    return (key if labelled else f"{key}_unlabelled"), values
 
 
 def kind_text(in_channels: int, out_channels: int, groups: int, *, lang: str) -> str:
