@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from convviz.engine.conv import conv2d
 from convviz.engine.errors import ConvValueError
+from convviz.export.scene import pick
 from convviz.figures.common.fit import unwrap_text
 from convviz.figures.common.grid import cell_font_px, cell_numbers_drawn
 from convviz.figures.grouped import code as torch_code
@@ -461,3 +462,16 @@ def test_block_caption_says_labelled_only_when_the_cells_print_their_index(cin, 
         assert says_labelled == labelled
         if not labelled:  # where the index is then: on hover, with the kernel's numbers
             assert ("hover one to see its index" in text) or ("把鼠标移到格子上" in text)
+
+
+def test_the_block_png_caption_has_no_instruction_a_picture_cannot_follow(monkeypatch):
+    scenes = []
+    monkeypatch.setattr(
+        grouped_files, "render_scene_png", lambda scene, lang: scenes.append(scene) or b""
+    )
+    for cin, cout, g in ((4, 8, 2), (16, 16, 1)):  # a picture prints every index, 16×16 too
+        grouped_files.block_png(cin, cout, g, lang="en")
+    for scene in scenes:
+        en, zh = pick(scene.caption, "en"), pick(scene.caption, "zh")
+        assert "labelled with its index" in en and "标签 o,c" in zh
+        assert "hover" not in en.lower() and "鼠标" not in zh

@@ -106,7 +106,7 @@ def block_png(in_channels: int, out_channels: int, groups: int, *, lang: str) ->
         kinds=kinds,
         labels=labels.astype(str),
     )
-    key, values = block_sentence(in_channels, out_channels, groups)
+    key, values = block_sentence(in_channels, out_channels, groups, in_file=True)
     caption = bilingual(key, **values)
     return render_scene_png(Scene((panel,), caption=caption), lang=lang)
 

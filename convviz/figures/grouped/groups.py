@@ -77,12 +77,19 @@ def edges_sentence(in_channels: int, out_channels: int, groups: int) -> tuple[st
 
 
 def block_sentence(
-    in_channels: int, out_channels: int, groups: int, *, labelled: bool = True
+    in_channels: int,
+    out_channels: int,
+    groups: int,
+    *,
+    labelled: bool = True,
+    in_file: bool = False,
 ) -> tuple[str, dict]:
     """The i18n key and values of the block-diagonal weight's caption (no grey cells at g = 1).
 
-    ``labelled``: whether the figure prints each kernel's index ``o,c′`` in its cell; when
-    the cells are too small for it, the caption says where to find it (on hover) instead.
+    ``labelled``: whether the figure on screen prints each kernel's index ``o,c′`` in its
+    cell; when the cells are too small for it, the caption says where to find it (on hover)
+    instead. ``in_file``: the caption of an exported picture, which prints every index and
+    cannot be hovered.
     """
     values = {
         "stored": in_channels * out_channels // groups,
@@ -90,7 +97,8 @@ def block_sentence(
         "g": groups,
     }
     key = "grouped.block.caption" if groups > 1 else "grouped.block.caption_standard"
-    return (key if labelled else f"{key}_unlabelled"), values
+    suffix = "_file" if in_file else "" if labelled else "_unlabelled"
+    return key + suffix, values
 
 
 def kind_text(in_channels: int, out_channels: int, groups: int, *, lang: str) -> str:

@@ -114,6 +114,14 @@ STRINGS = {
         "Row o is filter o, column c is input channel c; each green cell is one k×k kernel, labelled with its index o,c in the stored weight (C_out, C_in, k, k). With g = 1 all {total} cells are stored: there are no grey (never-stored) cells. Hover a cell to see its kernel.",
         "第 o 行是第 o 个卷积核，第 c 列是第 c 个输入通道；每个绿色格子是一个 k×k 卷积核，标签 o,c 是它在实际存储的权重 (C_out, C_in, k, k) 中的下标。g = 1 时全部 {total} 个格子都被存储：没有灰色（不存储）的格子。把鼠标移到格子上可查看对应的卷积核。",
     ),
+    "grouped.block.caption_file": (
+        "Row o is filter o, column c is input channel c; a green cell is one k×k kernel, labelled with its index o,c′ in the stored weight (C_out, C_in/g, k, k). Grey cells are zeros that a grouped convolution never stores; only the {stored} green cells of the {total} are stored, a fraction 1/g = 1/{g}.",
+        "第 o 行是第 o 个卷积核，第 c 列是第 c 个输入通道；绿色格子是一个 k×k 卷积核，标签 o,c′ 是它在实际存储的权重 (C_out, C_in/g, k, k) 中的下标。灰色格子是分组卷积根本不存储的零；{total} 个格子中只存储绿色的 {stored} 个，占 1/g = 1/{g}。",
+    ),
+    "grouped.block.caption_standard_file": (
+        "Row o is filter o, column c is input channel c; each green cell is one k×k kernel, labelled with its index o,c in the stored weight (C_out, C_in, k, k). With g = 1 all {total} cells are stored: there are no grey (never-stored) cells.",
+        "第 o 行是第 o 个卷积核，第 c 列是第 c 个输入通道；每个绿色格子是一个 k×k 卷积核，标签 o,c 是它在实际存储的权重 (C_out, C_in, k, k) 中的下标。g = 1 时全部 {total} 个格子都被存储：没有灰色（不存储）的格子。",
+    ),
     "grouped.block.caption_unlabelled": (
         "Row o is filter o, column c is input channel c; a green cell is one k×k kernel (the cells are too small here to print its index: hover one to see its index o,c′ in the stored weight (C_out, C_in/g, k, k) and its numbers). Grey cells are zeros that a grouped convolution never stores; only the {stored} green cells of the {total} are stored, a fraction 1/g = 1/{g}.",
         "第 o 行是第 o 个卷积核，第 c 列是第 c 个输入通道；绿色格子是一个 k×k 卷积核（这里格子太小，写不下下标：把鼠标移到格子上，可查看它在实际存储的权重 (C_out, C_in/g, k, k) 中的下标 o,c′ 及其数值）。灰色格子是分组卷积根本不存储的零；{total} 个格子中只存储绿色的 {stored} 个，占 1/g = 1/{g}。",
