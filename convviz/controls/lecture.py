@@ -49,10 +49,22 @@ LECTURE_CSS = """
 
 # ← / → move the main animation one step, space plays or pauses it; typing in a field or
 # moving a slider keeps its keys. The animation's own frames and buttons do the work.
+# Plotly moves the slider's ``active`` step only once a frame starts drawing, so keys pressed
+# in quick succession count from the step last asked for (kept until the slider reaches it,
+# or a hand moves the slider): → → ← ends one step on, not one step back.
 KEYS_JS = """
 export default function () {
+  const asked = new WeakMap();  // chart -> the step the keys last asked for, not yet shown
   const animated = () => [...document.querySelectorAll("[data-testid='stMain'] .js-plotly-plot")]
     .find((gd) => gd._fullLayout && (gd._fullLayout.sliders || []).length > 0);
+  const watch = (gd) => {
+    if (asked.has(gd)) return;
+    asked.set(gd, null);
+    gd.on("plotly_animated", () => {
+      if (asked.get(gd) === gd._fullLayout.sliders[0].active) asked.set(gd, null);
+    });
+    gd.on("plotly_sliderchange", (event) => { if (event.interaction) asked.set(gd, null); });
+  };
   const typing = (target) => target && target.closest &&
     target.closest("input, textarea, select, [contenteditable='true'], [role='slider']");
   const onKey = (event) => {
@@ -60,8 +72,10 @@ export default function () {
     const gd = animated();
     if (!gd || !window.Plotly) return;
     event.preventDefault();
+    watch(gd);
     const buttons = gd.querySelectorAll(".updatemenu-button");
     if (event.key === " ") {
+      asked.set(gd, null);
       const queue = (gd._transitionData && gd._transitionData._frameQueue) || [];
       const playing = queue.length > 0 || gd.dataset.convvizPlaying === "1";
       gd.dataset.convvizPlaying = playing ? "0" : "1";
@@ -71,10 +85,12 @@ export default function () {
     }
     const slider = gd._fullLayout.sliders[0];
     const steps = slider.steps || [];
-    const next = Math.min(Math.max((slider.active || 0) + (event.key === "ArrowRight" ? 1 : -1), 0),
+    const from = asked.get(gd) ?? (slider.active || 0);
+    const next = Math.min(Math.max(from + (event.key === "ArrowRight" ? 1 : -1), 0),
       steps.length - 1);
     if (!steps[next]) return;
     gd.dataset.convvizPlaying = "0";
+    asked.set(gd, next === slider.active ? null : next);
     window.Plotly.animate(gd, ...steps[next].args);
   };
   document.addEventListener("keydown", onKey);
