@@ -96,19 +96,23 @@ def _longest_text(trace: dict) -> int:
     return max([len(line) for line in lines] + [1])
 
 
-def _cell_text_size(trace: dict, factor: float) -> Any:
-    """A text layer's new type size: scaled, and ≥ 24 px where its cells (``marker.size``) allow.
+def _raised_to_room(size: float, trace: dict, side: float) -> float:
+    """``size``, raised to 24 px where a cell of ``side`` px has room for the trace's texts.
 
     A digit is about 0.6 em wide: a line of n characters fits in 90 % of a cell of side c
     when the size is at most 1.5·c / n; numbers never take more than 55 % of the cell's height.
     """
+    room = min(0.55 * side, 1.5 * side / _longest_text(trace))
+    return max(size, min(MIN_CELL_TEXT_PX, room))
+
+
+def _cell_text_size(trace: dict, factor: float) -> Any:
+    """A text layer's new type size: scaled, and ≥ 24 px where its cells (``marker.size``) allow."""
     size = trace.get("textfont", {}).get("size", DEFAULT_FONT_PX)
     cell = trace.get("marker", {}).get("size")
     if not isinstance(size, int | float) or not isinstance(cell, int | float):
         return _times(size, factor)
-    side = cell * factor
-    room = min(0.55 * side, 1.5 * side / _longest_text(trace))
-    return max(size * factor, min(MIN_CELL_TEXT_PX, room))
+    return _raised_to_room(size * factor, trace, cell * factor)
 
 
 def _hidden_numbers_size(trace: dict, factor: float) -> float | None:
@@ -129,12 +133,8 @@ def _hidden_numbers_size(trace: dict, factor: float) -> float | None:
         or not any(isinstance(t, str) and t for t in texts)
     ):
         return None
-    side = cell * factor
-    size = cell_font_px(texts, side)
-    if size is None:
-        return None
-    room = min(0.55 * side, 1.5 * side / _longest_text(trace))
-    return max(size, min(MIN_CELL_TEXT_PX, room))
+    size = cell_font_px(texts, cell * factor)
+    return None if size is None else _raised_to_room(size, trace, cell * factor)
 
 
 def _scale_trace(trace: dict, factor: float) -> None:
