@@ -79,8 +79,11 @@ WIDE_PADDING_FROM_PX = 640
 KEEP_WIDTH_CSS = (
     "<style>@media (max-width: {phone}px) {{ .st-key-{key} [data-testid='stFullScreenFrame']"
     " {{ min-width: {width}px; }} }}"
-    # where the figure is wider than its column, a line above it says the rest is sideways
+    # where the figure is wider than its column, a line above it says the rest is sideways;
+    # the container (its flex basis fixed at the chart's height) grows by that line instead of
+    # hiding the chart's last rows under it
     " @media (max-width: {narrow}px), (min-width: {wide_from}px) and (max-width: {wide}px) {{"
+    " .st-key-{key} {{ flex-basis: auto !important; height: auto !important; }}"
     " .st-key-{key}::before {{ content: {hint}; display: block; position: sticky; left: 0;"
     " font-size: 0.875rem; color: rgba(49, 51, 63, 0.6); padding-bottom: 0.25rem; }} }}</style>"
 )

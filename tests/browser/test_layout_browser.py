@@ -59,6 +59,7 @@ SWIPE_HINTS_JS = """
     key: [...el.classList].find((c) => c.startsWith("st-key-")),
     hint: getComputedStyle(el, "::before").content,
     wider: el.scrollWidth > el.clientWidth + 1,
+    cut: el.scrollHeight > el.clientHeight + 1,
   }))
 """
 
@@ -86,6 +87,7 @@ def test_a_chart_wider_than_a_phone_says_the_rest_is_sideways(
     assert charts
     for chart in charts:  # the line shows exactly where the chart is wider than its column
         assert chart["hint"] == (hint if chart["wider"] else "none"), chart
+        assert not chart["cut"], chart  # the line adds height: no row hides under it
     wider = [chart["key"] for chart in charts if chart["wider"]]
     if screen == "phone":  # the main figure's output is out of sight on a phone
         main = {"transposed": "st-key-transposed_scatter_chart", "dilated": "st-key-dilated_window"}
