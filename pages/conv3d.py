@@ -21,6 +21,7 @@ from convviz.controls import (
     show_notice,
 )
 from convviz.controls.caching import at_step, cached_figure
+from convviz.controls.code_block import code_block
 from convviz.controls.downloads import export_buttons, share_link
 from convviz.controls.lecture import main_chart
 from convviz.controls.predict import predict_first
@@ -164,7 +165,7 @@ def window_section(setting: Conv3dSetting, lang: str) -> tuple[int, int, int] | 
     t, r, c = view["cell"]
     frames_read = ", ".join(map(str, view["frames_read"]))
     st.markdown(translate("conv3d.window.cell", lang, t=t, r=r, c=c, frames=frames_read))
-    st.code("\n".join([*view["terms"], view["total"]]), language=None, wrap_lines=True)
+    code_block("\n".join([*view["terms"], view["total"]]), key="conv3d_sum", lang=lang)
     if view["note"]:
         st.caption(view["note"])
     voxels_section(setting, view, lang)

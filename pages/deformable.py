@@ -20,6 +20,7 @@ from convviz.controls import (
     show_notice,
 )
 from convviz.controls.caching import cached_figure as figure
+from convviz.controls.code_block import code_block
 from convviz.controls.downloads import export_buttons, share_link
 from convviz.controls.lecture import main_chart
 from convviz.controls.predict import predict_first
@@ -183,7 +184,7 @@ def sampling_section(settings, arrays, pick, lang):
     masked = arrays["mask"] is not None
     mask_text = translate("deformable.sample.sum_mask", lang) if masked else ""
     st.markdown(translate("deformable.sample.sum", lang, mask=mask_text))
-    st.code(texts.sum_line(cell, masked=masked), language=None, wrap_lines=True)
+    code_block(texts.sum_line(cell, masked=masked), key="deformable_sum", lang=lang)
     value = format_number(float(arrays["output"][i, j]), 3)
     st.markdown(translate("deformable.sample.check", lang, i=i, j=j, value=value))
     # An HTML table: long text wraps at 1024 px instead of ending in "…".

@@ -22,6 +22,7 @@ from convviz.controls import (
     show_notice,
 )
 from convviz.controls.caching import cached_figure
+from convviz.controls.code_block import code_block
 from convviz.controls.downloads import export_buttons, share_link
 from convviz.controls.hover import hover_view
 from convviz.controls.lecture import main_chart
@@ -98,7 +99,7 @@ def window_section(params, x, fill, lang):
     for note in view["notes"]:
         st.caption(note)
     st.markdown(view["pinned"])
-    st.code(view["pinned_sum"], language=None, wrap_lines=True)
+    code_block(view["pinned_sum"], key="dilated_window_sum", lang=lang)
     hover_view(view["hover"], key="dilated_hover", pin_key=PIN, lang=lang)
     layer = {k: params[k] for k in ("kernel_size", "stride", "padding", "dilation")}
     export_buttons(

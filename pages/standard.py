@@ -22,6 +22,7 @@ from convviz.controls import (
     show_error,
 )
 from convviz.controls.caching import cached_figure
+from convviz.controls.code_block import code_block
 from convviz.controls.downloads import export_buttons, share_link
 from convviz.controls.hover import hover_view
 from convviz.controls.lecture import main_chart
@@ -144,7 +145,7 @@ def window_tab(x, fill, setting, lang):
         selection_mode="points",
     )
     st.markdown(view["pinned"])
-    st.code(view["pinned_sum"], language=None, wrap_lines=True)
+    code_block(view["pinned_sum"], key="standard_window_sum", lang=lang)
     st.caption(view["legend"])
     hover_view(view["hover"], key="standard_hover", pin_key=PIN, lang=lang)
     export_buttons(
@@ -258,7 +259,7 @@ def matrix_tab(x, fill, setting, lang):
             selection_mode="points",
         )
     st.markdown(view["picked"])
-    st.code(view["row_text"], language=None, wrap_lines=True)
+    code_block(view["row_text"], key="standard_matrix_row", lang=lang)
     grid_chart(
         view["grids"],
         key=GRIDS_CHART,
@@ -323,7 +324,7 @@ def channels_tab(x, fill, setting, lang):
             on_select=partial(pin_clicked_cell, chart, cin, PIN),  # panel cin: the sum
             selection_mode="points",
         )
-        st.code(part["sum"], language=None, wrap_lines=True)
+        code_block(part["sum"], key=f"standard_channels_sum_{o}", lang=lang)
         export_buttons(
             f"standard_channels_{o}",
             lang=lang,

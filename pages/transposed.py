@@ -23,6 +23,7 @@ from convviz.controls import (
     show_notice,
 )
 from convviz.controls.caching import cached_figure
+from convviz.controls.code_block import code_block
 from convviz.controls.downloads import export_buttons, share_link
 from convviz.controls.hover import hover_view
 from convviz.controls.lecture import main_chart
@@ -183,7 +184,7 @@ def direct_tab(x, kernel, hyper, lang):
         selection_mode="points",
     )
     st.caption(translate("transposed.direct.pinned", lang, r=view["pin"][0], c=view["pin"][1]))
-    st.code(view["pinned"], language=None, wrap_lines=True)
+    code_block(view["pinned"], key="transposed_direct_sum", lang=lang)
     hover_view(view["hover"], key="transposed_direct_hover", pin_key=DIRECT_PIN, lang=lang)
     st.markdown(view["waste"])
     export_buttons(
@@ -243,7 +244,7 @@ def matrix_tab(x, kernel, hyper, lang):
         selection_mode="points",
     )
     st.markdown(view["picked"])
-    st.code(view["row"], language=None, wrap_lines=True)
+    code_block(view["row"], key="transposed_matrix_row", lang=lang)
     st.markdown(f"**{translate('transposed.matrix.c_header', lang)}**")
     if view["c"] is None:
         st.caption(view["c_missing"])

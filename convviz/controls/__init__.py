@@ -6,10 +6,11 @@ to the URL), show engine errors through :func:`show_error`, and cache computatio
 """
 
 from convviz.controls.caching import cached
+from convviz.controls.code_block import pytorch_code
 from convviz.controls.colour import colour_control
 from convviz.controls.feedback import show_error, show_notice
 from convviz.controls.language import current_language, language_selector
-from convviz.controls.layout import grid_chart, page_header, page_intro, png_image, pytorch_code
+from convviz.controls.layout import grid_chart, page_header, page_intro, png_image
 from convviz.controls.widgets import (
     choice_control,
     input_values_control,

@@ -22,6 +22,7 @@ from urllib.parse import urlencode
 
 import streamlit as st
 
+from convviz.controls.code_block import code_block
 from convviz.controls.colour import made_under, page_colouring
 from convviz.export.budget import MAX_GIF_FRAMES, MAX_GIF_PIXELS, GifPlan
 from convviz.i18n import translate
@@ -146,7 +147,7 @@ def share_link(lang: str, *, container: Any = None) -> str:
     box = st if container is None else container
     url = current_url()
     box.markdown(f"**{translate('export.share.title', lang)}**")
-    box.code(url or "?", language=None, wrap_lines=True)
+    code_block(url or "?", key="share_link", lang=lang, container=container)
     note = "export.share.explain" if url.startswith("http") else "export.share.no_url"
     box.caption(translate(note, lang))
     return url

@@ -60,17 +60,6 @@ def page_intro(page: str, lang: str) -> None:
             st.markdown(translate(f"{page}.intro", lang))
 
 
-def pytorch_code(code: str, lang: str, *, note: str = "common.pytorch_code_note") -> None:
-    """The equivalent PyTorch code, ready to copy, under ``note``: what it reproduces.
-
-    The default note says the engine matches the code number for number; a page whose code
-    runs on random data passes a key that says what it reproduces instead.
-    """
-    st.subheader(translate("common.pytorch_code", lang))
-    st.caption(translate(note, lang))
-    st.code(code, language="python")
-
-
 # A chart's element container scrolls sideways (Streamlit gives it ``overflow-x: auto``); its
 # frame kept at the figure's own width makes Plotly draw the figure at that width in it.
 PHONE_MAX_PX = 700  # viewports up to this width are phones: charts keep their width there

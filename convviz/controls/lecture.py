@@ -33,7 +33,6 @@ LECTURE_CSS = """
 <style>
 [data-testid="stMain"] [data-testid="stElementContainer"]:has(> [data-testid="stMarkdown"]),
 [data-testid="stMain"] [data-testid="stElementContainer"]:has(> [data-testid="stCaptionContainer"]),
-[data-testid="stMain"] [data-testid="stElementContainer"]:has(> [data-testid="stCode"]),
 [data-testid="stMain"] [data-testid="stElementContainer"]:has(> [data-testid="stDownloadButton"]),
 [data-testid="stMain"] [data-testid="stElementContainer"]:has([data-testid="stHeading"] h2),
 [data-testid="stMain"] [data-testid="stElementContainer"]:has([data-testid="stHeading"] h3),

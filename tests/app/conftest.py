@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
+
+from convviz.controls.code_block import COMPONENT
 
 APP_PATH = str(Path(__file__).resolve().parents[2] / "app.py")
 
@@ -42,3 +46,22 @@ def kept_widths(at: AppTest) -> dict[str, int]:
         if found:
             rules[found[1]] = int(found[2])
     return rules
+
+
+@dataclass(frozen=True)
+class CodeBlock:
+    """One code block on the page (:func:`convviz.controls.code_block.code_block`): its text,
+    and whether it was sent as Python."""
+
+    value: str
+    python: bool
+
+
+def code_blocks(at: AppTest) -> list[CodeBlock]:
+    """Every code block of the run, in page order."""
+    blocks = []
+    for element in at.get("bidi_component"):
+        if element.proto.component_name == COMPONENT:
+            sent = json.loads(element.proto.json)
+            blocks.append(CodeBlock(sent["text"], sent["python"]))
+    return blocks

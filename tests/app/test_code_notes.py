@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from convviz.i18n import translate
-from tests.app.conftest import open_app
+from tests.app.conftest import code_blocks, open_app
 
 NOTES = {
     "pages/standard.py": "common.pytorch_code_note",
@@ -25,7 +25,7 @@ def test_code_note_says_what_the_code_reproduces(page, lang):
     at = open_app(lang, page, view="code") if tabbed else open_app(lang, page)
     captions = [c.value for c in at.caption]
     assert translate(NOTES[page], lang) in captions
-    codes = [c.value for c in at.code if "import torch" in c.value]
+    codes = [c.value for c in code_blocks(at) if "import torch" in c.value]
     assert codes
     random = any("torch.rand(" in code or "torch.randn(" in code for code in codes)
     assert random == (NOTES[page] != "common.pytorch_code_note")

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from convviz.i18n import translate
-from tests.app.conftest import open_app
+from tests.app.conftest import code_blocks, open_app
 
 PAGE = "pages/conv3d.py"
 
@@ -17,7 +17,7 @@ def _text(at) -> str:
 
 
 def _code(at, start: str) -> str:
-    return next(c.value for c in at.code if c.value.startswith(start))
+    return next(c.value for c in code_blocks(at) if c.value.startswith(start))
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
@@ -82,7 +82,7 @@ def test_kernel_deeper_than_the_clip_is_explained_with_a_fix(lang):
     assert [e.value for e in at.error] == [expected, expected]  # window, sizes
     axis = translate("conv3d.sizes.axis_error", lang, axis=translate("conv3d.axis.d", lang))
     assert axis in _text(at)
-    assert not any(c.value.startswith("import numpy") for c in at.code)
+    assert not any(c.value.startswith("import numpy") for c in code_blocks(at))
     fix = at.button(key="window_error_fix")
     assert fix.label == translate("common.use_suggestion", lang, setting="padding_depth = 1")
     fix.click().run()

@@ -14,7 +14,7 @@ from convviz.engine.offset_fields import OFFSET_KINDS
 from convviz.engine.sizes import conv_output_size
 from convviz.figures.deformable import data, files
 from convviz.i18n import translate, translate_error
-from tests.app.conftest import open_app
+from tests.app.conftest import code_blocks, open_app
 from tests.app.downloads import downloads, offered
 
 PAGE = "pages/deformable.py"
@@ -28,7 +28,7 @@ def _text(at) -> str:
 
 
 def _sum_line(at) -> str:
-    return next(c.value for c in at.code if c.value.startswith("y["))
+    return next(c.value for c in code_blocks(at) if c.value.startswith("y["))
 
 
 def _gif_plan(at, lang):
@@ -94,7 +94,7 @@ def test_defaults_render_every_section(lang):
     assert downloads(at) == _offered_with_budget(at, lang)
     line = _sum_line(at)
     assert line.startswith("y[3, 3] = ")
-    snippet = next(c.value for c in at.code if "import torch" in c.value)
+    snippet = next(c.value for c in code_blocks(at) if "import torch" in c.value)
     assert "from torchvision.ops import deform_conv2d" in snippet
     value = line.rsplit(" = ", 1)[1]
     assert "print(y[0, 0, 3, 3].item())" in snippet and snippet.count(f"# {value}\n") == 1
@@ -273,6 +273,6 @@ def test_one_tap_set_by_hand(lang):
     assert _sum_line(at) == "y[3, 3] = " + " + ".join(f"1·{v}" for v in reads) + " = 235.25"
     edited = translate("deformable.sample.edited", lang, t=4, i=3, j=3, dy="1.5", dx="-0.25")
     assert at.info[0].value == edited
-    snippet = next(c.value for c in at.code if "import torch" in c.value)
+    snippet = next(c.value for c in code_blocks(at) if "import torch" in c.value)
     assert "offset[0, :, 3, 3] = " in snippet  # the edited cell written out
     assert "# 235.25" in snippet

@@ -8,7 +8,7 @@ import json
 import pytest
 
 from convviz.i18n import translate
-from tests.app.conftest import kept_widths, open_app
+from tests.app.conftest import code_blocks, kept_widths, open_app
 
 PAGE = "pages/dilated.py"
 EDITOR = "layer_editor_0"  # the layer table's key until a preset restarts it
@@ -35,7 +35,7 @@ def test_defaults_render_every_section_with_numbers(lang):
     assert "**9**" in text
     assert "⌊2 / 1⌋ + 1 = **3**" in text
     assert "y[0, 0] = 1·1 + 3·1 + 5·1 + 15·1 + 17·1 + 19·1 + 29·1 + 31·1 + 33·1 = 153" in [
-        c.value for c in at.code
+        c.value for c in code_blocks(at)
     ]
     assert translate("dilated.stack.result", lang, layers=3, rf=15, params=27) in text
     assert translate("dilated.stack.no_holes", lang, total=225, rf=15) in text
@@ -51,7 +51,7 @@ def test_defaults_render_every_section_with_numbers(lang):
         "PNG",
         "CSV",
     ]
-    code = next(c.value for c in at.code if "import torch" in c.value)
+    code = next(c.value for c in code_blocks(at) if "import torch" in c.value)
     assert "nn.Conv2d(1, 1, kernel_size=3, stride=1, padding=0, dilation=2, bias=False)" in code
 
 
@@ -82,12 +82,12 @@ def test_sliders_are_read_from_the_link():
 def test_kernel_values_and_input_values_change_the_sums():
     at = open_app("en", PAGE)
     at.radio(key="kernel_fill").set_value("arange").run()
-    codes = [c.value for c in at.code]
+    codes = [c.value for c in code_blocks(at)]
     assert "y[0, 0] = 1·1 + 3·2 + 5·3 + 15·4 + 17·5 + 19·6 + 29·7 + 31·8 + 33·9 = 1029" in codes
     at.radio(key="kernel_fill").set_value("signs").run()
-    assert any("3·(-1)" in c.value for c in at.code)
+    assert any("3·(-1)" in c.value for c in code_blocks(at))
     at.selectbox(key="input_values").set_value("ones").run()
-    assert any(c.value.endswith("= -1") or c.value.endswith("= 1") for c in at.code)
+    assert any(c.value.endswith("= -1") or c.value.endswith("= 1") for c in code_blocks(at))
     assert at.query_params["kernel_fill"] == "signs"
 
 
@@ -116,7 +116,7 @@ def test_kernel_larger_than_padded_input_is_explained(lang):
     )
     assert [e.value for e in at.error] == [expected]  # the window section explains it
     assert translate("dilated.stack.header", lang) in [h.value for h in at.header]
-    code = next(c.value for c in at.code if "import torch" in c.value)
+    code = next(c.value for c in code_blocks(at) if "import torch" in c.value)
     assert "torch.Size([1, 1," not in code  # no shape claimed for the sidebar's layer
     fix = at.button(key="window_error_fix")
     assert fix.label == translate("common.use_suggestion", lang, setting="padding = 1")
@@ -142,7 +142,7 @@ def test_pinned_cell_shows_its_products():
     assert "**Pinned: y[1, 2]** reads the padded input at rows 1, 3, 5 and columns 2, 4, 6:" in (
         _text(at)
     )
-    assert any(c.value.endswith("= 234") for c in at.code)
+    assert any(c.value.endswith("= 234") for c in code_blocks(at))
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
@@ -259,7 +259,7 @@ def test_stack_mode_radio_switches_to_branches():
     at.radio(key="stack_mode").set_value("parallel").run()
     assert translate("dilated.stack.parallel_intro", "zh") in _text(at)
     assert _table(at, translate("dilated.stack.col_rf", "zh")) == [3, 5, 9]
-    code = next(c.value for c in at.code if "import torch" in c.value)
+    code = next(c.value for c in code_blocks(at) if "import torch" in c.value)
     assert "nn.ModuleList" in code
 
 
@@ -292,7 +292,7 @@ def test_stack_too_deep_for_the_comparison_map_is_explained(lang):
     assert at.data_editor[0].value["stride"].tolist() == [4, 4, 4, 4]
     assert translate("dilated.compare.too_small", lang, size=64) in _text(at)
     assert at.error  # the engine's rule, translated, where the comparison would be
-    code = next(c.value for c in at.code if "import torch" in c.value)
+    code = next(c.value for c in code_blocks(at) if "import torch" in c.value)
     assert translate("dilated.code.stack_too_small", lang, size=64) in code
 
 

@@ -9,7 +9,7 @@ from convviz.figures.grouped import compute
 from convviz.figures.grouped.groups import kind_text
 from convviz.i18n import translate
 from convviz.inputs import make_values
-from tests.app.conftest import open_app
+from tests.app.conftest import code_blocks, open_app
 from tests.app.paging import assert_pages_clamped
 
 PAGE = "pages/grouped.py"
@@ -53,7 +53,7 @@ def test_defaults_render_with_the_numbers(lang):
     assert translate("counts.grouped_ratio_standard", lang, standard="144") in text
     at.select_slider(key="groups").set_value(2).run()
     assert not at.error
-    assert "torch.nn.Conv2d(4, 4, kernel_size=3, groups=2, bias=False)" in at.code[0].value
+    assert "torch.nn.Conv2d(4, 4, kernel_size=3, groups=2, bias=False)" in code_blocks(at)[0].value
     assert len(at.get("plotly_chart")) == 6
     labels = [b.proto.label for b in at.get("download_button")]
     # graph; weight; one output's terms; all outputs; the separable kernel
@@ -82,9 +82,10 @@ def test_groups_slider_offers_only_common_divisors():
     assert translate("grouped.kind.grouped", "en", g=2, cin=4, cin_g=2, cout_g=2) in text
     assert "4 · 4 / 2 = **8**" in text
     assert "(4, 2, 3, 3)" in text
-    assert "groups=2" in at.code[0].value
-    assert "torch.randn" not in at.code[0].value  # the page's input and weight, seed 0 and 1
-    assert "np.random.default_rng(1).integers(-3, 4, size=(4, 2, 3, 3))" in at.code[0].value
+    code = code_blocks(at)[0].value
+    assert "groups=2" in code
+    assert "torch.randn" not in code  # the page's input and weight, seed 0 and 1
+    assert "np.random.default_rng(1).integers(-3, 4, size=(4, 2, 3, 3))" in code
     at.slider(key="out_channels").set_value(6).run()
     assert list(at.select_slider(key="groups").options) == ["1", "2"]
     assert at.select_slider(key="groups").value == 2

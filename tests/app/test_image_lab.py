@@ -18,7 +18,7 @@ from convviz.image_ops import load_picture
 from convviz.images import DEFAULT_MAX_SIDE
 from convviz.lab_kernels import KERNEL_NAMES
 from convviz.upsampling import UPSAMPLE_KERNELS, UPSAMPLE_METHODS
-from tests.app.conftest import open_app
+from tests.app.conftest import code_blocks, open_app
 
 PAGE = "pages/image-lab.py"
 EDITOR = "image_lab_kernel_3"
@@ -83,7 +83,7 @@ def test_defaults_render_the_picture_the_sizes_and_the_four_methods(lang):
     assert len(_charts(at)) == 1  # the stamp counts only: the blur is a picture
     keys = [b.proto.id.rsplit("-", 1)[-1] for b in at.get("download_button")]
     assert keys == ["image_lab_filter_png", "image_lab_upsample_png"]
-    code = at.code[0].value
+    code = code_blocks(at)[0].value
     assert "nn.Conv2d(3, 3, kernel_size=(3, 3), stride=1, padding=(1, 1), dilation=1," in code
     assert "nn.ConvTranspose2d(3, 3, kernel_size=3, stride=2, padding=1, output_padding=1" in code
     assert "0.222, 0.444, 0.889" in text
@@ -117,7 +117,7 @@ def test_each_kernel_draws_a_picture_or_a_colour_map(name):
         assert '"colorbar"' in charts[0].proto.spec and '"#00224e"' in charts[0].proto.spec
         assert "taps sum to 0" in _text(at)
     side = 5 if name == "gaussian" else 3
-    assert f"kernel_size=({side}, {side})" in at.code[0].value
+    assert f"kernel_size=({side}, {side})" in code_blocks(at)[0].value
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
@@ -135,7 +135,7 @@ def test_typed_kernel_good_cells_change_output_and_link(lang):
     caption = translate("image_lab.filter.kernel_caption", lang, kh=3, kw=3, total="-2.389")
     assert caption in _text(at)
     literal = f"[{number_literal(1 / 9)}, 0, 0],"  # the float32 the page computed with
-    assert any(literal in block.value for block in at.code)
+    assert any(literal in block.value for block in code_blocks(at))
 
 
 @pytest.mark.parametrize(
@@ -161,7 +161,7 @@ def test_malformed_typed_kernels_are_explained(lang, cells, code, values):
     assert [e.value for e in at.error] == [translate(f"error.{code}", lang, **shown)]
     assert translate("image_lab.custom.invalid", lang) in _text(at)
     assert len(_captions(at)) == 2 * len(UPSAMPLE_METHODS)  # no filter output, upsampling stays
-    assert "nn.Conv2d" not in at.code[0].value
+    assert "nn.Conv2d" not in code_blocks(at)[0].value
 
 
 def test_typed_kernel_link_and_size_slider():
@@ -177,7 +177,7 @@ def test_typed_kernel_link_and_size_slider():
     grid = at.data_editor[0].value.to_numpy()
     assert grid.shape == (5, 5) and grid[2, 2] == "1"
     assert "custom_kernel" not in at.query_params
-    assert "kernel_size=(5, 5)" in at.code[0].value
+    assert "kernel_size=(5, 5)" in code_blocks(at)[0].value
     at.slider(key="kernel_size").set_value(3).run()  # back: the sharpen grid is kept
     assert at.data_editor[0].value.to_numpy()[1].tolist() == ["-1", "5", "-1"]
     at.radio(key="filter").set_value("box").run()
@@ -196,7 +196,7 @@ def test_stride_dilation_and_padding_modes_change_the_sizes(lang):
         at.radio(key="padding_mode").set_value(mode).run()
         assert not at.exception and not at.error
         assert translate(f"choice.padding_mode.{mode}", lang) in _text(at)
-        assert f'padding_mode="{mode}"' in at.code[0].value
+        assert f'padding_mode="{mode}"' in code_blocks(at)[0].value
     assert _captions(at)[1] == translate("image_lab.output_caption", lang, h=107, w=160)
 
 
@@ -221,11 +221,11 @@ def test_upsampling_methods_and_kernels(lang):
             assert not at.exception and not at.error
             name = translate(f"choice.upsample.{method}", lang)
             assert f"**{name}**" in _text(at)
-            code = at.code[0].value
+            code = code_blocks(at)[0].value
             assert translate("image_lab.code.upsample", lang, name=name) in code
     assert at.query_params["upsample"] == "pixel_shuffle"
     assert at.query_params["upsample_kernel"] == "bilinear"
-    assert "F.pixel_shuffle(phases, 2)" in at.code[0].value
+    assert "F.pixel_shuffle(phases, 2)" in code_blocks(at)[0].value
     text = _text(at)
     assert translate("image_lab.up.flat", lang, values="0.5") in text
 

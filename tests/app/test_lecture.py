@@ -7,11 +7,12 @@ import json
 
 import pytest
 
+from convviz.controls.hover import COMPONENT as HOVER
 from convviz.controls.lecture import LECTURE_CSS, LECTURE_KEY
 from convviz.figures.common.lecture import MIN_CELL_TEXT_PX
 from convviz.i18n import translate
 from convviz.site import PAGES
-from tests.app.conftest import kept_widths, open_app
+from tests.app.conftest import code_blocks, kept_widths, open_app
 from tests.support.streamlit_server import ROOT
 
 TOPICS = [p for p in PAGES if p.url_path not in ("home", "practice")]
@@ -57,7 +58,6 @@ def test_lecture_link_enlarges_the_main_chart(info, lang):
 HIDDEN_TEXT = {
     "Markdown": '"stMarkdown"',
     "Caption": '"stCaptionContainer"',
-    "Code": '"stCode"',
     "DownloadButton": '"stDownloadButton"',
     "Header": "h2",
     "Subheader": "h3",
@@ -93,6 +93,7 @@ def test_lecture_mode_on_the_deformable_page_hides_its_prose_as_elsewhere(lang):
         kinds = {kind for kind, _ in _texts(page)} - {"Title"}
         assert kinds and kinds <= set(HIDDEN_TEXT)
     assert all(HIDDEN_TEXT[kind] in LECTURE_CSS for kind in HIDDEN_TEXT)
+    assert code_blocks(plain) and not code_blocks(at)  # its sum and code: not drawn at all
     # The main chart is enlarged and still picks cells and points.
     big, small = _chart(at, "deformable_chart").proto, _chart(plain, "deformable_chart").proto
     assert big.selection_mode == small.selection_mode and len(big.selection_mode) == 1
@@ -135,8 +136,10 @@ def test_lecture_mode_leaves_out_the_hover_views(info):
     heading = f"**{translate('common.hover_title', 'en')}**"
     plain = open_app("en", info.file)
     assert heading in [m.value for m in plain.markdown]  # positive controls
-    assert [e for e in plain.get("bidi_component") if "hover" in str(e.proto)]
+    assert [e for e in plain.get("bidi_component") if e.proto.component_name == HOVER]
     lecture = open_app("en", info.file, lecture="1")
     assert not lecture.exception
     assert heading not in [m.value for m in lecture.markdown]
-    assert not [e for e in lecture.get("bidi_component") if "hover" in str(e.proto)]
+    assert not [
+        e for e in lecture.get("bidi_component") if e.proto.component_name == "convviz_hover"
+    ]

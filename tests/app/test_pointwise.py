@@ -6,7 +6,7 @@ import pytest
 
 from convviz.figures.common import paging
 from convviz.i18n import translate
-from tests.app.conftest import open_app
+from tests.app.conftest import code_blocks, open_app
 from tests.app.paging import assert_pages_clamped
 
 PAGE = "pages/pointwise.py"
@@ -29,7 +29,7 @@ def test_defaults_render_with_the_numbers(lang):
     assert translate("pointwise.pixel.equation", lang, r=0, c=0, cin=3, cout=2) in text
     assert translate("pointwise.matmul.check", lang, cout=2, i=4, diff="0") in text
     assert not at.error
-    assert "torch.nn.Conv2d(3, 2, kernel_size=1, bias=False)" in at.code[0].value
+    assert "torch.nn.Conv2d(3, 2, kernel_size=1, bias=False)" in code_blocks(at)[0].value
     assert len(at.get("plotly_chart")) == 3
     labels = [b.proto.label for b in at.get("download_button")]
     # the layer; the pixel's W·x = y; Y = W·X; the mixing matrix
@@ -49,8 +49,8 @@ def test_pixel_sliders_and_channels_drive_the_figures():
     at.slider(key="out_channels").set_value(4).run()
     at.slider(key="seed").set_value(9).run()
     assert "(seed 9)" in _text(at)
-    assert "torch.nn.Conv2d(5, 4, kernel_size=1" in at.code[0].value
-    code = at.code[0].value  # the page's own numbers and pixel, not torch.randn
+    assert "torch.nn.Conv2d(5, 4, kernel_size=1" in code_blocks(at)[0].value
+    code = code_blocks(at)[0].value  # the page's own numbers and pixel, not torch.randn
     assert "np.random.default_rng(9).integers(-3, 4, size=(1, 5, 4, 4))" in code
     assert "print(y[0, :, 2, 3])" in code and "torch.randn" not in code
     at.slider(key="input_size").set_value(2).run()  # the pixel moves back inside

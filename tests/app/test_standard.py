@@ -8,7 +8,7 @@ import pytest
 from convviz.controls.widgets import preset_title
 from convviz.i18n import translate
 from convviz.presets import presets_for
-from tests.app.conftest import open_app
+from tests.app.conftest import code_blocks, open_app
 from tests.app.downloads import downloads, offered
 from tests.app.paging import assert_pages_clamped
 
@@ -26,7 +26,7 @@ def _text(at) -> str:
 
 
 def _codes(at) -> list[str]:
-    return [c.value for c in at.code]
+    return [c.value for c in code_blocks(at)]
 
 
 def _ok(at) -> None:

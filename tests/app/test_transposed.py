@@ -8,12 +8,13 @@ import json
 import numpy as np
 import pytest
 
+from convviz.controls.hover import COMPONENT as HOVER
 from convviz.controls.hover import shared_parts
 from convviz.controls.widgets import preset_title
 from convviz.figures.common.panels import example_kernel
 from convviz.figures.transposed import views
 from convviz.i18n import translate
-from tests.app.conftest import open_app
+from tests.app.conftest import code_blocks, open_app
 from tests.app.downloads import downloads, offered
 from tests.app.test_predict_hides import _walk as walk
 
@@ -30,7 +31,7 @@ def _text(at) -> str:
 
 
 def _codes(at) -> list[str]:
-    return [c.value for c in at.code]
+    return [c.value for c in code_blocks(at)]
 
 
 def _formula(at) -> str:
@@ -213,7 +214,11 @@ def test_direct_tab_steps_flip_and_pinned_sum(lang):
 
 def test_the_hover_view_gets_its_payload_as_json_text_written_once():
     at = open_app("zh", PAGE, view="direct")
-    (node,) = [n for n in walk(at._tree) if getattr(n, "type", "") == "bidi_component"]
+    (node,) = [
+        n
+        for n in walk(at._tree)
+        if getattr(n, "type", "") == "bidi_component" and n.proto.component_name == HOVER
+    ]
     text = json.loads(node.proto.json)  # the component's data: one JSON string
     x = np.arange(1, 10, dtype=float).reshape(3, 3)
     kernel = example_kernel(3)

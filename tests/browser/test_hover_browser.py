@@ -75,7 +75,7 @@ def test_hovering_an_output_cell_shows_its_window_and_products_without_a_run(ope
     assert_no_exception(page)
     assert (
         "y[1, 2] = " + format_cell(trace, (1, 2))
-        in page.locator(".st-key-standard_window ~ div, [data-testid='stCode']").all_inner_texts()
+        in page.locator(".st-key-standard_window_sum .cvz-code pre").all_inner_texts()
     )
     page.mouse.move(0, 0)
     assert page.locator(f"{STANDARD} .cvz-caption").inner_text().startswith("y[1, 2] = ")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from streamlit.testing.v1 import AppTest
 
+from tests.app.conftest import code_blocks
+
 
 def _app() -> None:
     import streamlit as st
@@ -37,5 +39,5 @@ def test_buttons_defer_the_file_until_clicked_and_do_not_rerun():
 def test_share_link_shows_the_query_in_a_code_block():
     at = AppTest.from_function(_app)
     at.run()
-    assert at.code[0].value == "?stride=2"
+    assert code_blocks(at)[0].value == "?stride=2"
     assert at.markdown[0].value == "**Link to this setting**"

@@ -112,6 +112,10 @@ STRINGS = {
     "common.preset_result": ("{title} — {result}", "{title}——{result}"),
     "common.use_suggestion": ("Use {setting}", "改用 {setting}"),
     "common.about_page": ("About this page", "关于本页"),
+    "common.copy": ("Copy", "复制"),
+    "common.copy_label": ("Copy this text", "复制这段文字"),
+    "common.copied": ("Copied ✓", "已复制 ✓"),
+    "common.copy_select": ("Selected: press Ctrl+C", "已选中：按 Ctrl+C 复制"),
     "common.swipe_sideways": ("Swipe sideways to see the whole figure →", "左右滑动可看到整幅图 →"),
     # Paging of panel rows: which panels of many a figure shows (convviz.figures.common.paging).
     # Numbers are the panels' own (y0, x[0], pixel 0): counted from 0, or from the first
