@@ -21,8 +21,12 @@ COMPONENT = "convviz_code"
 
 @cache
 def _renderer():
-    """The component, registered once per process."""
-    return st.components.v2.component(COMPONENT, css=CODE_CSS, js=CODE_JS)
+    """The component, registered once per process.
+
+    Not isolated in a shadow root: the text is part of the page, as ``st.code``'s was, so
+    find-in-page, selection and the page's text reach it (its CSS names only ``.cvz-code``).
+    """
+    return st.components.v2.component(COMPONENT, css=CODE_CSS, js=CODE_JS, isolate_styles=False)
 
 
 def code_block(

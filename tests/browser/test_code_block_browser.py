@@ -40,6 +40,8 @@ def test_a_page_shows_its_code_and_sums_without_the_highlighter(page, open_page,
     sum_text = page.locator(f"{SUM} pre").inner_text()
     assert sum_text == "y[0, 0] = 1·1 + 3·1 + 5·1 + 15·1 + 17·1 + 19·1 + 29·1 + 31·1 + 33·1 = 153"
     assert page.locator(f"{SUM} pre span").count() == 0  # numbers, not Python: not coloured
+    # part of the page's own text (no shadow root), as find-in-page and selection see it
+    assert sum_text in page.locator("[data-testid='stMain']").inner_text()
     assert page.locator(f"{CODE} button").inner_text() == translate("common.copy", lang)
     assert not [url for url in chunks if HIGHLIGHTER_CHUNK in url]
     assert not js_errors
