@@ -7,26 +7,21 @@ highlighter (see ``code_client``).
 
 from __future__ import annotations
 
-from functools import cache
 from typing import Any
 
 import streamlit as st
 
 from convviz.controls.code_client import CODE_CSS, CODE_JS
+from convviz.controls.components import registered
 from convviz.controls.lecture import lecture_on
 from convviz.i18n import translate
 
 COMPONENT = "convviz_code"
 
 
-@cache
-def _renderer():
-    """The component, registered once per process.
-
-    Not isolated in a shadow root: the text is part of the page, as ``st.code``'s was, so
-    find-in-page, selection and the page's text reach it (its CSS names only ``.cvz-code``).
-    """
-    return st.components.v2.component(COMPONENT, css=CODE_CSS, js=CODE_JS, isolate_styles=False)
+# Not isolated in a shadow root: the text is part of the page, as ``st.code``'s was, so
+# find-in-page, selection and the page's text reach it (its CSS names only ``.cvz-code``).
+ISOLATED = False
 
 
 def code_block(
@@ -49,11 +44,12 @@ def code_block(
         "copied": translate("common.copied", lang),
         "select": translate("common.copy_select", lang),
     }
+    mount = registered(COMPONENT, css=CODE_CSS, js=CODE_JS, isolate=ISOLATED)
     if container is None:
-        _renderer()(key=key, data=data)
+        mount(key=key, data=data)
     else:
         with container:
-            _renderer()(key=key, data=data)
+            mount(key=key, data=data)
 
 
 def pytorch_code(code: str, lang: str, *, note: str = "common.pytorch_code_note") -> None:

@@ -10,10 +10,11 @@ The numbers come from :mod:`convviz.figures.common.hover` (the engine's trace); 
 from __future__ import annotations
 
 import json
-from functools import cache, partial
+from functools import partial
 
 import streamlit as st
 
+from convviz.controls.components import registered
 from convviz.controls.hover_client import HOVER_CSS, HOVER_JS
 from convviz.controls.lecture import lecture_on
 from convviz.i18n import translate
@@ -60,12 +61,6 @@ def _encoded(payload: dict, key: str) -> str:
     return text
 
 
-@cache
-def _renderer():
-    """The component, registered once per process."""
-    return st.components.v2.component(COMPONENT, css=HOVER_CSS, js=HOVER_JS)
-
-
 def _store_pin(key: str, pin_key: str, shape: tuple[int, int]) -> None:
     """on_pinned_change: keep the clicked cell (two ints inside ``shape``) under ``pin_key``."""
     state = st.session_state.get(key) or {}
@@ -90,7 +85,7 @@ def hover_view(payload: dict, *, key: str, pin_key: str, lang: str) -> None:
         return
     source = payload["panels"][payload["source"]]
     st.markdown(f"**{translate('common.hover_title', lang)}**")
-    _renderer()(
+    registered(COMPONENT, css=HOVER_CSS, js=HOVER_JS)(
         key=key,
         data=_encoded(payload, key),
         on_pinned_change=partial(_store_pin, key, pin_key, (source["rows"], source["cols"])),

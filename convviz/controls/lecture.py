@@ -10,12 +10,12 @@ Nothing is loaded from another host: the CSS and the key handler are inline.
 
 from __future__ import annotations
 
-from functools import cache
 from typing import Any
 
 import streamlit as st
 
 from convviz.controls.caching import derived
+from convviz.controls.components import registered
 from convviz.controls.layout import grid_chart, keep_width, send_chart
 from convviz.figures.common.browser_spec import browser_spec
 from convviz.figures.common.lecture import lecture_figure
@@ -112,12 +112,6 @@ def _write_to_url() -> None:
         del st.query_params[LECTURE_KEY]
 
 
-@cache
-def _keyboard() -> Any:
-    """The key handler, registered once per process (inline JS, no outside host)."""
-    return st.components.v2.component("convviz_lecture_keys", html="<span></span>", js=KEYS_JS)
-
-
 def lecture_switch(lang: str) -> bool:
     """The sidebar switch (kept in the link as ``?lecture=1``); draws lecture mode's CSS and
     key handler when it is on. Returns whether lecture mode is on."""
@@ -138,7 +132,9 @@ def lecture_switch(lang: str) -> bool:
 def lecture_keys() -> None:
     """Mount the ← / → / space handler (lecture mode only; call it once, after the page)."""
     if lecture_on():
-        _keyboard()(key="convviz_lecture_keys")
+        registered("convviz_lecture_keys", html="<span></span>", js=KEYS_JS)(
+            key="convviz_lecture_keys"
+        )
 
 
 def main_chart(figure: Any, *, key: str, **options: Any) -> Any:

@@ -3,19 +3,10 @@ mounted with ``st.components.v2.component``."""
 
 from __future__ import annotations
 
-from functools import cache
-
-import streamlit as st
-
+from convviz.controls.components import registered
 from convviz.controls.voxel_client import VOXEL_CSS, VOXEL_JS
 
 COMPONENT = "convviz_voxels"
-
-
-@cache
-def _renderer():
-    """The component, registered once per process."""
-    return st.components.v2.component(COMPONENT, css=VOXEL_CSS, js=VOXEL_JS)
 
 
 def voxel_view(scene: str, *, step: int, key: str) -> None:
@@ -25,4 +16,6 @@ def voxel_view(scene: str, *, step: int, key: str) -> None:
     The scene goes as text, written once per setting: a new step only changes the number
     around it. Turning the view and walking its steps happen in the browser, with no run.
     """
-    _renderer()(key=key, data=f'{{"start":{int(step)},"scene":{scene}}}')
+    registered(COMPONENT, css=VOXEL_CSS, js=VOXEL_JS)(
+        key=key, data=f'{{"start":{int(step)},"scene":{scene}}}'
+    )
