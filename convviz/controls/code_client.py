@@ -1,7 +1,8 @@
 """The browser side of a code block: inline CSS and JavaScript, nothing loaded from elsewhere.
 
 Streamlit's own code block loads a 1.5 MB highlighter (every language it knows) the first time
-any block is drawn; a new tab spent 0.8–2 s more before its first chart because of it. This
+any block is drawn; a new tab drew its first chart about 1 s later because of it (median over
+the views, ``bench/bench_browser.py``). This
 block draws the text in a ``<pre>``, colours Python's comments, strings, numbers and keywords
 by one regular expression, and has a copy button that also works on a plain-``http`` classroom
 server (where the clipboard API is refused, it copies by selecting a hidden text area).

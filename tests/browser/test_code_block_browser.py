@@ -72,3 +72,15 @@ def test_link_text_is_shown_as_text_never_as_html(page, open_page, js_errors):
     assert page.evaluate("window.__owned") is None
     assert not js_errors
     assert "note=" in link.inner_text()
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_where_nothing_can_copy_the_text_is_left_selected(page, open_page, lang):
+    page.context.add_init_script(PLAIN_HTTP_JS + " document.execCommand = () => false;")
+    open_page("dilated", lang=lang)
+    code = page.locator(SUM)
+    code.scroll_into_view_if_needed()
+    code.locator("button").click()
+    expect(code.locator("button")).to_have_text(translate("common.copy_select", lang))
+    assert code.get_attribute("data-copied") == "0"
+    assert page.evaluate("window.getSelection().toString()") == code.locator("pre").inner_text()

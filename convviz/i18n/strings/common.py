@@ -115,7 +115,10 @@ STRINGS = {
     "common.copy": ("Copy", "复制"),
     "common.copy_label": ("Copy this text", "复制这段文字"),
     "common.copied": ("Copied ✓", "已复制 ✓"),
-    "common.copy_select": ("Selected: press Ctrl+C", "已选中：按 Ctrl+C 复制"),
+    "common.copy_select": (
+        "Selected: press Ctrl+C (⌘C on a Mac)",
+        "已选中：按 Ctrl+C 复制（Mac 上按 ⌘C）",
+    ),
     "common.swipe_sideways": ("Swipe sideways to see the whole figure →", "左右滑动可看到整幅图 →"),
     # Paging of panel rows: which panels of many a figure shows (convviz.figures.common.paging).
     # Numbers are the panels' own (y0, x[0], pixel 0): counted from 0, or from the first
