@@ -78,3 +78,49 @@ def test_cell_numbers_are_text_points_without_markers():
         px = layers[0].marker.size  # the cell size, kept for lecture mode, not drawn
         assert fig.layout.hoverdistance == pointer_layout(px, clickable=True)["hoverdistance"]
         assert fig.layout.clickmode == "event+select"
+
+
+def _plot_px(fig, axis: str) -> tuple[float, float]:
+    """Top and bottom of an axis pair's area, pixels from the plot's top."""
+    layout = fig.layout
+    height = layout.height - layout.margin.t - layout.margin.b
+    low, high = layout[axis].domain
+    return (1 - high) * height, (1 - low) * height
+
+
+@given(st.integers(1, 9), st.integers(1, 9), st.integers(1, 9))
+@settings(max_examples=60, deadline=None)
+def test_a_short_panel_takes_no_clicks_below_its_last_row(tall, short, cols):
+    # The pointer finds the nearest cell within hoverdistance, but only inside the axes under
+    # it: a short panel's axes end at its last row, so a click below it selects nothing.
+    rows = [np.zeros((tall, cols)), np.zeros((short, cols))]
+    specs = [GridSpec(values=v, clickable=True) for v in rows]
+    for fig in (panels_figure(specs), tiled_figure([specs])):
+        px = next(t for t in fig.data if t.customdata is not None).marker.size
+        edges = {}
+        for panel, n_rows in enumerate((tall, short)):
+            name = "yaxis" if panel == 0 else f"yaxis{panel + 1}"
+            top, bottom = _plot_px(fig, name)
+            low, high = sorted(fig.layout[name].range)
+            assert (low, high) == (-0.5, n_rows - 0.5)
+            assert abs((bottom - top) - n_rows * px) < 1e-6  # square cells, no room below
+            edges[panel] = top
+        assert abs(edges[0] - edges[1]) < 1e-6  # first rows level
+
+
+def test_a_step_caption_is_shown_under_the_panels_whatever_their_heights():
+    # Plotly hides a text point outside its axes' range; the caption hangs from axes of its
+    # own at the bottom of the lowest panel, from the left edge of the panel it names.
+    from convviz.figures.common.panels import caption_trace
+
+    specs = [GridSpec(values=np.zeros((2, 2))), GridSpec(values=np.zeros((5, 3)))]
+    fig = panels_figure(specs)
+    fig.add_trace(caption_trace("y = 1", fig=fig))
+    caption = fig.data[-1]
+    x_axis = fig.layout["xaxis" + caption.xaxis[1:]]
+    y_axis = fig.layout["yaxis" + caption.yaxis[1:]]
+    assert caption.x[0] in x_axis.range and caption.y[0] in y_axis.range
+    assert x_axis.domain[0] == fig.layout.xaxis.domain[0]
+    assert y_axis.domain[0] == 0 and _plot_px(fig, "yaxis" + caption.yaxis[1:])[0] > (
+        _plot_px(fig, "yaxis2")[1] - 1
+    )  # at the bottom of the taller panel, under a pixel high

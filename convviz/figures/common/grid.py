@@ -468,6 +468,11 @@ def placed_panel(
     axes over ``x_domain`` × ``y_domain`` (``rows`` cells high, row 0 on top) and its title,
     broken into lines of at most ``title_columns`` columns when that is given.
 
+    A panel with fewer rows than ``rows`` (beside a taller one) gets the top of ``y_domain``,
+    as much as its own rows fill with cells of the same size: the room below it is outside
+    its axes, so a click there selects nothing. Inside them the pointer would find the
+    panel's bottom row, up to ``hoverdistance`` away.
+
     Returns
     -------
     dict
@@ -478,7 +483,10 @@ def placed_panel(
     traces = panel_traces(spec, panel=panel, px=px)
     for trace in traces:  # plain dicts: no property paths parsed and checked
         trace.update(panel_axes(panel))
-    cols = np.shape(spec.values)[1]
+    own_rows, cols = np.shape(spec.values)
+    own_rows = min(own_rows, rows)
+    y0, y1 = y_domain
+    own_domain = [y1 - (y1 - y0) * own_rows / rows, y1] if rows > 0 else list(y_domain)
     axes = {
         f"xaxis{axis}": {
             "domain": x_domain,
@@ -488,9 +496,9 @@ def placed_panel(
         },
         f"yaxis{axis}": {
             "visible": False,
-            "range": [rows - 0.5, -0.5],
+            "range": [own_rows - 0.5, -0.5],
             "fixedrange": True,
-            "domain": y_domain,
+            "domain": own_domain,
             "anchor": f"x{axis}",
         },
     }

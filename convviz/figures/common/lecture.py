@@ -153,7 +153,9 @@ def _scale_trace(trace: dict, factor: float) -> None:
 
 
 def _square_cells(figure: dict) -> None:
-    """Each grid panel (axes that carry a heatmap) keeps square cells when stretched."""
+    """Each grid panel (axes that carry a heatmap) keeps square cells when stretched; a panel
+    whose axes shrink to keep them shrinks towards its top, so panels of different heights
+    stay aligned on their first rows."""
     layout = figure["layout"]
     pairs = {
         (t.get("xaxis", "x"), t.get("yaxis", "y"))
@@ -163,7 +165,9 @@ def _square_cells(figure: dict) -> None:
     for x_ref, y_ref in pairs:
         x_name, y_name = "xaxis" + x_ref[1:], "yaxis" + y_ref[1:]
         if isinstance(layout.get(x_name), dict) and isinstance(layout.get(y_name), dict):
-            layout[y_name].update(scaleanchor=x_ref, scaleratio=1, constrain="domain")
+            layout[y_name].update(
+                scaleanchor=x_ref, scaleratio=1, constrain="domain", constraintoward="top"
+            )
             layout[x_name]["constrain"] = "domain"
 
 

@@ -10,6 +10,7 @@ steps on the server instead. Builders here are pure: arrays and ``lang`` in, fig
 from __future__ import annotations
 
 import numpy as np
+import plotly.graph_objects as go
 
 from convviz.engine.lowering import flip_kernel
 from convviz.engine.matrix import symbolic_labels
@@ -150,17 +151,46 @@ def panel_px(specs: list[GridSpec]) -> int:
     return min(cell_px(*np.shape(s.values), max_px=min(440, 900 // max(1, n))) for s in specs)
 
 
-def caption_trace(text: str, *, rows: int) -> dict:
-    """A text trace under panel 0 (the per-step caption: it moves with the frames).
+# The axes a step caption hangs from (see caption_trace): a number no panel uses.
+CAPTION_AXIS = 99
+CAPTION_STRIP = 0.001  # their height, as a share of the plot: under a pixel
+
+
+def caption_trace(text: str, *, fig: go.Figure, panel: int = 0) -> dict:
+    """A text trace under the panels, from the left edge of panel ``panel`` (the per-step
+    caption: it moves with the frames).
+
+    The caption hangs from a pair of hidden axes of its own, which this adds to ``fig``'s
+    layout: a strip under a pixel high at the bottom of the lowest panel, from panel
+    ``panel``'s left edge to the right edge of the plot. On a panel's own axes it would be
+    hidden under a panel shorter than its neighbours (Plotly hides a text point outside its
+    axes' range, and a panel's axes cover only its own rows), and a strip so thin takes no
+    clicks meant for a cell.
 
     Step traces are plain dicts (``"type": "scatter"``): a figure builds its trace objects
     from them once, while a ``go.Scatter`` would be checked property by property and then
     copied back into a dict by ``fig.add_traces``.
     """
+    layout = fig.layout
+    left = layout[f"xaxis{'' if panel == 0 else panel + 1}"].domain[0]
+    bottom = min(axis.domain[0] for axis in fig.select_yaxes() if axis.domain)
+    hidden = {"visible": False, "range": [0, 1], "fixedrange": True}
+    fig.update_layout(
+        {
+            f"xaxis{CAPTION_AXIS}": {**hidden, "domain": [left, 1]},
+            f"yaxis{CAPTION_AXIS}": {
+                **hidden,
+                "domain": [bottom, bottom + CAPTION_STRIP],
+                "anchor": f"x{CAPTION_AXIS}",
+            },
+        }
+    )
     return {
         "type": "scatter",
-        "x": [-0.5],
-        "y": [rows - 0.5],  # on the edge: Plotly hides text points outside the range
+        "x": [0],
+        "y": [0],  # on the edge: Plotly hides text points outside the range
+        "xaxis": f"x{CAPTION_AXIS}",
+        "yaxis": f"y{CAPTION_AXIS}",
         "text": [text],
         "mode": "text",
         "cliponaxis": False,

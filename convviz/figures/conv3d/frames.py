@@ -200,11 +200,7 @@ def frames_figure(trace: ClipTrace, *, lang: str, start: int = 0) -> go.Figure:
 def _add_caption(fig: go.Figure, rows: list[list[GridSpec]], text: str) -> None:
     """The step's caption under the first panel of the last row (a trace added to ``fig``)."""
     anchor = sum(len(row) for row in rows) - len(rows[-1])
-    axis = "" if anchor == 0 else str(anchor + 1)
-    bottom = fig.layout[f"yaxis{axis}"].range[0]
-    caption = caption_trace(caption_lines(text), rows=int(bottom + 0.5))
-    caption.update(xaxis=f"x{axis}", yaxis=f"y{axis}")
-    fig.add_trace(caption)
+    fig.add_trace(caption_trace(caption_lines(text), fig=fig, panel=anchor))
 
 
 def _still_figure(

@@ -20,7 +20,7 @@ from convviz.figures.common.animation import (
 from convviz.figures.common.fit import WRAP_PX, caption_columns, caption_lines, caption_room
 from convviz.figures.common.grid import GridSpec, cell_px, format_number, panels_figure
 from convviz.figures.common.hover import hover_payload, link, window_rects
-from convviz.figures.common.panels import outline
+from convviz.figures.common.panels import caption_trace, outline
 from convviz.figures.dilated.kernel import dilated_kernel_cells, dilated_kernel_hover
 from convviz.i18n import translate
 from convviz.style.palette import HIGHLIGHT, HIGHLIGHT_FILL, HIGHLIGHT_WIDTH, CellKind
@@ -231,7 +231,6 @@ def window_figure(
     first = _step_traces(
         trace, kernel, *cells[start], k_hat=k_hat, max_chars=max_chars, columns=columns
     )
-    rows = max(np.shape(s.values)[0] for s in specs)
     line = {"color": HIGHLIGHT, "width": HIGHLIGHT_WIDTH}
     base = len(fig.data)
     fig.add_traces(
@@ -266,17 +265,7 @@ def window_figure(
                 xaxis=f"x{OUTPUT + 1}",
                 yaxis=f"y{OUTPUT + 1}",
             ),
-            go.Scatter(
-                first[3],
-                x=[-0.5],
-                y=[rows - 0.5],
-                mode="text",
-                cliponaxis=False,
-                textposition="bottom right",
-                hoverinfo="skip",
-                showlegend=False,
-                textfont={"family": "monospace", "size": 14},
-            ),
+            caption_trace(first[3]["text"][0], fig=fig),
         ]
     )
     names = [f"({r}, {c})" for r, c in cells]

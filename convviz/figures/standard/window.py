@@ -145,14 +145,13 @@ def window_figure(
     oh, ow = trace.out_hw
     steps = oh * ow
     start = min(max(start, 0), steps - 1)
-    rows = max(np.shape(s.values)[0] for s in specs)
     first = _step(trace, start, columns)
     base = len(fig.data)
     fig.add_traces(
         [
             line_trace(first[0]["x"], first[0]["y"], panel=INPUT),
             line_trace(first[1]["x"], first[1]["y"], panel=OUTPUT),
-            caption_trace(first[2]["text"][0], rows=rows),
+            caption_trace(first[2]["text"][0], fig=fig),
         ]
     )
     moves = [_step(trace, t, columns) for t in range(steps)]

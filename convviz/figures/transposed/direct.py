@@ -281,7 +281,6 @@ def direct_figure(
     )
     columns = caption_columns(fig.layout.width)
     px = panel_px(specs)
-    rows = max(np.shape(s.values)[0] for s in specs)
     first = _direct_step(data, *pin, lang=lang, columns=columns)
     base = len(fig.data)
     fig.add_traces(
@@ -289,7 +288,7 @@ def direct_figure(
             line_trace(first[0]["x"], first[0]["y"], panel=GRID),
             marker_trace(first[1]["x"], first[1]["y"], panel=GRID, px=px),
             line_trace(first[2]["x"], first[2]["y"], panel=OUTPUT),
-            caption_trace(first[3]["text"][0], rows=rows),
+            caption_trace(first[3]["text"][0], fig=fig),
         ]
     )
     if not animate:

@@ -273,7 +273,6 @@ def scatter_figure(
     )
     columns = caption_columns(fig.layout.width)
     px = panel_px(specs)
-    rows = max(np.shape(s.values)[0] for s in specs)
     first = _scatter_step(data, step, lang=lang, columns=columns)
     base = len(fig.data)
     fig.add_traces(
@@ -281,7 +280,7 @@ def scatter_figure(
             line_trace(first[0]["x"], first[0]["y"], panel=INPUT),
             line_trace(first[1]["x"], first[1]["y"], panel=CANVAS),
             marker_trace(first[2]["x"], first[2]["y"], panel=CANVAS, px=px),
-            caption_trace(first[3]["text"][0], rows=rows),
+            caption_trace(first[3]["text"][0], fig=fig),
         ]
     )
     if not animate:
