@@ -127,6 +127,30 @@ def parse_layers(text: str) -> tuple[Layer, ...]:
     return check_layers([Layer(*t) for t in triples])
 
 
+def linked_stack(
+    layers_text: str | None, mode_text: str | None
+) -> tuple[tuple[Layer, ...], str, ConvValueError | None]:
+    """The stack and its mode as a link gives them (``?layers=`` / ``?stack_mode=``).
+
+    Parameters
+    ----------
+    layers_text, mode_text : str or None
+        The link's values, as typed (hostile until parsed).
+
+    Returns
+    -------
+    (tuple of Layer, str, ConvValueError or None)
+        :func:`parse_layers` of ``layers_text`` and ``mode_text`` when they are valid, else
+        ``DEFAULT_LAYERS`` / ``STACK_MODES[0]``: what the stack tab starts from for the same
+        link; and why ``layers_text`` was not used (``None`` when it was, or was empty).
+    """
+    try:
+        layers, error = (parse_layers(layers_text) if layers_text else DEFAULT_LAYERS), None
+    except ConvValueError as err:
+        layers, error = DEFAULT_LAYERS, err
+    return layers, mode_text if mode_text in STACK_MODES else STACK_MODES[0], error
+
+
 def _is_blank(value: object) -> bool:
     """An empty table cell: ``None`` or NaN (pandas' empty number)."""
     return value is None or (isinstance(value, float) and math.isnan(value))

@@ -1,5 +1,8 @@
 """Dilated (atrous) convolution: the kernel with gaps, the sliding window, receptive fields of
-stacks (gridding and HDC), ASPP branches, a WaveNet causal stack and the alternatives."""
+stacks (gridding and HDC), ASPP branches, a WaveNet causal stack and the alternatives.
+
+Four tabs, of which only the open one runs (``?view=``): the window and its kernel, stacks
+(with the comparison), WaveNet, and the PyTorch code."""
 
 from functools import partial
 
@@ -27,6 +30,7 @@ from convviz.controls.downloads import export_buttons, share_link
 from convviz.controls.hover import hover_view
 from convviz.controls.lecture import main_chart
 from convviz.controls.predict import answer_pending, predict_first, predict_switch
+from convviz.controls.tabs import lazy_tabs
 from convviz.engine.errors import ConvValueError
 from convviz.figures.common.grid import selected_cell
 from convviz.figures.dilated import code as pycode
@@ -42,6 +46,7 @@ from convviz.stacks import (
     STACK_MODES,
     format_layers,
     layers_from_rows,
+    linked_stack,
     parse_layers,
 )
 
@@ -54,6 +59,7 @@ STACK_VERSION = "dilated_stack_version"  # bumped to restart the layer table
 LINK_ERROR = "dilated_stack_link_error"  # why the layers= link parameter was not used
 LOAD_REQUEST = "layers"  # set by the stack preset menu: a stack to load into the table
 COLUMN_DEFAULTS = {"kernel_size": 3, "stride": 1, "dilation": 1}
+TABS = ("window", "stacks", "wavenet", "code")
 
 
 def sidebar(lang):
@@ -114,14 +120,23 @@ def window_section(params, x, fill, lang):
     )
 
 
+def editor_key():
+    """The layer table's widget key (a new one restarts the table)."""
+    return f"layer_editor_{st.session_state.get(STACK_VERSION, 0)}"
+
+
 def load_stack():
-    """The stack the layer table starts from: a preset just chosen, the link, or as before."""
+    """The stack the layer table starts from: a preset just chosen; the link when no table
+    was on screen in the last run (a new session, or back from another tab: the table left
+    every valid edit in the link, while Streamlit drops the state of a widget not drawn);
+    otherwise as before."""
     request = st.session_state.pop(LOAD_REQUEST, None)
     if request is not None:
         st.session_state[STACK_BASE] = request
         st.session_state[STACK_VERSION] = st.session_state.get(STACK_VERSION, 0) + 1
         st.session_state.pop(LINK_ERROR, None)
-    elif STACK_BASE not in st.session_state:
+    elif STACK_BASE not in st.session_state or editor_key() not in st.session_state:
+        st.session_state.pop(LINK_ERROR, None)
         st.session_state[STACK_BASE] = format_layers(DEFAULT_LAYERS)
         text = st.query_params.get("layers")
         if text:
@@ -148,7 +163,7 @@ def layer_table(base, lang):
     }
     edited = st.data_editor(
         stack.layers_table(base),
-        key=f"layer_editor_{st.session_state.get(STACK_VERSION, 0)}",
+        key=editor_key(),
         num_rows="dynamic",
         hide_index=True,
         column_config=columns,
@@ -168,7 +183,8 @@ def write_stack_to_url(layers):
 
 
 def stack_section(lang):
-    """Section 3; returns (layers, mode), layers None while the table has a bad row."""
+    """The stacks tab's table and field; returns (layers, mode), layers None while the table
+    has a bad row."""
     st.header(translate("dilated.stack.header", lang))
     base = load_stack()
     left, right = st.columns(2)
@@ -249,22 +265,49 @@ def comparison_section(layers, mode, lang):
     st.caption(view["note"])
 
 
-lang = current_language()
-page_header("dilated", lang)
-colour_control(lang)
-params, x, fill = sidebar(lang)
-predict_switch(lang)  # outside the window's fragment: turning it on hides the whole page
-if x is not None:
-    window_section(params, x, fill, lang)
-if not answer_pending("dilated", tuple(params[key] for key in LAYER_KEYS)):
-    page_intro("dilated", lang)
+def window_tab(params, x, fill, lang):
+    if x is not None:
+        window_section(params, x, fill, lang)
     kernel_section(params, fill, lang)
+
+
+def stacks_tab(params, x, fill, lang):
     layers, mode = stack_section(lang)
-    wavenet_section(lang)
     comparison_section(layers, mode, lang)
+
+
+def wavenet_tab(params, x, fill, lang):
+    wavenet_section(lang)
+
+
+def code_tab(params, x, fill, lang):
+    """The sidebar's layer and the stack as the stacks tab left it in the link."""
+    layers, mode, link_error = linked_stack(
+        st.query_params.get("layers"), st.query_params.get("stack_mode")
+    )
+    if link_error is not None:
+        show_notice("dilated.stack.link_error", lang, reason=translate_error(link_error, lang))
     pytorch_code(
         cached(pycode.code_view)(x, fill, layers, mode, lang=lang, **params),
         lang,
         note=pycode.code_note(x),
     )
+
+
+TAB_VIEWS = {"window": window_tab, "stacks": stacks_tab, "wavenet": wavenet_tab, "code": code_tab}
+
+
+lang = current_language()
+page_header("dilated", lang)
+colour_control(lang)
+params, x, fill = sidebar(lang)
+predict_switch(lang)  # outside the window's fragment: turning it on hides the whole page
+if answer_pending("dilated", tuple(params[key] for key in LAYER_KEYS)):
+    if x is not None:
+        window_section(params, x, fill, lang)  # the question, and nothing that answers it
+else:
+    tabs, opened = lazy_tabs("dilated", TABS, lang)
+    with tabs[opened]:
+        TAB_VIEWS[opened](params, x, fill, lang)
+    page_intro("dilated", lang)
 share_link(lang)

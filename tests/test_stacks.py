@@ -21,6 +21,7 @@ from convviz.stacks import (
     check_layers,
     format_layers,
     layers_from_rows,
+    linked_stack,
     parse_layers,
 )
 from tests.support.stacks import stack_preset
@@ -161,3 +162,12 @@ def test_bad_cells_are_explained(cell, code, en):
     assert caught.value.code == code
     assert translate_error(caught.value, "en").startswith(en)
     assert translate_error(caught.value, "zh").startswith("第 2 层")
+
+
+def test_linked_stack_reads_the_link_and_falls_back_to_the_defaults():
+    layers, mode, error = linked_stack("3-1-1, 3-1-5", "parallel")
+    assert layers == (Layer(3, 1, 1), Layer(3, 1, 5)) and mode == "parallel" and error is None
+    assert linked_stack(None, None) == (DEFAULT_LAYERS, STACK_MODES[0], None)
+    layers, mode, error = linked_stack("3-1-1;rm -rf", "<b>parallel</b>")
+    assert (layers, mode) == (DEFAULT_LAYERS, STACK_MODES[0])
+    assert error is not None and error.code == "stack_param_malformed"

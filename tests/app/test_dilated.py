@@ -11,6 +11,7 @@ from convviz.i18n import translate
 from tests.app.conftest import code_blocks, kept_widths, open_app
 
 PAGE = "pages/dilated.py"
+TABS = ("window", "stacks", "wavenet", "code")
 EDITOR = "layer_editor_0"  # the layer table's key until a preset restarts it
 
 
@@ -26,10 +27,11 @@ def _table(at, column: str) -> list:
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
-def test_defaults_render_every_section_with_numbers(lang):
+def test_defaults_render_every_tab_with_numbers(lang):
     at = open_app(lang, PAGE)
     assert not at.exception and not at.error
     assert at.title[0].value == translate("page.dilated", lang)
+    assert [t.label for t in at.tabs] == [translate(f"dilated.tab.{code}", lang) for code in TABS]
     text = _text(at)
     assert translate("dilated.kernel.size", lang, d=2, k=3, k_hat=5) in text
     assert "**9**" in text
@@ -37,22 +39,35 @@ def test_defaults_render_every_section_with_numbers(lang):
     assert "y[0, 0] = 1·1 + 3·1 + 5·1 + 15·1 + 17·1 + 19·1 + 29·1 + 31·1 + 33·1 = 153" in [
         c.value for c in code_blocks(at)
     ]
+    assert len(at.get("plotly_chart")) == 2  # the window and the kernel: one tab runs
+    assert [b.proto.label for b in at.get("download_button")] == ["PNG", "GIF", "LaTeX", "CSV"]
+
+    stacks = open_app(lang, PAGE, view="stacks")
+    assert not stacks.exception and not stacks.error
+    text = _text(stacks)
     assert translate("dilated.stack.result", lang, layers=3, rf=15, params=27) in text
     assert translate("dilated.stack.no_holes", lang, total=225, rf=15) in text
-    assert "**16**" in text  # WaveNet, 4 layers
     assert "**15×15**" in text  # comparison
-    assert len(at.get("plotly_chart")) == 5
-    assert at.data_editor[0].value["dilation"].tolist() == [1, 2, 4]
-    assert [b.proto.label for b in at.get("download_button")] == [
-        "PNG",
-        "GIF",
-        "LaTeX",
-        "CSV",
-        "PNG",
-        "CSV",
-    ]
-    code = next(c.value for c in code_blocks(at) if "import torch" in c.value)
+    assert len(stacks.get("plotly_chart")) == 2
+    assert stacks.data_editor[0].value["dilation"].tolist() == [1, 2, 4]
+    assert [b.proto.label for b in stacks.get("download_button")] == ["PNG", "CSV"]
+
+    wavenet = open_app(lang, PAGE, view="wavenet")
+    assert "**16**" in _text(wavenet)  # 4 layers
+    assert len(wavenet.get("plotly_chart")) == 1
+
+    code = _torch_code(open_app(lang, PAGE, view="code"))
     assert "nn.Conv2d(1, 1, kernel_size=3, stride=1, padding=0, dilation=2, bias=False)" in code
+
+
+def _torch_code(at) -> str:
+    return next(c.value for c in code_blocks(at) if "import torch" in c.value)
+
+
+def _open_tab(at, code: str, lang: str):
+    """``at`` with tab ``code`` opened by hand (as a click on it does)."""
+    at.session_state["dilated_tab"] = translate(f"dilated.tab.{code}", lang)
+    return at.run()
 
 
 @pytest.mark.parametrize(
@@ -76,6 +91,7 @@ def test_sliders_are_read_from_the_link():
     at = open_app("zh", PAGE, stride="2", padding="1", dilation="3", wavenet_layers="2")
     assert [at.slider(key=k).value for k in ("stride", "padding", "dilation")] == [2, 1, 3]
     assert "⌊(7 + 2·1 − 3·(3 − 1) − 1) / 2⌋ + 1 = ⌊2 / 2⌋ + 1 = **2**" in _text(at)
+    at = open_app("zh", PAGE, wavenet_layers="2", view="wavenet")
     assert at.slider(key="wavenet_layers").value == 2
 
 
@@ -97,7 +113,7 @@ def test_typed_input_values_are_checked():
     at.text_area(key="input_values_text").set_value("1 2 x").run()
     assert not at.exception
     assert "“x”不是数字" in _text(at)
-    assert translate("dilated.stack.header", "zh") in [h.value for h in at.header]
+    assert translate("dilated.kernel.header", "zh") in [h.value for h in at.header]
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
@@ -115,8 +131,8 @@ def test_kernel_larger_than_padded_input_is_explained(lang):
         padded=3,
     )
     assert [e.value for e in at.error] == [expected]  # the window section explains it
-    assert translate("dilated.stack.header", lang) in [h.value for h in at.header]
-    code = next(c.value for c in code_blocks(at) if "import torch" in c.value)
+    assert translate("dilated.kernel.header", lang) in [h.value for h in at.header]
+    code = _torch_code(open_app(lang, PAGE, input_size="3", view="code"))
     assert "torch.Size([1, 1," not in code  # no shape claimed for the sidebar's layer
     fix = at.button(key="window_error_fix")
     assert fix.label == translate("common.use_suggestion", lang, setting="padding = 1")
@@ -147,7 +163,7 @@ def test_pinned_cell_shows_its_products():
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_stack_presets_gridding_hdc_and_aspp(lang):
-    at = open_app(lang, PAGE)
+    at = open_app(lang, PAGE, view="stacks")
     at.selectbox(key="preset_dilated_stack").set_value("gridding").run()
     text = _text(at)
     assert translate("dilated.stack.holes", lang, holes=120, total=169, rf=13) in text
@@ -168,7 +184,7 @@ def test_stack_presets_gridding_hdc_and_aspp(lang):
 
 
 def test_reloading_a_preset_restarts_the_edited_table():
-    at = open_app("en", PAGE)
+    at = open_app("en", PAGE, view="stacks")
     at.session_state[EDITOR] = {
         "edited_rows": {0: {"dilation": 3}},
         "added_rows": [],
@@ -183,7 +199,7 @@ def test_reloading_a_preset_restarts_the_edited_table():
 
 
 def test_editing_the_table_updates_the_field_and_the_link():
-    at = open_app("en", PAGE)
+    at = open_app("en", PAGE, view="stacks")
     at.session_state[EDITOR] = {
         "edited_rows": {2: {"dilation": 8}},
         "added_rows": [{"kernel_size": 3, "stride": 2, "dilation": 1}],
@@ -199,7 +215,7 @@ def test_editing_the_table_updates_the_field_and_the_link():
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_bad_rows_are_explained_and_nothing_is_drawn(lang):
-    at = open_app(lang, PAGE)
+    at = open_app(lang, PAGE, view="stacks")
     at.session_state[EDITOR] = {
         "edited_rows": {1: {"stride": None}},
         "added_rows": [],
@@ -210,7 +226,7 @@ def test_bad_rows_are_explained_and_nothing_is_drawn(lang):
     errors = [e.value for e in at.error]
     assert translate("error.stack_value_missing", lang, row=2, column="stride") in errors
     assert translate("dilated.stack.invalid", lang) in _text(at)
-    assert len(at.get("plotly_chart")) == 3  # kernel, window, WaveNet: no heatmap, no comparison
+    assert not at.get("plotly_chart")  # no field, no comparison
     at.session_state[EDITOR] = {"edited_rows": {}, "added_rows": [], "deleted_rows": [0, 1, 2]}
     at.run()
     assert translate("error.stack_empty", lang) in [e.value for e in at.error]
@@ -218,7 +234,7 @@ def test_bad_rows_are_explained_and_nothing_is_drawn(lang):
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_layers_link_reproduces_a_stack(lang):
-    at = open_app(lang, PAGE, layers="3-1-1,3-1-5,3-1-9", stack_mode="stack")
+    at = open_app(lang, PAGE, layers="3-1-1,3-1-5,3-1-9", stack_mode="stack", view="stacks")
     assert not at.exception
     assert at.data_editor[0].value["dilation"].tolist() == [1, 5, 9]
     text = _text(at)
@@ -240,7 +256,7 @@ def test_layers_link_reproduces_a_stack(lang):
 )
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_malformed_layers_link_is_explained_and_the_default_shown(lang, value, code, fields):
-    at = open_app(lang, PAGE, layers=value)
+    at = open_app(lang, PAGE, layers=value, view="stacks")
     assert not at.exception
     reason = translate(f"error.{code}", lang, **fields)
     assert translate("dilated.stack.link_error", lang, reason=reason) in [i.value for i in at.info]
@@ -249,38 +265,35 @@ def test_malformed_layers_link_is_explained_and_the_default_shown(lang, value, c
 
 
 def test_wavenet_slider_doubles_the_field():
-    at = open_app("en", PAGE)
+    at = open_app("en", PAGE, view="wavenet")
     at.slider(key="wavenet_layers").set_value(6).run()
     assert "1 + 1·1 + 1·2 + 1·4 + 1·8 + 1·16 + 1·32 = **64** time steps" in _text(at)
 
 
 def test_stack_mode_radio_switches_to_branches():
-    at = open_app("zh", PAGE)
+    at = open_app("zh", PAGE, view="stacks")
     at.radio(key="stack_mode").set_value("parallel").run()
     assert translate("dilated.stack.parallel_intro", "zh") in _text(at)
     assert _table(at, translate("dilated.stack.col_rf", "zh")) == [3, 5, 9]
-    code = next(c.value for c in code_blocks(at) if "import torch" in c.value)
-    assert "nn.ModuleList" in code
+    assert "nn.ModuleList" in _torch_code(_open_tab(at, "code", "zh"))  # read from the link
 
 
 def test_field_too_large_to_draw_is_said():
-    at = open_app("en", PAGE, layers="7-1-32,7-1-32")
+    at = open_app("en", PAGE, layers="7-1-32,7-1-32", view="stacks")
     assert translate("dilated.stack.too_large", "en", rf=385, limit=65) in _text(at)
     assert not at.exception
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_floor_leftovers_and_the_resolution_kept_are_told_truly(lang):
-    at = open_app(
-        lang, PAGE, input_size=8, kernel_size=3, stride=2, padding=0, dilation=1,
-        layers="3-2-1,3-1-2",
-    )  # fmt: skip
-    text = _text(at)
+    link = {"input_size": 8, "kernel_size": 3, "stride": 2, "padding": 0, "dilation": 1}
+    text = _text(open_app(lang, PAGE, **link))
     never = translate(
         "dilated.window.never_read_floor", lang, count=15, total=64, floor=15, s=2, d=1
     )
     assert never in text
     assert translate("dilated.window.never_read", lang, count=15, total=64, s=2, d=1) not in text
+    text = _text(open_app(lang, PAGE, **link, layers="3-2-1,3-1-2", view="stacks"))
     assert translate("dilated.compare.note", lang, size=64) not in text
     cause = translate("dilated.compare.cause_stride", lang)
     assert translate("dilated.compare.note_smaller", lang, out=32, size=64, cause=cause) in text
@@ -288,11 +301,11 @@ def test_floor_leftovers_and_the_resolution_kept_are_told_truly(lang):
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_stack_too_deep_for_the_comparison_map_is_explained(lang):
-    at = open_app(lang, PAGE, layers="2-4-1,2-4-1,2-4-1,2-4-1")
+    at = open_app(lang, PAGE, layers="2-4-1,2-4-1,2-4-1,2-4-1", view="stacks")
     assert at.data_editor[0].value["stride"].tolist() == [4, 4, 4, 4]
     assert translate("dilated.compare.too_small", lang, size=64) in _text(at)
     assert at.error  # the engine's rule, translated, where the comparison would be
-    code = next(c.value for c in code_blocks(at) if "import torch" in c.value)
+    code = _torch_code(_open_tab(at, "code", lang))
     assert translate("dilated.code.stack_too_small", lang, size=64) in code
 
 
@@ -300,9 +313,37 @@ def test_stack_too_deep_for_the_comparison_map_is_explained(lang):
 def test_every_grid_chart_keeps_its_own_width_on_a_narrow_screen(lecture):
     # A phone draws a chart no wider than its container; held at its own width it scrolls
     # sideways instead, and its cell numbers keep the room the figure gave them.
-    at = open_app("en", PAGE, **({"lecture": "1"} if lecture else {}))
-    rules = kept_widths(at)
-    assert {"dilated_window", "dilated_kernel_chart", "dilated_stack_chart"} <= set(rules)
-    assert all(width > 0 for width in rules.values())
-    # Streamlit gets the width as the element's; the browser sizes the drawing to it
-    assert all("width" not in json.loads(c.proto.spec)["layout"] for c in at.get("plotly_chart"))
+    charts = {
+        "window": {"dilated_window", "dilated_kernel_chart"},
+        "stacks": {"dilated_stack_chart"},
+    }
+    for view, keys in charts.items():
+        at = open_app("en", PAGE, view=view, **({"lecture": "1"} if lecture else {}))
+        rules = kept_widths(at)
+        assert keys <= set(rules)
+        assert all(width > 0 for width in rules.values())
+        # Streamlit gets the width as the element's; the browser sizes the drawing to it
+        assert all(
+            "width" not in json.loads(c.proto.spec)["layout"] for c in at.get("plotly_chart")
+        )
+
+
+def test_table_edits_survive_a_visit_to_another_tab():
+    # Streamlit drops the state of a table not drawn in a run; the table starts again from
+    # the link, where every valid edit went.
+    at = open_app("en", PAGE, view="stacks")
+    at.session_state[EDITOR] = {
+        "edited_rows": {2: {"dilation": 8}},
+        "added_rows": [],
+        "deleted_rows": [],
+    }
+    at.run()
+    assert at.query_params["layers"] == "3-1-1,3-1-2,3-1-8"
+    _open_tab(at, "wavenet", "en")
+    code = _torch_code(_open_tab(at, "code", "en"))
+    assert "dilation=8" in code  # the code tab reads the stack from the link
+    _open_tab(at, "stacks", "en")
+    assert not at.exception and not at.error
+    assert at.data_editor[0].value["dilation"].tolist() == [1, 2, 8]
+    assert _table(at, "field r") == [3, 7, 23]
+    assert at.query_params["layers"] == "3-1-1,3-1-2,3-1-8"

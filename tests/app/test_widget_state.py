@@ -20,10 +20,12 @@ PRESET_PAGES = [
     ("pages/standard.py", "standard"),
     ("pages/transposed.py", "transposed"),
     ("pages/dilated.py", "dilated"),
-    ("pages/dilated.py", "dilated_stack"),
+    ("pages/dilated.py", "dilated_stack"),  # on the stacks tab (VIEWS)
     ("pages/grouped.py", "grouped"),
     ("pages/conv3d.py", "conv3d"),
 ]
+
+VIEWS = {"dilated_stack": {"view": "stacks"}}  # a picker not on the page's first tab
 
 # Links that set a choice whose default is not its first option (image lab's Sobel x, the 3-D
 # page's random kernel, the deformable page's shape field) and the input values' menu.
@@ -68,7 +70,7 @@ def warned(handler: Records) -> list[str]:
 
 @pytest.mark.parametrize(("page", "table"), PRESET_PAGES, ids=[t for _, t in PRESET_PAGES])
 def test_choosing_a_preset_logs_no_duplicate_value_warning(page, table, duplicates, monkeypatch):
-    at = open_app("en", page)
+    at = open_app("en", page, **VIEWS.get(table, {}))
     assert not at.exception
     for preset in presets_for(table):
         rearm(monkeypatch)

@@ -13,7 +13,12 @@ pytestmark = pytest.mark.browser
     ("url_path", "query", "chart", "bold"),
     [
         ("transposed", {"view": "matrix"}, ".st-key-transposed_grids_chart", "y = Cᵀ·x"),
-        ("dilated", {"layers": "3-1-1,3-1-2,3-1-9"}, ".st-key-dilated_stack_chart", "HDC 规则二"),
+        (
+            "dilated",
+            {"layers": "3-1-1,3-1-2,3-1-9", "view": "stacks"},
+            ".st-key-dilated_stack_chart",
+            "HDC 规则二",
+        ),
     ],
 )
 def test_chinese_bold_renders_without_asterisks(open_page, url_path, query, chart, bold):

@@ -1,5 +1,5 @@
-"""The dilated page in Chromium: click to pin a cell, play the window, edit the layer table,
-URL state and downloads."""
+"""The dilated page in Chromium: click to pin a cell, play the window, edit the layer table
+(and find the edit still there after a visit to another tab), URL state and downloads."""
 
 from __future__ import annotations
 
@@ -25,9 +25,9 @@ def _main_text(page) -> str:
     return page.locator("[data-testid='stMain']").inner_text()
 
 
-def _open(open_page, **query):
+def _open(open_page, *, shown=WINDOW, **query):
     page = open_page("dilated", **query)
-    page.locator(WINDOW).wait_for(state="visible")
+    page.locator(shown).wait_for(state="visible")
     assert_no_exception(page)
     return page
 
@@ -86,8 +86,13 @@ def test_sliders_write_the_link_and_the_formula(open_page):
     assert "⌊0 / 1⌋ + 1 = 1" in _main_text(page)
 
 
+def _open_tab(page, name: str) -> None:
+    with expect_rerun(page):
+        page.get_by_role("tab", name=name).click()
+
+
 def test_editing_the_layer_table_updates_the_link(open_page):
-    page = _open(open_page, lang="en")
+    page = _open(open_page, shown=EDITOR, lang="en", view="stacks")
     grid = page.locator(EDITOR)
     grid.scroll_into_view_if_needed()
     page.wait_for_timeout(1000)  # let the charts above finish drawing before measuring
@@ -105,12 +110,20 @@ def test_editing_the_layer_table_updates_the_link(open_page):
         page.keyboard.press("Enter")
     assert query_params(page)["layers"] == "3-1-1,3-1-2,3-1-3"
     assert "sees a 13×13 patch" in _main_text(page)
+    # Another tab drops the table's own state; back on this tab it starts from the link.
+    _open_tab(page, "WaveNet")
+    assert query_params(page)["layers"] == "3-1-1,3-1-2,3-1-3"
+    _open_tab(page, "Stacks and receptive field")
+    page.locator(EDITOR).wait_for(state="visible")
+    assert "sees a 13×13 patch" in _main_text(page)
+    assert query_params(page)["layers"] == "3-1-1,3-1-2,3-1-3"
     assert_no_exception(page)
 
 
 def test_link_restores_the_stack_and_downloads_work(open_page):
-    page = _open(open_page, lang="en", layers="3-1-2,3-1-2,3-1-2")
+    page = _open(open_page, shown=EDITOR, lang="en", layers="3-1-2,3-1-2,3-1-2", view="stacks")
     assert "Gridding: 120 of the 169 pixels" in _main_text(page)
+    page = _open(open_page, lang="en")
     button = page.locator(".st-key-dilated_window_downloads").get_by_role("button", name="PNG")
     with page.expect_download() as download:
         button.click()

@@ -82,7 +82,7 @@ def test_the_worst_stack_is_compared_in_a_bounded_number_of_steps(monkeypatch):
     ],
 )
 def test_stack_files_are_offered_or_explained(lang, layers, png, csv, note):
-    at = open_app(lang, "pages/dilated.py", layers=format_layers(layers))
+    at = open_app(lang, "pages/dilated.py", layers=format_layers(layers), view="stacks")
     assert not at.exception
     keys = {b.proto.id.rsplit("-", 1)[-1] for b in at.get("download_button")}
     assert ("dilated_stack_png" in keys, "dilated_stack_csv" in keys) == (png, csv)

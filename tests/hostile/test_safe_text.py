@@ -75,10 +75,15 @@ def test_typed_values_in_a_link_are_quoted_literally(lang, fragment):
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 @pytest.mark.parametrize(
-    ("page", "key"), [("pages/dilated.py", "layers"), ("pages/pointwise.py", "mix")]
+    ("page", "key", "view"),
+    [
+        ("pages/dilated.py", "layers", "stacks"),
+        ("pages/dilated.py", "layers", "code"),  # the code tab reads the stack from the link
+        ("pages/pointwise.py", "mix", None),
+    ],
 )
-def test_layers_and_mix_links_are_quoted_literally(lang, page, key):
-    at = open_app(lang, page, **{key: LINK})
+def test_layers_and_mix_links_are_quoted_literally(lang, page, key, view):
+    at = open_app(lang, page, **{key: LINK}, **({"view": view} if view else {}))
     assert not at.exception
     text = _shown(at)
     assert literal(LINK) in text and LINK not in text

@@ -152,7 +152,7 @@ def code_view(
     padding: int,
     dilation: int,
 ) -> str:
-    """Section 6: the PyTorch code of the sidebar layer and of the stack."""
+    """The PyTorch tab: the code of the sidebar layer and of the stack."""
     try:
         o = conv_output_size(input_size, kernel_size, stride, padding, dilation)
         shape = (o, o)

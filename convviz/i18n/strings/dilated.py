@@ -57,7 +57,12 @@ STRINGS = {
         "第 l 层的膨胀率为 2^(l−1)：1, 2, 4, 8, …… 每多一层，感受野翻一倍。",
     ),
     # 1. The dilated kernel.
-    "dilated.kernel.header": ("1 · The dilated kernel", "1 · 空洞卷积核"),
+    # Tabs (convviz.controls.tabs): only the open one runs.
+    "dilated.tab.window": ("Sliding window", "滑动窗口"),
+    "dilated.tab.stacks": ("Stacks and receptive field", "堆叠与感受野"),
+    "dilated.tab.wavenet": ("WaveNet", "WaveNet"),
+    "dilated.tab.code": ("PyTorch", "PyTorch"),
+    "dilated.kernel.header": ("The dilated kernel", "空洞卷积核"),
     "dilated.kernel.size": (
         "Effective kernel size: k̂ = d(k − 1) + 1 = {d}·({k} − 1) + 1 = **{k_hat}**",
         "等效卷积核尺寸：k̂ = d(k − 1) + 1 = {d}·({k} − 1) + 1 = **{k_hat}**",
@@ -128,7 +133,7 @@ STRINGS = {
         "除法不是整除：向下取整舍弃了补零输入的最后 {leftover} 行/列，没有任何窗口覆盖它们。",
     ),
     # 3. Receptive field of a stack.
-    "dilated.stack.header": ("3 · Receptive field of a stack", "3 · 多层堆叠的感受野"),
+    "dilated.stack.header": ("Receptive field of a stack", "多层堆叠的感受野"),
     "dilated.stack.editor_caption": (
         "One row per layer: kernel k, stride s, dilation d. Add or delete rows at will (up to {limit}); the address bar keeps the stack as `layers=…` for sharing.",
         "每行一层：卷积核 k、步长 s、膨胀率 d。可以随意增删行（最多 {limit} 行）；地址栏会以 `layers=…` 的形式保存这个堆叠，方便分享。",
@@ -252,7 +257,7 @@ STRINGS = {
         "请修改上表中有问题的那一行；所有行都合法之前，下面的图不会绘制。",
     ),
     # 4. WaveNet.
-    "dilated.wavenet.header": ("4 · WaveNet: a causal 1-D stack", "4 · WaveNet：一维因果卷积堆叠"),
+    "dilated.wavenet.header": ("WaveNet: a causal 1-D stack", "WaveNet：一维因果卷积堆叠"),
     "dilated.wavenet.intro": (
         "Each layer is a causal 1-D convolution with kernel size 2: the node at time t reads times t and t − d of the layer below, never the future. With d = 1, 2, 4, 8, … each layer doubles the receptive field.",
         "每一层都是卷积核大小为 2 的一维因果卷积：t 时刻的节点读取下一层的 t 和 t − d 时刻，从不读取未来。膨胀率取 1, 2, 4, 8, …… 时，每加一层感受野就翻一倍。",
@@ -270,8 +275,8 @@ STRINGS = {
     "dilated.wavenet.hover": ("layer {layer}, t = {t}", "第 {layer} 层，t = {t}"),
     # 5. Comparison.
     "dilated.compare.header": (
-        "5 · The same receptive field, other ways",
-        "5 · 同样的感受野，其他做法",
+        "The same receptive field, other ways",
+        "同样的感受野，其他做法",
     ),
     "dilated.compare.intro": (
         "Ways to give one output pixel a **{rf}×{rf}** field (the field of the stack above) on a {size}×{size} feature map. Weights are per input/output channel pair (multiply by C_in·C_out for a real layer).",
