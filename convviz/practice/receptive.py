@@ -1,8 +1,8 @@
 """Question family: the receptive field of a stack of convolutions.
 
 The answer is the engine's ``receptive_field``; the worked steps are its recurrence term by
-term (``field_steps``). The link opens the dilated page's layer table with the same stack
-(``layers=3-1-1,3-1-2``, see :mod:`convviz.stacks`).
+term (``field_steps``). The link opens the dilated page's stacks tab, its layer table
+holding the same stack (``layers=3-1-1,3-1-2&view=stacks``, see :mod:`convviz.stacks`).
 """
 
 from __future__ import annotations
@@ -64,5 +64,5 @@ def receptive(rng: np.random.Generator, level: int) -> Question:
         for row in field_steps(layers)
     )
     steps = (Step.of("practice.explain.receptive_rule"), *steps)
-    link = Link.of("dilated", layers=format_layers(layers))
+    link = Link.of("dilated", layers=format_layers(layers), view="stacks")  # the layer table
     return Question("receptive", level, prompt, NUMBER, field, steps, link)
