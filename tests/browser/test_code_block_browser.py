@@ -23,7 +23,7 @@ PLAIN_HTTP_JS = "Object.defineProperty(window, 'isSecureContext', { get: () => f
 def test_a_page_shows_its_code_and_sums_without_the_highlighter(page, open_page, js_errors, lang):
     chunks = []
     page.on("request", lambda request: chunks.append(request.url))
-    open_page("dilated", lang=lang)
+    open_page("dilated", lang=lang, view="code")
     assert_no_exception(page)
     code = page.locator(f"{CODE} pre")
     code.scroll_into_view_if_needed()
@@ -37,12 +37,14 @@ def test_a_page_shows_its_code_and_sums_without_the_highlighter(page, open_page,
     assert kinds["cvz-k"][:3] == ["import", "from", "import"]
     assert all(comment.startswith("#") for comment in kinds["cvz-c"]) and kinds["cvz-c"]
     assert {"1", "2", "3"} <= set(kinds["cvz-n"])
+    assert page.locator(f"{CODE} button").inner_text() == translate("common.copy", lang)
+    open_page("dilated", lang=lang)  # the window tab, with its worked sum
+    assert_no_exception(page)
     sum_text = page.locator(f"{SUM} pre").inner_text()
     assert sum_text == "y[0, 0] = 1·1 + 3·1 + 5·1 + 15·1 + 17·1 + 19·1 + 29·1 + 31·1 + 33·1 = 153"
     assert page.locator(f"{SUM} pre span").count() == 0  # numbers, not Python: not coloured
     # part of the page's own text (no shadow root), as find-in-page and selection see it
     assert sum_text in page.locator("[data-testid='stMain']").inner_text()
-    assert page.locator(f"{CODE} button").inner_text() == translate("common.copy", lang)
     assert not [url for url in chunks if HIGHLIGHTER_CHUNK in url]
     assert not js_errors
 
@@ -52,7 +54,7 @@ def test_copy_puts_the_exact_text_on_the_clipboard(page, open_page, origin):
     page.context.grant_permissions(["clipboard-read", "clipboard-write"])
     if origin == "plain-http":
         page.context.add_init_script(PLAIN_HTTP_JS)
-    open_page("dilated")
+    open_page("dilated", view="code")
     code = page.locator(CODE)
     code.scroll_into_view_if_needed()
     page.evaluate("navigator.clipboard.writeText('')")
