@@ -27,6 +27,7 @@ TAB_CASES = [
     ("transposed", "check"),
     ("transposed", "output_padding"),
     ("transposed", "checkerboard"),
+    ("dilated", "stacks"),
 ]
 BUTTONS = "[data-testid='stDownloadButton'] button"
 
