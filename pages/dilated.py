@@ -136,14 +136,11 @@ def load_stack():
         st.session_state[STACK_VERSION] = st.session_state.get(STACK_VERSION, 0) + 1
         st.session_state.pop(LINK_ERROR, None)
     elif STACK_BASE not in st.session_state or editor_key() not in st.session_state:
+        layers, _, link_error = linked_stack(st.query_params.get("layers"), None)
+        st.session_state[STACK_BASE] = format_layers(layers)
         st.session_state.pop(LINK_ERROR, None)
-        st.session_state[STACK_BASE] = format_layers(DEFAULT_LAYERS)
-        text = st.query_params.get("layers")
-        if text:
-            try:
-                st.session_state[STACK_BASE] = format_layers(parse_layers(text))
-            except ConvValueError as err:
-                st.session_state[LINK_ERROR] = err
+        if link_error is not None:
+            st.session_state[LINK_ERROR] = link_error
     return parse_layers(st.session_state[STACK_BASE])
 
 
