@@ -280,7 +280,7 @@ def test_pytorch_code_matches_the_settings():
     )
     assert "x = torch.randn(1, 1, 7, 7)" in aspp
     assert "padding=18, dilation=18)," in aspp and "torch.cat(" in aspp
-    assert "# 第 3 节的并行分支" in aspp
+    assert "# “堆叠与感受野”页签中的并行分支" in aspp
     too_big = pycode.code_view(
         None, "ones", None, "stack", lang="en", **{**DEFAULT, "input_size": 2}
     )

@@ -327,8 +327,8 @@ STRINGS = {
     ),
     # 6. PyTorch.
     "dilated.code.note": (
-        "The sidebar's layer runs on the page's input and kernel, so it prints the page's output; the stack of section 3 runs on random features and prints only its shape.",
-        "侧边栏的那一层使用页面上的输入和卷积核，因此打印出的就是页面上的输出；第 3 节的堆叠在随机特征上运行，只打印它的形状。",
+        "The sidebar's layer runs on the page's input and kernel, so it prints the page's output; the stack of the stacks tab runs on random features and prints only its shape.",
+        "侧边栏的那一层使用页面上的输入和卷积核，因此打印出的就是页面上的输出；“堆叠与感受野”页签中的堆叠在随机特征上运行，只打印它的形状。",
     ),
     "dilated.code.note_random": (
         "The input values could not be read, so the code runs on random numbers: it reproduces the page's shapes, not its numbers.",
@@ -339,20 +339,20 @@ STRINGS = {
         "# 侧边栏设置的单个空洞卷积层",
     ),
     "dilated.code.layer_not_run": (
-        "# this setting gives no output (see the error above), so the layer is not run",
-        "# 这个设置没有输出（见上面的错误说明），因此这里不运行这一层",
+        "# this setting gives no output (the window tab says why), so the layer is not run",
+        "# 这个设置没有输出（“滑动窗口”页签说明了原因），因此这里不运行这一层",
     ),
     "dilated.code.stack": (
-        "# the stack of section 3; padding ⌊d(k − 1)/2⌋ keeps the size only at stride 1 with d(k − 1) even",
-        "# 第 3 节的堆叠；填充 ⌊d(k − 1)/2⌋ 只有在步长为 1 且 d(k − 1) 为偶数时才保持尺寸不变",
+        "# the stack of the stacks tab; padding ⌊d(k − 1)/2⌋ keeps the size only at stride 1 with d(k − 1) even",
+        "# “堆叠与感受野”页签中的堆叠；填充 ⌊d(k − 1)/2⌋ 只有在步长为 1 且 d(k − 1) 为偶数时才保持尺寸不变",
     ),
     "dilated.code.stack_too_small": (
         "# a {size}×{size} input runs out of rows in this stack (the output would be empty), so it is not run",
         "# {size}×{size} 的输入在这个堆叠中会用完所有的行（输出为空），因此这里不运行它",
     ),
     "dilated.code.branches": (
-        "# the parallel branches of section 3 (ASPP-style), each padded by ⌊d(k − 1)/2⌋",
-        "# 第 3 节的并行分支（ASPP 式），每个分支填充 ⌊d(k − 1)/2⌋",
+        "# the parallel branches of the stacks tab (ASPP-style), each padded by ⌊d(k − 1)/2⌋",
+        "# “堆叠与感受野”页签中的并行分支（ASPP 式），每个分支填充 ⌊d(k − 1)/2⌋",
     ),
     "dilated.code.branches_differ": (
         "# the branch outputs differ in size, so torch.cat would fail: ASPP uses stride 1 and odd k̂",
