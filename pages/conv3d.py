@@ -1,5 +1,8 @@
 """3-D convolution: a clip of frames, the kD×kH×kW window sliding over space and time, 2-D against
-3-D convolution, the output size per axis, and the weights and MACs of video layers."""
+3-D convolution, the output size per axis, and the weights and MACs of video layers.
+
+Four tabs, of which only the open one runs (``?view=``): the window (with the sizes per axis and
+the 3-D view), 2-D against 3-D, the video layers' weights, and the PyTorch code."""
 
 from functools import partial
 
@@ -25,6 +28,8 @@ from convviz.controls.code_block import code_block
 from convviz.controls.downloads import export_buttons, share_link
 from convviz.controls.lecture import main_chart
 from convviz.controls.predict import predict_first
+from convviz.controls.tabs import lazy_tabs
+from convviz.controls.urlstate import linked_int
 from convviz.controls.voxel_view import voxel_view
 from convviz.controls.widgets import count_fields, url_switch
 from convviz.engine.errors import ConvValueError
@@ -74,6 +79,9 @@ FRAMES_CHART = "conv3d_frames"  # selection state of the frames figure
 VOXELS_KEY = "voxels"  # the 3-D view's switch and URL parameter (?voxels=true)
 # C3D's second layer: 64 → 128 channels on 16 frames of 56×56
 TABLE_FIELDS = {"in_channels": 64, "out_channels": 128, "frames": 16, "size": 56}
+TABLE_PREFIX = "video"  # the table's fields are <prefix>_<name>, in the link too
+TABLE_MAX = 1024  # largest count a table field takes
+TABS = ("window", "fusion", "layers", "code")
 
 
 def sidebar(lang: str) -> Conv3dSetting:
@@ -120,18 +128,22 @@ def caption_key(section: str, steps: int) -> str:
     return f"{section}.caption" if steps > 1 else f"{section}.caption_one"
 
 
-def window_section(setting: Conv3dSetting, lang: str) -> tuple[int, int, int] | None:
-    """Section 1. Returns the output cell shown (None for an invalid setting).
-
-    Not a fragment: the PyTorch code at the end of the page prints this cell's value.
-    """
+def output_shape(setting: Conv3dSetting, lang: str) -> tuple[int, int, int] | None:
+    """The output shape (D_out, H_out, W_out), or None after showing why there is none."""
     checked = views.checked_shape(setting, lang)  # errors do not pickle: not cache_data
     if checked["error"] is not None:
         if checked["axis"]:
             st.markdown(translate("conv3d.sizes.axis_error", lang, axis=checked["axis"]))
         show_error(checked["error"], lang, key="window_error")
         return None
-    shape = checked["shape"]
+    return checked["shape"]
+
+
+def window_section(setting: Conv3dSetting, shape: tuple[int, int, int], lang: str) -> None:
+    """The frames with the window at the step slider's cell, its sum, files and 3-D view.
+
+    Not a fragment: the step is kept in the link, where the PyTorch tab reads it.
+    """
     steps = shape[0] * shape[1] * shape[2]
     figure_box = st.container()  # the figure first, the step slider under it
     if st.session_state.get("step", 0) > steps - 1:  # keep the step inside a shrunk output
@@ -169,7 +181,6 @@ def window_section(setting: Conv3dSetting, lang: str) -> tuple[int, int, int] | 
     if view["note"]:
         st.caption(view["note"])
     voxels_section(setting, view, lang)
-    return view["cell"]
 
 
 def voxels_section(setting: Conv3dSetting, window: dict, lang: str) -> None:
@@ -196,14 +207,10 @@ def fusion_section(setting: Conv3dSetting, lang: str) -> None:
 
 
 def sizes_section(setting: Conv3dSetting, lang: str) -> None:
+    """The output size on each axis; drawn under the window, so only for a valid setting."""
     st.header(translate("conv3d.sizes.header", lang))
     st.markdown(translate("conv3d.sizes.intro", lang))
     view = views.sizes_view(setting, lang)  # a few ints; its error does not pickle
-    if view["error"] is not None:
-        axis, err = view["error"]
-        st.markdown(translate("conv3d.sizes.axis_error", lang, axis=axis))
-        show_error(err, lang, key="sizes_error")
-        return
     shape = tuple(row["o"] for row in view["rows"])
     st.table(view["rows"])
     taps = setting.kernel[0] * setting.kernel[1] * setting.kernel[2]
@@ -222,11 +229,16 @@ def answer_shown(setting: Conv3dSetting, lang: str) -> bool:
 
 
 def layers_section(lang: str) -> dict[str, int]:
-    """Section 4: the clip and channels of the table (URL-bound), the table, the (2+1)-D note."""
+    """The clip and channels of the table (in the link), the table, the (2+1)-D note."""
     st.header(translate("conv3d.layers.header", lang))
     st.markdown(translate("conv3d.layers.intro", lang))
     fields = count_fields(
-        "video", TABLE_FIELDS, lang, label_key="conv3d.layers.{name}", columns=4, max_value=1024
+        TABLE_PREFIX,
+        TABLE_FIELDS,
+        lang,
+        label_key="conv3d.layers.{name}",
+        columns=4,
+        max_value=TABLE_MAX,
     )
     try:
         view = cached(views.layers_view)(**fields, lang=lang)
@@ -238,19 +250,49 @@ def layers_section(lang: str) -> dict[str, int]:
     return fields
 
 
+def window_tab(setting: Conv3dSetting, lang: str) -> None:
+    shape = output_shape(setting, lang)
+    if shape is not None:
+        window_section(setting, shape, lang)
+        sizes_section(setting, lang)
+
+
+def fusion_tab(setting: Conv3dSetting, lang: str) -> None:
+    fusion_section(setting, lang)
+
+
+def layers_tab(setting: Conv3dSetting, lang: str) -> None:
+    layers_section(lang)
+
+
+def code_tab(setting: Conv3dSetting, lang: str) -> None:
+    """``nn.Conv3d`` on the window tab's cell, and the layers tab's channels; both tabs keep
+    their controls' values in the link, where this tab reads them."""
+    shape = output_shape(setting, lang)
+    if shape is None:
+        return
+    step = linked_int("step", low=0, high=shape[0] * shape[1] * shape[2] - 1, default=0)
+    cell = cached(views.window_view)(setting, step, lang)["cell"]
+    channels = {
+        name: linked_int(
+            f"{TABLE_PREFIX}_{name}", low=1, high=TABLE_MAX, default=TABLE_FIELDS[name]
+        )
+        for name in ("in_channels", "out_channels")
+    }
+    code = cached(torch_code.pytorch_snippet)(setting, cell, **channels)
+    pytorch_code(code, lang, note="conv3d.code.note")
+
+
+TAB_VIEWS = {"window": window_tab, "fusion": fusion_tab, "layers": layers_tab, "code": code_tab}
+
+
 lang = current_language()
 page_header("conv3d", lang)
 colour_control(lang)
 setting = sidebar(lang)
 if answer_shown(setting, lang):
-    cell = window_section(setting, lang)
+    tabs, opened = lazy_tabs("conv3d", TABS, lang)
+    with tabs[opened]:
+        TAB_VIEWS[opened](setting, lang)
     page_intro("conv3d", lang)
-    fusion_section(setting, lang)
-    sizes_section(setting, lang)
-    table = layers_section(lang)
-    if cell is not None:
-        code = torch_code.pytorch_snippet(
-            setting, cell, in_channels=table["in_channels"], out_channels=table["out_channels"]
-        )
-        pytorch_code(code, lang)
 share_link(lang)

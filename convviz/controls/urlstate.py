@@ -73,6 +73,20 @@ def seed_real_from_url(key: str, *, low: float, high: float, default: float) -> 
     _seed(key, clamp_real, low=low, high=high, default=default)
 
 
+def linked_int(key: str, *, low: int, high: int, default: int) -> int:
+    """The value integer control ``key`` shows, for a tab that does not draw the control.
+
+    Such a control keeps its value in the link (:func:`write_to_url` after every run that
+    draws it), while Streamlit drops the state of a widget not drawn; so the link is read,
+    and clamped to ``[low, high]`` as the control would read it (a value left from a larger
+    range shows its last value). ``default`` when the link has none or it is not a number.
+    """
+    text = st.query_params.get(key)
+    if text is None:
+        return min(max(default, low), high)
+    return clamp_whole(text, name=key, low=low, high=high, default=default)[0]
+
+
 def _seed(key: str, clamp, **bounds) -> None:
     if key in st.session_state or key not in st.query_params:
         return

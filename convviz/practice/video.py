@@ -82,5 +82,6 @@ def conv3d_params(rng: np.random.Generator, level: int) -> Question:
         frames=max(PAGE_SIZE, kd),
         input_size=max(PAGE_SIZE, kh),
         input_size_w=max(PAGE_SIZE, kw),
+        view="layers",  # the weights table, with the link's channels
     )
     return Question("conv3d_params", level, (prompt,), NUMBER, total, steps, link)

@@ -20,15 +20,19 @@ def _code(at, start: str) -> str:
     return next(c.value for c in code_blocks(at) if c.value.startswith(start))
 
 
+def _open_tab(at, code: str, lang: str):
+    """Press tab ``code`` (its label in ``lang``) and rerun."""
+    at.session_state["conv3d_tab"] = translate(f"conv3d.tab.{code}", lang)
+    return at.run()
+
+
 @pytest.mark.parametrize("lang", ["en", "zh"])
-def test_defaults_render_every_section(lang):
+def test_defaults_render_every_tab(lang):
     at = open_app(lang, PAGE)
     assert not at.exception and not at.error
     assert at.title[0].value == translate("page.conv3d", lang)
-    headers = [h.value for h in at.header]
-    for key in ("fusion", "sizes", "layers"):  # the window comes first, under the lead
-        assert translate(f"conv3d.{key}.header", lang) in headers
-    assert len(at.get("plotly_chart")) == 2  # frames, early-fusion map: no 3-D view by default
+    assert [h.value for h in at.header] == [translate("conv3d.sizes.header", lang)]
+    assert [chart.key for chart in at.get("plotly_chart")] == ["conv3d_frames"]  # no 3-D view
     switch = at.toggle(key="voxels")
     assert switch.value is False and switch.label == translate("conv3d.voxels.toggle", lang)
     assert translate("conv3d.voxels.caption", lang) not in _text(at)
@@ -36,13 +40,26 @@ def test_defaults_render_every_section(lang):
     assert translate("conv3d.window.cell", lang, t=0, r=0, c=0, frames="0, 1, 2") in text
     shape = translate("conv3d.sizes.shape", lang, d=3, h=3, w=3, cells=27, taps=27)
     assert shape in text
-    code = _code(at, "import numpy")
-    assert "torch.nn.Conv3d(1, 1, kernel_size=(3, 3, 3), stride=(1, 1, 1)," in code
-    assert "print(y[0, 0, 0, 0, 0].item())" in code
     labels = [b.proto.label for b in at.get("download_button")]
     assert labels == ["PNG", "GIF", "LaTeX", "CSV"]
+    assert not any(c.value.startswith("import numpy") for c in code_blocks(at))
+    fusion = open_app(lang, PAGE, view="fusion")
+    assert not fusion.exception and not fusion.error
+    assert [h.value for h in fusion.header] == [translate("conv3d.fusion.header", lang)]
+    assert [chart.key for chart in fusion.get("plotly_chart")] == ["conv3d_fusion"]
+    layers = open_app(lang, PAGE, view="layers")
+    assert not layers.exception and not layers.error
+    assert [h.value for h in layers.header] == [translate("conv3d.layers.header", lang)]
     weights = translate("conv3d.layers.weights", lang)
-    assert at.table[1].value[weights].iloc[0] == "3·3·3·64·128 = 221,184"
+    assert layers.table[0].value[weights].iloc[0] == "3·3·3·64·128 = 221,184"
+    assert not layers.get("plotly_chart")
+    code = open_app(lang, PAGE, view="code")
+    assert not code.exception and not code.error
+    assert translate("conv3d.code.note", lang) in _text(code)
+    snippet = _code(code, "import numpy")
+    assert "torch.nn.Conv3d(1, 1, kernel_size=(3, 3, 3), stride=(1, 1, 1)," in snippet
+    assert "print(y[0, 0, 0, 0, 0].item())" in snippet
+    assert "torch.nn.Conv3d(64, 128, kernel_size=3, padding=1, bias=False)" in snippet
 
 
 def test_step_moves_the_window_and_the_products():
@@ -51,10 +68,29 @@ def test_step_moves_the_window_and_the_products():
     assert "Output cell **(t, r, c) = (2, 2, 2)** reads padded frames **2, 3, 4**" in _text(at)
     sums = _code(at, "frame 2:")
     assert sums.splitlines()[-1].startswith("y[2, 2, 2] = the sum of the frames' sums = ")
-    assert "print(y[0, 0, 2, 2, 2].item())" in _code(at, "import numpy")
-    at.slider(key="frames").set_value(3).run()  # the output shrinks: the step comes back inside
+    assert "print(y[0, 0, 2, 2, 2].item())" in _code(_open_tab(at, "code", "en"), "import numpy")
+    assert at.query_params["step"] == "26"
+    at.slider(key="frames").set_value(3).run()  # on the code tab: the cell comes back inside
+    assert "print(y[0, 0, 0, 2, 2].item())" in _code(at, "import numpy")
+    _open_tab(at, "window", "en")
     assert not at.exception
     assert at.slider(key="step").value == 8
+
+
+def test_the_code_tab_reads_the_weights_tab_channels_from_the_link():
+    at = open_app("en", PAGE, view="layers")
+    at.number_input(key="video_in_channels").set_value(3).run()
+    at.number_input(key="video_out_channels").set_value(32).run()
+    snippet = _code(_open_tab(at, "code", "en"), "import numpy")
+    assert "torch.nn.Conv3d(3, 32, kernel_size=3, padding=1, bias=False)" in snippet
+    _open_tab(at, "layers", "en")  # the fields come back with their values
+    assert at.number_input(key="video_in_channels").value == 3
+    assert at.number_input(key="video_out_channels").value == 32
+    hostile = open_app("en", PAGE, view="code", step="100000", video_in_channels="-5")
+    assert not hostile.exception and not hostile.error
+    snippet = _code(hostile, "import numpy")
+    assert "print(y[0, 0, 2, 2, 2].item())" in snippet  # clamped to the last cell
+    assert "torch.nn.Conv3d(1, 128, kernel_size=3, padding=1, bias=False)" in snippet
 
 
 def test_temporal_difference_preset_shows_motion_and_is_named():
@@ -79,12 +115,15 @@ def test_kernel_deeper_than_the_clip_is_explained_with_a_fix(lang):
         "error.kernel_too_large", lang, k_eff=4, kernel_size=4, dilation=1, size=2, padding=0,
         padded=2,
     )  # fmt: skip
-    assert [e.value for e in at.error] == [expected, expected]  # window, sizes
+    assert [e.value for e in at.error] == [expected]  # once: the sizes wait for a valid setting
     axis = translate("conv3d.sizes.axis_error", lang, axis=translate("conv3d.axis.d", lang))
     assert axis in _text(at)
-    assert not any(c.value.startswith("import numpy") for c in code_blocks(at))
+    assert translate("conv3d.sizes.header", lang) not in [h.value for h in at.header]
     fix = at.button(key="window_error_fix")
     assert fix.label == translate("common.use_suggestion", lang, setting="padding_depth = 1")
+    code = open_app(lang, PAGE, frames="2", kernel_depth="4", view="code")
+    assert [e.value for e in code.error] == [expected]  # the code tab says why it has no code
+    assert not any(c.value.startswith("import numpy") for c in code_blocks(code))
     fix.click().run()
     assert at.slider(key="padding_depth").value == 1 and not at.error
 
@@ -102,7 +141,7 @@ def test_reflect_padding_wider_than_the_width_is_explained(lang):
 
 
 def test_table_fields_and_a_clip_too_short_for_them():
-    at = open_app("zh", PAGE, video_in_channels="3", video_out_channels="64")
+    at = open_app("zh", PAGE, video_in_channels="3", video_out_channels="64", view="layers")
     assert "M = ⌊27·3·64 / (9·3 + 3·64)⌋ = 23" in _text(at)
     at.number_input(key="video_frames").set_value(2).run()
     assert not at.exception
@@ -116,18 +155,20 @@ def test_table_fields_and_a_clip_too_short_for_them():
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_hostile_link_values_are_clamped_and_explained(lang):
     at = open_app(lang, PAGE, frames="99", kernel_depth="-3", step="100000", clip="nonsense",
-                  video_frames="1e400", padding_w="9" * 5000)  # fmt: skip
+                  padding_w="9" * 5000)  # fmt: skip
     assert not at.exception and not at.error
     assert at.slider(key="frames").value == 8 and at.slider(key="kernel_depth").value == 1
     assert at.slider(key="padding_w").value == 0  # past int()'s digit limit: the default
     assert at.radio(key="clip").value == "moving"
-    assert at.number_input(key="video_frames").value == 16  # not a number: the default
     steps = 8 * 3 * 3  # D_out · H_out · W_out with kD = 1 and a 3×3 kernel on 5×5 frames
     assert at.slider(key="step").value == steps - 1
     notes = [n.value for n in at.sidebar.info] + [n.value for n in at.info]
-    assert any("“1e400”" in n for n in notes)
     read_as = translate("common.url_number", lang, reason="@", name="frames", value=8)
     assert any(n.endswith(read_as.split("@")[1]) for n in notes)
+    layers = open_app(lang, PAGE, video_frames="1e400", view="layers")
+    assert not layers.exception and not layers.error
+    assert layers.number_input(key="video_frames").value == 16  # not a number: the default
+    assert any("“1e400”" in n.value for n in layers.info)
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
@@ -139,7 +180,7 @@ def test_a_large_output_is_stepped_not_animated(lang):
     assert notice in [i.value for i in at.info]
     assert translate("conv3d.files.gif_budget", lang, limit=64) in _text(at)
     assert [b.proto.label for b in at.get("download_button")] == ["PNG", "LaTeX", "CSV"]
-    assert "print(y[0, 0, 7, 9, 9].item())" in _code(at, "import numpy")
+    assert "print(y[0, 0, 7, 9, 9].item())" in _code(_open_tab(at, "code", lang), "import numpy")
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
@@ -171,7 +212,7 @@ def test_the_voxel_view_is_drawn_on_request_and_kept_in_the_link(lang):
     assert _voxels(at) == []
     at.toggle(key="voxels").set_value(True).run()
     assert not at.exception
-    assert [chart.key for chart in at.get("plotly_chart")] == ["conv3d_frames", "conv3d_fusion"]
+    assert [chart.key for chart in at.get("plotly_chart")] == ["conv3d_frames"]
     assert translate("conv3d.voxels.caption", lang) in _text(at)
     [sent] = _voxels(at)
     assert sent["start"] == 4 and sent["scene"]["out_shape"] == [3, 3, 3]

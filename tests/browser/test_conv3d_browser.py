@@ -1,6 +1,6 @@
 """The 3-D page in Chromium: the window plays over the frames, the step slider writes the link
-and the products, the voxel view draws on request (turned by dragging, read by pointing, played
-in the browser) and the PNG downloads."""
+and the products (and the PyTorch tab prints that step's cell), the voxel view draws on request
+(turned by dragging, read by pointing, played in the browser) and the PNG downloads."""
 
 from __future__ import annotations
 
@@ -52,7 +52,14 @@ def test_step_slider_writes_the_link_and_the_products(open_page):
     assert query_params(page)["step"] == "2"
     text = _main_text(page)
     assert "Output cell (t, r, c) = (0, 0, 2) reads padded frames 0, 1, 2" in text
-    assert "print(y[0, 0, 0, 0, 2].item())" in text
+    with expect_rerun(page):
+        page.get_by_role("tab", name="PyTorch").click()
+    assert query_params(page)["view"] == "code"
+    assert "print(y[0, 0, 0, 0, 2].item())" in _main_text(page)  # the step, read from the link
+    with expect_rerun(page):
+        page.get_by_role("tab", name="Sliding window").click()
+    assert slider_value(page, "step") == 2 and "view" not in query_params(page)
+    assert_no_exception(page)
 
 
 def test_clicking_an_output_cell_moves_the_step(open_page):

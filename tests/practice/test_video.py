@@ -38,6 +38,7 @@ def test_params_question_on_a_ji_kernel_with_bias():
         "practice.explain.count", "en", terms=f"3·7·6·{cin}·{cout} + {cout}", total=q.answer
     )
     assert q.link.query["input_size_w"] == "6" and q.link.query["input_size"] == "7"
+    assert q.link.query["view"] == "layers"  # the tab of the weights table
 
 
 def test_topic_has_both_families():

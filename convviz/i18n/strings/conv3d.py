@@ -16,6 +16,14 @@ STRINGS = {
         "A video clip is a stack of D frames, a CT or MRI scan a stack of D slices: the input has shape **(C, D, H, W)**. A 3-D convolution's kernel **(kD, kH, kW)** slides along depth (time) as well as height and width, so each output value reads **kD consecutive frames**, and the output keeps a depth axis. C3D (Tran et al. 2015) uses 3×3×3 kernels throughout; Ji et al. (2013) used 7×7×3 and 7×6×3 kernels over 3 consecutive frames.",
         "视频片段是 D 帧画面的堆叠，CT 或 MRI 扫描是 D 张切片的堆叠：输入的形状是 **(C, D, H, W)**。3D 卷积的卷积核 **(kD, kH, kW)** 不仅沿高和宽滑动，也沿深度（时间）滑动，所以每个输出值读取 **kD 个连续的帧**，输出仍然保留深度这一维。C3D（Tran 等，2015）全部使用 3×3×3 的卷积核；Ji 等（2013）使用了跨 3 个连续帧的 7×7×3 和 7×6×3 卷积核。",
     ),
+    "conv3d.tab.window": ("Sliding window", "滑动窗口"),
+    "conv3d.tab.fusion": ("2-D against 3-D", "2D 与 3D 对比"),
+    "conv3d.tab.layers": ("Video layers' weights", "视频网络各层的权重"),
+    "conv3d.tab.code": ("PyTorch", "PyTorch"),
+    "conv3d.code.note": (
+        "ConvViz's engine gives the same numbers as this code: it prints the output cell of the sliding-window tab's step, and builds the layers with the channels of the weights tab.",
+        "ConvViz 的引擎与这段代码给出完全相同的数字：代码打印“滑动窗口”页签中当前步骤的输出格子，并用“视频网络各层的权重”页签中的通道数搭建各层。",
+    ),
     # controls
     "conv3d.sidebar.clip": ("Clip and kernel", "视频片段与卷积核"),
     "conv3d.sidebar.depth": ("Depth (time) D", "深度（时间）D"),
@@ -151,8 +159,8 @@ STRINGS = {
         "With the temporal-difference kernel on the moving square, the output is non-zero only where something changed between the frames the window compares: +2 where the square arrived, −2 where it left; the still bar cancels to 0.",
         "把时间差分卷积核用在移动的方块上，只有在窗口比较的两帧之间发生了变化的地方输出才不为零：方块到达处为 +2，离开处为 −2；静止的横条相减后为 0。",
     ),
-    # 2. 2-D against 3-D
-    "conv3d.fusion.header": ("2 · 2-D against 3-D convolution", "2 · 2D 卷积与 3D 卷积的对比"),
+    # 2-D against 3-D
+    "conv3d.fusion.header": ("2-D against 3-D convolution", "2D 卷积与 3D 卷积的对比"),
     "conv3d.fusion.intro": (
         "A 2-D convolution on a frame with several channels (an RGB frame: C = 3) uses a kernel **(C, kH, kW)** that covers every channel at once: it slides over H and W only and gives one map per filter. Stacking the D frames of a clip as channels (early fusion) does the same to time: the first layer sums over all frames at once and **the time axis is gone**. A 3-D kernel with kD < D instead **slides along time**, and the output keeps a depth of D_out frames — the contrast the C3D paper draws.",
         "在多通道的帧上做 2D 卷积（如 RGB 帧，C = 3）时，卷积核 **(C, kH, kW)** 一次覆盖所有通道：它只沿 H 和 W 滑动，每个滤波器输出一张图。把片段的 D 帧当成通道堆起来（早期融合）对时间也是如此：第一层就一次性把所有帧加在一起，**时间这一维随之消失**。而 kD < D 的 3D 卷积核会**沿时间滑动**，输出保留 D_out 帧的深度——这正是 C3D 论文所强调的区别。",
@@ -160,11 +168,11 @@ STRINGS = {
     "conv3d.fusion.map_2d": ("2-D, {d} channels", "2D，{d} 个通道"),
     "conv3d.fusion.map_3d": ("3-D, kD = {d}", "3D，kD = {d}"),
     "conv3d.fusion.text": (
-        "Here: the {d} frames as {d} channels, a 2-D kernel ({d}, {kh}, {kw}) → one {h}×{w} map. A 3-D kernel {d}×{kh}×{kw} as deep as the clip gives the same map with a depth of 1 (largest difference: {diff}); a kernel with kD < {d}, as in section 1, slides along time instead: at stride 1 without padding it gives {d} − kD + 1 output frames.",
-        "本例：把 {d} 帧当作 {d} 个通道，用 2D 卷积核 ({d}, {kh}, {kw}) → 一张 {h}×{w} 的图。与片段一样深的 3D 卷积核 {d}×{kh}×{kw} 给出同一张图，深度为 1（最大差异：{diff}）；而像第 1 节那样 kD < {d} 的卷积核会沿时间滑动：步长为 1、不填充时输出 {d} − kD + 1 帧。",
+        "Here: the {d} frames as {d} channels, a 2-D kernel ({d}, {kh}, {kw}) → one {h}×{w} map. A 3-D kernel {d}×{kh}×{kw} as deep as the clip gives the same map with a depth of 1 (largest difference: {diff}); a kernel with kD < {d}, as on the sliding-window tab, slides along time instead: at stride 1 without padding it gives {d} − kD + 1 output frames.",
+        "本例：把 {d} 帧当作 {d} 个通道，用 2D 卷积核 ({d}, {kh}, {kw}) → 一张 {h}×{w} 的图。与片段一样深的 3D 卷积核 {d}×{kh}×{kw} 给出同一张图，深度为 1（最大差异：{diff}）；而像“滑动窗口”页签中那样 kD < {d} 的卷积核会沿时间滑动：步长为 1、不填充时输出 {d} − kD + 1 帧。",
     ),
-    # 3. sizes
-    "conv3d.sizes.header": ("3 · Output size, axis by axis", "3 · 逐轴计算输出尺寸"),
+    # sizes
+    "conv3d.sizes.header": ("Output size, axis by axis", "逐轴计算输出尺寸"),
     "conv3d.sizes.intro": (
         "Each axis uses the same formula with its own stride, padding and dilation: **o = ⌊(i + 2p − d(k − 1) − 1) / s⌋ + 1**.",
         "每个轴都用同一个公式，只是各自有自己的步长、填充和空洞：**o = ⌊(i + 2p − d(k − 1) − 1) / s⌋ + 1**。",
@@ -179,8 +187,8 @@ STRINGS = {
     "conv3d.axis.d": ("D (time)", "D（时间）"),
     "conv3d.axis.h": ("H", "H"),
     "conv3d.axis.w": ("W", "W"),
-    # 4. weights and MACs
-    "conv3d.layers.header": ("4 · Weights and multiply-accumulates", "4 · 权重与乘加次数"),
+    # weights and MACs
+    "conv3d.layers.header": ("Weights and multiply-accumulates", "权重与乘加次数"),
     "conv3d.layers.intro": (
         "One clip (C_in, D, H, W) through each layer, all at stride 1. Weights only (biases left out); MACs = weights × output positions. The (2+1)-D block (Tran et al. 2018) runs a 1×3×3 spatial convolution into M channels, then a 3×1×1 temporal one, with M chosen so it has about the weights of the 3×3×3 layer.",
         "同一个片段 (C_in, D, H, W) 分别经过下列各层，步长都为 1。只计权重（不含偏置）；乘加次数 = 权重数 × 输出位置数。(2+1)D 块（Tran 等，2018）先做 1×3×3 的空间卷积得到 M 个通道，再做 3×1×1 的时间卷积，M 的取值使它的权重数与 3×3×3 层大致相同。",
