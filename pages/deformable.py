@@ -1,5 +1,10 @@
 """Deformable convolution: one output cell's moved sampling points and bilinear reads, offset
-fields drawn as arrows, and where the offsets come from (the offset and mask convolutions)."""
+fields drawn as arrows, where the offsets come from (the offset and mask convolutions) and the
+receptive field of two stacked layers.
+
+Five tabs, of which only the open one runs (``?view=``): the sampling points, the offset
+field, the offset convolutions, two stacked layers and the PyTorch code. The sidebar (the
+layer, the offsets, the output cell and tap) is drawn on every tab."""
 
 from functools import partial
 
@@ -23,7 +28,9 @@ from convviz.controls.caching import cached_figure as figure
 from convviz.controls.code_block import code_block
 from convviz.controls.downloads import export_buttons, share_link
 from convviz.controls.lecture import main_chart
-from convviz.controls.predict import predict_first
+from convviz.controls.predict import answer_pending, predict_first, predict_switch
+from convviz.controls.tabs import lazy_tabs
+from convviz.controls.urlstate import linked_int
 from convviz.controls.widgets import float_param, url_int_widget
 from convviz.engine.deform_trace import cell_sampling
 from convviz.engine.errors import ConvValueError
@@ -43,6 +50,9 @@ OVERRIDES = {
     "dilation": {"max_value": 3},
 }
 CHART = "deformable_chart"
+# The offset convolutions' fields (deform_<name>, in the link too): name -> (default, largest)
+COUNT_FIELDS = {"in_channels": (64, 4096), "out_channels": (64, 4096), "offset_groups": (1, 64)}
+TABS = ("sampling", "offsets", "counts", "stack", "code")
 
 
 def pick_from_chart() -> None:
@@ -216,15 +226,13 @@ def sampling_section(settings, arrays, pick, lang):
             key="deformable_opened_chart",
             config={"displayModeBar": False},
         )
-    return (i, j), tap, m
 
 
-def offsets_section(settings, arrays, tap, m, lang):
-    """Section 2: what the chosen offsets do, and tap ``tap`` at every output cell.
+def offsets_section(settings, arrays, tap, m, lang, *, channels_shown):
+    """What the chosen offsets do, and tap ``tap`` at every output cell.
 
-    Returns the place of the sentence on the field's shape, (2·k², H_out, W_out): it counts
-    the offset channels "predict first" asks about, so it is written there once section 3
-    knows the answer may show (:func:`channels_note`).
+    The sentence on the field's shape, (2·k², H_out, W_out), counts the offset channels
+    "predict first" asks about: it is left out while ``channels_shown`` is False.
     """
     st.header(translate("deformable.offsets.header", lang))
     st.markdown(
@@ -235,7 +243,9 @@ def offsets_section(settings, arrays, tap, m, lang):
             seed=settings["seed"],
         )
     )
-    slot = st.empty()
+    if channels_shown:
+        k, o = settings["kernel_size"], arrays["output"].shape[0]
+        st.caption(translate("deformable.offsets.channels", lang, taps=k * k, o=o))
     regular = cached(data.regular_points)(arrays["points"], arrays["offset"])
     grid_chart(
         figure(field.field_figure)(arrays["x"], arrays["points"], regular, tap=tap, m=m, lang=lang),
@@ -243,17 +253,10 @@ def offsets_section(settings, arrays, tap, m, lang):
         config={"displayModeBar": False},
     )
     st.caption(translate("deformable.offsets.caption", lang, t=tap))
-    return slot
-
-
-def channels_note(slot, settings, out_size, lang):
-    """The offset field's shape, (2·k², H_out, W_out), in the place section 2 kept for it."""
-    k = settings["kernel_size"]
-    slot.caption(translate("deformable.offsets.channels", lang, taps=k * k, o=out_size))
 
 
 def stack_section(settings, cell, lang):
-    """Section 4: the receptive field of two stacked deformable layers against two standard."""
+    """The receptive field of two stacked deformable layers against two standard."""
     st.header(translate("deformable.stack.header", lang))
     view = cached(data.stack_arrays)(**settings, cell=cell)
     k, d = settings["kernel_size"], settings["dilation"]
@@ -277,17 +280,10 @@ def stack_section(settings, cell, lang):
     st.caption(translate("deformable.stack.caption", lang))
 
 
-def counts_section(settings, out_size, lang):
-    """Section 3: the offset (and mask) convolutions, their parameters and cost; returns
-    whether the page may show their channel count (False while "predict first" waits)."""
-    st.header(translate("deformable.counts.header", lang))
-    st.markdown(translate("deformable.counts.intro", lang))
+def count_fields(lang):
+    """The offset convolutions' channel and group fields, in a row, kept in the link."""
     fields = {}
-    for column, (name, default, top) in zip(
-        st.columns(3),
-        (("in_channels", 64, 4096), ("out_channels", 64, 4096), ("offset_groups", 1, 64)),
-        strict=True,
-    ):
+    for column, (name, (default, top)) in zip(st.columns(3), COUNT_FIELDS.items(), strict=True):
         fields[name] = url_int_widget(
             column.number_input,
             f"deform_{name}",
@@ -301,27 +297,117 @@ def counts_section(settings, out_size, lang):
             max_value=top,
             step=1,
         )
+    return fields
+
+
+def linked_counts():
+    """The values of :func:`count_fields` on a tab that does not draw them: from the link."""
+    return {
+        name: linked_int(f"deform_{name}", low=1, high=top, default=default)
+        for name, (default, top) in COUNT_FIELDS.items()
+    }
+
+
+def counts_view(fields, settings, out_size, lang):
+    """The offset convolutions' texts and table (raises ConvValueError for counts that do not
+    fit, e.g. channels not divisible by the groups)."""
+    return cached(counts.counts_view)(
+        **fields,
+        kernel_size=settings["kernel_size"],
+        out_size=out_size,
+        modulated=settings["mask"],
+        lang=lang,
+    )
+
+
+def channels_question(fields, settings):
+    """What "predict first" asks the offset-channel count of."""
+    return (*fields.values(), settings["kernel_size"], settings["mask"])
+
+
+def channels_shown(settings, out_size, lang):
+    """Whether a tab other than the counts tab may show the offset-channel count: unless
+    "predict first" still waits for it (asked on the counts tab, for the link's counts)."""
+    fields = linked_counts()
     try:
-        view = cached(counts.counts_view)(
-            **fields,
-            kernel_size=settings["kernel_size"],
-            out_size=out_size,
-            modulated=settings["mask"],
-            lang=lang,
-        )
+        counts_view(fields, settings, out_size, lang)
+    except ConvValueError:
+        return True  # counts that do not fit: no question is asked
+    return not answer_pending("deformable", channels_question(fields, settings))
+
+
+def counts_section(settings, out_size, lang):
+    """The offset (and mask) convolutions, their parameters and cost; while "predict first"
+    waits, the question instead."""
+    st.header(translate("deformable.counts.header", lang))
+    st.markdown(translate("deformable.counts.intro", lang))
+    fields = count_fields(lang)
+    try:
+        view = counts_view(fields, settings, out_size, lang)
     except ConvValueError as error:
         show_error(error, lang, key="counts_error")
-        return True
-    question = (*fields.values(), settings["kernel_size"], settings["mask"])
+        return
+    question = channels_question(fields, settings)
     if not predict_first(
-        "deformable", question, view["channels"], lang, quantity="offset_channels"
+        "deformable", question, view["channels"], lang, quantity="offset_channels", switch=False
     ):
-        return False
+        return
     for line in view["texts"]:
         st.markdown(line)
     st.table(view["table"], hide_index=True)  # an HTML table: long text wraps, never "…"
     st.caption(translate("deformable.counts.note", lang, o=out_size))
-    return True
+
+
+def sampling_tab(settings, arrays, pick, lang):
+    sampling_section(settings, arrays, pick, lang)
+
+
+def offsets_tab(settings, arrays, pick, lang):
+    shown = channels_shown(settings, arrays["output"].shape[0], lang)
+    m = data.margin(arrays["points"], settings["input_size"], settings["padding"])
+    offsets_section(settings, arrays, pick[2], m, lang, channels_shown=shown)
+
+
+def counts_tab(settings, arrays, pick, lang):
+    counts_section(settings, arrays["output"].shape[0], lang)
+
+
+def stack_tab(settings, arrays, pick, lang):
+    stack_section(settings, pick[:2], lang)
+
+
+def code_tab(settings, arrays, pick, lang):
+    """The chosen cell through torchvision; its offset tensors count the offset channels, so
+    it waits while "predict first" does."""
+    if not channels_shown(settings, arrays["output"].shape[0], lang):
+        show_notice("deformable.code.predict_first", lang)
+        return
+    snippet = cached(torch_code.code_view)(
+        arrays["x"],
+        arrays["kernel"],
+        arrays["offset"],
+        arrays["mask"],
+        arrays["output"],
+        offsets=settings["offsets"],
+        edited=pick[3] is not None,
+        amount=settings["amount"],
+        seed=settings["seed"],
+        cell=pick[:2],
+        stride=settings["stride"],
+        padding=settings["padding"],
+        dilation=settings["dilation"],
+        lang=lang,
+    )
+    pytorch_code(snippet, lang, note="deformable.code.note")
+
+
+TAB_VIEWS = {
+    "sampling": sampling_tab,
+    "offsets": offsets_tab,
+    "counts": counts_tab,
+    "stack": stack_tab,
+    "code": code_tab,
+}
 
 
 lang = current_language()
@@ -334,30 +420,11 @@ except ConvValueError as error:
     show_error(error, lang, key="setting_error")
     side = None
 if side is not None:
+    predict_switch(lang, quantity="offset_channels")  # on every tab; the counts tab asks
     pick = pick_controls(settings, side, lang)
     arrays = cached(data.page_arrays)(**settings, edit=pick[3])
-    cell, tap, m = sampling_section(settings, arrays, pick, lang)
+    tabs, opened = lazy_tabs("deformable", TABS, lang)
+    with tabs[opened]:
+        TAB_VIEWS[opened](settings, arrays, pick, lang)
     page_intro("deformable", lang)
-    note = offsets_section(settings, arrays, tap, m, lang)
-    shown = counts_section(settings, arrays["output"].shape[0], lang)
-    stack_section(settings, cell, lang)
-    if shown:  # the field's shape and the code (its offset tensors) count the channels
-        channels_note(note, settings, arrays["output"].shape[0], lang)
-        snippet = cached(torch_code.code_view)(
-            arrays["x"],
-            arrays["kernel"],
-            arrays["offset"],
-            arrays["mask"],
-            arrays["output"],
-            offsets=settings["offsets"],
-            edited=pick[3] is not None,
-            amount=settings["amount"],
-            seed=settings["seed"],
-            cell=cell,
-            stride=settings["stride"],
-            padding=settings["padding"],
-            dilation=settings["dilation"],
-            lang=lang,
-        )
-        pytorch_code(snippet, lang, note="deformable.code.note")
 share_link(lang)

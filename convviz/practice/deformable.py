@@ -55,6 +55,7 @@ def deform_channels(rng: np.random.Generator, level: int) -> Question:
         mask=mask,
         deform_in_channels=cin,
         deform_offset_groups=g,
+        view="counts",  # the tab of the offset convolutions' counts
     )
     return Question("deform_channels", level, (prompt,), NUMBER, answer, steps, link)
 

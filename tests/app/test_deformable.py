@@ -1,5 +1,6 @@
 """The deformable page through AppTest: the chosen cell's points and sum, one point opened up,
-every offset kind, the counts, hostile links and invalid settings, in both languages."""
+every offset kind, the counts, the stacked layers and the code on their tabs, hostile links
+and invalid settings, in both languages."""
 
 from __future__ import annotations
 
@@ -79,22 +80,42 @@ def test_the_gif_button_and_caption_follow_the_export_budget(lang, link):
     assert caption in _text(at)
 
 
+def _open_tab(at, code: str, lang: str):
+    """Press tab ``code`` (its label in ``lang``) and rerun."""
+    at.session_state["deformable_tab"] = translate(f"deformable.tab.{code}", lang)
+    return at.run()
+
+
+def _snippet(at) -> str:
+    return next(c.value for c in code_blocks(at) if "import torch" in c.value)
+
+
 @pytest.mark.parametrize("lang", ["en", "zh"])
-def test_defaults_render_every_section(lang):
+def test_defaults_render_every_tab(lang):
     at = open_app(lang, PAGE)
     assert not at.exception and not at.error
     assert at.title[0].value == translate("page.deformable", lang)
-    text = _text(at)
-    assert translate("deformable.offsets.shape", lang, amount="2") in text
-    assert translate("deformable.offsets.channels", lang, taps=9, o=7) in text
-    assert translate("deformable.counts.offset_channels", lang, g=1, k=3, channels=18) in text
-    assert len(at.get("plotly_chart")) == 4
+    charts = ["deformable_chart", "deformable_opened_chart"]
+    assert [chart.key for chart in at.get("plotly_chart")] == charts
     # the default cell is the middle one of the 7×7 output
     assert (at.slider(key="cell_row").value, at.slider(key="cell_col").value) == (3, 3)
     assert downloads(at) == _offered_with_budget(at, lang)
     line = _sum_line(at)
     assert line.startswith("y[3, 3] = ")
-    snippet = next(c.value for c in code_blocks(at) if "import torch" in c.value)
+    offsets = open_app(lang, PAGE, view="offsets")
+    assert not offsets.exception and not offsets.error
+    text = _text(offsets)
+    assert translate("deformable.offsets.shape", lang, amount="2") in text
+    assert translate("deformable.offsets.channels", lang, taps=9, o=7) in text
+    assert [chart.key for chart in offsets.get("plotly_chart")] == ["deformable_field_chart"]
+    counts = open_app(lang, PAGE, view="counts")
+    assert not counts.exception and not counts.error
+    channels = translate("deformable.counts.offset_channels", lang, g=1, k=3, channels=18)
+    assert channels in _text(counts) and not counts.get("plotly_chart")
+    stack = open_app(lang, PAGE, view="stack")
+    assert not stack.exception and not stack.error
+    assert [chart.key for chart in stack.get("plotly_chart")] == ["deformable_stack_chart"]
+    snippet = _snippet(open_app(lang, PAGE, view="code"))
     assert "from torchvision.ops import deform_conv2d" in snippet
     value = line.rsplit(" = ", 1)[1]
     assert "print(y[0, 0, 3, 3].item())" in snippet and snippet.count(f"# {value}\n") == 1
@@ -160,7 +181,7 @@ def test_a_point_outside_the_image_is_explained():
 
 @pytest.mark.parametrize("kind", OFFSET_KINDS)
 def test_every_offset_kind_renders_with_its_explanation(kind):
-    at = open_app("en", PAGE, offsets=kind)
+    at = open_app("en", PAGE, offsets=kind, view="offsets")
     assert not at.exception and not at.error
     first = _text(at)
     assert translate(f"deformable.offsets.{kind}", "en", amount="0", seed=0).split(" ")[0] in first
@@ -174,6 +195,7 @@ def test_mask_adds_a_factor_to_every_term_and_a_column():
     terms = _sum_line(at).split(" = ")[1].split(" + ")
     assert all(term.count("·") == 2 for term in terms)
     assert translate("deformable.table.mask", "en") in at.table[0].value.columns
+    _open_tab(at, "counts", "en")
     assert translate("deformable.counts.mask_channels", "en", g=1, k=3, channels=9) in _text(at)
 
 
@@ -186,12 +208,12 @@ def test_a_kernel_larger_than_the_padded_input_is_explained(lang):
     assert at.error[0].value == translate_error(info.value, lang)
     assert len(at.get("plotly_chart")) == 0
     at.button(key="setting_error_fix").click().run()  # use the suggested padding
-    assert not at.error and len(at.get("plotly_chart")) == 4
+    assert not at.error and len(at.get("plotly_chart")) == 2  # the sampling tab's
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_offset_groups_that_do_not_divide_the_channels_are_explained(lang):
-    at = open_app(lang, PAGE, deform_in_channels="6", deform_offset_groups="4")
+    at = open_app(lang, PAGE, deform_in_channels="6", deform_offset_groups="4", view="counts")
     assert not at.exception
     with pytest.raises(ConvValueError) as info:
         deform_counts(6, 64, 3, (7, 7), offset_groups=4)
@@ -200,11 +222,11 @@ def test_offset_groups_that_do_not_divide_the_channels_are_explained(lang):
 
 
 def test_counts_follow_the_channel_fields():
-    at = open_app("en", PAGE, deform_in_channels="256", deform_out_channels="128")
+    at = open_app("en", PAGE, deform_in_channels="256", deform_out_channels="128", view="counts")
     at.number_input(key="deform_offset_groups").set_value(4).run()
     assert not at.exception and not at.error
     counts = deform_counts(256, 128, 3, (7, 7), offset_groups=4)
-    table = at.table[1].value
+    table = at.table[0].value
     assert table.iloc[0, 1] == "Conv2d(256, 72, 3)"
     assert table.iloc[-1, 2] == f"{counts.params:,}"
     assert table.iloc[-1, 3] == f"{counts.macs:,}"
@@ -225,8 +247,11 @@ def test_hostile_link_values_are_clamped_and_explained(lang):
     held = {"cell_row": 6, "tap": 0, "reach": 4.0, "input_size": 7}
     for key, value in held.items():
         assert at.slider(key=key).value == value, key
-    assert at.number_input(key="deform_offset_groups").value == 1
     notes = [n.value for n in at.info]
+    _open_tab(at, "counts", lang)
+    assert not at.exception and not at.error
+    assert at.number_input(key="deform_offset_groups").value == 1
+    notes += [n.value for n in at.info]
     for key, value in [*held.items(), ("deform_offset_groups", 1)]:
         note = translate("common.url_number", lang, reason="@", name=key, value=value)
         before, after = note.split("@")
@@ -244,14 +269,14 @@ def test_large_inputs_are_drawn_as_a_picture_and_the_cell_follows_the_output():
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_stacked_layers_compare_the_fields(lang):
-    at = open_app(lang, PAGE, offsets="zero", cell_row="3", cell_col="3")
+    at = open_app(lang, PAGE, offsets="zero", cell_row="3", cell_col="3", view="stack")
     assert not at.exception and not at.error
     # zero offsets: both stacks reach the same 5×5 square through 9 cells and 81 points
     line = translate(
         "deformable.stack.counts", lang, deformable=25, points=81, cells=9, standard=25
     )
     assert line in _text(at)
-    at = open_app(lang, PAGE)  # follow the bar: fewer pixels, all of them on or near the bar
+    at = open_app(lang, PAGE, view="stack")  # the bar: fewer pixels, all on or near the bar
     text = _text(at)
     assert translate("deformable.stack.header", lang) in [h.value for h in at.header]
     assert "**25**" in text
@@ -273,6 +298,31 @@ def test_one_tap_set_by_hand(lang):
     assert _sum_line(at) == "y[3, 3] = " + " + ".join(f"1·{v}" for v in reads) + " = 235.25"
     edited = translate("deformable.sample.edited", lang, t=4, i=3, j=3, dy="1.5", dx="-0.25")
     assert at.info[0].value == edited
-    snippet = next(c.value for c in code_blocks(at) if "import torch" in c.value)
+    snippet = _snippet(_open_tab(at, "code", lang))  # the sidebar's edit reaches the code tab
     assert "offset[0, :, 3, 3] = " in snippet  # the edited cell written out
     assert "# 235.25" in snippet
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_other_tabs_wait_for_a_prediction_of_the_offset_channels(lang):
+    """The question is on the counts tab; the field's shape and the code (its offset tensor)
+    give the count away, so they wait for it, for the counts in the link."""
+    link = {"predict_first": "true", "deform_offset_groups": "2", "deform_in_channels": "8"}
+    at = open_app(lang, PAGE, view="offsets", **link)
+    assert not at.exception and not at.error
+    assert at.toggle(key="predict_first").value is True
+    shape = translate("deformable.offsets.channels", lang, taps=9, o=7)
+    assert shape not in _text(at)
+    _open_tab(at, "code", lang)
+    assert translate("deformable.code.predict_first", lang) in _text(at)
+    assert not any("import torch" in c.value for c in code_blocks(at))
+    _open_tab(at, "counts", lang)
+    at.text_input(key="deformable_predict_guess").input("36")  # 2·G·k² = 2·2·9
+    submit = translate("practice.predict.submit", lang)
+    next(b for b in at.button if b.label == submit).click().run()
+    assert at.success[0].value == translate("practice.check.correct", lang)
+    assert "import torch" in _snippet(_open_tab(at, "code", lang))
+    assert shape in _text(_open_tab(at, "offsets", lang))
+    unfit = open_app(lang, PAGE, view="code", predict_first="true", deform_in_channels="6",
+                     deform_offset_groups="4")  # fmt: skip
+    assert "import torch" in _snippet(unfit)  # counts that do not fit ask nothing

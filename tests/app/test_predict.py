@@ -126,7 +126,7 @@ def test_pointwise_page_asks_for_the_reduced_inception_block_first(lang):
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_deformable_page_asks_for_the_offset_channels_first(lang):
-    at = open_app(lang, "pages/deformable.py", predict_first="true", mask="true")
+    at = open_app(lang, "pages/deformable.py", predict_first="true", mask="true", view="counts")
     waiting = translate("practice.predict.offset_channels.waiting", lang)
     assert waiting in [c.value for c in at.caption]
     assert not any("**18**" in m.value for m in at.markdown)  # the counts stay hidden

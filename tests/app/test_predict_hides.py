@@ -128,7 +128,8 @@ CASES = [
     (
         "pages/deformable.py",
         "deformable",
-        {"kernel_size": "3"},  # one offset group, as the layer whose code prints its offset
+        # one offset group, as the layer whose code prints its offset; the tab that asks
+        {"kernel_size": "3", "view": "counts"},
         sum(
             layer.out_channels
             for layer in deform_counts(64, 64, 3, (7, 7), offset_groups=1).layers

@@ -1,5 +1,5 @@
 """The deformable page in Chromium: clicking an output cell moves the points, clicking a moved
-point opens it up; both land in the link."""
+point opens it up; both land in the link, and the offset-field and PyTorch tabs follow them."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from tests.browser.page_tools import (
     assert_no_exception,
     click_chart_cell,
     click_marker,
+    expect_rerun,
     query_params,
     readme_screenshot,
     save_screenshot,
@@ -42,6 +43,15 @@ def test_clicking_a_cell_then_a_point(open_page, js_errors):
     assert slider_value(page, "tap") == 5
     assert "Tap 5 (row 1, column 2 of the kernel)" in _main_text(page)
     save_screenshot(page, "deformable-point-opened")
+    with expect_rerun(page):
+        page.get_by_role("tab", name="Offset fields").click()
+    page.locator(".st-key-deformable_field_chart .js-plotly-plot").wait_for(state="visible")
+    assert "Tap 5 at every output cell" in _main_text(page)
+    with expect_rerun(page):
+        page.get_by_role("tab", name="PyTorch").click()
+    assert query_params(page)["view"] == "code"
+    assert "print(y[0, 0, 1, 4].item())" in _main_text(page)
+    assert_no_exception(page)
     assert js_errors == []
 
 

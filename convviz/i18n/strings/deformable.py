@@ -67,8 +67,8 @@ STRINGS = {
     "deformable.param.tap": ("Tap opened up", "展开的抽头"),
     "deformable.param.edit_tap": ("Set this tap by hand", "手动设置该抽头"),
     "deformable.help.edit_tap": (
-        "Replace the offset of the chosen tap at the chosen output cell by the (dy, dx) below; every other offset keeps its rule. The stacked layers below keep the rule.",
-        "把所选输出位置上所选抽头的偏移换成下面的 (dy, dx)；其余偏移仍按规则计算。下方的两层叠加仍按规则计算。",
+        "Replace the offset of the chosen tap at the chosen output cell by the (dy, dx) below; every other offset keeps its rule. The two stacked layers (their own tab) keep the rule.",
+        "把所选输出位置上所选抽头的偏移换成下面的 (dy, dx)；其余偏移仍按规则计算。“两层叠加”页签中的两层仍按规则计算。",
     ),
     "deformable.param.tap_dy": ("dy of this tap (rows)", "该抽头的 dy（行）"),
     "deformable.param.tap_dx": ("dx of this tap (columns)", "该抽头的 dx（列）"),
@@ -80,6 +80,12 @@ STRINGS = {
         "Tap t = a·k + b of the k×k grid (row-major); clicking a moved point sets it too.",
         "k×k 网格中的抽头 t = a·k + b（按行编号）；点击某个移动后的点也可以选择。",
     ),
+    # Tabs (convviz.controls.tabs): only the open one runs.
+    "deformable.tab.sampling": ("Sampling points", "采样点"),
+    "deformable.tab.offsets": ("Offset fields", "偏移场"),
+    "deformable.tab.counts": ("Where the offsets come from", "偏移从哪里来"),
+    "deformable.tab.stack": ("Two layers stacked", "两层叠加"),
+    "deformable.tab.code": ("PyTorch", "PyTorch"),
     # The main figure: one output cell.
     "deformable.sample.caption": (
         "Hollow circles: the regular {k}×{k} grid p₀ + pₙ of output cell ({i}, {j}) (stride {s}, padding {p}, dilation {d}); filled points: where the taps read after the offsets, numbered by tap. Click an output cell to choose it, or a point to open it up.",
@@ -142,7 +148,7 @@ STRINGS = {
         "{n} of the neighbours with a nonzero weight lie outside the image and read 0.",
         "有 {n} 个权重不为零的邻居落在图像外，读到 0。",
     ),
-    # Section 2: offset fields.
+    # Offset fields.
     "deformable.offsets.header": ("Offset fields", "偏移场"),
     "deformable.offsets.zero": (
         "Zero offsets: every point stays on the regular grid and the result is the standard convolution.",
@@ -169,14 +175,14 @@ STRINGS = {
         "根据图像计算的偏移：高于最小值与最大值中点的像素属于物体；每个窗口在自身外扩 {amount} 像素的范围内取离中心最近的 k² 个物体像素，把抽头一一移到这些像素上（多出的抽头不动）。这是手写的规则，用来展示训练好的网络能学到什么：采样点聚到物体上。",
     ),
     "deformable.offsets.caption": (
-        "Tap {t} at every output cell: from its regular place (hollow) to where it reads (filled). Choose another tap in the sidebar or by clicking a point above.",
-        "每个输出位置上的抽头 {t}：从规则位置（空心）指向实际读取的位置（实心）。在侧边栏或点击上图中的点可以换一个抽头。",
+        "Tap {t} at every output cell: from its regular place (hollow) to where it reads (filled). Choose another tap in the sidebar, or by clicking a point on the sampling-points tab.",
+        "每个输出位置上的抽头 {t}：从规则位置（空心）指向实际读取的位置（实心）。在侧边栏，或在“采样点”页签中点击某个点，可以换一个抽头。",
     ),
     "deformable.offsets.channels": (
         "The field is an array of shape (2·k², H_out, W_out) = (2·{taps}, {o}, {o}): channel 2t holds dy and channel 2t + 1 holds dx of tap t, one pair per output cell.",
         "偏移场是形状为 (2·k², H_out, W_out) = (2·{taps}, {o}, {o}) 的数组：第 2t 个通道存抽头 t 的 dy，第 2t + 1 个通道存 dx，每个输出位置一对。",
     ),
-    # Section 4: two stacked layers.
+    # Two stacked layers.
     "deformable.stack.header": (
         "Two layers stacked: a field that adapts",
         "两层叠加：会自适应的感受野",
@@ -195,7 +201,7 @@ STRINGS = {
         "A pixel is in the field when a path of nonzero bilinear weights leads from it to the output cell. With positive kernel weights that is exactly when changing the pixel changes the output; with mixed signs two paths could cancel.",
         "若存在一条双线性权重都不为零的路径把某个像素连到该输出位置，这个像素就在感受野内。卷积核权重全为正时，这恰好等价于“改变该像素会改变输出”；权重有正有负时，两条路径可能相互抵消。",
     ),
-    # Section 3: where the offsets come from.
+    # Where the offsets come from.
     "deformable.counts.header": ("Where the offsets come from", "偏移从哪里来"),
     "deformable.counts.intro": (
         "In a network the offsets are the output of an ordinary convolution over the same input, with the main layer's kernel size, stride, padding and dilation, so it has one output cell per output cell of the main layer. Its weights start at zero, so training starts from the standard convolution. With the DCNv2 mask, more channels go through a sigmoid. The deformable convolution then reads the input at the moved points and applies the main weights.",
@@ -239,6 +245,10 @@ STRINGS = {
     "deformable.code.note": (
         "Needs torchvision besides PyTorch. It prints the chosen cell's value: the number the page shows, computed by ConvViz's engine.",
         "除 PyTorch 外还需要 torchvision。它打印所选位置的值：即本页显示、由 ConvViz 引擎算出的那个数。",
+    ),
+    "deformable.code.predict_first": (
+        "“Predict first” is on: the code's offset tensor would give away the number of offset channels. Give your prediction on the “Where the offsets come from” tab, and the code appears here.",
+        "“先预测”已开启：代码中的偏移张量会泄露偏移通道数。请先在“偏移从哪里来”页签中给出你的预测，代码随后会显示在这里。",
     ),
     "deformable.code.zero": (
         "# offsets: all zero, (1, 2·k², H_out, W_out): the standard convolution",
