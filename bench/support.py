@@ -132,13 +132,13 @@ def page_views(url_paths: Sequence[str] | None = None, *, home: bool = False) ->
 
     A page's tabs are the ``<url_path>.tab.<code>`` keys of the string catalogue, in the order
     they are defined (the first is the tab a page opens on: ``convviz.controls.tabs``).
-    ``url_paths`` keeps only those pages; ``home=False`` leaves the overview out.
+    ``url_paths`` keeps only those pages (all their tabs) and views named as
+    :attr:`View.name` gives them (``transposed?view=direct``: that tab); ``home=False`` leaves
+    the overview out.
     """
     views = []
     for page in PAGES:
-        if (url_paths is not None and page.url_path not in url_paths) or not (
-            home or page.url_path != "home"
-        ):
+        if not (home or page.url_path != "home"):
             continue
         if not (ROOT / page.file).is_file():
             continue
@@ -147,7 +147,9 @@ def page_views(url_paths: Sequence[str] | None = None, *, home: bool = False) ->
         if not tabs:
             views.append(View(page.file, page.url_path))
         views += [View(page.file, page.url_path, tab, n == 0) for n, tab in enumerate(tabs)]
-    return views
+    if url_paths is None:
+        return views
+    return [view for view in views if view.url_path in url_paths or view.name in url_paths]
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,12 @@ def test_page_views_list_every_tab_of_a_tabbed_page():
     assert [view.default_tab for view in page_views(["transposed"])].count(True) == 1
 
 
+def test_page_views_take_one_tab_by_its_name():
+    names = [view.name for view in page_views(["transposed?view=direct", "grouped"])]
+    assert names == ["transposed?view=direct", "grouped"]
+    assert page_views(["transposed?view=nowhere"]) == []
+
+
 def test_a_run_prints_a_row_per_view_with_its_worst_control(capsys):
     status = bench_pages.main(["--pages", "practice", "--values", "1", "--runs", "1"])
     out = capsys.readouterr().out
