@@ -13,7 +13,7 @@ import numpy as np
 import plotly.graph_objects as go
 
 from convviz.engine.causal import CausalStack
-from convviz.figures.common.fit import legible
+from convviz.figures.common.fit import legible_layout
 from convviz.i18n import translate
 from convviz.style.palette import HIGHLIGHT
 
@@ -47,70 +47,72 @@ def wavenet_figure(
     layers, steps = reach.shape
     edges = np.asarray(edges, dtype=int).reshape(-1, 3)  # (E, 3)
     hot = CausalStack(edges, reach).in_cone  # (E,) edges inside the cone
-    fig = go.Figure()
+    traces = []
     for mask, colour, width in ((~hot, "#C8C8C8", 1), (hot, HIGHLIGHT, 2)):
         chosen = edges[mask]
         xs = np.full((len(chosen), 3), np.nan)  # (E, 3): from, to, gap
         ys = np.full((len(chosen), 3), np.nan)
         xs[:, 0], xs[:, 1] = chosen[:, 1], chosen[:, 2]
         ys[:, 0], ys[:, 1] = chosen[:, 0] - 1, chosen[:, 0]
-        fig.add_trace(
-            go.Scatter(
-                x=xs.ravel(),
-                y=ys.ravel(),
-                mode="lines",
-                line={"color": colour, "width": width},
-                hoverinfo="skip",
-                showlegend=False,
-            )
+        traces.append(
+            {
+                "type": "scatter",
+                "x": xs.ravel(),
+                "y": ys.ravel(),
+                "mode": "lines",
+                "line": {"color": colour, "width": width},
+                "hoverinfo": "skip",
+                "showlegend": False,
+            }
         )
     layer_idx, time_idx = np.indices(reach.shape)  # (L + 1, T) each
     size = float(np.clip(560 / steps, 5, 14))
     for hit, name_key in ((True, "dilated.wavenet.reach"), (False, "dilated.wavenet.other")):
         mask = reach == hit
-        fig.add_trace(
-            go.Scatter(
-                x=time_idx[mask],
-                y=layer_idx[mask],
-                mode="markers",
-                marker={
+        traces.append(
+            {
+                "type": "scatter",
+                "x": time_idx[mask],
+                "y": layer_idx[mask],
+                "mode": "markers",
+                "marker": {
                     "size": size,
                     "color": HIGHLIGHT if hit else "#FFFFFF",
                     "line": {"color": HIGHLIGHT if hit else "#888888", "width": 1.5},
                 },
-                name=translate(name_key, lang),
-                hovertext=[
+                "name": translate(name_key, lang),
+                "hovertext": [
                     translate("dilated.wavenet.hover", lang, layer=int(row), t=int(t))
                     for row, t in zip(layer_idx[mask], time_idx[mask], strict=True)
                 ],
-                hovertemplate="%{hovertext}<extra></extra>",
-            )
+                "hovertemplate": "%{hovertext}<extra></extra>",
+            }
         )
     ticks = [translate("dilated.wavenet.input", lang)] + [
         translate("dilated.wavenet.layer", lang, d=d) for d in dilations
     ]
     ticks[-1] = translate("dilated.wavenet.output", lang) + f" ({ticks[-1]})"
-    fig.update_layout(
+    layout = legible_layout()
+    layout["legend"].update(orientation="h", y=1.0, yanchor="bottom", x=0)
+    layout["xaxis"]["title"]["text"] = translate("dilated.wavenet.time", lang)
+    layout["xaxis"].update(
+        range=[-0.7, steps - 0.3], showgrid=False, zeroline=False, fixedrange=True
+    )
+    layout["yaxis"].update(
+        tickvals=list(range(layers)),
+        ticktext=ticks,
+        range=[-0.5, layers - 0.5],
+        showgrid=False,
+        zeroline=False,
+        fixedrange=True,
+    )
+    layout.update(
         height=70 + 52 * layers,
         margin={"l": 10, "r": 10, "t": 10, "b": 40},
         plot_bgcolor="rgba(0,0,0,0)",
         paper_bgcolor="rgba(0,0,0,0)",
         dragmode=False,
-        legend={"orientation": "h", "y": 1.0, "yanchor": "bottom", "x": 0},
-        xaxis={
-            "title": translate("dilated.wavenet.time", lang),
-            "range": [-0.7, steps - 0.3],
-            "showgrid": False,
-            "zeroline": False,
-            "fixedrange": True,
-        },
-        yaxis={
-            "tickvals": list(range(layers)),
-            "ticktext": ticks,
-            "range": [-0.5, layers - 0.5],
-            "showgrid": False,
-            "zeroline": False,
-            "fixedrange": True,
-        },
     )
-    return legible(fig)
+    # One checked construction (add_trace, update_layout and legible's updates each re-walk
+    # the figure).
+    return go.Figure({"data": traces, "layout": layout})

@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 import plotly.graph_objects as go
 
-from convviz.figures.common.fit import legible
+from convviz.figures.common.fit import LEGIBLE_FONT, legible_layout
 from convviz.figures.common.grid import format_number
 from convviz.i18n import translate
 from convviz.image_ops import (
@@ -109,25 +109,30 @@ def map_figure(values: np.ndarray, *, lo: float, hi: float, lang: str) -> tuple[
     shown, f = block_mean(values, MAX_MAP_SIDE)
     rows, cols = shown.shape
     centre = (f - 1) / 2
-    fig = go.Figure(
-        go.Heatmap(
-            z=np.round(shown, 4).astype(np.float32),
-            x=np.arange(cols) * f + centre,
-            y=np.arange(rows) * f + centre,
-            zmin=lo,
-            zmax=hi,
-            colorscale=SEQUENTIAL_SCALE,
-            colorbar={"title": {"text": translate("image_lab.map.colorbar", lang)}},
-            hovertemplate=translate(
-                "image_lab.hover", lang, row="%{y:.0f}", col="%{x:.0f}", value="%{z:.3f}"
-            )
-            + "<extra></extra>",
+    heatmap = {
+        "type": "heatmap",
+        "z": np.round(shown, 4).astype(np.float32),
+        "x": np.arange(cols) * f + centre,
+        "y": np.arange(rows) * f + centre,
+        "zmin": lo,
+        "zmax": hi,
+        "colorscale": SEQUENTIAL_SCALE,
+        "colorbar": {
+            "title": {"text": translate("image_lab.map.colorbar", lang), "font": LEGIBLE_FONT},
+            "tickfont": LEGIBLE_FONT,
+        },
+        "hovertemplate": translate(
+            "image_lab.hover", lang, row="%{y:.0f}", col="%{x:.0f}", value="%{z:.3f}"
         )
-    )
+        + "<extra></extra>",
+    }
     h, w = values.shape
     width = 560
     height = int(min(640, max(200, (width - 100) * h / max(w, 1)))) + 40
-    fig.update_layout(
+    layout = legible_layout()
+    layout["xaxis"].update(constrain="domain")
+    layout["yaxis"].update(autorange="reversed", scaleanchor="x", constrain="domain")
+    layout.update(
         width=width,
         height=height,
         margin={"l": 40, "r": 10, "t": 30, "b": 30},
@@ -136,9 +141,9 @@ def map_figure(values: np.ndarray, *, lo: float, hi: float, lang: str) -> tuple[
             "font": {"size": 14},
         },
     )
-    fig.update_yaxes(autorange="reversed", scaleanchor="x", constrain="domain")
-    fig.update_xaxes(constrain="domain")
-    return legible(fig), f
+    # One checked construction (update_layout, update_*axes and legible's updates each
+    # re-walk the figure).
+    return go.Figure({"data": [heatmap], "layout": layout}), f
 
 
 def _resolve_view(kernel: np.ndarray, output_view: str) -> str:
