@@ -269,7 +269,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--budget", type=float, default=BUDGET_S, help="seconds per view (load and moves)"
     )
-    parser.add_argument("--pages", nargs="+", help="url paths (default: every page)")
+    parser.add_argument(
+        "--pages",
+        nargs="+",
+        help="pages or tabs, e.g. transposed or transposed?view=direct (default: every page)",
+    )
     parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args(argv)
     if not 0 <= args.moves <= 500:

@@ -359,7 +359,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--browsers", type=int, default=3, help="sessions that are Chromium tabs")
     parser.add_argument("--seconds", type=float, default=60.0, help="measured time after ramp-up")
     parser.add_argument("--ramp", type=float, default=5.0, help="students join over this time")
-    parser.add_argument("--pages", nargs="+", default=None, help="url paths (default: all tools)")
+    parser.add_argument(
+        "--pages",
+        nargs="+",
+        default=None,
+        help="pages or single tabs, e.g. transposed or transposed?view=direct (default: all tools)",
+    )
     parser.add_argument(
         "--interval",
         type=float,

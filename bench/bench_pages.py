@@ -356,7 +356,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--values", type=int, default=3, help="new values per control")
     parser.add_argument("--lang", choices=("en", "zh"), default="en")
     parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--pages", nargs="+", help="url paths (default: every page)")
+    parser.add_argument(
+        "--pages",
+        nargs="+",
+        help="pages or tabs, e.g. transposed or transposed?view=direct (default: every page)",
+    )
     parser.add_argument(
         "--cpu", action="store_true", help="time the process's CPU time instead of wall time"
     )

@@ -15,6 +15,7 @@ import numpy as np
 import plotly.graph_objects as go
 
 from convviz.figures.common.grid import Highlight
+from convviz.figures.common.layout_set import merged, set_layout
 from convviz.i18n import translate
 
 CONTROLS_PX = 92  # the step slider with the step shown above it
@@ -151,7 +152,7 @@ def reserve_below(fig: go.Figure, pixels: int) -> int:
     height = int(fig.layout.height or 300)
     top = int(fig.layout.margin.t or 0)
     bottom = int(fig.layout.margin.b or 0)
-    fig.update_layout(height=height + pixels, margin={"b": bottom + pixels})
+    set_layout(fig, height=height + pixels, margin=merged(fig, "margin", b=bottom + pixels))
     return height - top - bottom
 
 
@@ -173,10 +174,13 @@ def add_play_controls(
     # step's label never covers a button, however narrow the figure is drawn.
     controls["updatemenus"][0]["y"] = -(used + 6) / plot
     controls["sliders"][0]["y"] = -(used + 6 + BUTTON_ROW_PX) / plot
-    # One layout update (room for the controls and the controls): each update_layout walks
-    # the whole layout, slider steps included.
     room = CONTROLS_PX + BUTTON_ROW_PX
-    fig.update_layout(height=int(fig.layout.height) + room, margin={"b": used + room}, **controls)
+    set_layout(
+        fig,
+        height=int(fig.layout.height) + room,
+        margin=merged(fig, "margin", b=used + room),
+        **controls,
+    )
     return fig
 
 

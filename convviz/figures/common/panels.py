@@ -24,6 +24,7 @@ from convviz.figures.common.grid import (
     text_colours,
     value_range,
 )
+from convviz.figures.common.layout_set import set_layout
 from convviz.inputs import make_values
 from convviz.style.palette import (
     HIGHLIGHT,
@@ -175,15 +176,16 @@ def caption_trace(text: str, *, fig: go.Figure, panel: int = 0) -> dict:
     left = layout[f"xaxis{'' if panel == 0 else panel + 1}"].domain[0]
     bottom = min(axis.domain[0] for axis in fig.select_yaxes() if axis.domain)
     hidden = {"visible": False, "range": [0, 1], "fixedrange": True}
-    fig.update_layout(
-        {
+    set_layout(
+        fig,
+        **{
             f"xaxis{CAPTION_AXIS}": {**hidden, "domain": [left, 1]},
             f"yaxis{CAPTION_AXIS}": {
                 **hidden,
                 "domain": [bottom, bottom + CAPTION_STRIP],
                 "anchor": f"x{CAPTION_AXIS}",
             },
-        }
+        },
     )
     return {
         "type": "scatter",

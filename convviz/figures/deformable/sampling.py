@@ -14,6 +14,7 @@ import plotly.graph_objects as go
 
 from convviz.engine.deform_trace import CellSampling
 from convviz.figures.common.grid import GridSpec, Highlight, format_number, panels_figure
+from convviz.figures.common.layout_set import set_layout
 from convviz.figures.deformable.data import NUMBERED_SIDE
 from convviz.i18n import translate
 from convviz.style.palette import OKABE_ITO, SECONDARY_HIGHLIGHT, CellKind
@@ -215,7 +216,7 @@ def opened_point_figure(sampling: CellSampling, tap: int, lang: str) -> go.Figur
     )
     figure = panels_figure([spec])
     # Three lines of 14-px text in each of the four cells (a longer title adds its lines).
-    figure.update_layout(width=440, height=320 + int(figure.layout.margin.t) - 30)
+    set_layout(figure, width=440, height=320 + int(figure.layout.margin.t) - 30)
     figure.update_traces(textfont={"size": 14}, selector={"mode": "markers+text"})
     return figure
 

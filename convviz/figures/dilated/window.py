@@ -20,6 +20,7 @@ from convviz.figures.common.animation import (
 from convviz.figures.common.fit import WRAP_PX, caption_columns, caption_lines, caption_room
 from convviz.figures.common.grid import GridSpec, cell_px, format_number, panels_figure
 from convviz.figures.common.hover import hover_payload, link, window_rects
+from convviz.figures.common.layout_set import merged, set_layout
 from convviz.figures.common.panels import caption_trace, outline
 from convviz.figures.dilated.kernel import dilated_kernel_cells, dilated_kernel_hover
 from convviz.i18n import translate
@@ -282,16 +283,16 @@ def window_figure(
     )
     height = int(fig.layout.height or 300)
     room = caption_room([m[3]["text"][0] for m in moves])  # the caption's lines
-    fig.update_layout(
-        height=height + room + 60 + BUTTON_ROW_PX,
-        margin={"b": room + 60 + BUTTON_ROW_PX},
-        **play_controls(names, lang=lang, active=start, duration_ms=800),
-    )
+    controls = play_controls(names, lang=lang, active=start, duration_ms=800)
     # The buttons on one row, the slider under them (its step label clear of the buttons).
-    fig.update_layout(
-        updatemenus=[{"y": -room / height}], sliders=[{"y": -(room + BUTTON_ROW_PX) / height}]
+    controls["updatemenus"][0]["y"] = -room / height
+    controls["sliders"][0]["y"] = -(room + BUTTON_ROW_PX) / height
+    return set_layout(
+        fig,
+        height=height + room + 60 + BUTTON_ROW_PX,
+        margin=merged(fig, "margin", b=room + 60 + BUTTON_ROW_PX),
+        **controls,
     )
-    return fig
 
 
 def window_hover(
