@@ -15,6 +15,7 @@ from convviz.engine.trace3d import ClipTrace, cell_sum_text
 from convviz.figures.common.animation import add_play_controls, reserve_below, unchecked_frame
 from convviz.figures.common.fit import caption_lines, caption_room
 from convviz.figures.common.grid import GridSpec, Highlight, highlight_shape
+from convviz.figures.common.layout_set import set_layout
 from convviz.figures.common.paging import fit_count
 from convviz.figures.common.panels import MAX_ANIMATED_STEPS, caption_trace
 from convviz.figures.common.tiles import GAP, tiled_figure, tiled_height
@@ -181,7 +182,7 @@ def frames_figure(trace: ClipTrace, *, lang: str, start: int = 0) -> go.Figure:
     fig = tiled_figure(rows, max_width=ROW_WIDTH)
     first_output = len(inputs)
     _add_caption(fig, rows, step_caption(trace, cells[start]))
-    fig.update_layout(shapes=step_shapes(trace, cells[start], first_output))
+    set_layout(fig, shapes=step_shapes(trace, cells[start], first_output))
     index = len(fig.data) - 1
     captions = [caption_lines(step_caption(trace, cell)) for cell in cells]
     reserve_below(fig, caption_room(captions))
@@ -220,6 +221,6 @@ def _still_figure(
         highlight_shape(box, panel=drawn[panel])
         for panel, box in step_highlights(trace, cell, len(inputs))
     ]
-    fig.update_layout(shapes=shapes)
+    set_layout(fig, shapes=shapes)
     reserve_below(fig, caption_room([fig.data[-1]["text"][0]]))
     return fig
