@@ -257,3 +257,11 @@ def test_a_chinese_word_stays_with_its_number_and_an_ordinal_with_what_follows(c
     assert not any(line.rstrip().endswith("第") for line in lines)
     assert not any(line.startswith(("行", "列")) for line in lines)
     assert lines[-1].endswith("第 0–14 列")
+
+
+@given(st.text(max_size=40))
+def test_text_columns_counts_two_for_each_wide_character_and_one_for_any_other(text):
+    import unicodedata
+
+    expected = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    assert text_columns(text) == expected
