@@ -31,7 +31,7 @@ from convviz.controls.predict import predict_first
 from convviz.controls.tabs import lazy_tabs
 from convviz.controls.urlstate import linked_int
 from convviz.controls.voxel_view import voxel_view
-from convviz.controls.widgets import count_fields, url_switch
+from convviz.controls.widgets import count_fields, linked_switch, url_switch
 from convviz.engine.errors import ConvValueError
 from convviz.figures.common.grid import selected_cell
 from convviz.figures.common.panels import MAX_ANIMATED_STEPS
@@ -290,6 +290,7 @@ lang = current_language()
 page_header("conv3d", lang)
 colour_control(lang)
 setting = sidebar(lang)
+linked_switch(VOXELS_KEY)  # the window tab's 3-D view: kept in the link on every tab
 if answer_shown(setting, lang):
     tabs, opened = lazy_tabs("conv3d", TABS, lang)
     with tabs[opened]:

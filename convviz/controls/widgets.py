@@ -432,16 +432,34 @@ def page_picker(
 def url_switch(key: str, lang: str, *, text: str, container: Any = None) -> bool:
     """A toggle kept in the link as ``?<key>=true`` (off by default, and then not in the link).
 
-    ``text`` is the string key of its label; ``<text>_help`` is the key of its help. Streamlit
-    reads the link's value (only ``true`` / ``false`` count), so nothing else from the URL
-    reaches the page. Returns whether the toggle is on.
+    ``text`` is the string key of its label; ``<text>_help`` is the key of its help. Only
+    ``true`` counts as on in a link; anything else is off. The toggle keeps its state while
+    a tab that does not draw it is open, and such a tab keeps it in the link with
+    :func:`linked_switch` (Streamlit's own URL binding drops the parameter of a widget that
+    is not drawn, so a link copied there would lose it). Returns whether the toggle is on.
     """
-    return _container(container).toggle(
+    linked_switch(key)  # the link's value on the toggle's first appearance
+    on = _container(container).toggle(
         translate(text, lang),
         key=key,
         help=translate(f"{text}_help", lang),
-        bind="query-params",
+        persist_state="session",
     )
+    write_to_url(key, "true" if on else None, None)
+    return on
+
+
+def linked_switch(key: str) -> bool:
+    """Whether :func:`url_switch` ``key`` is on, for a run that does not draw it.
+
+    Its last state in this session, else the link's (``?<key>=true``); written back to the
+    link, so that a link copied from any tab of the page keeps it.
+    """
+    if key not in st.session_state:
+        st.session_state[key] = str(st.query_params.get(key, "")).lower() == "true"
+    on = bool(st.session_state[key])
+    write_to_url(key, "true" if on else None, None)
+    return on
 
 
 def paged_span(

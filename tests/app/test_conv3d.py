@@ -225,6 +225,18 @@ def test_the_voxel_view_is_drawn_on_request_and_kept_in_the_link(lang):
     assert layout["sliders"][0]["active"] == 26
     linked = open_app(lang, PAGE, voxels="true")
     assert linked.toggle(key="voxels").value is True and len(_voxels(linked)) == 1
+    # Another tab keeps the switch in the link (a link copied there opens the view too) ...
+    for view in ("fusion", "layers", "code"):
+        linked.session_state["conv3d_tab"] = translate(f"conv3d.tab.{view}", lang)
+        linked.run()
+        assert not linked.exception
+        assert linked.query_params["voxels"] in ("true", ["true"]), view
+    # ... and back on the window tab the switch is as it was; off, it leaves the link.
+    linked.session_state["conv3d_tab"] = translate("conv3d.tab.window", lang)
+    linked.run()
+    assert linked.toggle(key="voxels").value is True
+    linked.toggle(key="voxels").set_value(False).run()
+    assert "voxels" not in linked.query_params and _voxels(linked) == []
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
