@@ -64,6 +64,7 @@ def grouped_params(rng: np.random.Generator, level: int) -> Question:
         kernel_size=k,
         input_size=_fitting_input(k),
         bias=bias,
+        view="counts",  # the tab of the parameter counts
     )
     return _question("grouped_params", level, prompt, layer, link)
 
@@ -87,6 +88,7 @@ def separable_params(rng: np.random.Generator, level: int) -> Question:
         kernel_size=k,
         input_size=_fitting_input(k),
         bias=bias,
+        view="counts",  # the tab of the parameter counts
     )
     return _question("separable_params", level, prompt, layer, link)
 

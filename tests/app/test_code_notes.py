@@ -21,7 +21,12 @@ NOTES = {
 @pytest.mark.parametrize("lang", ["en", "zh"])
 @pytest.mark.parametrize("page", sorted(NOTES))
 def test_code_note_says_what_the_code_reproduces(page, lang):
-    tabbed = page in ("pages/standard.py", "pages/transposed.py", "pages/dilated.py")  # a tab
+    tabbed = page in (
+        "pages/standard.py",
+        "pages/transposed.py",
+        "pages/dilated.py",
+        "pages/grouped.py",
+    )
     at = open_app(lang, page, view="code") if tabbed else open_app(lang, page)
     captions = [c.value for c in at.caption]
     assert translate(NOTES[page], lang) in captions

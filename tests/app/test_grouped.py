@@ -1,4 +1,5 @@
-"""The grouped / depthwise page through AppTest: every control, both languages, invalid links."""
+"""The grouped / depthwise page through AppTest: every tab and control, both languages,
+invalid links."""
 
 from __future__ import annotations
 
@@ -13,23 +14,41 @@ from tests.app.conftest import code_blocks, open_app
 from tests.app.paging import assert_pages_clamped
 
 PAGE = "pages/grouped.py"
+TABS = ("channels", "counts", "compute", "separable", "code")
 
 
 def _text(at) -> str:
     return "\n".join(m.value for m in at.markdown) + "\n".join(c.value for c in at.caption)
 
 
+def _open_tab(at, view: str, lang: str):
+    """Open tab ``view`` as a click on it would, and run."""
+    at.session_state["grouped_tab"] = translate(f"grouped.tab.{view}", lang)
+    return at.run()
+
+
+def _downloads(at) -> list[str]:
+    return [b.proto.id.rsplit("-", 1)[-1] for b in at.get("download_button")]
+
+
 @pytest.mark.parametrize("lang", ["en", "zh"])
-def test_defaults_render_with_the_numbers(lang):
+def test_defaults_render_every_tab_with_the_numbers(lang):
     at = open_app(lang, PAGE)
-    assert not at.exception
+    assert not at.exception and not at.error
     assert at.title[0].value == translate("page.grouped", lang)
+    assert [t.label for t in at.tabs] == [translate(f"grouped.tab.{code}", lang) for code in TABS]
     text = _text(at)
     # The first view shows groups at work: the two-group preset (g = 2 of 4 channels).
     assert at.select_slider(key="groups").value == 2
     assert kind_text(4, 4, 2, lang=lang) in text
     assert translate("grouped.graph.edges", lang, cin=4, cout=4, g=2, edges=8, full=16) in text
-    assert translate("grouped.concat.check", lang, g=2, diff="0") in text
+    assert len(at.get("plotly_chart")) == 2  # graph and weight: only the open tab runs
+    assert _downloads(at) == [
+        "grouped_graph_png",
+        "grouped_block_png",
+        "grouped_block_latex",
+        "grouped_block_csv",
+    ]
     # g = 1 says "standard" instead of comparing g = 1 with itself.
     at.select_slider(key="groups").set_value(1).run()
     text = _text(at)
@@ -38,6 +57,7 @@ def test_defaults_render_with_the_numbers(lang):
     assert edges in text
     assert "16 instead of 16" not in text and "而 g = 1 时是 16" not in text
     assert translate("grouped.block.caption_standard", lang, stored=16, total=16, g=1) in text
+    assert "1/g = 1/1" not in text and "**1/1**" not in text
     # 16 × 16 kernels: the cells are too small for "15,15"; the caption sends the eye to hover
     wide = open_app(lang, PAGE, in_channels="16", out_channels="16", groups="1")
     assert not wide.exception
@@ -48,29 +68,37 @@ def test_defaults_render_with_the_numbers(lang):
     assert translate("grouped.block.caption_standard", lang, stored=256, total=256, g=1) not in (
         _text(wide)
     )
-    assert "1/g = 1/1" not in text and "**1/1**" not in text
-    assert translate("grouped.concat.check", lang, g=1, diff="0") in text
-    assert translate("counts.grouped_ratio_standard", lang, standard="144") in text
-    at.select_slider(key="groups").set_value(2).run()
-    assert not at.error
-    assert "torch.nn.Conv2d(4, 4, kernel_size=3, groups=2, bias=False)" in code_blocks(at)[0].value
-    assert len(at.get("plotly_chart")) == 6
-    labels = [b.proto.label for b in at.get("download_button")]
-    # graph; weight; one output's terms; all outputs; the separable kernel
-    assert labels == ["PNG"] + ["PNG", "LaTeX", "CSV"] * 2 + ["PNG", "CSV"] + [
+
+    counts = _open_tab(at, "counts", lang)  # still g = 1
+    assert not counts.exception and not counts.error
+    assert translate("counts.grouped_ratio_standard", lang, standard="144") in _text(counts)
+    assert len(counts.get("plotly_chart")) == 1  # the count bars
+    assert not counts.get("download_button")
+
+    computed = _open_tab(at, "compute", lang)
+    assert translate("grouped.concat.check", lang, g=1, diff="0") in _text(computed)
+    computed.select_slider(key="groups").set_value(2).run()
+    assert translate("grouped.concat.check", lang, g=2, diff="0") in _text(computed)
+    assert len(computed.get("plotly_chart")) == 2  # one output's terms; all outputs
+    assert [b.proto.label for b in computed.get("download_button")] == [
         "PNG",
         "LaTeX",
         "CSV",
+        "PNG",
+        "CSV",
     ]
-    keys = [b.proto.id.rsplit("-", 1)[-1] for b in at.get("download_button")]
-    assert keys[:5] == [
-        "grouped_graph_png",
-        "grouped_block_png",
-        "grouped_block_latex",
-        "grouped_block_csv",
-        "grouped_terms_png",
-    ]
-    assert keys[-1] == "separable_csv"
+    assert _downloads(computed)[0] == "grouped_terms_png"
+
+    separable = _open_tab(at, "separable", lang)
+    assert len(separable.get("plotly_chart")) == 1
+    assert _downloads(separable) == ["separable_png", "separable_latex", "separable_csv"]
+
+    code = _open_tab(at, "code", lang)
+    assert not code.exception and not code.get("plotly_chart")
+    assert (
+        "torch.nn.Conv2d(4, 4, kernel_size=3, groups=2, bias=False)" in code_blocks(code)[0].value
+    )
+    assert code.query_params["view"] in ("code", ["code"])
 
 
 def test_groups_slider_offers_only_common_divisors():
@@ -81,8 +109,8 @@ def test_groups_slider_offers_only_common_divisors():
     text = _text(at)
     assert translate("grouped.kind.grouped", "en", g=2, cin=4, cin_g=2, cout_g=2) in text
     assert "4 · 4 / 2 = **8**" in text
-    assert "(4, 2, 3, 3)" in text
-    code = code_blocks(at)[0].value
+    assert "(4, 2, 3, 3)" in _text(_open_tab(at, "compute", "en"))  # the weight's shape
+    code = code_blocks(_open_tab(at, "code", "en"))[0].value
     assert "groups=2" in code
     assert "torch.randn" not in code  # the page's input and weight, seed 0 and 1
     assert "np.random.default_rng(1).integers(-3, 4, size=(4, 2, 3, 3))" in code
@@ -123,16 +151,55 @@ def test_link_with_a_valid_g_is_applied():
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_kernel_larger_than_input_is_explained_not_crashed(lang):
-    at = open_app(lang, PAGE)
-    at.slider(key="input_size").set_value(2).run()
-    assert not at.exception
-    assert len(at.error) == 1  # explained once, in the counts section
-    assert translate("grouped.compute.needs_fit", lang, k=3, i=2) in [n.value for n in at.info]
-    assert len(at.get("plotly_chart")) == 3  # graph, block matrix and separable kernel remain
+    at = open_app(lang, PAGE, input_size="2")
+    assert not at.exception and not at.error
+    assert len(at.get("plotly_chart")) == 2  # the graph and the weight do not need the input
+    for view in ("counts", "compute"):  # each explains why it has nothing to show
+        _open_tab(at, view, lang)
+        assert not at.exception
+        assert len(at.error) == 1 and "input_size=2" in at.error[0].value, view
+        assert not at.get("plotly_chart")
+    assert len(_open_tab(at, "separable", lang).get("plotly_chart")) == 1
+    code = _open_tab(at, "code", lang)
+    assert not code.exception and not code.error
+    assert "y = conv(x)" not in code_blocks(code)[0].value  # no output to compute
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_chosen_channel_and_bias_stay_in_the_link_on_every_tab(lang):
+    at = open_app(lang, PAGE, view="compute")
+    at.selectbox(key="channel").set_value(3).run()
+    _open_tab(at, "counts", lang)
+    at.toggle(key="bias").set_value(True).run()
+    for view in TABS:
+        _open_tab(at, view, lang)
+        assert not at.exception
+        assert at.query_params["channel"] in ("y3", ["y3"]), view
+        assert at.query_params["bias"] in ("true", ["true"]), view
+    assert "print(y[0, 3])" in code_blocks(at)[0].value  # the code tab, last: channel y3
+    _open_tab(at, "compute", lang)
+    assert at.selectbox(key="channel").value == 3
+    _open_tab(at, "counts", lang)
+    assert at.toggle(key="bias").value is True
+    # A link copied from the code tab opens the counts tab with biases counted.
+    fresh = open_app(lang, PAGE, bias="true", channel="y3", view="code")
+    _open_tab(fresh, "counts", lang)
+    assert fresh.toggle(key="bias").value is True
+    assert "3·3·2·4 + 4 = 76" in _text(fresh)
+
+
+def test_a_click_on_the_graph_chooses_the_channel_the_computation_explains():
+    at = open_app("en", PAGE)
+    at.session_state["channel"] = 2  # what the graph's on_select sets for output y2
+    at.run()
+    assert at.query_params["channel"] in ("y2", ["y2"])
+    _open_tab(at, "compute", "en")
+    assert at.selectbox(key="channel").value == 2
+    assert "Output channel y2 belongs to group 1" in _text(at)
 
 
 def test_channel_choice_seed_and_kernel_drive_the_computation():
-    at = open_app("en", PAGE)
+    at = open_app("en", PAGE, view="compute")
     at.select_slider(key="groups").set_value(2).run()
     at.selectbox(key="channel").set_value(3).run()
     text = _text(at)
@@ -148,7 +215,7 @@ def test_channel_choice_seed_and_kernel_drive_the_computation():
 
 
 def test_many_channels_per_group_are_paged():
-    at = open_app("en", PAGE, in_channels="8", out_channels="8", groups="1")
+    at = open_app("en", PAGE, in_channels="8", out_channels="8", groups="1", view="compute")
     assert not at.exception and not at.info
     # y0 sums 8 terms (−123 needs room); the caption names them as the panels do, x0 … x7
     assert "the term of x0 (the group's x0–x7)" in [c.value for c in at.caption]
@@ -158,7 +225,9 @@ def test_many_channels_per_group_are_paged():
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_a_later_groups_terms_are_named_by_its_own_input_channels(lang):
-    at = open_app(lang, PAGE, in_channels="16", out_channels="16", groups="2", channel="y8")
+    at = open_app(
+        lang, PAGE, in_channels="16", out_channels="16", groups="2", channel="y8", view="compute"
+    )
     assert not at.exception
     # y8 is in group 1, which reads x8 … x15; here each term takes a page of its own
     first = translate("paging.span.one.terms", lang, first=8, low=8, high=15)
@@ -177,7 +246,7 @@ def test_presets_set_channels_and_groups(lang):
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_counts_show_every_term_and_the_ratios(lang):
-    at = open_app(lang, PAGE, in_channels="4", out_channels="8", groups="2")
+    at = open_app(lang, PAGE, in_channels="4", out_channels="8", groups="2", view="counts")
     text = _text(at)
     assert "| (8, 2, 3, 3) | 3·3·2·8 = 144 | 144 · 2·2 = 576 |" in text
     assert "| (4, 1, 3, 3) + (8, 4, 1, 1) | 3·3·1·4 + 1·1·4·8 = 68 |" in text
@@ -193,7 +262,7 @@ def test_counts_show_every_term_and_the_ratios(lang):
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_separable_kernels_split_or_are_explained(lang):
-    at = open_app(lang, PAGE)
+    at = open_app(lang, PAGE, view="separable")
     text = _text(at)  # Sobel = [1, 2, 1]ᵀ·[1, 0, −1]: σ₁ = √6·√2 = 3.46
     assert translate("separable.splits", lang, sigmas="3.46, 0, 0", k=3, two_k=6, k2=9) in text
     at.radio(key="separable_kernel").set_value("laplacian").run()
@@ -220,12 +289,15 @@ def test_output_and_term_pickers_clamp_hostile_links(lang):
         out_channels="16",
         groups="1",
         input_size="7",
+        view="compute",
     )
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_a_page_of_outputs_says_which_ones_it_shows(lang):
-    at = open_app(lang, PAGE, in_channels="16", out_channels="16", groups="1", input_size="7")
+    at = open_app(
+        lang, PAGE, in_channels="16", out_channels="16", groups="1", input_size="7", view="compute"
+    )
     assert not at.exception
     x = make_values("random", (16, 7, 7), seed=0)  # the page's numbers (seed 0, 3×3 kernels)
     weight = make_values("random", (16, 16, 3, 3), seed=1)
@@ -244,13 +316,13 @@ def test_a_page_of_outputs_says_which_ones_it_shows(lang):
 
 
 def test_the_default_rows_fit_and_draw_no_picker():
-    at = open_app("en", PAGE)
+    at = open_app("en", PAGE, view="compute")
     assert not [s for s in at.slider if s.key in ("shown_outputs", "shown_terms")]
 
 
 @pytest.mark.parametrize(("link", "shown"), [("y3", 3), ("3", 3), ("y99", 3), ("y-1", 0)])
 def test_a_linked_output_channel_is_explained_on_the_first_load(link, shown):
-    at = open_app("en", PAGE, channel=link)
+    at = open_app("en", PAGE, channel=link, view="compute")
     assert not at.exception
     assert at.selectbox(key="channel").value == shown
     text = _text(at)
@@ -260,7 +332,9 @@ def test_a_linked_output_channel_is_explained_on_the_first_load(link, shown):
 
 
 def test_the_outputs_page_follows_the_chosen_channel():
-    at = open_app("en", PAGE, in_channels="16", out_channels="16", groups="1", input_size="7")
+    at = open_app(
+        "en", PAGE, in_channels="16", out_channels="16", groups="1", input_size="7", view="compute"
+    )
     assert at.slider(key="shown_outputs").value == 1
     at.selectbox(key="channel").set_value(15).run()
     assert not at.exception

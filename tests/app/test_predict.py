@@ -8,7 +8,7 @@ import pytest
 from convviz.engine.counting import conv_params
 from convviz.engine.sizes import conv_output_size
 from convviz.i18n import translate
-from tests.app.conftest import open_app
+from tests.app.conftest import code_blocks, open_app
 
 TRANSPOSED = "pages/transposed.py"
 DILATED = "pages/dilated.py"
@@ -91,7 +91,11 @@ def test_standard_page_asks_for_the_height_of_a_rectangular_output():
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_grouped_page_asks_for_the_parameter_count_first(lang):
-    at = open_app(lang, "pages/grouped.py", predict_first="true", bias="true")
+    code = open_app(lang, "pages/grouped.py", predict_first="true", bias="true", view="code")
+    # the code prints the counts: it waits for the prediction
+    assert not [c for c in code_blocks(code) if "import torch" in c.value]
+    assert translate("grouped.code.predict_first", lang) in [i.value for i in code.info]
+    at = open_app(lang, "pages/grouped.py", predict_first="true", bias="true", view="counts")
     cin, cout, k = (
         at.slider(key=key).value for key in ("in_channels", "out_channels", "kernel_size")
     )
@@ -107,6 +111,9 @@ def test_grouped_page_asks_for_the_parameter_count_first(lang):
     assert not at.exception
     assert at.success[0].value == translate("practice.check.correct", lang)
     assert any(f"{answer:,}" in m.value for m in at.markdown if "|" in m.value), table
+    at.session_state["grouped_tab"] = translate("grouped.tab.code", lang)
+    at.run()
+    assert any("bias=False" in c.value for c in code_blocks(at))  # answered: the code is there
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])

@@ -102,13 +102,19 @@ CASES = [
     (
         "pages/grouped.py",
         "grouped",
-        {"in_channels": "4", "out_channels": "4", "groups": "2"},
+        {"in_channels": "4", "out_channels": "4", "groups": "2", "view": "counts"},
         conv_params(4, 4, 3, groups=2, bias=False),
     ),
     (  # rows too long for one page: the output and term pickers are drawn too
         "pages/grouped.py",
         "grouped",
-        {"in_channels": "16", "out_channels": "16", "groups": "1", "input_size": "7"},
+        {
+            "in_channels": "16",
+            "out_channels": "16",
+            "groups": "1",
+            "input_size": "7",
+            "view": "counts",
+        },
         conv_params(16, 16, 3, groups=1, bias=False),
     ),
     (

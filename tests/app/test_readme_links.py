@@ -21,9 +21,12 @@ def test_the_readme_has_example_links():
 
 
 def _shown(at, key: str) -> str:
-    """What widget ``key`` shows, as a link writes it (a radio's option code, ``45`` for 45.0)."""
+    """What widget ``key`` shows, as a link writes it (a radio's option code, ``45`` for 45.0,
+    ``true`` for a switch that is on)."""
     if key in [r.key for r in at.radio]:
         return str(at.radio(key=key).value)
+    if key in [t.key for t in at.toggle]:  # a switch: ?predict_first=true
+        return str(at.toggle(key=key).value).lower()
     if key in [s.key for s in at.select_slider]:  # a page picker labelled by what it shows
         return str(at.select_slider(key=key).value)
     value = at.slider(key=key).value

@@ -18,8 +18,8 @@ def test_page_views_list_every_tab_of_a_tabbed_page():
 
 
 def test_page_views_take_one_tab_by_its_name():
-    names = [view.name for view in page_views(["transposed?view=direct", "grouped"])]
-    assert names == ["transposed?view=direct", "grouped"]
+    names = [view.name for view in page_views(["transposed?view=direct", "pointwise"])]
+    assert names == ["transposed?view=direct", "pointwise"]
     assert page_views(["transposed?view=nowhere"]) == []
 
 

@@ -28,6 +28,8 @@ TAB_CASES = [
     ("transposed", "output_padding"),
     ("transposed", "checkerboard"),
     ("dilated", "stacks"),
+    ("grouped", "compute"),
+    ("grouped", "separable"),
 ]
 BUTTONS = "[data-testid='stDownloadButton'] button"
 

@@ -1,4 +1,5 @@
-"""The grouped page in Chromium: clicking the graph and the outputs, the groups slider, links."""
+"""The grouped page in Chromium: clicking the graph and the outputs, the groups slider, its
+tabs, links."""
 
 from __future__ import annotations
 
@@ -47,8 +48,11 @@ def test_clicking_an_output_node_explains_that_channel(open_page, js_errors):
     assert traces.count() == 6
     _click_point(page, graph, 5, 3)
     assert_no_exception(page)
-    assert _channel(page) == "y3"
     assert query_params(page).get("channel") == "y3"
+    with expect_rerun(page):
+        page.get_by_role("tab", name="Group by group").click()
+    assert query_params(page) == {"channel": "y3", "view": "compute"}
+    assert _channel(page) == "y3"
     assert "belongs to group 1" in page.locator("[data-testid='stMain']").inner_text()
     assert js_errors == []
 
@@ -61,8 +65,10 @@ def test_clicking_a_panel_of_the_concatenated_output_selects_it(open_page):
     outputs = compute.grouped_by_hand(x, weight, groups=4)["concatenated"]
     per_page = compute.outputs_per_page(outputs, groups=4, lang="en")
     shown = page_of(6, per_page)
-    page = open_page("grouped", groups=4, in_channels=4, out_channels=8, shown_outputs=shown + 1)
-    # by its key: the charts above it (graph, weight, counts, one output's terms) come first
+    page = open_page(
+        "grouped", groups=4, in_channels=4, out_channels=8, shown_outputs=shown + 1, view="compute"
+    )
+    # by its key: the chart of one output's terms comes first
     outputs = page.locator(".st-key-outputs .js-plotly-plot")
     outputs.scroll_into_view_if_needed()
     # a click names the panel's output channel, whatever its place on the page
@@ -106,7 +112,7 @@ def _download(page, row_key: str, label: str):
 
 
 def test_downloads_of_the_outputs_and_the_weight_decode(open_page):
-    page = open_page("grouped", groups=4, in_channels=4, out_channels=8)
+    page = open_page("grouped", groups=4, in_channels=4, out_channels=8, view="compute")
     name, data = _download(page, "grouped_outputs", "PNG")
     assert name == "grouped_cin4_cout8_g4_outputs.png"
     image = Image.open(io.BytesIO(data))
@@ -114,6 +120,8 @@ def test_downloads_of_the_outputs_and_the_weight_decode(open_page):
     name, data = _download(page, "grouped_outputs", "CSV")
     rows = list(csv.reader(io.StringIO(data.decode())))
     assert rows[0] == ["(0,0)", "(0,1)", "(1,0)", "(1,1)"] and len(rows) == 1 + 8
+    with expect_rerun(page):
+        page.get_by_role("tab", name="Channels and weights").click()
     name, data = _download(page, "grouped_block", "LaTeX")
     assert name == "grouped_cin4_cout8_g4_weight.tex"
     assert "w_{0,0} & 0 & 0 & 0" in data.decode()
@@ -121,7 +129,7 @@ def test_downloads_of_the_outputs_and_the_weight_decode(open_page):
 
 
 def test_the_explained_channel_is_kept_in_the_link(open_page, js_errors):
-    page = open_page("grouped", channel="y99")  # four output channels: y3 is shown
+    page = open_page("grouped", channel="y99", view="compute")  # four outputs: y3 is shown
     assert query_params(page)["channel"] == "y3"
     assert _channel(page) == "y3"
     opener = page.locator(".st-key-channel button[aria-haspopup='listbox']")
@@ -132,4 +140,27 @@ def test_the_explained_channel_is_kept_in_the_link(open_page, js_errors):
         page.locator("[role='listbox'] [role='option']").filter(has_text="y1").click()
     assert _channel(page) == "y1"
     assert query_params(page)["channel"] == "y1"
+    with expect_rerun(page):  # the graph follows y1, and the link keeps it
+        page.get_by_role("tab", name="Channels and weights").click()
+    assert query_params(page) == {"channel": "y1"}
+    with expect_rerun(page):
+        page.get_by_role("tab", name="Group by group").click()
+    assert _channel(page) == "y1"
+    assert js_errors == []
+
+
+def test_the_bias_switch_is_kept_in_the_link_on_every_tab(open_page, js_errors):
+    page = open_page("grouped", view="counts")
+    with expect_rerun(page):
+        page.locator(".st-key-bias [data-testid='stWidgetLabel']").click()
+    assert query_params(page)["bias"] == "true"
+    assert "3·3·2·4 + 4 = 76" in page.locator("[data-testid='stMain']").inner_text()
+    for name, view in [("PyTorch", "code"), ("Separable kernels", "separable")]:
+        with expect_rerun(page):
+            page.get_by_role("tab", name=name).click()
+        assert query_params(page) == {"bias": "true", "view": view}
+    with expect_rerun(page):
+        page.get_by_role("tab", name="Parameters and cost").click()
+    assert page.locator(".st-key-bias input[type='checkbox']").is_checked()
+    assert_no_exception(page)
     assert js_errors == []

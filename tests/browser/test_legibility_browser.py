@@ -205,13 +205,20 @@ def test_every_page_text_is_legible_and_fits(page, open_page, info, lang):
 PAGED = {
     "grouped-16": (
         "grouped",
-        {"in_channels": 16, "out_channels": 16, "groups": 1, "input_size": 7},
+        {"in_channels": 16, "out_channels": 16, "groups": 1, "input_size": 7, "view": "compute"},
     ),
     "grouped-k7": (
         "grouped",
-        {"in_channels": 8, "out_channels": 8, "groups": 1, "input_size": 12, "kernel_size": 7},
+        {
+            "in_channels": 8,
+            "out_channels": 8,
+            "groups": 1,
+            "input_size": 12,
+            "kernel_size": 7,
+            "view": "compute",
+        },
     ),
-    "grouped-link": ("grouped", {"channel": "y3", "shown_outputs": 2}),
+    "grouped-link": ("grouped", {"channel": "y3", "shown_outputs": 2, "view": "compute"}),
     "pointwise": ("pointwise", {}),
     "pointwise-8": ("pointwise", {"in_channels": 8, "out_channels": 8, "input_size": 8}),
     "standard-channels": ("standard", {"view": "channels"}),

@@ -1,7 +1,7 @@
 """Text of the parameter / multiply-accumulate counts (grouped page and 1×1 page)."""
 
 STRINGS = {
-    "counts.header": ("3 · Parameters and multiply-accumulates", "3 · 参数量与乘加次数"),
+    "counts.header": ("Parameters and multiply-accumulates", "参数量与乘加次数"),
     "counts.caption": (
         "Every number comes from the engine's counter; the terms beside it are its factors k·k·(C_in/g)·C_out. Multiply-accumulates (MACs) = weights × output positions H_out·W_out (here {o}×{o}: input {i}, kernel {k}, stride 1, no padding).",
         "每个数字都由引擎的计数函数算出；旁边的各项是它的因子 k·k·(C_in/g)·C_out。乘加次数（MACs）= 权重个数 × 输出位置数 H_out·W_out（这里是 {o}×{o}：输入 {i}，卷积核 {k}，步长 1，无填充）。",

@@ -9,6 +9,16 @@ STRINGS = {
         "A grouped convolution splits the **C_in** input channels and the **C_out** filters into **g** groups and runs **g** independent convolutions side by side: each filter sees only the **C_in/g** channels of its own group. With **g = 1** it is a standard convolution; with **g = C_in** every filter sees a single channel — a **depthwise** convolution. A depthwise convolution followed by a 1×1 (pointwise) convolution is a **depthwise separable** convolution, the building block of MobileNet and Xception.",
         "分组卷积把 **C_in** 个输入通道和 **C_out** 个卷积核分成 **g** 组，并排做 **g** 个互不相干的卷积：每个卷积核只看自己那一组的 **C_in/g** 个通道。**g = 1** 就是标准卷积；**g = C_in** 时每个卷积核只看一个通道，这就是**深度卷积**（depthwise）。深度卷积后面再接一个 1×1 卷积（逐点卷积），就是**深度可分离卷积**，MobileNet 和 Xception 的基本构件。",
     ),
+    # Tabs (?view=): only the open one is computed.
+    "grouped.tab.channels": ("Channels and weights", "通道与权重"),
+    "grouped.tab.counts": ("Parameters and cost", "参数量与计算量"),
+    "grouped.tab.compute": ("Group by group", "逐组计算"),
+    "grouped.tab.separable": ("Separable kernels", "可分离卷积核"),
+    "grouped.tab.code": ("PyTorch", "PyTorch"),
+    "grouped.code.predict_first": (
+        "“Predict first” is on: the code prints the parameter counts. Give your prediction on the “Parameters and cost” tab, and the code appears here.",
+        "“先预测”已开启：代码会打印出参数量。请先在“参数量与计算量”页签中给出你的预测，代码随后会显示在这里。",
+    ),
     # Presets.
     "preset.grouped.standard": ("Standard (g = 1)", "标准卷积（g = 1）"),
     "preset.grouped.two_groups_alexnet": (
@@ -61,10 +71,10 @@ STRINGS = {
         "Weight shape (C_out, C_in/g, k, k) = **({cout}, {cin_g}, {k}, {k})**; input ({cin}, {i}, {i}) → output ({cout}, {o}, {o}).",
         "权重形状 (C_out, C_in/g, k, k) = **({cout}, {cin_g}, {k}, {k})**；输入 ({cin}, {i}, {i}) → 输出 ({cout}, {o}, {o})。",
     ),
-    # 1. Connectivity graph.
+    # Connectivity graph.
     "grouped.graph.header": (
-        "1 · Which input channels feed which outputs",
-        "1 · 哪些输入通道连到哪些输出",
+        "Which input channels feed which outputs",
+        "哪些输入通道连到哪些输出",
     ),
     "grouped.graph.caption": (
         "Each line is one k×k kernel. Colours are groups: no line crosses from one group to another. Click a filter or an output to follow its path.",
@@ -101,10 +111,10 @@ STRINGS = {
     "grouped.export.inputs": ("Inputs (C_in = {cin})", "输入通道（C_in = {cin}）"),
     "grouped.export.filters": ("Filters ({cin_g}×{k}×{k})", "卷积核（{cin_g}×{k}×{k}）"),
     "grouped.export.outputs": ("Outputs (C_out = {cout})", "输出通道（C_out = {cout}）"),
-    # 2. Block-diagonal weight.
+    # Block-diagonal weight.
     "grouped.block.header": (
-        "2 · The weight as a block-diagonal matrix",
-        "2 · 把权重看成分块对角矩阵",
+        "The weight as a block-diagonal matrix",
+        "把权重看成分块对角矩阵",
     ),
     "grouped.block.caption": (
         "Row o is filter o, column c is input channel c; a green cell is one k×k kernel, labelled with its index o,c′ in the stored weight (C_out, C_in/g, k, k). Grey cells are zeros that a grouped convolution never stores; only the {stored} green cells of the {total} are stored, a fraction 1/g = 1/{g}. Hover a cell to see its kernel.",
@@ -139,15 +149,11 @@ STRINGS = {
         "x{c} is not in the group of filter {o}: no kernel, always 0",
         "x{c} 不在卷积核 {o} 的组里：没有卷积核，恒为 0",
     ),
-    # 4. Computation.
-    "grouped.compute.header": ("4 · The computation, group by group", "4 · 逐组计算"),
+    # The computation.
+    "grouped.compute.header": ("The computation, group by group", "逐组计算"),
     "grouped.compute.caption": (
         "Small integers (seed {seed}): input x ({cin}, {i}, {i}) and weight ({cout}, {cin_g}, {k}, {k}), no padding, stride 1. Output channel y{o} belongs to group {group}, so it is computed from input channels {channels} only. Hover a cell of y{o} to see each channel's share; click an output channel below to explain another one.",
         "用小整数演示（种子 {seed}）：输入 x 形状 ({cin}, {i}, {i})，权重形状 ({cout}, {cin_g}, {k}, {k})，无填充，步长 1。输出通道 y{o} 属于第 {group} 组，所以它只由输入通道 {channels} 算出。把鼠标移到 y{o} 的格子上可以看到每个通道的贡献；点击下面的某个输出通道可以换一个来解释。",
-    ),
-    "grouped.compute.needs_fit": (
-        "Nothing to compute: a {k}×{k} kernel does not fit in a {i}×{i} input without padding (see above).",
-        "无法计算：没有填充时，{k}×{k} 的卷积核放不进 {i}×{i} 的输入（见上文）。",
     ),
     "grouped.compute.out_channel": ("Output channel to explain", "要解释的输出通道"),
     "grouped.concat.title": (
@@ -159,8 +165,8 @@ STRINGS = {
         "Concatenating the {g} separate convolutions gives exactly `conv2d(x, weight, groups={g})`: largest difference **{diff}**.",
         "把 {g} 个独立卷积的结果拼接起来，与 `conv2d(x, weight, groups={g})` 完全一致：最大差值 **{diff}**。",
     ),
-    # 5. Spatially separable kernels.
-    "separable.header": ("5 · Spatially separable kernels", "5 · 空间可分离卷积核"),
+    # Spatially separable kernels.
+    "separable.header": ("Spatially separable kernels", "空间可分离卷积核"),
     "separable.intro": (
         "A different idea with a similar name: split one k×k kernel into a k×1 column followed by a 1×k row. That works exactly only when the kernel is rank 1 (an outer product column · row); the singular values tell: one nonzero value means it splits.",
         "名字相近但思路不同：把一个 k×k 卷积核拆成先做 k×1 的列、再做 1×k 的行。只有秩为 1 的卷积核（列向量 · 行向量的外积）才能精确拆开；奇异值会告诉你答案：只有一个非零奇异值就能拆。",
