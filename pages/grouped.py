@@ -142,7 +142,8 @@ def sidebar(lang):
     return {"cin": cin, "cout": cout, "g": g, "k": k, "i": i, "seed": seed}
 
 
-def file_stem(layer) -> str:
+def layer_stem(layer) -> str:
+    """The start of the layer's file names, e.g. ``grouped_cin4_cout4_g2``."""
     return files.file_stem("grouped", cin=layer["cin"], cout=layer["cout"], g=layer["g"])
 
 
@@ -165,7 +166,7 @@ def graph_section(layer, channel, lang):
     export_buttons(
         "grouped_graph",
         lang=lang,
-        file_stem=f"{file_stem(layer)}_graph",
+        file_stem=f"{layer_stem(layer)}_graph",
         png=partial(grouped_files.graph_png, cin, cout, g, kernel_size=k, lang=lang),
     )
 
@@ -184,7 +185,7 @@ def block_section(layer, weight, channel, lang):
     export_buttons(
         "grouped_block",
         lang=lang,
-        file_stem=f"{file_stem(layer)}_weight",
+        file_stem=f"{layer_stem(layer)}_weight",
         png=partial(grouped_files.block_png, cin, cout, g, lang=lang),
         latex=partial(grouped_files.block_latex, cin, cout, g),
         csv=partial(grouped_files.block_csv, cin, cout, g),
@@ -270,7 +271,7 @@ def terms_section(layer, x, weight, channel, lang):
     export_buttons(
         "grouped_terms",
         lang=lang,
-        file_stem=f"{file_stem(layer)}_y{channel}",
+        file_stem=f"{layer_stem(layer)}_y{channel}",
         png=partial(grouped_files.terms_png, x, weight, groups=g, out_channel=channel, lang=lang),
         latex=partial(grouped_files.filter_latex, weight, out_channel=channel),
         csv=partial(grouped_files.weight_csv, weight),
@@ -298,7 +299,7 @@ def outputs_section(layer, result, channel, lang):
     export_buttons(
         "grouped_outputs",
         lang=lang,
-        file_stem=f"{file_stem(layer)}_outputs",
+        file_stem=f"{layer_stem(layer)}_outputs",
         png=partial(
             grouped_files.outputs_png, concatenated, groups=g, lang=lang, selected_output=channel
         ),
