@@ -28,7 +28,7 @@ from convviz.controls.code_block import code_block
 from convviz.controls.downloads import export_buttons, share_link
 from convviz.controls.lecture import main_chart
 from convviz.controls.predict import predict_first
-from convviz.controls.tabs import lazy_tabs
+from convviz.controls.tabs import show_open_tab
 from convviz.controls.urlstate import linked_int
 from convviz.controls.voxel_view import voxel_view
 from convviz.controls.widgets import count_fields, linked_switch, url_switch
@@ -81,7 +81,6 @@ VOXELS_KEY = "voxels"  # the 3-D view's switch and URL parameter (?voxels=true)
 TABLE_FIELDS = {"in_channels": 64, "out_channels": 128, "frames": 16, "size": 56}
 TABLE_PREFIX = "video"  # the table's fields are <prefix>_<name>, in the link too
 TABLE_MAX = 1024  # largest count a table field takes
-TABS = ("window", "fusion", "layers", "code")
 
 
 def sidebar(lang: str) -> Conv3dSetting:
@@ -292,8 +291,6 @@ colour_control(lang)
 setting = sidebar(lang)
 linked_switch(VOXELS_KEY)  # the window tab's 3-D view: kept in the link on every tab
 if answer_shown(setting, lang):
-    tabs, opened = lazy_tabs("conv3d", TABS, lang)
-    with tabs[opened]:
-        TAB_VIEWS[opened](setting, lang)
+    show_open_tab("conv3d", TAB_VIEWS, lang, setting, lang)
     page_intro("conv3d", lang)
 share_link(lang)

@@ -29,7 +29,7 @@ from convviz.controls.code_block import code_block
 from convviz.controls.downloads import export_buttons, share_link
 from convviz.controls.lecture import main_chart
 from convviz.controls.predict import answer_pending, predict_first, predict_switch
-from convviz.controls.tabs import lazy_tabs
+from convviz.controls.tabs import show_open_tab
 from convviz.controls.urlstate import linked_int
 from convviz.controls.widgets import float_param, url_int_widget
 from convviz.engine.deform_trace import cell_sampling
@@ -52,7 +52,6 @@ OVERRIDES = {
 CHART = "deformable_chart"
 # The offset convolutions' fields (deform_<name>, in the link too): name -> (default, largest)
 COUNT_FIELDS = {"in_channels": (64, 4096), "out_channels": (64, 4096), "offset_groups": (1, 64)}
-TABS = ("sampling", "offsets", "counts", "stack", "code")
 
 
 def pick_from_chart() -> None:
@@ -423,8 +422,6 @@ if side is not None:
     predict_switch(lang, quantity="offset_channels")  # on every tab; the counts tab asks
     pick = pick_controls(settings, side, lang)
     arrays = cached(data.page_arrays)(**settings, edit=pick[3])
-    tabs, opened = lazy_tabs("deformable", TABS, lang)
-    with tabs[opened]:
-        TAB_VIEWS[opened](settings, arrays, pick, lang)
+    show_open_tab("deformable", TAB_VIEWS, lang, settings, arrays, pick, lang)
     page_intro("deformable", lang)
 share_link(lang)

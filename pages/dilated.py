@@ -30,7 +30,7 @@ from convviz.controls.downloads import export_buttons, share_link
 from convviz.controls.hover import hover_view
 from convviz.controls.lecture import main_chart
 from convviz.controls.predict import answer_pending, predict_first, predict_switch
-from convviz.controls.tabs import lazy_tabs
+from convviz.controls.tabs import show_open_tab
 from convviz.engine.errors import ConvValueError
 from convviz.figures.common.grid import selected_cell
 from convviz.figures.dilated import code as pycode
@@ -59,7 +59,6 @@ STACK_VERSION = "dilated_stack_version"  # bumped to restart the layer table
 LINK_ERROR = "dilated_stack_link_error"  # why the layers= link parameter was not used
 LOAD_REQUEST = "layers"  # set by the stack preset menu: a stack to load into the table
 COLUMN_DEFAULTS = {"kernel_size": 3, "stride": 1, "dilation": 1}
-TABS = ("window", "stacks", "wavenet", "code")
 
 
 def sidebar(lang):
@@ -303,8 +302,6 @@ if answer_pending("dilated", tuple(params[key] for key in LAYER_KEYS)):
     if x is not None:
         window_section(params, x, fill, lang)  # the question, and nothing that answers it
 else:
-    tabs, opened = lazy_tabs("dilated", TABS, lang)
-    with tabs[opened]:
-        TAB_VIEWS[opened](params, x, fill, lang)
+    show_open_tab("dilated", TAB_VIEWS, lang, params, x, fill, lang)
     page_intro("dilated", lang)
 share_link(lang)

@@ -30,7 +30,7 @@ from convviz.controls.caching import cached_figure as figure
 from convviz.controls.downloads import export_buttons, share_link
 from convviz.controls.lecture import lecture_on, main_chart
 from convviz.controls.predict import answer_pending, predict_first, predict_switch
-from convviz.controls.tabs import lazy_tabs
+from convviz.controls.tabs import show_open_tab
 from convviz.controls.urlstate import (
     explain_url_int,
     seed_int_from_url,
@@ -385,8 +385,6 @@ weight = cached(make_values)(
 )
 predict_switch(lang, quantity="params")  # on every tab; the counts tab asks
 linked_switch(BIAS_KEY)  # the counts tab's switch, kept in the link on every tab
-tabs, opened = lazy_tabs("grouped", tuple(TAB_VIEWS), lang)
-with tabs[opened]:
-    TAB_VIEWS[opened](layer, weight, channel, lang)
+show_open_tab("grouped", TAB_VIEWS, lang, layer, weight, channel, lang)
 page_intro("grouped", lang)
 share_link(lang)

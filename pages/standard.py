@@ -29,7 +29,7 @@ from convviz.controls.lecture import main_chart
 from convviz.controls.matrix_pickers import window_pickers
 from convviz.controls.pins import pin_clicked_cell
 from convviz.controls.predict import predict_first
-from convviz.controls.tabs import lazy_tabs
+from convviz.controls.tabs import show_open_tab
 from convviz.controls.widgets import paged_span
 from convviz.engine.errors import ConvValueError
 from convviz.figures.common.grid import selected_cell
@@ -41,7 +41,6 @@ from convviz.i18n import translate
 from convviz.param_specs import PADDING_MODES, PARAM_SPECS
 
 WIDTH_KEYS = tuple(f"{key}_w" for key in SIZE_KEYS)
-TABS = ("window", "padding", "flip", "matrix", "channels", "code")
 WINDOW_CHART, PIN = "standard_window", "standard_pin"  # the pinned output cell (row, col)
 C_CHART, GRIDS_CHART = "standard_c_chart", "standard_grids_chart"
 MAPS_CHART = "standard_maps_chart_{o}"  # filter o's maps; a click on its output pins the cell
@@ -359,9 +358,7 @@ if x is None:
 elif (size := size_view(x, fill, setting, lang)) is not None and answer_shown(
     size, x, setting, lang
 ):
-    tabs, opened = lazy_tabs("standard", TABS, lang)
-    with tabs[opened]:
-        TAB_VIEWS[opened](x, fill, setting, lang)
+    show_open_tab("standard", TAB_VIEWS, lang, x, fill, setting, lang)
     size_section(size, lang)
     page_intro("standard", lang)
 share_link(lang)

@@ -30,7 +30,7 @@ from convviz.controls.lecture import main_chart
 from convviz.controls.matrix_pickers import window_pickers
 from convviz.controls.pins import pin_clicked_cell
 from convviz.controls.predict import predict_first
-from convviz.controls.tabs import lazy_tabs
+from convviz.controls.tabs import show_open_tab
 from convviz.engine.errors import ConvValueError
 from convviz.figures.common.grid import selected_cell
 from convviz.figures.common.panels import KERNEL_KINDS, example_kernel, kernel_text, kernel_values
@@ -49,7 +49,6 @@ OVERRIDES = {
     "stride": {"default": 2},
     "padding": {"default": 1},
 }
-TABS = ("scatter", "direct", "matrix", "check", "output_padding", "checkerboard", "code")
 SCATTER_STEP = "transposed_scatter_step"
 SCATTER_PIN = "transposed_scatter_pin"  # the input cell pinned in the hover view (row, col)
 ROUND_TRIP = "transposed_round_trip_open"  # state of the conv(conv_transpose(x)) expander
@@ -347,9 +346,7 @@ if x is None or kernel is None:
 elif (size := size_view(x, kernel, hyper, lang)) is not None and answer_shown(
     size, x, kernel, hyper, lang
 ):
-    tabs, opened = lazy_tabs("transposed", TABS, lang)
-    with tabs[opened]:
-        TAB_VIEWS[opened](x, kernel, hyper, lang)
+    show_open_tab("transposed", TAB_VIEWS, lang, x, kernel, hyper, lang)
     size_section(size, x, kernel, hyper, lang)
     page_intro("transposed", lang)
 share_link(lang)

@@ -7,7 +7,7 @@ tab's *label*; when the language changes, the same tab stays open under its new 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import streamlit as st
@@ -45,3 +45,27 @@ def lazy_tabs(
     opened = next((code for code, tab in zip(codes, tabs, strict=True) if tab.open), codes[0])
     write_to_url(url_key, opened, codes[0])
     return dict(zip(codes, tabs, strict=True)), opened
+
+
+def show_open_tab(page: str, views: Mapping[str, Callable[..., Any]], lang: str, *args: Any) -> str:
+    """:func:`lazy_tabs` over the codes of ``views``, in their order; runs the open tab's view.
+
+    Parameters
+    ----------
+    page : str
+        As in :func:`lazy_tabs`.
+    views : mapping of str to callable
+        Tab code -> the function that draws that tab; the first is the default tab.
+    lang : {"en", "zh"}
+    *args
+        Passed to the open tab's function (the page's settings, arrays, ...).
+
+    Returns
+    -------
+    str
+        The open tab's code.
+    """
+    tabs, opened = lazy_tabs(page, tuple(views), lang)
+    with tabs[opened]:
+        views[opened](*args)
+    return opened
