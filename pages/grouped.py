@@ -208,6 +208,23 @@ def params_question(layer, bias):
     return (layer["cin"], layer["cout"], layer["g"], layer["k"], bias)
 
 
+def count_rows(layer, bias):
+    """The counts table's rows (raises ConvValueError when the kernel does not fit the input:
+    there are no multiply-accumulates to count, and "predict first" asks nothing)."""
+    cin, cout, g, k, i = (layer[key] for key in ("cin", "cout", "g", "k", "i"))
+    return cached(counts.comparison_rows)(cin, cout, g, kernel_size=k, input_size=i, bias=bias)
+
+
+def code_waits(layer, bias):
+    """Whether the code must wait for the prediction the counts tab asks (only while the
+    counts can be made: with a kernel larger than the input no question is asked)."""
+    try:
+        count_rows(layer, bias)
+    except ConvValueError:
+        return False
+    return answer_pending("grouped", params_question(layer, bias))
+
+
 def counts_tab(layer, weight, channel, lang):
     """Parameter and multiply-accumulate counts, every term shown; "predict first" asks the
     grouped layer's parameter count here."""
@@ -215,7 +232,7 @@ def counts_tab(layer, weight, channel, lang):
     st.subheader(translate("counts.header", lang))
     bias = url_switch(BIAS_KEY, lang, text="counts.bias", container=st)
     try:
-        rows = cached(counts.comparison_rows)(cin, cout, g, kernel_size=k, input_size=i, bias=bias)
+        rows = count_rows(layer, bias)
     except ConvValueError as error:  # the kernel does not fit
         show_error(error, lang, key="counts")
         return
@@ -348,7 +365,7 @@ def separable_tab(layer, weight, channel, lang):
 def code_tab(layer, weight, channel, lang):
     """The layer in PyTorch on the page's numbers; it prints the parameter counts, so it
     waits while "predict first" does."""
-    if answer_pending("grouped", params_question(layer, linked_switch(BIAS_KEY))):
+    if code_waits(layer, linked_switch(BIAS_KEY)):
         show_notice("grouped.code.predict_first", lang)
         return
     snippet = torch_code.pytorch_snippet(

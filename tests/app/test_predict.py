@@ -95,6 +95,9 @@ def test_grouped_page_asks_for_the_parameter_count_first(lang):
     # the code prints the counts: it waits for the prediction
     assert not [c for c in code_blocks(code) if "import torch" in c.value]
     assert translate("grouped.code.predict_first", lang) in [i.value for i in code.info]
+    # A kernel larger than the input: no counts, so no question, and the code does not wait.
+    unfit = open_app(lang, "pages/grouped.py", predict_first="true", input_size="2", view="code")
+    assert not unfit.info and [c for c in code_blocks(unfit) if "import torch" in c.value]
     at = open_app(lang, "pages/grouped.py", predict_first="true", bias="true", view="counts")
     cin, cout, k = (
         at.slider(key=key).value for key in ("in_channels", "out_channels", "kernel_size")
