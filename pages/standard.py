@@ -294,7 +294,7 @@ def channels_tab(x, fill, setting, lang):
     pin = st.session_state.get(PIN, (0, 0))
     shapes = st.container()  # filled once the view is known, above the input channels
     st.markdown(f"**{translate('standard.channels.inputs_header', lang)}**")
-    per_page = cached(channels.inputs_per_page)(cin, cout, **setting)
+    per_page = cached(channels.inputs_per_page)(cin, **setting)
     inputs = paged_span("shown_input", cin, per_page, lang, noun="inputs", container=st)
     view = cached_figure(channels.channels_view)(
         cin, cout, pin, lang=lang, inputs_span=inputs, **setting
@@ -303,7 +303,7 @@ def channels_tab(x, fill, setting, lang):
     shapes.markdown(view["shapes"])
     grid_chart(view["inputs"], key="standard_inputs_chart")
     # One filter at a time at a readable size (its maps are C_in + 1 panels wide).
-    shown = page_picker(
+    o = page_picker(
         "shown_filter",
         cout,
         lang,
@@ -311,26 +311,24 @@ def channels_tab(x, fill, setting, lang):
         container=st,
         page_text=lambda o: translate("standard.channels.filter_name", lang, o=o),  # as headed
     )
-    for o, part in enumerate(view["filters"]):
-        if o != shown:
-            continue
-        st.markdown(f"**{translate('standard.channels.filter_header', lang, o=o, cin=cin)}**")
-        grid_chart(part["kernels"], key=f"standard_slices_chart_{o}")
-        chart = MAPS_CHART.format(o=o)
-        grid_chart(
-            part["maps"],
-            key=chart,
-            on_select=partial(pin_clicked_cell, chart, cin, PIN),  # panel cin: the sum
-            selection_mode="points",
-        )
-        code_block(part["sum"], key=f"standard_channels_sum_{o}", lang=lang)
-        export_buttons(
-            f"standard_channels_{o}",
-            lang=lang,
-            file_stem=f"{files.file_stem(**setting)}_cin{cin}_cout{cout}_filter{o}",
-            png=partial(files.channels_png, cin, cout, o, view["cell"], lang=lang, **setting),
-            csv=partial(files.channels_csv, cin, cout, o, **setting),
-        )
+    part = cached_figure(channels.filter_view)(cin, cout, o, pin, lang=lang, **setting)
+    st.markdown(f"**{translate('standard.channels.filter_header', lang, o=o, cin=cin)}**")
+    grid_chart(part["kernels"], key=f"standard_slices_chart_{o}")
+    chart = MAPS_CHART.format(o=o)
+    grid_chart(
+        part["maps"],
+        key=chart,
+        on_select=partial(pin_clicked_cell, chart, cin, PIN),  # panel cin: the sum
+        selection_mode="points",
+    )
+    code_block(part["sum"], key=f"standard_channels_sum_{o}", lang=lang)
+    export_buttons(
+        f"standard_channels_{o}",
+        lang=lang,
+        file_stem=f"{files.file_stem(**setting)}_cin{cin}_cout{cout}_filter{o}",
+        png=partial(files.channels_png, cin, cout, o, part["cell"], lang=lang, **setting),
+        csv=partial(files.channels_csv, cin, cout, o, **setting),
+    )
     st.caption(translate("standard.channels.agree", lang, diff=f"{view['agree']:.3g}"))
     pytorch_code(view["code"], lang)
 

@@ -148,7 +148,7 @@ def test_1x1_pages_fit_the_laptop_with_14_px_numbers(cin, cout, i):
 def test_standard_input_channels_page_fits_the_laptop(i, p, cin):
     setting = {"input_size": i, "kernel_size": 3, "stride": 1, "padding": p}
     setting.update({f"{key}_w": v for key, v in setting.items()})
-    per_page = channels.inputs_per_page(cin, 2, **setting)
+    per_page = channels.inputs_per_page(cin, **setting)
     span = page_span(1, per_page, cin)
     view = channels.channels_view(cin, 2, (0, 0), lang="en", inputs_span=span, **setting)
     fig = view["inputs"]

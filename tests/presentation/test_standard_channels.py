@@ -98,9 +98,13 @@ def test_view_clamps_the_pin_and_outlines_the_window_on_every_channel():
     window = [sh for sh in shapes if (sh.x1 - sh.x0, sh.y1 - sh.y0) == (3, 3)]
     assert len(window) == 3  # one per input channel: padded rows 4–6, columns 0–2
     assert all((sh.x0, sh.y0) == (-0.5, 3.5) for sh in window)
-    assert len(view["filters"]) == 2 and view["agree"] < 1e-9
-    maps = view["filters"][0]["maps"]
-    assert [a.text for a in maps.layout.annotations if a.text in "+="] == ["+", "+", "="]
+    assert view["agree"] < 1e-9
+    for o in range(2):
+        part = channels.filter_view(3, 2, o, (9, -4), lang="en", **setting(5, 3, 2, 1))
+        assert part["cell"] == (2, 0)
+        maps = part["maps"]
+        assert [a.text for a in maps.layout.annotations if a.text in "+="] == ["+", "+", "="]
+        assert part["sum"].splitlines()[-1].startswith(f"y[{o}, 2, 0] = ")
 
 
 @pytest.mark.parametrize(

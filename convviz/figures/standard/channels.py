@@ -147,10 +147,14 @@ def inputs_figure(
     return panels_figure(specs, kept=range(*span), max_width=PAGE_PX)
 
 
-def inputs_per_page(in_channels: int, out_channels: int, **setting) -> int:
+def inputs_per_page(in_channels: int, **setting) -> int:
     """How many padded input channels fit :data:`PAGE_PX` side by side with their numbers at
-    14 px (and a "…" on each side), for the page's setting keywords."""
-    data = channels_data(in_channels, out_channels, setting_from(**setting))
+    14 px (and a "…" on each side), for the page's setting keywords.
+
+    The inputs do not depend on the filters, so one filter's numbers are enough (the count
+    holds for every C_out and is cached once for all of them).
+    """
+    data = channels_data(in_channels, 1, setting_from(**setting))
     specs = inputs_specs(data, (0, 0), lang="en")
     cols = np.shape(specs[0].values)[1]
     px = readable_cell_px(specs)
@@ -222,6 +226,12 @@ def cell_sum_lines(data: ChannelsData, o: int, cell: tuple[int, int], *, lang: s
     return "\n".join(lines)
 
 
+def pinned_cell(data: ChannelsData, pin: tuple[int, int]) -> tuple[int, int]:
+    """``pin`` (a clicked or linked output cell) clamped into the output maps."""
+    oh, ow = data.output.shape[1:]
+    return (min(max(pin[0], 0), oh - 1), min(max(pin[1], 0), ow - 1))
+
+
 def channels_view(
     in_channels: int,
     out_channels: int,
@@ -231,22 +241,23 @@ def channels_view(
     inputs_span: tuple[int, int] | None = None,
     **setting,
 ) -> dict:
-    """Everything the channels tab draws, for the page's setting keywords.
+    """What the channels tab draws for every filter, for the page's setting keywords.
 
     ``inputs_span`` is the input channels ``[start, stop)`` drawn (default all; see
-    :func:`inputs_per_page`).
+    :func:`inputs_per_page`). The filter shown is drawn by :func:`filter_view`: only it is
+    built, not all C_out of them.
 
     Returns
     -------
     dict
-        ``inputs`` (figure), ``filters`` (one dict per filter: ``kernels`` and ``maps``
-        figures, ``sum`` text), ``cell`` (the pinned cell, clamped), ``shapes`` (markdown),
-        ``agree`` (largest |Σ maps − conv2d|), ``code`` (PyTorch that prints the same maps).
+        ``inputs`` (figure), ``cell`` (the pinned cell, clamped), ``shapes`` (markdown),
+        ``agree`` (largest |Σ maps − conv2d| over every filter), ``code`` (PyTorch that prints
+        the same maps).
     """
     s = setting_from(**setting)
     data = channels_data(in_channels, out_channels, s)
     oh, ow = data.output.shape[1:]
-    cell = (min(max(pin[0], 0), oh - 1), min(max(pin[1], 0), ow - 1))
+    cell = pinned_cell(data, pin)
     (h, w), (kh, kw) = s.input_hw, s.kernel_hw
     shapes = translate(
         "standard.channels.shapes",
@@ -261,20 +272,33 @@ def channels_view(
         ow=ow,
         params=out_channels * in_channels * kh * kw,
     )
-    filters = [
-        {
-            "kernels": kernels_figure(data, o, lang=lang),
-            "maps": maps_figure(data, o, cell, lang=lang),
-            "sum": cell_sum_lines(data, o, cell, lang=lang),
-        }
-        for o in range(out_channels)
-    ]
     pads = data.traces[0][0].pads if s.rule != "same_tf" else (0, 0, 0, 0)
     return {
         "inputs": inputs_figure(data, cell, lang=lang, span=inputs_span),
-        "filters": filters,
         "cell": cell,
         "shapes": shapes,
         "agree": float(np.abs(data.maps.sum(axis=1) - data.output).max()),
         "code": channels_code(data.x, data.weight, pads, lang=lang, **setting),
+    }
+
+
+def filter_view(
+    in_channels: int, out_channels: int, o: int, pin: tuple[int, int], *, lang: str, **setting
+) -> dict:
+    """Filter ``o`` of the channels tab, for the page's setting keywords.
+
+    Returns
+    -------
+    dict
+        ``kernels`` (its C_in slices), ``maps`` (each channel's map + … = output map ``o``,
+        the pinned cell outlined and clickable), ``sum`` (that cell written out), ``cell``
+        (the pinned cell, clamped).
+    """
+    data = channels_data(in_channels, out_channels, setting_from(**setting))
+    cell = pinned_cell(data, pin)
+    return {
+        "kernels": kernels_figure(data, o, lang=lang),
+        "maps": maps_figure(data, o, cell, lang=lang),
+        "sum": cell_sum_lines(data, o, cell, lang=lang),
+        "cell": cell,
     }

@@ -192,8 +192,7 @@ def channels_png(
     """PNG of filter ``o`` of the channels view: each channel's map + … = output map ``o``,
     the pinned cell outlined and written out channel by channel as the caption."""
     data = channels.channels_data(in_channels, out_channels, setting_from(**setting))
-    oh, ow = data.output.shape[1:]
-    cell = (min(max(pin[0], 0), oh - 1), min(max(pin[1], 0), ow - 1))
+    cell = channels.pinned_cell(data, pin)
     specs = channels.maps_specs(data, o, cell, lang=lang)
     scene = scene_from_specs(
         specs,
