@@ -14,6 +14,7 @@ Widths are counted in columns: a wide (CJK) character is two columns, any other 
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
@@ -31,6 +32,7 @@ LINE_PX = 18  # one line of 14-px text
 # character before them), and "=" (it stays with both sides: "p = 0" is never split).
 CLOSING = "、，。：；！？）》」』】〉”’)]},.:;!?=≈"
 OPENING = "（《「『【〈“‘([{"  # never at the end of a line
+OPENING_ENDS = tuple(OPENING)
 SHUTTING = "）》」』】〉”’)]}"  # the brackets that close a group opened by one of OPENING
 GLUE = ("=", "→", "≈", "第")  # never left at the end of a line ("第" starts an ordinal)
 GLUE_BACK = ("+", "−", "-")  # signs never at the start of one
@@ -61,9 +63,16 @@ def _wide(ch: str) -> bool:
     return _char_columns(ch) == 2
 
 
+NARROW_BREAK = re.compile(r"(?<=[ _])(?=[^ ])")  # after a space or "_", before a non-space
+
+
 def _atoms(line: str) -> list[str]:
     """``line`` cut at every place a line may break: after a space or "_" and before or
     after a wide character (Chinese has no spaces). Spaces stay with what is before them."""
+    if not line:
+        return []
+    if not any(map(_wide, set(line))):  # one regular-expression pass (every caption step)
+        return NARROW_BREAK.split(line)
     atoms: list[str] = []
     for n, ch in enumerate(line):
         prev = line[n - 1] if n else ""
@@ -100,19 +109,21 @@ def _words(line: str, columns: int) -> list[str]:
     kept = _groups(atoms, columns)
     words: list[str] = []
     for i, atom in enumerate(atoms):
-        last = atoms[i - 1].split()[-1:] if i else []  # the sign or word before this atom
-        joined = i > 0 and (
-            i - 1 in kept
-            or atom[0] in CLOSING  # ")", "，", "=" never start a line
-            or atoms[i - 1].rstrip().endswith(tuple(OPENING))  # "(" never ends one
-            or (last and last[0] in GLUE)  # "= 681", "→ 5": a sign stays with what follows
-            or atom.strip() in GLUE_BACK  # "+" stays with what is before it
-            or (_wide(atom[0]) and last and last[0][-1].isdigit())  # "0–14 列", "3 个"
-        )
-        if joined:
-            words[-1] += atom
-        else:
-            words.append(atom)
+        if i:
+            before = atoms[i - 1]
+            last = before.split()  # the sign or word before this atom: last[-1]
+            joined = (
+                i - 1 in kept
+                or atom[0] in CLOSING  # ")", "，", "=" never start a line
+                or before.rstrip().endswith(OPENING_ENDS)  # "(" never ends one
+                or (last and last[-1] in GLUE)  # "= 681", "→ 5": a sign stays with what follows
+                or atom.strip() in GLUE_BACK  # "+" stays with what is before it
+                or (last and last[-1][-1].isdigit() and _wide(atom[0]))  # "0–14 列", "3 个"
+            )
+            if joined:
+                words[-1] += atom
+                continue
+        words.append(atom)
     return words
 
 
@@ -152,13 +163,19 @@ def wrap_text(text: str, columns: int) -> str:
     columns = max(int(columns), 1)
     out: list[str] = []
     for line in text.split("<br>"):
-        current = ""
+        if text_columns(line) <= columns:  # it fits as it is (no prefix is wider)
+            out.append(line)
+            continue
+        current, width = "", 0  # width: text_columns(current)
         for word in _words(line, columns):
-            if current and text_columns((current + word).rstrip()) > columns:
+            shown = word.rstrip()
+            # columns of (current + word).rstrip(), counted without re-measuring current
+            wanted = width + text_columns(shown) if shown else text_columns(current.rstrip())
+            if current and wanted > columns:
                 out.append(current)  # its trailing space kept: nothing is lost
-                current = word
+                current, width = word, text_columns(word)
             else:
-                current += word
+                current, width = current + word, width + text_columns(word)
         out.append(current)
     return "<br>".join(out)
 

@@ -569,7 +569,11 @@ def cell_texts(spec: GridSpec, values: np.ndarray) -> list[str]:
         return [str(t) for t in np.asarray(spec.labels).ravel()]
     if rows * cols > MAX_NUMBERED_CELLS:
         return [""] * (rows * cols)
-    return [format_number(v, spec.decimals) for v in values.ravel().tolist()]  # floats, fast
+    texts: dict[float, str] = {}  # each value written once: grids repeat a few small numbers
+    return [
+        texts[v] if v in texts else texts.setdefault(v, format_number(v, spec.decimals))
+        for v in values.ravel().tolist()  # floats, fast
+    ]
 
 
 def cell_font_px(texts: Sequence[str], px: int) -> float | None:
