@@ -569,11 +569,17 @@ def cell_texts(spec: GridSpec, values: np.ndarray) -> list[str]:
         return [str(t) for t in np.asarray(spec.labels).ravel()]
     if rows * cols > MAX_NUMBERED_CELLS:
         return [""] * (rows * cols)
-    texts: dict[float, str] = {}  # each value written once: grids repeat a few small numbers
-    return [
-        texts[v] if v in texts else texts.setdefault(v, format_number(v, spec.decimals))
-        for v in values.ravel().tolist()  # floats, fast
-    ]
+    # Each value written once: grids repeat a few small numbers, and an animation's frames
+    # leave many cells blank (nan, which equals nothing, so it is looked up as None).
+    texts: dict[float | None, str] = {None: ""}
+    out = []
+    for v in values.ravel().tolist():  # floats, fast
+        key = None if math.isnan(v) else v
+        text = texts.get(key)
+        if text is None:
+            text = texts[key] = format_number(v, spec.decimals)
+        out.append(text)
+    return out
 
 
 def cell_font_px(texts: Sequence[str], px: int) -> float | None:
