@@ -124,7 +124,11 @@ def size_section(view, x, kernel, hyper, lang):
         translate("transposed.size.round_trip_title", lang), key=ROUND_TRIP, on_change="rerun"
     )
     if round_trip.open:  # drawn only when asked for
-        grid_chart(view["round_trip"], key="transposed_round_trip", container=round_trip)
+        grid_chart(
+            cached_figure(views.round_trip_figure)(x, kernel, lang=lang, **hyper),
+            key="transposed_round_trip",
+            container=round_trip,
+        )
     max_diff = cached(largest_difference)(x, kernel, **hyper)
     agree = max_diff <= 1e-9
     message = "transposed.size.agree" if agree else "transposed.size.disagree"

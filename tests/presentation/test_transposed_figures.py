@@ -384,6 +384,8 @@ def test_size_view_formula_terms_and_round_trip():
     assert (
         "not an inverse" in view["not_inverse"].lower() or "Not an inverse" in view["not_inverse"]
     )
+    figure = views.round_trip_figure(X3, W3, lang="en", **DEFAULT)  # x ≠ the way back
+    assert "≠" in [note.text for note in figure.layout.annotations]
 
 
 def test_size_view_explains_forward_size_when_output_padding_reaches_past_the_stride():
@@ -443,7 +445,8 @@ def test_an_exact_round_trip_is_called_exact(lang, kernel, hyper):
     assert _every_impulse_comes_back(3, kernel, **hyper)
     view = views.size_view(X3, kernel, lang=lang, **hyper)
     assert view["not_inverse"] == translate("transposed.size.exact", lang)
-    assert "=" in [note.text for note in view["round_trip"].layout.annotations]
+    figure = views.round_trip_figure(X3, kernel, lang=lang, **hyper)
+    assert "=" in [note.text for note in figure.layout.annotations]
 
 
 def test_an_input_that_happens_to_come_back_is_not_called_an_inverse():
@@ -567,7 +570,7 @@ def test_every_chart_stays_under_one_megabyte_at_the_largest_settings(hyper):
     x = np.arange(64, dtype=float).reshape(8, 8)
     w = example_kernel(7)
     charts = [
-        views.size_view(x, w, lang="zh", **hyper)["round_trip"],
+        views.round_trip_figure(x, w, lang="zh", **hyper),
         views.scatter_view(
             x, w, lang="zh", step=63, animate=views.scatter_animates(8, 7, **hyper), **hyper
         )["figure"],

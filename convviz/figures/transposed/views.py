@@ -10,6 +10,7 @@ hyper-parameters always arrive as the keyword arguments ``stride``, ``padding``,
 from __future__ import annotations
 
 import numpy as np
+import plotly.graph_objects as go
 
 from convviz.engine.transpose_setup import prepare_conv_transpose2d
 from convviz.figures.common.grid import MAX_NUMBERED_CELLS, GridSpec, format_number, panels_figure
@@ -83,8 +84,8 @@ def size_view(x: np.ndarray, kernel: np.ndarray, *, lang: str, **hyper: int) -> 
     -------
     dict
         ``output_size``, ``formula`` (markdown), ``terms`` (rows: term / value / from),
-        ``forward`` and optional ``larger`` (markdown), ``not_inverse`` (markdown) and
-        ``round_trip`` (figure: x beside conv(convtranspose_output(x))).
+        ``forward`` and optional ``larger`` (markdown) and ``not_inverse`` (markdown); the
+        round trip's figure is :func:`round_trip_figure` (drawn only when asked for).
 
     Raises
     ------
@@ -95,8 +96,7 @@ def size_view(x: np.ndarray, kernel: np.ndarray, *, lang: str, **hyper: int) -> 
     s, p, a, d = (hyper[name] for name in HYPER)
     o = output_size(i, k, **hyper)
     trip = round_trip(x, kernel, **hyper)
-    back, shown = trip.back, trip.shown  # (f, f), its top-left (i, i)
-    f = back.shape[0]
+    f = trip.back.shape[0]  # (f, f): the way back, before cropping to x's size
     rows = [
         ("(i − 1)·s", (i - 1) * s, translate("transposed.size.term_stride", lang, i=i, s=s)),
         ("− 2p", -2 * p, translate("transposed.size.term_padding", lang, p=p)),
@@ -129,27 +129,46 @@ def size_view(x: np.ndarray, kernel: np.ndarray, *, lang: str, **hyper: int) -> 
         ),
         "larger": None,
         "not_inverse": _round_trip_text(trip, lang),
-        "round_trip": panels_figure(
-            [
-                GridSpec(
-                    values=x,
-                    role="input",
-                    title=translate("transposed.size.round_trip_x", lang, i=i),
-                ),
-                GridSpec(
-                    values=shown,
-                    role="output",
-                    title=translate("transposed.size.round_trip_back", lang, i=i),
-                ),
-            ],
-            operators=("=" if np.allclose(shown, x) else "≠",),
-        ),
     }
     if f != i:
         view["larger"] = translate(
             "transposed.size.forward_larger", lang, a=a, s=s, d=d, o=o, f=f, i=i
         )
     return view
+
+
+def round_trip_figure(x: np.ndarray, kernel: np.ndarray, *, lang: str, **hyper: int) -> go.Figure:
+    """x beside conv(conv_transpose(x)) cropped to x's size, joined by "=" or "≠".
+
+    Parameters
+    ----------
+    x : np.ndarray
+        (i, i) the input.
+    kernel : np.ndarray
+        (k, k) the weights.
+
+    Raises
+    ------
+    ConvValueError
+        From the engine when the setting is invalid.
+    """
+    i = x.shape[0]
+    shown = round_trip(x, kernel, **hyper).shown  # (i, i): the top-left of the way back
+    return panels_figure(
+        [
+            GridSpec(
+                values=x,
+                role="input",
+                title=translate("transposed.size.round_trip_x", lang, i=i),
+            ),
+            GridSpec(
+                values=shown,
+                role="output",
+                title=translate("transposed.size.round_trip_back", lang, i=i),
+            ),
+        ],
+        operators=("=" if np.allclose(shown, x) else "≠",),
+    )
 
 
 def _round_trip_text(trip: RoundTrip, lang: str) -> str:
