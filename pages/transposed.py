@@ -120,7 +120,9 @@ def size_section(view, x, kernel, hyper, lang):
     if view["larger"]:
         right.caption(view["larger"])
     right.markdown(view["not_inverse"])
-    round_trip = right.expander(
+    # Across the page, not in the right column: squeezed there, a cell's 4-digit numbers ran
+    # into the next cell's ("1316 2000" read "13162000" at 1024 px).
+    round_trip = st.expander(
         translate("transposed.size.round_trip_title", lang), key=ROUND_TRIP, on_change="rerun"
     )
     if round_trip.open:  # drawn only when asked for
