@@ -68,6 +68,7 @@ from support import (
     RUN_COUNTER_JS,
     View,
     check_loopback,
+    machine_line,
     page_views,
     percentile,
     print_table,
@@ -290,6 +291,7 @@ def main(argv: list[str] | None = None) -> int:
         file=sys.stderr,
     )
     results: list[ViewResult] = []
+    machine_before = machine_line()
     try:
         options = {"seed": args.seed, "budget_s": args.budget, "into": results}
         if args.url:
@@ -306,6 +308,8 @@ def main(argv: list[str] | None = None) -> int:
             f"\nControl move to settled page in Chromium (up to {args.moves} random moves and "
             f"{args.budget:g} s per view)\n"
         )
+        print(machine_before)
+        print(machine_line("at end") + "\n")
         print_table(HEADERS, [result.row for result in results])
         print("\nSettled ms per control kind, all views\n")
         print_table(KIND_HEADERS, kind_rows(results))

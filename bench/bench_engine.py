@@ -62,6 +62,8 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from machine import machine_line  # noqa: E402
+
 from convviz.engine.conv import conv2d, conv3d  # noqa: E402
 from convviz.engine.transpose import conv_transpose2d  # noqa: E402
 
@@ -248,6 +250,7 @@ def main() -> None:
     memory = "fresh pages every call" if args.fresh_memory else "allocator left alone"
     print(f"; {memory}; median of {args.repeats} after 1 warm-up, milliseconds, float32")
     print(thread_line())
+    print(machine_line())
     ratio = ["engine / torch"] if torch is not None else []
     header = (
         f"{'case':<48}"

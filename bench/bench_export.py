@@ -23,6 +23,9 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from machine import machine_line
 
 from convviz.export import (
     Animation,
@@ -146,12 +149,13 @@ def timed(name: str, make: Callable[[], bytes | str], repeat: int) -> None:
     print(f"{name:<46} {best:7.3f} s wall {cpu:7.3f} s cpu {size / 1e3:9.1f} kB")
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--compare", action="store_true", help="also time Pillow's save_all")
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
     repeat = args.repeat
+    print(machine_line())
     worst, window, stamps = worst_case(), sliding_window(), scatter()
     frames = {
         "worst": len(worst.frames),

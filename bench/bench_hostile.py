@@ -29,8 +29,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
 
 import numpy as np  # noqa: E402
+from machine import machine_line  # noqa: E402
 from PIL import Image  # noqa: E402
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
@@ -230,10 +232,11 @@ def measure(call: Callable[[], object]) -> tuple[float, float, str]:
     return float(cpu), float(extra), error
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", nargs="*", help="categories to run (default: all)")
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
+    print(machine_line())
     page("pages/home.py")()  # warm: imports and caches a running server would have
     table = cases()
     print(f"{'category':9} {'case':48} {'CPU s':>7} {'+MB':>7}")

@@ -32,11 +32,23 @@ from support import (
     ROOT,
     RUN_COUNTER_JS,
     check_loopback,
+    machine_line,
     page_url,
     percentile,
     print_table,
     serve,
 )
+
+HEADERS = [
+    "view",
+    "hovers",
+    "handler median ms",
+    "handler max ms",
+    "to frame median ms",
+    "to frame p95 ms",
+    "to frame max ms",
+    "script runs",
+]
 
 # (label, url_path, query, hover view key, source panel)
 CASES = (
@@ -101,6 +113,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if not 1 <= args.moves <= 1000:
         parser.error("--moves must be 1..1000")
+    machine_before = machine_line()
     if args.url:
         rows = run(check_loopback(args.url), args.moves)
     else:
@@ -109,19 +122,8 @@ def main(argv: list[str] | None = None) -> int:
         with serve(log=log, extra_args=("--client.showErrorDetails", "full")) as (url, _pid):
             rows = run(url, args.moves)
     print(f"\nHover to painted frame in Chromium ({args.moves} hovers per view)\n")
-    print_table(
-        [
-            "view",
-            "hovers",
-            "handler median ms",
-            "handler max ms",
-            "to frame median ms",
-            "to frame p95 ms",
-            "to frame max ms",
-            "script runs",
-        ],
-        rows,
-    )
+    print(machine_before + "\n")
+    print_table(HEADERS, rows)
     return 1 if any(row[-1] for row in rows) else 0
 
 

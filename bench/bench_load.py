@@ -60,6 +60,7 @@ from support import (
     descendants,
     free_port,
     listening_pids,
+    machine_line,
     page_views,
     percentile,
     print_table,
@@ -394,6 +395,7 @@ def main(argv: list[str] | None = None) -> int:
 
     rows: list[list[object]] = []
     skipped = ""
+    machine_before = machine_line()
     if args.url:
         url = check_loopback(args.url)
         port = int(url.rsplit(":", 1)[1]) if url.count(":") == 2 else 80
@@ -416,6 +418,8 @@ def main(argv: list[str] | None = None) -> int:
             with cluster(2) as (proxy_url, pids):
                 rows += curve(args, "two processes", proxy_url, pids)
     print("\nCurve (every run above; a timeout counts in p95 at its timeout)\n")
+    print(machine_before)
+    print(machine_line("at end") + "\n")
     print_table(CURVE_HEADERS, rows)
     if skipped:
         print(f"\n{skipped}")

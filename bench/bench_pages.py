@@ -49,7 +49,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from streamlit.proto.WidgetStates_pb2 import WidgetState
 from streamlit.runtime.scriptrunner.script_cache import ScriptCache
 from streamlit.testing.v1 import AppTest, app_test, local_script_runner
-from support import ROOT, View, page_views, percentile, print_table
+from support import ROOT, View, machine_line, page_views, percentile, print_table
 
 APP = str(ROOT / "app.py")
 BARE_PAGE = 'import streamlit as st\n\nst.write("ConvViz")\n'
@@ -372,6 +372,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("no such page")
     clock, clock_name = (time.process_time, "CPU") if args.cpu else (time.perf_counter, "wall")
     share_script_cache()
+    machine_before = machine_line()
     bare_before = bare_rerun_s(args.runs, clock)
     results = [measure(v, args.lang, args.runs, args.values, args.seed, clock=clock) for v in views]
     bare_s = statistics.median([bare_before, bare_rerun_s(args.runs, clock)])
@@ -379,6 +380,8 @@ def main(argv: list[str] | None = None) -> int:
         f"\nServer {clock_name} time per run through AppTest ({args.lang}; rerun: median of "
         f"{args.runs}; {args.values} new values per control)\n"
     )
+    print(machine_before)
+    print(machine_line("at end"))
     print(f"bare one-line page: rerun {1000 * bare_s:.1f} ms (median of before and after)\n")
     print_table(HEADERS, rows(results, bare_s))
     times = [1000 * t for r in results for series in r.new_value_s.values() for t in series]

@@ -23,6 +23,8 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from machine import machine_line  # noqa: E402
+
 from convviz.i18n import catalogue  # noqa: E402
 from convviz.site import PAGES  # noqa: E402
 from tests.support.streamlit_server import (  # noqa: E402
@@ -48,6 +50,7 @@ __all__ = [
     "View",
     "check_loopback",
     "free_port",
+    "machine_line",
     "page_url",
     "page_views",
     "percentile",

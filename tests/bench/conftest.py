@@ -7,6 +7,7 @@ and columns it promises; it never checks the figures, which depend on the machin
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -22,8 +23,6 @@ def table_rows(text: str, headers: list[str]) -> list[dict[str, str]]:
 
     Each row maps a header to its cell; cells are split on runs of two or more spaces.
     """
-    import re
-
     lines = text.splitlines()
     start = next(
         n for n, line in enumerate(lines) if re.split(r"\s{2,}", line.strip())[:1] == headers[:1]
@@ -35,6 +34,18 @@ def table_rows(text: str, headers: list[str]) -> list[dict[str, str]]:
             break
         rows.append(dict(zip(headers, re.split(r"\s{2,}", line.strip()), strict=True)))
     return rows
+
+
+def assert_machine_lines(text: str, *moments: str) -> None:
+    """``text`` has ``machine_line``'s line for each of ``moments`` ("at start", "at end").
+
+    The figures of a benchmark are comparable with another run's only beside the speed of the
+    machine they were measured on, so every report prints it.
+    """
+    for moment in moments:
+        line = next((x for x in text.splitlines() if x.startswith(f"machine {moment}: ")), None)
+        assert line is not None, f"no 'machine {moment}' line in:\n{text}"
+        assert re.search(r"\d+ cores .*plain Python \d+ ms per million additions", line), line
 
 
 def run_main(main: Callable[[list[str]], int], argv: list[str]) -> int:

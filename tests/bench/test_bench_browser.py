@@ -17,7 +17,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tests.bench.conftest import run_main, table_rows
+from tests.bench.conftest import assert_machine_lines, run_main, table_rows
 
 # The grouped page's computation tab has sliders, a select slider (groups), a select box, a
 # preset menu, toggles and the language switch.
@@ -63,6 +63,7 @@ def test_a_run_moves_every_kind_of_control_and_times_each_settled_repaint(app_ur
         ["--url", app_url, "--pages", PAGE, "--moves", str(MOVES), "--budget", "90"],
     )
     out = capsys.readouterr().out
+    assert_machine_lines(out, "at start", "at end")
     rows = table_rows(out, bench_browser.HEADERS)
     assert [row["view"] for row in rows] == [PAGE], out
     row = rows[0]

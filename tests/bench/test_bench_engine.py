@@ -9,7 +9,7 @@ import importlib.util
 import subprocess
 import sys
 
-from tests.bench.conftest import BENCH
+from tests.bench.conftest import BENCH, assert_machine_lines
 
 CASES = ("conv2d ", "conv_transpose2d ", "depthwise ", "conv3d ")
 
@@ -28,6 +28,7 @@ def run_engine_bench(*args: str) -> str:
 
 def test_threads_are_set_for_both_sides_and_every_case_has_a_row():
     out = run_engine_bench("--threads", "1")
+    assert_machine_lines(out, "at start")
     threads = next(line for line in out.splitlines() if line.startswith("threads:"))
     assert "OPENBLAS_NUM_THREADS=1" in threads and "OMP_NUM_THREADS=1" in threads
     assert "NumPy's OpenBLAS reports 1" in threads or "not OpenBLAS" in threads

@@ -8,7 +8,7 @@ import random
 import bench_load
 from load_controls import Control
 
-from tests.bench.conftest import run_main, table_rows
+from tests.bench.conftest import assert_machine_lines, run_main, table_rows
 
 
 def test_a_number_control_moves_anywhere_in_its_range_not_a_step_away():
@@ -45,5 +45,6 @@ def test_a_run_prints_each_run_and_the_curve(capsys):
         assert int(row["changes"]) > 0 and row["errors"] == "0", out
         assert int(row["configurations"]) >= 1  # distinct configurations reached
     assert "two processes behind deploy/: skipped (--no-cluster)" in out
+    assert_machine_lines(out, "at start", "at end")
     assert out.count("\nclients ") == 2  # one run table per count
     assert status == 0, out

@@ -7,7 +7,7 @@ import random
 import bench_pages
 from support import page_views
 
-from tests.bench.conftest import table_rows
+from tests.bench.conftest import assert_machine_lines, table_rows
 
 
 def test_page_views_list_every_tab_of_a_tabbed_page():
@@ -28,6 +28,7 @@ def test_a_run_prints_a_row_per_view_with_its_worst_control(capsys):
     out = capsys.readouterr().out
     assert status == 0, out
     assert "bare one-line page: rerun" in out
+    assert_machine_lines(out, "at start", "at end")
     rows = table_rows(out, bench_pages.HEADERS)
     assert [row["view"] for row in rows] == ["practice"]
     row = rows[0]
