@@ -60,6 +60,7 @@ from support import (
     descendants,
     free_port,
     listening_pids,
+    load_average,
     machine_line,
     page_views,
     percentile,
@@ -123,7 +124,7 @@ async def run_load(
     )
     servers: dict[int, list[ProcSample]] = {pid: [] for pid in pids}
     generator: list[ProcSample] = []
-    load_before = Path("/proc/loadavg").read_text().split()[0]
+    load_before = load_average()
     stop = asyncio.Event()
     samplers = [
         asyncio.create_task(sample_server([pid], stop, samples)) for pid, samples in servers.items()
@@ -161,7 +162,7 @@ async def run_load(
             await browser.close()
         if playwright is not None:
             await playwright.stop()
-    load_after = Path("/proc/loadavg").read_text().split()[0]
+    load_after = load_average()
     return LoadResult(sessions, stats, servers, generator, (load_before, load_after))
 
 

@@ -39,6 +39,14 @@ def cpu_model() -> str:
     return "unknown CPU"
 
 
+def load_average() -> str:
+    """The 1-minute load average, two decimals (as ``/proc/loadavg`` has it), or "unknown"."""
+    try:
+        return f"{os.getloadavg()[0]:.2f}"
+    except OSError:
+        return "unknown"
+
+
 def machine_line(when: str = "at start") -> str:
     """One line: cores, CPU model, load average and the plain-Python speed, right now.
 
@@ -48,12 +56,9 @@ def machine_line(when: str = "at start") -> str:
         ``"machine at start: 2 cores (…), 1-min load average 0.05; plain Python 66 ms per
         million additions (best of 5; lower is faster)"``.
     """
-    try:
-        load = f"{os.getloadavg()[0]:.2f}"
-    except OSError:
-        load = "unknown"
     return (
-        f"machine {when}: {os.cpu_count()} cores ({cpu_model()}), 1-min load average {load}; "
+        f"machine {when}: {os.cpu_count()} cores ({cpu_model()}), "
+        f"1-min load average {load_average()}; "
         f"plain Python {python_loop_ms():.0f} ms per million additions "
         f"(best of {REPEATS}; lower is faster)"
     )

@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from machine import machine_line  # noqa: E402
+from machine import load_average, machine_line  # noqa: E402
 
 from convviz.i18n import catalogue  # noqa: E402
 from convviz.site import PAGES  # noqa: E402
@@ -50,6 +50,7 @@ __all__ = [
     "View",
     "check_loopback",
     "free_port",
+    "load_average",
     "machine_line",
     "page_url",
     "page_views",
